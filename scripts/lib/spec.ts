@@ -1,0 +1,75 @@
+/**
+ * Loading the spec for scripts and tests: one place that parses, validates and dereferences it, so every
+ * consumer (codegen, drift checks, contract tests) sees the same document.
+ */
+import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import SwaggerParser from "@apidevtools/swagger-parser";
+import { parse as parseYaml } from "yaml";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const defaultSpecPath = resolve(repoRoot, "spec/zoom-im-groups.openapi.yaml");
+export const postmanItemPath = resolve(repoRoot, "spec/postman/create-im-group.postman.json");
+export const generatedDir = resolve(repoRoot, "src/generated");
+
+// Loose shapes: the validator has already proved the document is OpenAPI; these name what we read.
+export type JsonSchema = Record<string, unknown> & {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: unknown[];
+  description?: string;
+  items?: JsonSchema;
+};
+export interface MediaType {
+  schema?: JsonSchema;
+  example?: unknown;
+  examples?: Record<string, { value?: unknown }>;
+}
+export interface ResponseObject {
+  description: string;
+  headers?: Record<string, { description?: string; schema?: JsonSchema }>;
+  content?: Record<string, MediaType>;
+  "x-zoom-error-code"?: number;
+}
+export interface OperationObject {
+  operationId: string;
+  summary?: string;
+  requestBody: { required?: boolean; content: Record<string, MediaType> };
+  responses: Record<string, ResponseObject>;
+  "x-zoom-scopes"?: string[];
+  "x-zoom-granular-scopes"?: string[];
+  "x-zoom-rate-limit-label"?: string;
+  [key: string]: unknown;
+}
+export interface SpecDocument {
+  openapi: string;
+  servers?: { url: string }[];
+  paths: Record<string, Record<string, OperationObject>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+}
+
+/** Reads the YAML, validates it (throws the parser's own message on an invalid spec) and dereferences it. */
+export async function loadSpec(specPath: string = defaultSpecPath): Promise<SpecDocument> {
+  const text = await readFile(specPath, "utf8");
+  const document = parseYaml(text) as object;
+  // validate() mutates its input while dereferencing; hand it a copy so errors point at the original.
+  return (await SwaggerParser.validate(structuredClone(document) as never)) as unknown as SpecDocument;
+}
+
+/** The one operation the spec describes. The project is for exactly one; more is a spec error. */
+export function theOperation(spec: SpecDocument): { path: string; method: string; operation: OperationObject } {
+  const found: { path: string; method: string; operation: OperationObject }[] = [];
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (["get", "put", "post", "delete", "patch", "head", "options", "trace"].includes(method)) {
+        found.push({ path, method: method.toUpperCase(), operation });
+      }
+    }
+  }
+  if (found.length !== 1 || !found[0]) {
+    throw new Error(`spec: expected exactly one operation, found ${found.length}`);
+  }
+  return found[0];
+}

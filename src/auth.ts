@@ -1,0 +1,151 @@
+/**
+ * Where the bearer token comes from: a fixed string, a function called for every attempt, or Zoom's
+ * Server-to-Server OAuth (account credentials), cached and renewed 60 s before it expires.
+ */
+import { AuthenticationError, ZoomConnectionError, ZoomTimeoutError } from "./errors.js";
+import { deadline, raceAbort } from "./timeout.js";
+
+/** A Server-to-Server OAuth app's credentials (Zoom App Marketplace → the app → App Credentials). */
+export interface ServerToServerCredentials {
+  accountId: string;
+  clientId: string;
+  clientSecret: string;
+  /** Default `https://zoom.us/oauth/token`. */
+  tokenUrl?: string;
+}
+
+/** A fixed token, or a function (sync or async) asked for one before every attempt. */
+export type AccessToken = string | (() => string | Promise<string>);
+
+export const DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token";
+/** Renew this long before `expires_in` runs out, as Zoom's own SDK does. */
+export const RENEW_BEFORE_EXPIRY_MS = 60_000;
+
+export interface TokenSource {
+  /** The token for the next attempt. */
+  get(signal?: AbortSignal): Promise<string>;
+  /** Forgets `stale` after a 401; true when asking again can give a different token. */
+  renew(stale: string): boolean;
+  /** Everything that must never be shown: tokens and credentials. */
+  secrets(): readonly string[];
+}
+
+export function staticToken(token: string): TokenSource {
+  return { get: async () => token, renew: () => false, secrets: () => [token] };
+}
+
+export function tokenFunction(provide: () => string | Promise<string>): TokenSource {
+  const seen = new Set<string>();
+  return {
+    async get() {
+      const token = await provide();
+      if (typeof token !== "string" || token === "") {
+        throw new TypeError("accessToken(): the function must return a non-empty string (or a promise of one)");
+      }
+      // Remember recent tokens so redaction knows them; bounded so a long-lived client does not grow.
+      if (seen.size > 16) seen.clear();
+      seen.add(token);
+      return token;
+    },
+    renew: () => false,
+    secrets: () => [...seen],
+  };
+}
+
+interface CachedToken {
+  token: string;
+  renewAt: number;
+}
+
+export interface ServerToServerSettings {
+  fetch: (request: Request) => Promise<Response>;
+  timeoutMs: number;
+  redact: (text: string) => string;
+}
+
+export function serverToServer(credentials: ServerToServerCredentials, settings: ServerToServerSettings): TokenSource {
+  const tokenUrl = credentials.tokenUrl ?? DEFAULT_TOKEN_URL;
+  const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString("base64");
+  const issued = new Set<string>();
+  let cached: CachedToken | undefined;
+  let inFlight: Promise<CachedToken> | undefined;
+
+  async function requestToken(): Promise<CachedToken> {
+    const limit = deadline(settings.timeoutMs);
+    const request = new Request(tokenUrl, {
+      method: "POST",
+      headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "account_credentials", account_id: credentials.accountId }).toString(),
+      signal: limit.signal,
+    });
+    let response: Response;
+    let text: string;
+    try {
+      response = await settings.fetch(request);
+      text = await response.text();
+    } catch (error) {
+      if (limit.timedOut) throw new ZoomTimeoutError("POST", tokenUrl, settings.timeoutMs);
+      throw new ZoomConnectionError("POST", tokenUrl, error);
+    } finally {
+      limit.clear();
+    }
+    const body = parseJson(text);
+    const token = body && typeof body.access_token === "string" ? body.access_token : undefined;
+    if (!response.ok || !token) {
+      throw tokenFailure(response, body, text);
+    }
+    issued.add(token);
+    const lifetimeMs = (typeof body?.expires_in === "number" ? body.expires_in : 3599) * 1000;
+    return { token, renewAt: Date.now() + Math.max(0, lifetimeMs - RENEW_BEFORE_EXPIRY_MS) };
+  }
+
+  function tokenFailure(response: Response, body: Record<string, unknown> | undefined, text: string) {
+    // Zoom's token endpoint answers {"reason": "...", "error": "invalid_client"}.
+    const reason = [body?.error, body?.reason].filter((part) => typeof part === "string" && part).join(": ");
+    const message = response.ok
+      ? "The token endpoint answered without an access_token"
+      : `Server-to-Server OAuth token request failed${reason ? `: ${reason}` : text.trim() ? `: ${text.trim().slice(0, 200)}` : ""}`;
+    return new AuthenticationError({
+      status: response.status,
+      body: "",
+      headers: response.headers,
+      method: "POST",
+      url: tokenUrl,
+      fallbackMessage: settings.redact(message),
+    });
+  }
+
+  return {
+    async get(signal) {
+      if (cached && Date.now() < cached.renewAt) return cached.token;
+      // One token request at a time, shared by every caller; a caller's abort leaves it running for the rest.
+      if (!inFlight) {
+        inFlight = requestToken().finally(() => {
+          inFlight = undefined;
+        });
+        inFlight.then(
+          (fresh) => {
+            cached = fresh;
+          },
+          () => undefined,
+        );
+      }
+      const fresh = await raceAbort(inFlight, signal);
+      return fresh.token;
+    },
+    renew(stale) {
+      if (cached?.token === stale) cached = undefined;
+      return true;
+    },
+    secrets: () => [credentials.clientSecret, basic, ...issued],
+  };
+}
+
+function parseJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The client core: validate → encode → token → attempt (with a deadline) → result or error → retry policy.
+ * Each step is its own module; this file only composes them.
+ */
+import createClient, { type Client } from "openapi-fetch";
+import { bodySerializers } from "./encoding.js";
+import { AuthenticationError, ZoomConnectionError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
+import type { paths } from "./generated/openapi.js";
+import { operation } from "./generated/spec.js";
+import { type ImGroupsClientOptions, normalizeOptions, type Settings } from "./options.js";
+import { interpret } from "./response.js";
+import { decideRetry, mayHaveReachedServer, sleep } from "./retry.js";
+import { deadline } from "./timeout.js";
+import type { CreatedImGroup, CreateImGroupBody } from "./types.js";
+import { assertValidBody } from "./validation.js";
+
+export interface CallOptions {
+  /** Aborts the call, also while it waits to retry; the call then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export interface ImGroupsClient {
+  /**
+   * Creates an IM directory group (`POST /im/groups`).
+   * Validates `body` against the spec first (rejecting with `ValidationError`, nothing sent), retries
+   * transient failures, and resolves with the group, or rejects with a `ZoomApiError` subclass.
+   */
+  createImGroup(body: CreateImGroupBody, options?: CallOptions): Promise<CreatedImGroup>;
+  /** The underlying openapi-fetch client, typed from the spec, for anything this wrapper does not cover. */
+  readonly raw: Client<paths>;
+}
+
+/**
+ * @example
+ * const zoom = createImGroupsClient({ accessToken: process.env.ZOOM_ACCESS_TOKEN });
+ * const group = await zoom.createImGroup({ name: "Design team", type: "restricted" });
+ */
+export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsClient {
+  const settings = normalizeOptions(options);
+  const raw = createClient<paths>({ baseUrl: settings.baseUrl, fetch: settings.fetch });
+  raw.use(...settings.middleware);
+  const bodySerializer = bodySerializers[settings.encoding];
+  const { method, url } = { method: operation.method, url: settings.url };
+  const log = settings.logger;
+
+  /** One attempt: resolves with the group or throws the error that this attempt ended in. */
+  async function attempt(
+    body: CreateImGroupBody,
+    token: string,
+    signal: AbortSignal | undefined,
+    mayHaveSucceeded: boolean,
+  ) {
+    const limit = deadline(settings.timeoutMs, signal);
+    try {
+      const { data, error, response } = await raw.POST(operation.path, {
+        body,
+        bodySerializer,
+        headers: { Authorization: `Bearer ${token}` },
+        parseAs: "text",
+        signal: limit.signal,
+      });
+      return interpret(response, data ?? error, { url, mayHaveSucceeded, redact: settings.redact });
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (error instanceof ZoomImGroupsError) throw error;
+      if (limit.timedOut) throw new ZoomTimeoutError(method, url, settings.timeoutMs);
+      throw new ZoomConnectionError(method, url, safeCause(error, settings));
+    } finally {
+      limit.clear();
+    }
+  }
+
+  async function createImGroup(body: CreateImGroupBody, callOptions: CallOptions = {}): Promise<CreatedImGroup> {
+    assertValidBody(body);
+    const { signal } = callOptions;
+    signal?.throwIfAborted();
+    let retries = 0;
+    let renewedToken = false;
+    let mayHaveSucceeded = false;
+    for (let attemptNo = 1; ; attemptNo++) {
+      const label = `${method} ${url} attempt ${attemptNo}`;
+      let token: string | undefined;
+      let failure: unknown;
+      try {
+        token = await settings.tokens.get(signal);
+        const group = await attempt(body, token, signal, mayHaveSucceeded);
+        log.debug(`${label}: HTTP ${group.status}${group.trackingId ? ` (tracking id ${group.trackingId})` : ""}`);
+        return group;
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        failure = error;
+      }
+      const what = describeFailure(failure);
+      // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
+      if (
+        failure instanceof AuthenticationError &&
+        failure.url === url &&
+        token !== undefined &&
+        !renewedToken &&
+        settings.tokens.renew(token)
+      ) {
+        renewedToken = true;
+        log.warn(`${label} failed: ${what}; renewing the access token and repeating once`);
+        continue;
+      }
+      const decision = decideRetry(failure, retries, settings);
+      if (!decision.retry) {
+        log.debug(`${label} failed: ${what}; not retried (${decision.reason})`);
+        throw failure;
+      }
+      log.warn(`${label} failed: ${what}; retrying in ${decision.delayMs} ms`);
+      if (mayHaveReachedServer(failure)) mayHaveSucceeded = true;
+      await sleep(decision.delayMs, signal);
+      retries++;
+    }
+  }
+
+  return { createImGroup, raw };
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof ZoomImGroupsError) {
+    const status = "status" in error ? ` HTTP ${String(error.status)}` : "";
+    const code = "code" in error && error.code !== undefined ? ` Zoom code ${String(error.code)}` : "";
+    return `${error.name}${status}${code}`;
+  }
+  return error instanceof Error ? error.name : "unknown error";
+}
+
+/** A network error's cause, unless a secret found its way into its message (a middleware's, say). */
+function safeCause(error: unknown, settings: Settings): unknown {
+  if (!(error instanceof Error)) return error;
+  const text = `${error.message} ${error.cause instanceof Error ? error.cause.message : ""}`;
+  return settings.redact(text) === text ? error : new Error(settings.redact(error.message));
+}

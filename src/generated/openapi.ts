@@ -1,0 +1,305 @@
+// Generated from spec/zoom-im-groups.openapi.yaml by scripts/generate.ts — do not edit. Run `npm run generate`.
+export interface paths {
+    "/im/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an IM directory group
+         * @description Create an [IM directory group](https://support.zoom.us/hc/en-us/articles/203749815-IM-Management) under your account.
+         *
+         *     **Scopes**: `imgroup:write:admin` (granular: `contact_group:write:group:admin`)
+         *
+         *     **Rate Limit Label**: `Light`
+         */
+        post: operations["imGroupCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description The fields of a new IM directory group. */
+        CreateImGroupRequest: {
+            /**
+             * @description Group name: must be unique to one account.
+             *
+             *     Required by this client: no Zoom v2 spec marks it required, but Zoom's v1 error table lists
+             *     "300 Missing field: name" for this call and a group without a name cannot be told apart from others.
+             * @example Excepteur proident in
+             */
+            name: string;
+            /**
+             * @description IM Group types:<br>`normal` - Only members can see automatically see the other members of this group. Other people can search for members within this group. <br>`shared` - Everyone under an account can see the group members automatically.<br>`restricted` - Nobody can see the group or search for members except the members in the group. (This can only be one of normal,shared,restricted)
+             * @default normal
+             * @example normal
+             * @enum {string}
+             */
+            type?: "normal" | "shared" | "restricted";
+            /**
+             * @description Members can search for others in the same email domain.
+             * @default false
+             * @example false
+             */
+            search_by_domain?: boolean;
+            /**
+             * @description Members can search for others under same account.
+             * @default false
+             * @example true
+             */
+            search_by_account?: boolean;
+            /**
+             * @description Members can search for others under same master account, including all sub accounts.
+             * @default false
+             * @example false
+             */
+            search_by_ma_account?: boolean;
+        };
+        /**
+         * @description The created group as Zoom's current reference documents it. Nothing is required: the Postman item's
+         *     example body is `{}`, and Zoom may add fields.
+         */
+        ImGroup: {
+            /** @description Group ID. */
+            id?: string;
+            /** @description Group name. */
+            name?: string;
+            /** @description Total number of members in the group. */
+            total_members?: number;
+            /** @description Members can search for others in the same email domain. */
+            search_by_domain?: boolean;
+            /** @description Members can search for others under same account. */
+            search_by_account?: boolean;
+            /** @description Members can search for others under same master account, including all sub accounts. */
+            search_by_ma_account?: boolean;
+        };
+        /** @description Zoom's error body. */
+        ZoomError: {
+            /** @description Zoom's error code. */
+            code: number;
+            /** @description What went wrong. */
+            message: string;
+            /** @description Field errors of a failed validation (code 300). */
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: {
+        /** @description Zoom's tracking id for the request; Zoom support asks for it. */
+        TrackingId: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    imGroupCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The Postman item and Zoom's Swagger 2.0 spec document `multipart/form-data`; Zoom's current reference
+         *     declares `application/json`. Both carry the same fields.
+         */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["CreateImGroupRequest"];
+                "application/json": components["schemas"]["CreateImGroupRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description **Error Code:** `200` <br>
+             *     Only available for paid account:{accountId}.
+             *
+             *     Zoom files this refusal under HTTP 200 (a quirk of the spec): a 200 that carries no group is a failure.
+             */
+            200: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 200,
+                     *       "message": "Only available for Paid account."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ZoomError"];
+                    /** @example  */
+                    "text/plain": string;
+                };
+            };
+            /** @description IM Group created. */
+            201: {
+                headers: {
+                    /** @description Location of created IM Group */
+                    "Content-Location"?: string;
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImGroup"];
+                };
+            };
+            /**
+             * @description **HTTP Status Code:** `400` <br>
+             *     **Error Code:** `300` <br>
+             *     Validation failed.
+             */
+            400: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 300,
+                     *       "message": "Validation Failed.",
+                     *       "errors": [
+                     *         {
+                     *           "field": "type",
+                     *           "message": "Invalid field: type must be one of normal, shared, restricted."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            /**
+             * @description **HTTP Status Code:** `401` <br>
+             *     **Error Code:** `124` <br>
+             *     Invalid access token.
+             */
+            401: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 124,
+                     *       "message": "Invalid access token."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            /**
+             * @description **HTTP Status Code:** `404` <br>
+             *     **Error Code:** `4130` <br>
+             *     Group does not exist:{groupId}.
+             */
+            404: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 4130,
+                     *       "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ZoomError"];
+                    /** @example  */
+                    "text/plain": string;
+                };
+            };
+            /**
+             * @description **HTTP Status Code:** `409` <br>
+             *     **Error Code:** `4132` <br>
+             *     Group name {groupName} is already in use.
+             */
+            409: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 4132,
+                     *       "message": "Group name Design team is already in use."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ZoomError"];
+                    /** @example  */
+                    "text/plain": string;
+                };
+            };
+            /**
+             * @description **HTTP Status Code:** `410` <br>
+             *     **Error Code:** `4137` <br>
+             *     The IM Group APIs are no longer available.
+             */
+            410: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 4137,
+                     *       "message": "The IM Group APIs are no longer available."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            /**
+             * @description **HTTP Status Code:** `429` <br>
+             *     **Error Code:** `429` <br>
+             *     Too many requests. A per-second limit (`X-RateLimit-Type: QPS`) clears within a second; a daily
+             *     limit (`X-RateLimit-Type: Daily-limit`) carries `Retry-After` as an ISO-8601 timestamp, hours away.
+             */
+            429: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    /** @description Seconds, an HTTP date, or (daily limit) an ISO-8601 timestamp. */
+                    "Retry-After"?: string;
+                    /** @description The rate-limit label of the operation. */
+                    "X-RateLimit-Category"?: string;
+                    /** @description Which limit was hit. */
+                    "X-RateLimit-Type"?: "QPS" | "Daily-limit";
+                    /** @description The daily limit. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left today. */
+                    "X-RateLimit-Remaining"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 429,
+                     *       "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+        };
+    };
+}

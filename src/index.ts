@@ -1,0 +1,33 @@
+export type { AccessToken, ServerToServerCredentials } from "./auth.js";
+export { type CallOptions, createImGroupsClient, type ImGroupsClient } from "./client.js";
+export { type Encoding, encodings, fromFormFields, toFormData } from "./encoding.js";
+export {
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  GroupNameConflictError,
+  GroupNotFoundError,
+  ImGroupsApiRetiredError,
+  isZoomApiError,
+  PaidAccountRequiredError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  ValidationError,
+  type ValidationIssue,
+  ZoomApiError,
+  ZoomConnectionError,
+  ZoomImGroupsError,
+  ZoomTimeoutError,
+} from "./errors.js";
+export { createImGroupRequestSchema, documentedResponses, operation } from "./generated/spec.js";
+export type { ImGroupsClientOptions, Logger } from "./options.js";
+export type {
+  CreatedImGroup,
+  CreateImGroupBody,
+  ImGroup,
+  ImGroupType,
+  ZoomErrorBody,
+  ZoomFieldError,
+} from "./types.js";
+export { findIssues as validateCreateImGroupBody } from "./validation.js";
