@@ -55,8 +55,9 @@ export function postmanValueType(value: string): "boolean" | "number" | "string"
 export function enumValuesIn(description: string): string[] {
   const values = new Set<string>();
   for (const match of description.matchAll(/`([^`\s]+)`/g)) if (match[1]) values.add(match[1]);
-  const oneOf = /can only be one of ([^)]+)\)/.exec(description);
-  for (const value of oneOf?.[1]?.split(",") ?? []) if (value.trim()) values.add(value.trim());
+  for (const oneOf of description.matchAll(/can only be one of ([^)]+)\)/g)) {
+    for (const value of oneOf[1]?.split(",") ?? []) if (value.trim()) values.add(value.trim());
+  }
   return [...values];
 }
 
