@@ -1,0 +1,45 @@
+/**
+ * Every ```ts block of the README compiles against the public API, so the examples cannot rot.
+ */
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import ts from "typescript";
+import { expect, test } from "vitest";
+import { repoRoot } from "../scripts/lib/spec.ts";
+
+test("the README's TypeScript examples typecheck", async () => {
+  const readme = await readFile(resolve(repoRoot, "README.md"), "utf8");
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? "");
+  expect(blocks.length).toBeGreaterThanOrEqual(3);
+  const dir = await mkdtemp(join(repoRoot, "node_modules", ".readme-"));
+  try {
+    const files = await Promise.all(
+      blocks.map(async (code, index) => {
+        const file = join(dir, `example-${index}.ts`);
+        await writeFile(file, `${code}\nexport {};\n`);
+        return file;
+      }),
+    );
+    const program = ts.createProgram(files, {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      skipLibCheck: true,
+      types: ["node"],
+      lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
+      paths: { "zoom-im-groups": [resolve(repoRoot, "src/index.ts")] },
+      allowImportingTsExtensions: true,
+    });
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
+      const where = d.file
+        ? `${d.file.fileName.split("/").pop()}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
+        : "";
+      return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+    });
+    expect(diagnostics).toEqual([]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

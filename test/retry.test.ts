@@ -1,0 +1,237 @@
+/**
+ * Retries, Retry-After, backoff, timeouts and aborts. Waits run on fake timers: the suite stays fast and
+ * deterministic however busy the machine is.
+ */
+import { HttpResponse, http } from "msw";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import {
+  createImGroupsClient,
+  GroupNameConflictError,
+  type ImGroupsClientOptions,
+  RateLimitError,
+  ServerError,
+  ZoomConnectionError,
+  ZoomTimeoutError,
+} from "../src/index.ts";
+import { backoffMs } from "../src/retry.ts";
+import { retryAfterMs } from "../src/retry-after.ts";
+import { ENDPOINT, TOKEN, useMswServer } from "./support/msw.ts";
+
+const { server, requests, respondWith } = useMswServer();
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+  vi.setSystemTime(new Date("2026-11-28T12:00:00Z"));
+  vi.spyOn(Math, "random").mockReturnValue(0); // no jitter: backoff is exactly 0.5 s · 2ⁿ
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+const created = () => Response.json({ id: "g1" }, { status: 201 });
+const rateLimited = (headers: Record<string, string>) =>
+  Response.json({ code: 429, message: "Too many requests." }, { status: 429, headers });
+
+function client(options: Partial<ImGroupsClientOptions> = {}) {
+  return createImGroupsClient({ accessToken: TOKEN, ...options });
+}
+
+/** Starts a call and records how it settles, so the test can move the clock in between. */
+function start(promise: Promise<unknown>) {
+  const state: { settled: boolean; value?: unknown; error?: unknown } = { settled: false };
+  promise.then(
+    (value) => Object.assign(state, { settled: true, value }),
+    (error: unknown) => Object.assign(state, { settled: true, error }),
+  );
+  return state;
+}
+
+async function waitedFor(ms: number, state: { settled: boolean }): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms - 1);
+  expect(state.settled, `settled before ${ms} ms`).toBe(false);
+  await vi.advanceTimersByTimeAsync(1);
+}
+
+describe("429 with Retry-After", () => {
+  test.each([
+    ["seconds", "2", 2_000],
+    ["an HTTP date", "Sat, 28 Nov 2026 12:00:03 GMT", 3_000],
+    ["an ISO-8601 timestamp", "2026-11-28T12:00:04Z", 4_000],
+  ])("%s: waits exactly as told, then succeeds", async (_label, retryAfter, ms) => {
+    respondWith(rateLimited({ "Retry-After": retryAfter, "X-RateLimit-Type": "QPS" }), created());
+    const call = start(client().createImGroup({ name: "Design" }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(requests).toHaveLength(1);
+    await waitedFor(ms, call);
+    expect(call).toMatchObject({ settled: true, value: { id: "g1" } });
+    expect(requests).toHaveLength(2);
+  });
+});
+
+test("without Retry-After a 429 backs off 0.5 s · 2ⁿ", async () => {
+  respondWith(rateLimited({}), rateLimited({}), created());
+  const call = start(client().createImGroup({ name: "Design" }));
+  await vi.advanceTimersByTimeAsync(0);
+  await waitedFor(500, call);
+  expect(requests).toHaveLength(2);
+  await waitedFor(1_000, call);
+  expect(call).toMatchObject({ settled: true, value: { id: "g1" } });
+});
+
+test("backoff is capped at 8 s with at most 25 % jitter", () => {
+  expect([0, 1, 2, 3, 4, 5, 10].map((n) => backoffMs(n, () => 0))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+  expect(backoffMs(4, () => 0.999_999)).toBe(6000);
+  expect(retryAfterMs("soon")).toBeUndefined();
+});
+
+test("a daily limit rejects at once with retryAfter, never sleeping", async () => {
+  respondWith(rateLimited({ "X-RateLimit-Type": "Daily-limit", "Retry-After": "2026-11-29T00:00:00Z" }), created());
+  const error = await client()
+    .createImGroup({ name: "Design" })
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(RateLimitError);
+  expect((error as RateLimitError).rateLimitType).toBe("Daily-limit");
+  expect((error as RateLimitError).retryAfter?.toISOString()).toBe("2026-11-29T00:00:00.000Z");
+  expect(requests).toHaveLength(1);
+});
+
+test("a Retry-After beyond maxRetryDelayMs rejects at once", async () => {
+  respondWith(rateLimited({ "Retry-After": "120" }), created());
+  const error = await client({ maxRetryDelayMs: 60_000 })
+    .createImGroup({ name: "Design" })
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(RateLimitError);
+  expect(requests).toHaveLength(1);
+});
+
+test("5xx is retried; after maxRetries the last error surfaces", async () => {
+  respondWith(Response.json({ code: 500, message: "Internal" }, { status: 503 }));
+  const call = start(client({ maxRetries: 2 }).createImGroup({ name: "Design" }));
+  await vi.advanceTimersByTimeAsync(500 + 1000);
+  expect(call.error).toBeInstanceOf(ServerError);
+  expect(requests).toHaveLength(3);
+});
+
+test("a connection failure is retried", async () => {
+  respondWith(() => HttpResponse.error() as unknown as Response, created());
+  const call = start(client().createImGroup({ name: "Design" }));
+  await vi.advanceTimersByTimeAsync(500);
+  expect(call).toMatchObject({ settled: true, value: { id: "g1" } });
+  expect(requests).toHaveLength(2);
+});
+
+test("maxRetries: 0 surfaces a connection failure as ZoomConnectionError with its cause", async () => {
+  respondWith(() => HttpResponse.error() as unknown as Response);
+  const error = await client({ maxRetries: 0 })
+    .createImGroup({ name: "Design" })
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ZoomConnectionError);
+  expect((error as Error).cause).toBeInstanceOf(Error);
+  expect((error as Error).message).toContain(`POST ${ENDPOINT} failed`);
+});
+
+describe("create is not idempotent", () => {
+  test("a 409 after a retried 5xx says the earlier attempt probably created the group", async () => {
+    const conflict = Response.json({ code: 4132, message: "Group name Design is already in use." }, { status: 409 });
+    respondWith(Response.json({ code: 500, message: "Internal" }, { status: 502 }), conflict);
+    const call = start(client().createImGroup({ name: "Design" }));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(call.error).toBeInstanceOf(GroupNameConflictError);
+    expect((call.error as GroupNameConflictError).mayHaveSucceeded).toBe(true);
+    expect((call.error as Error).message).toContain("that attempt probably created the group");
+  });
+
+  test("a 409 after a retried 429 does not: a 429 created nothing", async () => {
+    const conflict = Response.json({ code: 4132, message: "Group name Design is already in use." }, { status: 409 });
+    respondWith(rateLimited({ "Retry-After": "1" }), conflict);
+    const call = start(client().createImGroup({ name: "Design" }));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect((call.error as GroupNameConflictError).mayHaveSucceeded).toBe(false);
+  });
+});
+
+describe("abort", () => {
+  test("during a backoff wait: rejects at once with AbortError, nothing more is sent", async () => {
+    respondWith(Response.json({ code: 500, message: "Internal" }, { status: 500 }), created());
+    const controller = new AbortController();
+    const call = start(client().createImGroup({ name: "Design" }, { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(call.settled).toBe(false);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call.settled).toBe(true);
+    expect((call.error as Error).name).toBe("AbortError");
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(requests).toHaveLength(1);
+  });
+
+  test("an already aborted signal sends nothing", async () => {
+    respondWith(created());
+    const error = await client()
+      .createImGroup({ name: "Design" }, { signal: AbortSignal.abort() })
+      .catch((e: unknown) => e);
+    expect((error as Error).name).toBe("AbortError");
+    expect(requests).toHaveLength(0);
+  });
+
+  test("during a request that hangs", async () => {
+    server.use(http.post(ENDPOINT, () => new Promise<never>(() => {})));
+    const controller = new AbortController();
+    const call = start(
+      client({ fetch: hangingFetch }).createImGroup({ name: "Design" }, { signal: controller.signal }),
+    );
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect((call.error as Error).name).toBe("AbortError");
+  });
+});
+
+/** A server that never answers: the request only ends when its signal aborts. */
+function hangingFetch(request: Request): Promise<Response> {
+  return new Promise((_resolve, reject) => {
+    request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
+  });
+}
+
+describe("timeouts", () => {
+  test("an attempt with no answer fails with ZoomTimeoutError at timeoutMs", async () => {
+    const call = start(
+      client({ fetch: hangingFetch, timeoutMs: 5_000, maxRetries: 0 }).createImGroup({ name: "Design" }),
+    );
+    await waitedFor(5_000, call);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call.error).toBeInstanceOf(ZoomTimeoutError);
+    expect((call.error as ZoomTimeoutError).timeoutMs).toBe(5_000);
+    expect((call.error as Error).message).toContain("timed out after 5000 ms");
+  });
+
+  test("timeouts are retried, each attempt with its own deadline", async () => {
+    let calls = 0;
+    const flaky = (request: Request) => (++calls === 1 ? hangingFetch(request) : Promise.resolve(created()));
+    const call = start(client({ fetch: flaky, timeoutMs: 1_000 }).createImGroup({ name: "Design" }));
+    await vi.advanceTimersByTimeAsync(1_000 + 500);
+    expect(call).toMatchObject({ settled: true, value: { id: "g1" } });
+    expect(calls).toBe(2);
+  });
+});
+
+test("middleware runs on every attempt and the logger gets one line per attempt and decision", async () => {
+  respondWith(Response.json({ code: 500, message: "Internal" }, { status: 500 }), created());
+  const seen: string[] = [];
+  const lines: string[] = [];
+  const call = start(
+    client({
+      middleware: [{ onRequest: ({ request }) => void seen.push(request.method) }],
+      logger: { debug: (line) => lines.push(`debug ${line}`), warn: (line) => lines.push(`warn ${line}`) },
+    }).createImGroup({ name: "Design" }),
+  );
+  await vi.advanceTimersByTimeAsync(500);
+  expect(call.settled).toBe(true);
+  expect(seen).toEqual(["POST", "POST"]);
+  expect(lines).toEqual([
+    `warn POST ${ENDPOINT} attempt 1 failed: ServerError HTTP 500 Zoom code 500; retrying in 500 ms`,
+    `debug POST ${ENDPOINT} attempt 2: HTTP 201`,
+  ]);
+});
