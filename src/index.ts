@@ -22,6 +22,7 @@ export {
 } from "./errors.js";
 export { createImGroupRequestSchema, documentedResponses, operation } from "./generated/spec.js";
 export type { ImGroupsClientOptions, Logger } from "./options.js";
+export { retryAfterMs } from "./retry-after.js";
 export type {
   CreatedImGroup,
   CreateImGroupBody,

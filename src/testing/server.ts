@@ -1,0 +1,94 @@
+/**
+ * `startMockZoom()`: the mock Zoom as a real HTTP server on loopback, for CLIs, other languages and
+ * end-to-end tests. Node's http module adapted to the mock's fetch-style `handle`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createMockZoom, MAX_BODY_BYTES, type MockZoom, type MockZoomOptions } from "./mock-zoom.js";
+
+export interface StartMockZoomOptions extends MockZoomOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+}
+
+export interface RunningMockZoom {
+  /** The API base URL to give the client, e.g. `http://127.0.0.1:40123/v2`. */
+  url: string;
+  /** The Server-to-Server OAuth token endpoint of the mock. */
+  tokenUrl: string;
+  /** The state behind it. */
+  mock: MockZoom;
+  close(): Promise<void>;
+}
+
+export async function startMockZoom(options: StartMockZoomOptions = {}): Promise<RunningMockZoom> {
+  const mock = createMockZoom(options);
+  const server = createServer((req, res) => {
+    serve(mock, req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  // Idle keep-alive sockets would hold close() open.
+  server.keepAliveTimeout = 1_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const origin = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+  return {
+    url: `${origin}/v2`,
+    tokenUrl: `${origin}/oauth/token`,
+    mock,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function serve(mock: MockZoom, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readLimited(req);
+  if (body === "too large") {
+    // Zoom-style answer without reading further; the connection closes so the rest is never read.
+    res.writeHead(413, { "content-type": "application/json", connection: "close" });
+    res.end(JSON.stringify({ code: 300, message: `The body is larger than ${MAX_BODY_BYTES} bytes.` }));
+    req.destroy();
+    return;
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+  }
+  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
+    method: req.method ?? "GET",
+    headers,
+    ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
+  });
+  const response = await mock.handle(request);
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+/** The body, or "too large" as soon as it passes MAX_BODY_BYTES: a huge upload never sits in memory. */
+function readLimited(req: IncomingMessage): Promise<Buffer | "too large"> {
+  if (Number(req.headers["content-length"]) > MAX_BODY_BYTES) return Promise.resolve("too large");
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.pause();
+        resolve("too large");
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
