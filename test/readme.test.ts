@@ -29,7 +29,10 @@ test("the README's TypeScript examples typecheck", async () => {
       skipLibCheck: true,
       types: ["node"],
       lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
-      paths: { "zoom-im-groups": [resolve(repoRoot, "src/index.ts")] },
+      paths: {
+        "zoom-im-groups": [resolve(repoRoot, "src/index.ts")],
+        "zoom-im-groups/testing": [resolve(repoRoot, "src/testing/index.ts")],
+      },
       allowImportingTsExtensions: true,
     });
     const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
