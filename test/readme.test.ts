@@ -28,7 +28,7 @@ test("the README's TypeScript examples typecheck", async () => {
       moduleResolution: ts.ModuleResolutionKind.NodeNext,
       skipLibCheck: true,
       types: ["node"],
-      lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
+      lib: ["lib.es2023.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
       paths: {
         "zoom-im-groups": [resolve(repoRoot, "src/index.ts")],
         "zoom-im-groups/testing": [resolve(repoRoot, "src/testing/index.ts")],
