@@ -1,6 +1,7 @@
 /**
- * MSW handlers over the mock Zoom, for applications that test with MSW. Async so that `msw` (an optional
- * peer dependency) is loaded only by those who ask for handlers; `startMockZoom` never needs it.
+ * MSW handlers over the mock Zoom, for applications that test with MSW. The caller passes msw's `http`
+ * namespace, so this package neither imports msw nor names its types: consumers without msw still
+ * install and typecheck, and the handlers are whatever their own msw version makes.
  */
 import { createMockZoom, type MockZoom, type MockZoomOptions } from "./mock-zoom.js";
 
@@ -13,14 +14,23 @@ export interface MockZoomHandlersOptions extends MockZoomOptions {
   mock?: MockZoom;
 }
 
+type Resolver = (info: { request: Request }) => Promise<Response>;
+
+/** The part of msw's `http` namespace this needs. */
+export interface MswHttp<Handler> {
+  all(path: string, resolver: Resolver): Handler;
+  post(path: string, resolver: Resolver): Handler;
+}
+
 /**
  * @example
- * const server = setupServer(...(await mockZoomHandlers()));
+ * import { http } from "msw";
+ * import { setupServer } from "msw/node";
+ * const server = setupServer(...mockZoomHandlers(http));
  */
-export async function mockZoomHandlers(options: MockZoomHandlersOptions = {}) {
-  const { http } = await import("msw");
+export function mockZoomHandlers<Handler>(http: MswHttp<Handler>, options: MockZoomHandlersOptions = {}): Handler[] {
   const mock = options.mock ?? createMockZoom(options);
-  const serve = ({ request }: { request: Request }) => mock.handle(request);
+  const serve: Resolver = ({ request }) => mock.handle(request);
   return [
     http.all(`${options.apiOrigin ?? "https://api.zoom.us"}/v2/*`, serve),
     http.post(`${options.oauthOrigin ?? "https://zoom.us"}/oauth/token`, serve),

@@ -6,8 +6,11 @@
 import { fromFormFields, operation, validateCreateImGroupBody } from "../index.js";
 
 export interface MockZoomOptions {
-  /** Every create answers Zoom's documented "Only available for paid account" (HTTP 200, code 200). */
-  freeAccount?: boolean;
+  /**
+   * Creates answer Zoom's documented "Only available for paid account" (HTTP 200, code 200): `true` for
+   * every account, or the ids of the free accounts.
+   */
+  freeAccount?: boolean | readonly string[];
   /** Creates per second per account before 429 `X-RateLimit-Type: QPS`. Default: no limit. */
   rateLimit?: number;
   /** Creates per UTC day per account before 429 `X-RateLimit-Type: Daily-limit`. Default: no limit. */
@@ -134,7 +137,10 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
         [...fields].map(([field, message]) => ({ field, message })),
       );
     }
-    if (options.freeAccount) {
+    if (
+      options.freeAccount === true ||
+      (Array.isArray(options.freeAccount) && options.freeAccount.includes(accountId))
+    ) {
       return zoomError(200, 200, `Only available for paid account: ${accountId}.`, trackingId);
     }
     const name = body.name as string;

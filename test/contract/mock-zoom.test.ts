@@ -2,6 +2,7 @@
  * The mock Zoom keeps the spec's contract: every answer it gives is documented by the spec and validates
  * against it. Exercised through MSW (as consumers' tests use it) and over real HTTP (as the CLI uses it).
  */
+import { http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -25,7 +26,7 @@ afterAll(() => server.close());
 /** Serves a fresh mock with these options; every response is checked against the spec on the way out. */
 async function useMock(options: Parameters<typeof createMockZoom>[0] = {}) {
   mock = createMockZoom(options);
-  server.use(...(await mockZoomHandlers({ mock })));
+  server.use(...mockZoomHandlers(http, { mock }));
 }
 
 async function conforms(response: Response): Promise<Response> {
