@@ -43,9 +43,16 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   const { method, url } = { method: operation.method, url: settings.url };
   const log = settings.logger;
 
+  // openapi-fetch always sends a Request object, which turns the body into a stream: measured at ~25 %
+  // more per call than fetch(url, init) (bench/overhead.ts). When nothing can observe or replace that
+  // Request (default fetch, no middleware), openapi-fetch builds it without a body and the serialized
+  // body is sent directly. Otherwise the standard path runs unchanged.
+  const direct = options.fetch === undefined && settings.middleware.length === 0;
+
   /** One attempt: resolves with the group or throws the error that this attempt ended in. */
   async function attempt(
     body: CreateImGroupBody,
+    serialized: FormData | string,
     token: string,
     signal: AbortSignal | undefined,
     mayHaveSucceeded: boolean,
@@ -54,10 +61,12 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
     try {
       const { data, error, response } = await raw.POST(operation.path, {
         body,
-        bodySerializer,
         headers: { Authorization: `Bearer ${token}` },
         parseAs: "text",
         signal: limit.signal,
+        ...(direct
+          ? { bodySerializer: () => undefined as never, fetch: (request: Request) => sendDirect(request, serialized) }
+          : { bodySerializer: () => serialized }),
       });
       return interpret(response, data ?? error, { url, mayHaveSucceeded, redact: settings.redact });
     } catch (error) {
@@ -72,6 +81,8 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
 
   async function createImGroup(body: CreateImGroupBody, callOptions: CallOptions = {}): Promise<CreatedImGroup> {
     assertValidBody(body);
+    // Serialized once per call; a FormData can be sent again by a retry.
+    const serialized = bodySerializer(body);
     const { signal } = callOptions;
     signal?.throwIfAborted();
     let retries = 0;
@@ -83,7 +94,7 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       let failure: unknown;
       try {
         token = await settings.tokens.get(signal);
-        const group = await attempt(body, token, signal, mayHaveSucceeded);
+        const group = await attempt(body, serialized, token, signal, mayHaveSucceeded);
         log.debug(`${label}: HTTP ${group.status}${group.trackingId ? ` (tracking id ${group.trackingId})` : ""}`);
         return group;
       } catch (error) {
@@ -116,6 +127,14 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   }
 
   return { createImGroup, raw };
+}
+
+/** Sends the body-less Request openapi-fetch built, with the serialized body, as fetch(url, init). */
+function sendDirect(request: Request, body: FormData | string): Promise<Response> {
+  const headers = new Headers(request.headers);
+  // FormData: the runtime writes Content-Type with its own boundary.
+  if (typeof body === "string") headers.set("Content-Type", "application/json");
+  return globalThis.fetch(request.url, { method: request.method, headers, body, signal: request.signal });
 }
 
 function describeFailure(error: unknown): string {
