@@ -43,11 +43,27 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   const { method, url } = { method: operation.method, url: settings.url };
   const log = settings.logger;
 
-  // openapi-fetch always sends a Request object, which turns the body into a stream: measured at ~25 %
-  // more per call than fetch(url, init) (bench/overhead.ts). When nothing can observe or replace that
-  // Request (default fetch, no middleware), openapi-fetch builds it without a body and the serialized
-  // body is sent directly. Otherwise the standard path runs unchanged.
+  // openapi-fetch always builds a Request object: ~100 µs per call more than fetch(url, init) here
+  // (bench/overhead.ts, docs/decisions.md). When nothing can observe or replace that Request (default
+  // fetch, no middleware) the same request is sent as fetch(url, init); otherwise through openapi-fetch,
+  // so custom fetch functions and middleware see every attempt.
   const direct = options.fetch === undefined && settings.middleware.length === 0;
+
+  async function sendThroughOpenapiFetch(
+    body: CreateImGroupBody,
+    token: string,
+    serialized: FormData | string,
+    signal: AbortSignal,
+  ): Promise<{ response: Response; text: unknown }> {
+    const { data, error, response } = await raw.POST(operation.path, {
+      body,
+      bodySerializer: () => serialized,
+      headers: { Authorization: `Bearer ${token}` },
+      parseAs: "text",
+      signal,
+    });
+    return { response, text: data ?? error };
+  }
 
   /** One attempt: resolves with the group or throws the error that this attempt ended in. */
   async function attempt(
@@ -59,16 +75,10 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   ) {
     const limit = deadline(settings.timeoutMs, signal);
     try {
-      const { data, error, response } = await raw.POST(operation.path, {
-        body,
-        headers: { Authorization: `Bearer ${token}` },
-        parseAs: "text",
-        signal: limit.signal,
-        ...(direct
-          ? { bodySerializer: () => undefined as never, fetch: (request: Request) => sendDirect(request, serialized) }
-          : { bodySerializer: () => serialized }),
-      });
-      return interpret(response, data ?? error, { url, mayHaveSucceeded, redact: settings.redact });
+      const { response, text } = direct
+        ? await sendDirect(url, token, serialized, limit.signal)
+        : await sendThroughOpenapiFetch(body, token, serialized, limit.signal);
+      return interpret(response, text, { url, mayHaveSucceeded, redact: settings.redact });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof ZoomImGroupsError) throw error;
@@ -129,12 +139,20 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   return { createImGroup, raw };
 }
 
-/** Sends the body-less Request openapi-fetch built, with the serialized body, as fetch(url, init). */
-function sendDirect(request: Request, body: FormData | string): Promise<Response> {
-  const headers = new Headers(request.headers);
+/** The request openapi-fetch would send, as fetch(url, init): no Request object, so no body stream. */
+async function sendDirect(
+  url: string,
+  token: string,
+  body: FormData | string,
+  signal: AbortSignal,
+): Promise<{ response: Response; text: string }> {
   // FormData: the runtime writes Content-Type with its own boundary.
-  if (typeof body === "string") headers.set("Content-Type", "application/json");
-  return globalThis.fetch(request.url, { method: request.method, headers, body, signal: request.signal });
+  const headers: Record<string, string> =
+    typeof body === "string"
+      ? { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }
+      : { Authorization: `Bearer ${token}` };
+  const response = await globalThis.fetch(url, { method: operation.method, headers, body, signal });
+  return { response, text: await response.text() };
 }
 
 function describeFailure(error: unknown): string {
