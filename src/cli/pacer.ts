@@ -4,18 +4,29 @@
  */
 import { setTimeout as wait } from "node:timers/promises";
 
+/**
+ * Slots are spaced for 98 % of the rate: evenly spaced sends at exactly the limit arrive with network
+ * jitter, and a server counting fixed one-second windows then sees limit + 1 in some of them (measured:
+ * one 429 in 1,000 rows at 200/s, whose 1 s Retry-After cost 18 % of the run's throughput).
+ */
+const HEADROOM = 0.98;
+
 export class Pacer {
   private nextSlot = 0;
   private readonly intervalMs: number;
+  /** Slots a late start may catch up: within the headroom, so any one-second window stays at the rate. */
+  private readonly catchUpMs: number;
 
   constructor(ratePerSecond: number) {
-    this.intervalMs = 1000 / ratePerSecond;
+    this.intervalMs = 1000 / (ratePerSecond * HEADROOM);
+    this.catchUpMs = Math.floor(ratePerSecond * (1 - HEADROOM)) * this.intervalMs;
   }
 
   /** Resolves when the caller may send; rejects with the signal's reason if it aborts first. */
   async slot(signal?: AbortSignal): Promise<void> {
     const now = performance.now();
-    const at = Math.max(now, this.nextSlot);
+    // A timer that fires late (busy machine) loses at most the catch-up allowance, not the slot.
+    const at = Math.max(now - this.catchUpMs, this.nextSlot);
     this.nextSlot = at + this.intervalMs;
     if (at > now) await wait(at - now, undefined, signal ? { signal } : {});
   }
