@@ -303,6 +303,25 @@ describe("bulk", () => {
   });
 });
 
+test("a progress bar goes to stderr when it is a terminal, and only then", async () => {
+  const { env } = await mockZoom();
+  const path = await file("tty.csv", "name\nOne\nTwo\nThree\n");
+  // script(1) runs the CLI on a pseudo-terminal, as a person at a shell would.
+  const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} create --file ${JSON.stringify(path)}`;
+  const tty = await new Promise<string>((resolvePromise, reject) => {
+    const child = spawn("script", ["-qec", command, "/dev/null"], { env: { PATH: process.env.PATH ?? "", ...env } });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", () => resolvePromise(output));
+  });
+  expect(tty).toMatch(/\[#{30}\] 3\/3/);
+  const piped = await cli(["create", "--file", path, "--skip-existing"], env);
+  expect(piped.stderr).not.toContain("[#");
+});
+
 describe("mock command", () => {
   test("prints its base URL first, then one line per request", async () => {
     const lines: string[] = [];
