@@ -3,7 +3,7 @@
  * endpoint, as one fetch-style function `handle(Request) → Response`. The MSW handlers, the loopback HTTP
  * server and the CLI's embedded default all serve this one implementation.
  */
-import { fromFormFields, operation, validateCreateImGroupBody } from "../index.js";
+import { documentedResponses, fromFormFields, operation, validateCreateImGroupBody } from "../index.js";
 
 export interface MockZoomOptions {
   /**
@@ -54,6 +54,20 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const CREATE_PATH = `/v2${operation.path}`;
 const DEFAULT_ACCOUNT = "default";
 
+/** Zoom's error codes, as the spec documents them (`x-zoom-error-code`). */
+function documentedCode(status: keyof typeof documentedResponses): number {
+  const code = (documentedResponses[status] as { zoomCode?: number }).zoomCode;
+  if (code === undefined) throw new Error(`spec: response ${status} documents no x-zoom-error-code`);
+  return code;
+}
+const CODE = {
+  paidAccountOnly: documentedCode("200"),
+  validationFailed: documentedCode("400"),
+  invalidToken: documentedCode("401"),
+  nameInUse: documentedCode("409"),
+  rateLimited: documentedCode("429"),
+};
+
 export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
   const accounts = new Map<string, Map<string, MockGroup>>();
   const issuedTokens = new Map<string, string>();
@@ -88,13 +102,19 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
       const count = used?.day === day ? used.count : 0;
       if (count >= options.dailyLimit) {
         const midnight = new Date(`${day}T00:00:00Z`).getTime() + 86_400_000;
-        return zoomError(429, 429, "You have reached the maximum daily rate limit for this API.", trackingId, {
-          "X-RateLimit-Category": operation.rateLimitLabel,
-          "X-RateLimit-Type": "Daily-limit",
-          "X-RateLimit-Limit": String(options.dailyLimit),
-          "X-RateLimit-Remaining": "0",
-          "Retry-After": new Date(midnight).toISOString().replace(".000Z", "Z"),
-        });
+        return zoomError(
+          429,
+          CODE.rateLimited,
+          "You have reached the maximum daily rate limit for this API.",
+          trackingId,
+          {
+            "X-RateLimit-Category": operation.rateLimitLabel,
+            "X-RateLimit-Type": "Daily-limit",
+            "X-RateLimit-Limit": String(options.dailyLimit),
+            "X-RateLimit-Remaining": "0",
+            "Retry-After": new Date(midnight).toISOString().replace(".000Z", "Z"),
+          },
+        );
       }
       perDay.set(accountId, { day, count: count + 1 });
     }
@@ -103,11 +123,17 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
       const used = perSecond.get(accountId);
       const count = used?.second === second ? used.count : 0;
       if (count >= options.rateLimit) {
-        return zoomError(429, 429, "You have reached the maximum per-second rate limit for this API.", trackingId, {
-          "X-RateLimit-Category": operation.rateLimitLabel,
-          "X-RateLimit-Type": "QPS",
-          "Retry-After": "1",
-        });
+        return zoomError(
+          429,
+          CODE.rateLimited,
+          "You have reached the maximum per-second rate limit for this API.",
+          trackingId,
+          {
+            "X-RateLimit-Category": operation.rateLimitLabel,
+            "X-RateLimit-Type": "QPS",
+            "Retry-After": "1",
+          },
+        );
       }
       perSecond.set(accountId, { second, count: count + 1 });
     }
@@ -116,12 +142,12 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
 
   async function createGroup(request: Request, trackingId: string, log: Partial<MockRequestLog>): Promise<Response> {
     const accountId = accountFor(request);
-    if (!accountId) return zoomError(401, 124, "Invalid access token.", trackingId);
+    if (!accountId) return zoomError(401, CODE.invalidToken, "Invalid access token.", trackingId);
     const limited = rateLimited(accountId, trackingId);
     if (limited) return limited;
 
     const parsed = await readBody(request);
-    if ("error" in parsed) return zoomError(parsed.status, 300, parsed.error, trackingId);
+    if ("error" in parsed) return zoomError(parsed.status, CODE.validationFailed, parsed.error, trackingId);
     const body = parsed.body;
     if (typeof body.name === "string") log.name = body.name;
     const issues = validateCreateImGroupBody(body);
@@ -130,7 +156,7 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
       for (const issue of issues) if (!fields.has(issue.field)) fields.set(issue.field, issue.message);
       return zoomError(
         400,
-        300,
+        CODE.validationFailed,
         "Validation Failed.",
         trackingId,
         {},
@@ -141,11 +167,11 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
       options.freeAccount === true ||
       (Array.isArray(options.freeAccount) && options.freeAccount.includes(accountId))
     ) {
-      return zoomError(200, 200, `Only available for paid account: ${accountId}.`, trackingId);
+      return zoomError(200, CODE.paidAccountOnly, `Only available for paid account: ${accountId}.`, trackingId);
     }
     const name = body.name as string;
     const groups = groupsOf(accountId);
-    if (groups.has(name)) return zoomError(409, 4132, `Group name ${name} is already in use.`, trackingId);
+    if (groups.has(name)) return zoomError(409, CODE.nameInUse, `Group name ${name} is already in use.`, trackingId);
     const group: MockGroup = {
       id: `mockgrp${(++groupSequence).toString(36).padStart(6, "0")}`,
       name,
@@ -196,7 +222,7 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
           response = zoomError(405, 405, `Method ${request.method} is not allowed here.`, trackingId);
         else response = zoomError(404, 404, `No such API: ${request.method} ${path}.`, trackingId);
       } catch {
-        response = zoomError(400, 300, "The request could not be read.", trackingId);
+        response = zoomError(400, CODE.validationFailed, "The request could not be read.", trackingId);
       }
       const code = Number(response.headers.get("x-mock-zoom-code")) || undefined;
       response.headers.delete("x-mock-zoom-code");
@@ -219,6 +245,13 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
       perDay.clear();
     },
   };
+}
+
+/** The answer to a body over MAX_BODY_BYTES, shared with the HTTP server (which refuses before reading). */
+export function bodyTooLarge(trackingId: string): Response {
+  return zoomError(413, CODE.validationFailed, `The body is larger than ${MAX_BODY_BYTES} bytes.`, trackingId, {
+    connection: "close",
+  });
 }
 
 type ParsedBody = { body: Record<string, unknown> } | { error: string; status: number };

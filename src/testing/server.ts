@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createMockZoom, MAX_BODY_BYTES, type MockZoom, type MockZoomOptions } from "./mock-zoom.js";
+import { bodyTooLarge, createMockZoom, MAX_BODY_BYTES, type MockZoom, type MockZoomOptions } from "./mock-zoom.js";
 
 export interface StartMockZoomOptions extends MockZoomOptions {
   /** Default 127.0.0.1. */
@@ -55,8 +55,7 @@ async function serve(mock: MockZoom, req: IncomingMessage, res: ServerResponse):
   const body = await readLimited(req);
   if (body === "too large") {
     // Zoom-style answer without reading further; the connection closes so the rest is never read.
-    res.writeHead(413, { "content-type": "application/json", connection: "close" });
-    res.end(JSON.stringify({ code: 300, message: `The body is larger than ${MAX_BODY_BYTES} bytes.` }));
+    await write(res, bodyTooLarge("mock-too-large"));
     req.destroy();
     return;
   }
@@ -70,8 +69,13 @@ async function serve(mock: MockZoom, req: IncomingMessage, res: ServerResponse):
     headers,
     ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
   });
-  const response = await mock.handle(request);
-  res.writeHead(response.status, Object.fromEntries(response.headers));
+  await write(res, await mock.handle(request));
+}
+
+async function write(res: ServerResponse, response: Response): Promise<void> {
+  const headers = Object.fromEntries(response.headers);
+  delete headers["x-mock-zoom-code"];
+  res.writeHead(response.status, headers);
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
