@@ -22,8 +22,8 @@ export const DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token";
 export const RENEW_BEFORE_EXPIRY_MS = 60_000;
 
 export interface TokenSource {
-  /** The token for the next attempt. */
-  get(signal?: AbortSignal): Promise<string>;
+  /** The token for the next attempt (a fixed token is handed over without a promise). */
+  get(signal?: AbortSignal): string | Promise<string>;
   /** Forgets `stale` after a 401; true when asking again can give a different token. */
   renew(stale: string): boolean;
   /** Everything that must never be shown: tokens and credentials. */
@@ -31,7 +31,7 @@ export interface TokenSource {
 }
 
 export function staticToken(token: string): TokenSource {
-  return { get: async () => token, renew: () => false, secrets: () => [token] };
+  return { get: () => token, renew: () => false, secrets: () => [token] };
 }
 
 export function tokenFunction(provide: () => string | Promise<string>): TokenSource {

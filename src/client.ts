@@ -103,7 +103,8 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       let token: string | undefined;
       let failure: unknown;
       try {
-        token = await settings.tokens.get(signal);
+        const next = settings.tokens.get(signal);
+        token = typeof next === "string" ? next : await next;
         const group = await attempt(body, serialized, token, signal, mayHaveSucceeded);
         log.debug(`${label}: HTTP ${group.status}${group.trackingId ? ` (tracking id ${group.trackingId})` : ""}`);
         return group;

@@ -49,7 +49,7 @@ export function interpret(response: Response, raw: unknown, context: ResponseCon
     }
     throw ZoomApiError.generate(input);
   }
-  const result: CreatedImGroup = { ...pickGroupFields(record), status: response.status };
+  const result = pickGroupFields(record, response.status);
   if (id !== undefined) result.id = id;
   if (location !== undefined) result.location = location;
   const trackingId = response.headers.get("x-zm-trackingid");
@@ -60,11 +60,17 @@ export function interpret(response: Response, raw: unknown, context: ResponseCon
 /** The id in a `Content-Location` that is a URL or path under `/im/groups/`; undefined for anything else. */
 export function groupIdFromLocation(location: string | undefined): string | undefined {
   if (!location) return undefined;
+  const trimmed = location.trim();
   let pathname: string;
-  try {
-    pathname = new URL(location.trim(), "http://relative.invalid").pathname;
-  } catch {
-    return undefined;
+  // The common case, a plain path, needs no URL parser (this runs on every successful call).
+  if (trimmed.startsWith("/") && !/[?#%\\]|\/\.\.?(\/|$)/.test(trimmed)) {
+    pathname = trimmed;
+  } else {
+    try {
+      pathname = new URL(trimmed, "http://relative.invalid").pathname;
+    } catch {
+      return undefined;
+    }
   }
   const match = /\/im\/groups\/([^/]+)\/?$/.exec(pathname);
   if (!match?.[1]) return undefined;
@@ -82,15 +88,19 @@ const jsonTypeOf: Record<string, (value: unknown) => boolean> = {
   number: (value) => typeof value === "number",
 };
 
+const groupFields = Object.entries(createdGroupFields);
+
 /** Keeps the spec's group fields that have the spec's type; a field of the wrong type is dropped, not trusted. */
-function pickGroupFields(record: Record<string, unknown> | undefined): Partial<CreatedImGroup> {
+function pickGroupFields(record: Record<string, unknown> | undefined, status: number): CreatedImGroup {
   const group: Record<string, unknown> = {};
-  if (!record) return group;
-  for (const [name, type] of Object.entries(createdGroupFields)) {
-    const value = record[name];
-    if (value !== undefined && jsonTypeOf[type]?.(value)) group[name] = value;
+  if (record) {
+    for (const [name, type] of groupFields) {
+      const value = record[name];
+      if (value !== undefined && jsonTypeOf[type]?.(value)) group[name] = value;
+    }
   }
-  return group as Partial<CreatedImGroup>;
+  group.status = status;
+  return group as unknown as CreatedImGroup;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
