@@ -40,7 +40,8 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   const raw = createClient<paths>({ baseUrl: settings.baseUrl, fetch: settings.fetch });
   raw.use(...settings.middleware);
   const bodySerializer = bodySerializers[settings.encoding];
-  const { method, url } = { method: operation.method, url: settings.url };
+  const { method } = operation;
+  const { url } = settings;
   const log = settings.logger;
 
   // openapi-fetch always builds a Request object: ~100 µs per call more than fetch(url, init) here

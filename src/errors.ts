@@ -208,6 +208,15 @@ export class ImGroupsApiRetiredError extends ZoomApiError {
   }
 }
 
+/** What a 429's headers say: which limit, and when it clears. */
+function rateLimitOf(headers: Headers): { type: string | undefined; retryAfter: Date | undefined } {
+  const waitMs = retryAfterMs(headers.get("retry-after"));
+  return {
+    type: headers.get("x-ratelimit-type") ?? undefined,
+    retryAfter: waitMs === undefined ? undefined : new Date(Date.now() + waitMs),
+  };
+}
+
 /** HTTP 429. `rateLimitType` says which limit; `retryAfter` when it clears, if Zoom said. */
 export class RateLimitError extends ZoomApiError {
   override name = "RateLimitError";
@@ -217,14 +226,11 @@ export class RateLimitError extends ZoomApiError {
   readonly retryAfter: Date | undefined;
   constructor(input: ApiErrorInput) {
     super(input);
-    this.rateLimitType = input.headers.get("x-ratelimit-type") ?? undefined;
-    const waitMs = retryAfterMs(input.headers.get("retry-after"));
-    this.retryAfter = waitMs === undefined ? undefined : new Date(Date.now() + waitMs);
+    ({ type: this.rateLimitType, retryAfter: this.retryAfter } = rateLimitOf(input.headers));
   }
   static override advice(input: ApiErrorInput): string {
-    const type = input.headers.get("x-ratelimit-type");
-    const waitMs = retryAfterMs(input.headers.get("retry-after"));
-    const when = waitMs === undefined ? "later" : `after ${new Date(Date.now() + waitMs).toISOString()}`;
+    const { type, retryAfter } = rateLimitOf(input.headers);
+    const when = retryAfter ? `after ${retryAfter.toISOString()}` : "later";
     return type?.toLowerCase() === "daily-limit"
       ? `The account's daily limit for ${operation.rateLimitLabel || "this"} APIs is used up; try again ${when}.`
       : `Zoom's per-second rate limit was hit; slow down and try again ${when}.`;

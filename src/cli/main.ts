@@ -115,37 +115,25 @@ function positiveInteger(name: string, value: unknown, fallback: number): number
 
 interface Target {
   options: ImGroupsClientOptions;
-  baseUrl: string;
   embedded?: RunningMockZoom;
 }
 
 /** Credentials and endpoints from flags and the environment; the embedded mock when there are none. */
 async function resolveTarget(baseUrlFlag: string | undefined, encoding: Encoding): Promise<Target> {
   const baseUrl = baseUrlFlag ?? env.ZOOM_API_URL;
+  const endpoint = { encoding, ...(baseUrl ? { baseUrl } : {}) };
   const s2sNames = ["ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET"] as const;
-  const s2sGiven = s2sNames.filter((name) => env[name]);
-  if (env.ZOOM_ACCESS_TOKEN) {
-    return {
-      options: { accessToken: env.ZOOM_ACCESS_TOKEN, encoding, ...(baseUrl ? { baseUrl } : {}) },
-      baseUrl: baseUrl ?? operation.serverUrl,
-    };
-  }
-  if (s2sGiven.length > 0) {
+  if (env.ZOOM_ACCESS_TOKEN) return { options: { ...endpoint, accessToken: env.ZOOM_ACCESS_TOKEN } };
+  if (s2sNames.some((name) => env[name])) {
     const missing = s2sNames.filter((name) => !env[name]);
     if (missing.length) throw new UsageError(`Server-to-Server OAuth needs ${missing.join(", ")} too`);
-    return {
-      options: {
-        serverToServer: {
-          accountId: env.ZOOM_ACCOUNT_ID as string,
-          clientId: env.ZOOM_CLIENT_ID as string,
-          clientSecret: env.ZOOM_CLIENT_SECRET as string,
-          ...(env.ZOOM_OAUTH_TOKEN_URL ? { tokenUrl: env.ZOOM_OAUTH_TOKEN_URL } : {}),
-        },
-        encoding,
-        ...(baseUrl ? { baseUrl } : {}),
-      },
-      baseUrl: baseUrl ?? operation.serverUrl,
+    const serverToServer = {
+      accountId: env.ZOOM_ACCOUNT_ID as string,
+      clientId: env.ZOOM_CLIENT_ID as string,
+      clientSecret: env.ZOOM_CLIENT_SECRET as string,
+      ...(env.ZOOM_OAUTH_TOKEN_URL ? { tokenUrl: env.ZOOM_OAUTH_TOKEN_URL } : {}),
     };
+    return { options: { ...endpoint, serverToServer } };
   }
   if (baseUrl) {
     throw new UsageError(
@@ -159,11 +147,7 @@ async function resolveTarget(baseUrlFlag: string | undefined, encoding: Encoding
   err(
     "zoom-im-groups: set ZOOM_ACCESS_TOKEN or ZOOM_ACCOUNT_ID/ZOOM_CLIENT_ID/ZOOM_CLIENT_SECRET to call the real API.",
   );
-  return {
-    options: { accessToken: "embedded-mock-token", baseUrl: embedded.url, encoding },
-    baseUrl: embedded.url,
-    embedded,
-  };
+  return { options: { accessToken: "embedded-mock-token", baseUrl: embedded.url, encoding }, embedded };
 }
 
 async function create(args: string[]): Promise<number> {

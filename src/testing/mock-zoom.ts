@@ -224,8 +224,7 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
       } catch {
         response = zoomError(400, CODE.validationFailed, "The request could not be read.", trackingId);
       }
-      const code = Number(response.headers.get("x-mock-zoom-code")) || undefined;
-      response.headers.delete("x-mock-zoom-code");
+      const code = zoomCodes.get(response);
       options.onRequest?.({
         method: request.method,
         path,
@@ -287,6 +286,9 @@ async function readBody(request: Request): Promise<ParsedBody> {
   };
 }
 
+/** The Zoom code of each error answer, for the request log (the body holds it too, but is a stream). */
+const zoomCodes = new WeakMap<Response, number>();
+
 function zoomError(
   status: number,
   code: number,
@@ -295,8 +297,10 @@ function zoomError(
   headers: Record<string, string> = {},
   errors?: { field: string; message: string }[],
 ): Response {
-  return Response.json(errors ? { code, message, errors } : { code, message }, {
+  const response = Response.json(errors ? { code, message, errors } : { code, message }, {
     status,
-    headers: { ...headers, "x-zm-trackingid": trackingId, "x-mock-zoom-code": String(code) },
+    headers: { ...headers, "x-zm-trackingid": trackingId },
   });
+  zoomCodes.set(response, code);
+  return response;
 }

@@ -73,9 +73,7 @@ async function serve(mock: MockZoom, req: IncomingMessage, res: ServerResponse):
 }
 
 async function write(res: ServerResponse, response: Response): Promise<void> {
-  const headers = Object.fromEntries(response.headers);
-  delete headers["x-mock-zoom-code"];
-  res.writeHead(response.status, headers);
+  res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
