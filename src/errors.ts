@@ -5,7 +5,7 @@
  * No secret is ever stored on an error: messages are built from response text run through `redact`.
  */
 import { documentedResponses, operation } from "./generated/spec.js";
-import { retryAfterMs } from "./retry-after.js";
+import { retryAfterAt } from "./retry-after.js";
 import type { ZoomFieldError } from "./types.js";
 
 /** The root of every error this package throws (a user's abort stays the platform's AbortError). */
@@ -210,10 +210,10 @@ export class ImGroupsApiRetiredError extends ZoomApiError {
 
 /** What a 429's headers say: which limit, and when it clears. */
 function rateLimitOf(headers: Headers): { type: string | undefined; retryAfter: Date | undefined } {
-  const waitMs = retryAfterMs(headers.get("retry-after"));
+  const at = retryAfterAt(headers.get("retry-after"));
   return {
     type: headers.get("x-ratelimit-type") ?? undefined,
-    retryAfter: waitMs === undefined ? undefined : new Date(Date.now() + waitMs),
+    retryAfter: at === undefined ? undefined : new Date(at),
   };
 }
 

@@ -14,7 +14,7 @@ import {
   ZoomTimeoutError,
 } from "../src/index.ts";
 import { backoffMs } from "../src/retry.ts";
-import { retryAfterMs } from "../src/retry-after.ts";
+import { retryAfterAt, retryAfterMs } from "../src/retry-after.ts";
 import { ENDPOINT, TOKEN, useMswServer } from "./support/msw.ts";
 
 const { server, requests, respondWith } = useMswServer();
@@ -83,6 +83,15 @@ test("backoff is capped at 8 s with at most 25 % jitter", () => {
   expect([0, 1, 2, 3, 4, 5, 10].map((n) => backoffMs(n, () => 0))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
   expect(backoffMs(4, () => 0.999_999)).toBe(6000);
   expect(retryAfterMs("soon")).toBeUndefined();
+});
+
+test("Retry-After: seconds count from one clock reading, a date is that exact instant", () => {
+  const now = Date.parse("2026-11-28T12:00:00.000Z");
+  expect(retryAfterAt("120", now)).toBe(now + 120_000);
+  expect(retryAfterAt("2099-01-01T00:00:00Z", now + 1)).toBe(Date.parse("2099-01-01T00:00:00Z"));
+  expect(retryAfterAt("Sat, 28 Nov 2026 12:00:30 GMT", now)).toBe(now + 30_000);
+  expect(retryAfterMs("Sat, 28 Nov 2026 11:00:00 GMT", now)).toBe(0);
+  expect(retryAfterAt(null, now)).toBeUndefined();
 });
 
 test("a daily limit rejects at once with retryAfter, never sleeping", async () => {
