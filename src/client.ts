@@ -3,7 +3,7 @@
  * Each step is its own module; this file only composes them.
  */
 import createClient, { type Client } from "openapi-fetch";
-import { bodySerializers } from "./encoding.js";
+import { type EncodedBody, encodeBody } from "./encoding.js";
 import { AuthenticationError, ZoomConnectionError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
 import { operation } from "./generated/spec.js";
@@ -39,10 +39,10 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   const settings = normalizeOptions(options);
   const raw = createClient<paths>({ baseUrl: settings.baseUrl, fetch: settings.fetch });
   raw.use(...settings.middleware);
-  const bodySerializer = bodySerializers[settings.encoding];
   const { method } = operation;
   const { url } = settings;
-  const log = settings.logger;
+  // No logger, no log lines: nothing is formatted on the hot path unless someone reads it.
+  const log = options.logger === undefined ? undefined : settings.logger;
 
   // openapi-fetch always builds a Request object: ~100 µs per call more than fetch(url, init) here
   // (bench/overhead.ts, docs/decisions.md). When nothing can observe or replace that Request (default
@@ -53,13 +53,13 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   async function sendThroughOpenapiFetch(
     body: CreateImGroupBody,
     token: string,
-    serialized: FormData | string,
+    encoded: EncodedBody,
     signal: AbortSignal,
   ): Promise<{ response: Response; text: unknown }> {
     const { data, error, response } = await raw.POST(operation.path, {
       body,
-      bodySerializer: () => serialized,
-      headers: { Authorization: `Bearer ${token}` },
+      bodySerializer: () => encoded.body,
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": encoded.contentType },
       parseAs: "text",
       signal,
     });
@@ -69,16 +69,23 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   /** One attempt: resolves with the group or throws the error that this attempt ended in. */
   async function attempt(
     body: CreateImGroupBody,
-    serialized: FormData | string,
+    encoded: EncodedBody,
     token: string,
     signal: AbortSignal | undefined,
     mayHaveSucceeded: boolean,
   ) {
     const limit = deadline(settings.timeoutMs, signal);
     try {
-      const { response, text } = direct
-        ? await sendDirect(url, token, serialized, limit.signal)
-        : await sendThroughOpenapiFetch(body, token, serialized, limit.signal);
+      let response: Response;
+      let text: unknown;
+      if (direct) {
+        // The request openapi-fetch would send, as fetch(url, init): no Request object, so no extra body stream.
+        const headers = { Authorization: `Bearer ${token}`, "Content-Type": encoded.contentType };
+        response = await globalThis.fetch(url, { method, headers, body: encoded.body, signal: limit.signal });
+        text = await response.text();
+      } else {
+        ({ response, text } = await sendThroughOpenapiFetch(body, token, encoded, limit.signal));
+      }
       return interpret(response, text, { url, mayHaveSucceeded, redact: settings.redact });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
@@ -92,27 +99,29 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
 
   async function createImGroup(body: CreateImGroupBody, callOptions: CallOptions = {}): Promise<CreatedImGroup> {
     assertValidBody(body);
-    // Serialized once per call; a FormData can be sent again by a retry.
-    const serialized = bodySerializer(body);
     const { signal } = callOptions;
     signal?.throwIfAborted();
+    // Encoded once per call; every attempt sends the same bytes.
+    const encoded = await encodeBody(body, settings.encoding);
     let retries = 0;
     let renewedToken = false;
     let mayHaveSucceeded = false;
     for (let attemptNo = 1; ; attemptNo++) {
-      const label = `${method} ${url} attempt ${attemptNo}`;
       let token: string | undefined;
       let failure: unknown;
       try {
         const next = settings.tokens.get(signal);
         token = typeof next === "string" ? next : await next;
-        const group = await attempt(body, serialized, token, signal, mayHaveSucceeded);
-        log.debug(`${label}: HTTP ${group.status}${group.trackingId ? ` (tracking id ${group.trackingId})` : ""}`);
+        const group = await attempt(body, encoded, token, signal, mayHaveSucceeded);
+        log?.debug(
+          `${method} ${url} attempt ${attemptNo}: HTTP ${group.status}${group.trackingId ? ` (tracking id ${group.trackingId})` : ""}`,
+        );
         return group;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         failure = error;
       }
+      const label = `${method} ${url} attempt ${attemptNo}`;
       const what = describeFailure(failure);
       // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
       if (
@@ -123,15 +132,15 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
         settings.tokens.renew(token)
       ) {
         renewedToken = true;
-        log.warn(`${label} failed: ${what}; renewing the access token and repeating once`);
+        log?.warn(`${label} failed: ${what}; renewing the access token and repeating once`);
         continue;
       }
       const decision = decideRetry(failure, retries, settings);
       if (!decision.retry) {
-        log.debug(`${label} failed: ${what}; not retried (${decision.reason})`);
+        log?.debug(`${label} failed: ${what}; not retried (${decision.reason})`);
         throw failure;
       }
-      log.warn(`${label} failed: ${what}; retrying in ${decision.delayMs} ms`);
+      log?.warn(`${label} failed: ${what}; retrying in ${decision.delayMs} ms`);
       if (mayHaveReachedServer(failure)) mayHaveSucceeded = true;
       await sleep(decision.delayMs, signal);
       retries++;
@@ -139,22 +148,6 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   }
 
   return { createImGroup, raw };
-}
-
-/** The request openapi-fetch would send, as fetch(url, init): no Request object, so no body stream. */
-async function sendDirect(
-  url: string,
-  token: string,
-  body: FormData | string,
-  signal: AbortSignal,
-): Promise<{ response: Response; text: string }> {
-  // FormData: the runtime writes Content-Type with its own boundary.
-  const headers: Record<string, string> =
-    typeof body === "string"
-      ? { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }
-      : { Authorization: `Bearer ${token}` };
-  const response = await globalThis.fetch(url, { method: operation.method, headers, body, signal });
-  return { response, text: await response.text() };
 }
 
 function describeFailure(error: unknown): string {

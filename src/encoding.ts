@@ -10,8 +10,7 @@ export type Encoding = "multipart" | "json";
 export const encodings: readonly Encoding[] = ["multipart", "json"];
 
 /**
- * A real FormData: the runtime writes the Content-Type with its boundary (openapi-fetch drops its own
- * header for FormData bodies). Booleans travel as `true`/`false`; unset fields are left out.
+ * A real FormData. Booleans travel as `true`/`false`; unset fields are left out.
  */
 export function toFormData(body: CreateImGroupBody): FormData {
   const form = new FormData();
@@ -25,10 +24,28 @@ export function toJson(body: CreateImGroupBody): string {
   return JSON.stringify(body);
 }
 
-export const bodySerializers: Record<Encoding, (body: CreateImGroupBody) => FormData | string> = {
-  multipart: toFormData,
-  json: toJson,
-};
+/** A request body as it goes on the wire, with the Content-Type that describes it. */
+export interface EncodedBody {
+  body: ArrayBuffer | string;
+  contentType: string;
+}
+
+/**
+ * The body encoded once per call and sent as-is by every attempt. Multipart is a real FormData encoded by
+ * the runtime (`new Response(form)`): the bytes and the `multipart/form-data; boundary=…` Content-Type are
+ * the runtime's own, exactly what `fetch(url, { body: form })` would send. Encoding it up front costs less
+ * than letting fetch stream the FormData on every attempt (bench/overhead.ts), and a retry resends the
+ * very same bytes.
+ */
+export async function encodeBody(body: CreateImGroupBody, encoding: Encoding): Promise<EncodedBody> {
+  if (encoding === "json") return { body: toJson(body), contentType: "application/json" };
+  const encoded = new Response(toFormData(body));
+  const contentType = encoded.headers.get("content-type");
+  if (!contentType?.startsWith("multipart/form-data")) {
+    throw new TypeError(`this runtime encodes FormData as ${String(contentType)}, not multipart/form-data`);
+  }
+  return { body: await encoded.arrayBuffer(), contentType };
+}
 
 /**
  * The inverse of `toFormData`: form fields back into typed values, driven by the spec's field types

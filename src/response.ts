@@ -15,12 +15,11 @@ export interface ResponseContext {
 /** openapi-fetch hands over text for 2xx, and parsed JSON or text for the rest; read both alike. */
 export function parseBody(raw: unknown): unknown {
   if (typeof raw !== "string") return raw;
-  const text = raw.trim();
-  if (text === "") return "";
   try {
-    return JSON.parse(text);
+    // JSON.parse accepts surrounding whitespace itself: no trimmed copy of every body.
+    return JSON.parse(raw);
   } catch {
-    return raw;
+    return raw.trim() === "" ? "" : raw;
   }
 }
 

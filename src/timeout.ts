@@ -3,27 +3,40 @@
  * so that fake timers drive it in tests like every other wait in this package.
  */
 export interface Deadline {
-  signal: AbortSignal;
+  readonly signal: AbortSignal;
   /** True when the deadline, not the caller, aborted. */
   readonly timedOut: boolean;
   clear(): void;
 }
 
+/** One per attempt, on the hot path: a class, not a fresh set of closures each time. */
+class AttemptDeadline implements Deadline {
+  readonly signal: AbortSignal;
+  #expired = false;
+  readonly #controller = new AbortController();
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #callerSignal: AbortSignal | undefined;
+
+  constructor(timeoutMs: number, callerSignal: AbortSignal | undefined) {
+    this.#callerSignal = callerSignal;
+    this.#timer = setTimeout(() => {
+      this.#expired = true;
+      this.#controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, "TimeoutError"));
+    }, timeoutMs);
+    this.signal = callerSignal ? AbortSignal.any([callerSignal, this.#controller.signal]) : this.#controller.signal;
+  }
+
+  get timedOut(): boolean {
+    return this.#expired && !this.#callerSignal?.aborted;
+  }
+
+  clear(): void {
+    clearTimeout(this.#timer);
+  }
+}
+
 export function deadline(timeoutMs: number, callerSignal?: AbortSignal): Deadline {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, "TimeoutError"));
-  }, timeoutMs);
-  const signal = callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal;
-  return {
-    signal,
-    get timedOut() {
-      return timedOut && !callerSignal?.aborted;
-    },
-    clear: () => clearTimeout(timer),
-  };
+  return new AttemptDeadline(timeoutMs, callerSignal);
 }
 
 /** Resolves with `promise`, or rejects with the signal's reason as soon as it aborts. */

@@ -122,6 +122,17 @@ test("5xx is retried; after maxRetries the last error surfaces", async () => {
   expect(requests).toHaveLength(3);
 });
 
+test("a retry resends the very same bytes under the same Content-Type", async () => {
+  respondWith(Response.json({ code: 500, message: "Internal" }, { status: 503 }), created());
+  const call = start(client({ maxRetries: 1 }).createImGroup({ name: "Design ✓", search_by_domain: true }));
+  await vi.advanceTimersByTimeAsync(500);
+  expect(call).toMatchObject({ settled: true, value: { id: "g1" } });
+  const [first, second] = requests as [Request, Request];
+  expect(second.headers.get("content-type")).toBe(first.headers.get("content-type"));
+  expect(first.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=\S+$/);
+  expect(Buffer.from(await second.arrayBuffer()).equals(Buffer.from(await first.arrayBuffer()))).toBe(true);
+});
+
 test("a connection failure is retried", async () => {
   respondWith(() => HttpResponse.error() as unknown as Response, created());
   const call = start(client().createImGroup({ name: "Design" }));
