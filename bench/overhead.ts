@@ -116,7 +116,7 @@ export async function measureOverhead(callsPerRound: number, rounds: number): Pr
         elapsed[index] = (elapsed[index] as number) + (performance.now() - started);
       }
     }
-    elapsed.forEach((ms, v) => perRound[v]?.push((ms * 1000) / callsPerRound));
+    for (const [v, ms] of elapsed.entries()) perRound[v]?.push((ms * 1000) / callsPerRound);
   }
   await new Promise<void>((resolve) => {
     server.close(() => resolve());

@@ -17,7 +17,7 @@ const machine = {
   date: new Date().toISOString(),
 };
 
-const overhead = smoke ? await measureOverhead(20, 2) : await measureOverhead(2_000, 9);
+const overhead = smoke ? await measureOverhead(20, 2) : await measureOverhead(2_000, 15);
 const OVERHEAD_TARGET = 1.05;
 const multipartRatio = overhead.variants.find((v) => v.name === "createImGroup (multipart)")?.ratio ?? Number.NaN;
 const bulkRows = smoke ? 40 : 1_000;
