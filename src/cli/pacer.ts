@@ -1,15 +1,20 @@
 /**
- * A client-side rate limit: hands out send slots `1000 / rate` ms apart, and holds every slot back when
- * Zoom answers 429, so a bulk run uses the limit it is given without exceeding it.
+ * A client-side rate limit for bulk runs: uses the limit it is given without exceeding it.
+ *
+ * - Pace: send slots are spaced evenly for 98 % of the rate. Evenly spaced sends at exactly the limit
+ *   arrive with jitter, and a server counting fixed one-second windows then sees limit + 1 in some.
+ * - Bound: never more than `cap` sends (99 % of the rate; 198 at 200/s) in any one-second span, enforced
+ *   exactly from the times of the last `cap` slots, whatever the stalls. The 1 % left absorbs a server
+ *   pause at a window edge.
+ * - Catch-up: slots missed while every worker was busy are owed, but only as many as the bound can take
+ *   over the pace (cap − pace: 2 at 200/s), and never closer than half a slot apart. Owing more cannot be
+ *   made up faster under a sliding bound; it only turns the pace into bursts.
+ * - 429: `holdFor` stops every slot for what Zoom asked, and forgives what is owed.
  */
 import { setTimeout as wait } from "node:timers/promises";
 
-/**
- * Slots are spaced for 98 % of the rate: evenly spaced sends at exactly the limit arrive with network
- * jitter, and a server counting fixed one-second windows then sees limit + 1 in some of them (measured:
- * one 429 in 1,000 rows at 200/s, whose 1 s Retry-After cost 18 % of the run's throughput).
- */
 const HEADROOM = 0.98;
+const BOUND = 0.99;
 
 /** The clock a pacer reads and waits on; injectable so tests can drive it. */
 export interface PacerClock {
@@ -23,35 +28,54 @@ const realClock: PacerClock = {
 };
 
 export class Pacer {
-  private nextSlot = 0;
+  /** The most sends in any one-second span. */
+  readonly cap: number;
   private readonly intervalMs: number;
-  /**
-   * Slots a late start may catch up: half the headroom, so sends in any one-second span stay below the
-   * rate by the other half, which absorbs arrival jitter. (With the whole headroom as catch-up a span
-   * could hold exactly the rate, and a server-side pause at a window edge then counted rate + 1: one 429
-   * in 1,000 rows, whose 1 s Retry-After cost a fifth of the run's throughput.)
-   */
-  private readonly catchUpMs: number;
+  /** How far behind the schedule may fall and still be made up. */
+  private readonly owedMs: number;
+  /** The next slot of the even schedule; earlier than now when slots are owed. Unset until the first. */
+  private nextSlot: number | undefined;
+  /** Send times of the last `cap` slots (a ring; `oldest` indexes the earliest). */
+  private readonly recent: number[];
+  private oldest = 0;
+  private lastSend = Number.NEGATIVE_INFINITY;
 
   constructor(
     ratePerSecond: number,
     private readonly clock: PacerClock = realClock,
   ) {
     this.intervalMs = 1000 / (ratePerSecond * HEADROOM);
-    this.catchUpMs = Math.floor((ratePerSecond * (1 - HEADROOM)) / 2) * this.intervalMs;
+    // At low rates the even pace alone already fits ⌈rate · 98 %⌉ slots into a second; never cap below it.
+    this.cap = Math.max(Math.ceil(ratePerSecond * HEADROOM), Math.floor(ratePerSecond * BOUND));
+    this.owedMs = (this.cap - Math.ceil(ratePerSecond * HEADROOM)) * this.intervalMs;
+    this.recent = new Array<number>(this.cap).fill(Number.NEGATIVE_INFINITY);
   }
 
   /** Resolves when the caller may send; rejects with the signal's reason if it aborts first. */
   async slot(signal?: AbortSignal): Promise<void> {
     const now = this.clock.now();
-    // A timer that fires late (busy machine) loses at most the catch-up allowance, not the slot.
-    const at = Math.max(now - this.catchUpMs, this.nextSlot);
-    this.nextSlot = at + this.intervalMs;
-    if (at > now) await this.clock.wait(at - now, signal);
+    const scheduled = Math.max(this.nextSlot ?? now, now - this.owedMs);
+    const at = Math.max(
+      now,
+      scheduled,
+      this.lastSend + this.intervalMs / 2,
+      (this.recent[this.oldest] as number) + 1000,
+    );
+    this.nextSlot = scheduled + this.intervalMs;
+    this.lastSend = at;
+    const index = this.oldest;
+    this.recent[index] = at;
+    this.oldest = (index + 1) % this.cap;
+    if (at > now) {
+      await this.clock.wait(at - now, signal);
+      // A timer that fired late sent later than reserved: later slots must count the real time.
+      const sent = this.clock.now();
+      if (sent > at && this.recent[index] === at) this.recent[index] = sent;
+    }
   }
 
-  /** Nobody sends for `ms` (after a 429). */
+  /** Nobody sends for `ms` (after a 429); slots owed until now are forgiven. */
   holdFor(ms: number): void {
-    this.nextSlot = Math.max(this.nextSlot, this.clock.now() + ms);
+    this.nextSlot = Math.max(this.nextSlot ?? 0, this.clock.now() + ms);
   }
 }
