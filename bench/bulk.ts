@@ -14,7 +14,8 @@ const BIN = resolve(import.meta.dirname, "../dist/cli/main.js");
 export interface BulkRun {
   label: string;
   rows: number;
-  concurrency: number;
+  /** null: the CLI's default for the rate. */
+  concurrency: number | null;
   clientRate: number;
   serverLimit: number | null;
   created: number;
@@ -29,7 +30,7 @@ export interface BulkRun {
 export async function runBulk(
   label: string,
   rows: number,
-  opts: { concurrency: number; rate: number; serverLimit?: number },
+  opts: { concurrency?: number; rate: number; serverLimit?: number },
 ): Promise<BulkRun> {
   const mock = await startMockZoom(opts.serverLimit ? { rateLimit: opts.serverLimit } : {});
   const dir = await mkdtemp(join(tmpdir(), "zoom-bench-"));
@@ -42,7 +43,15 @@ export async function runBulk(
     const started = performance.now();
     const child = spawn(
       process.execPath,
-      [BIN, "create", "--file", file, "--concurrency", String(opts.concurrency), "--rate", String(opts.rate)],
+      [
+        BIN,
+        "create",
+        "--file",
+        file,
+        ...(opts.concurrency === undefined ? [] : ["--concurrency", String(opts.concurrency)]),
+        "--rate",
+        String(opts.rate),
+      ],
       {
         env: { PATH: process.env.PATH ?? "", ZOOM_API_URL: mock.url, ZOOM_ACCESS_TOKEN: "bench" },
         stdio: ["ignore", "pipe", "pipe"],
@@ -78,7 +87,7 @@ export async function runBulk(
     return {
       label,
       rows,
-      concurrency: opts.concurrency,
+      concurrency: opts.concurrency ?? null,
       clientRate: opts.rate,
       serverLimit: opts.serverLimit ?? null,
       created: summary.created,

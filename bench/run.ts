@@ -22,7 +22,10 @@ const OVERHEAD_TARGET = 1.05;
 const multipartRatio = overhead.variants.find((v) => v.name === "createImGroup (multipart)")?.ratio ?? Number.NaN;
 const bulkRows = smoke ? 40 : 1_000;
 const bulk = [
-  await runBulk("rate-limited mock (200/s), --rate 200", bulkRows, { concurrency: 4, rate: 200, serverLimit: 200 }),
+  await runBulk("rate-limited mock (200/s), --rate 200, default concurrency (10)", bulkRows, {
+    rate: 200,
+    serverLimit: 200,
+  }),
 ];
 for (const concurrency of [1, 4, 16]) {
   bulk.push(await runBulk(`unlimited mock, --concurrency ${concurrency}`, bulkRows, { concurrency, rate: 100_000 }));
