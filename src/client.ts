@@ -41,8 +41,7 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   raw.use(...settings.middleware);
   const { method } = operation;
   const { url } = settings;
-  // No logger, no log lines: nothing is formatted on the hot path unless someone reads it.
-  const log = options.logger === undefined ? undefined : settings.logger;
+  const log = settings.logger;
 
   // openapi-fetch always builds a Request object: ~100 µs per call more than fetch(url, init) here
   // (bench/overhead.ts, docs/decisions.md). When nothing can observe or replace that Request (default
@@ -52,14 +51,14 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
 
   async function sendThroughOpenapiFetch(
     body: CreateImGroupBody,
-    token: string,
     encoded: EncodedBody,
+    headers: Record<string, string>,
     signal: AbortSignal,
   ): Promise<{ response: Response; text: unknown }> {
     const { data, error, response } = await raw.POST(operation.path, {
       body,
       bodySerializer: () => encoded.body,
-      headers: { Authorization: `Bearer ${token}`, "Content-Type": encoded.contentType },
+      headers,
       parseAs: "text",
       signal,
     });
@@ -76,15 +75,15 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   ) {
     const limit = deadline(settings.timeoutMs, signal);
     try {
+      const headers = { Authorization: `Bearer ${token}`, "Content-Type": encoded.contentType };
       let response: Response;
       let text: unknown;
       if (direct) {
         // The request openapi-fetch would send, as fetch(url, init): no Request object, so no extra body stream.
-        const headers = { Authorization: `Bearer ${token}`, "Content-Type": encoded.contentType };
         response = await globalThis.fetch(url, { method, headers, body: encoded.body, signal: limit.signal });
         text = await response.text();
       } else {
-        ({ response, text } = await sendThroughOpenapiFetch(body, token, encoded, limit.signal));
+        ({ response, text } = await sendThroughOpenapiFetch(body, encoded, headers, limit.signal));
       }
       return interpret(response, text, { url, mayHaveSucceeded, redact: settings.redact });
     } catch (error) {

@@ -2,12 +2,26 @@
  * Request body serializers. Multipart is what the Postman item documents and the default; JSON is what
  * Zoom's current reference declares. Both carry exactly the fields that are set.
  */
+import type { operation } from "./generated/spec.js";
 import type { CreateImGroupBody } from "./types.js";
 import { requestFields } from "./validation.js";
 
+type SpecMediaType = (typeof operation.requestContentTypes)[number];
+
+/** Each encoding's media type, one per request content type the spec declares (checked when compiling). */
+export const mediaTypes = {
+  multipart: "multipart/form-data",
+  json: "application/json",
+} as const satisfies Record<string, SpecMediaType>;
+// A content type the spec adds without an encoding here fails the build.
+const everySpecMediaType: Exclude<SpecMediaType, (typeof mediaTypes)[keyof typeof mediaTypes]> extends never
+  ? true
+  : never = true;
+void everySpecMediaType;
+
 /** How the request body goes on the wire. */
-export type Encoding = "multipart" | "json";
-export const encodings: readonly Encoding[] = ["multipart", "json"];
+export type Encoding = keyof typeof mediaTypes;
+export const encodings = Object.keys(mediaTypes) as readonly Encoding[];
 
 /**
  * A real FormData. Booleans travel as `true`/`false`; unset fields are left out.
@@ -38,10 +52,10 @@ export interface EncodedBody {
  * very same bytes.
  */
 export async function encodeBody(body: CreateImGroupBody, encoding: Encoding): Promise<EncodedBody> {
-  if (encoding === "json") return { body: toJson(body), contentType: "application/json" };
+  if (encoding === "json") return { body: toJson(body), contentType: mediaTypes.json };
   const encoded = new Response(toFormData(body));
   const contentType = encoded.headers.get("content-type");
-  if (!contentType?.startsWith("multipart/form-data")) {
+  if (!contentType?.startsWith(mediaTypes.multipart)) {
     throw new TypeError(`this runtime encodes FormData as ${String(contentType)}, not multipart/form-data`);
   }
   return { body: await encoded.arrayBuffer(), contentType };

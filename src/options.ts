@@ -53,13 +53,12 @@ export interface Settings {
   maxRetryDelayMs: number;
   timeoutMs: number;
   middleware: readonly Middleware[];
-  logger: Logger;
+  /** Unset: no log line is even formatted. */
+  logger: Logger | undefined;
   tokens: TokenSource;
   redact: (text: string) => string;
   random: () => number;
 }
-
-const silent: Logger = { debug() {}, warn() {} };
 
 export function normalizeOptions(options: ImGroupsClientOptions): Settings {
   if (!options || typeof options !== "object")
@@ -88,7 +87,7 @@ export function normalizeOptions(options: ImGroupsClientOptions): Settings {
     maxRetryDelayMs: count("maxRetryDelayMs", options.maxRetryDelayMs, 60_000, 0),
     timeoutMs,
     middleware: options.middleware ?? [],
-    logger: options.logger ?? silent,
+    logger: options.logger,
     tokens,
     redact,
     random: Math.random,

@@ -38,16 +38,16 @@ export class Pacer {
   /** Send times of the last `cap` slots (a ring; `oldest` indexes the earliest). */
   private readonly recent: number[];
   private oldest = 0;
-  private lastSend = Number.NEGATIVE_INFINITY;
 
   constructor(
     ratePerSecond: number,
     private readonly clock: PacerClock = realClock,
   ) {
     this.intervalMs = 1000 / (ratePerSecond * HEADROOM);
-    // At low rates the even pace alone already fits ⌈rate · 98 %⌉ slots into a second; never cap below it.
-    this.cap = Math.max(Math.ceil(ratePerSecond * HEADROOM), Math.floor(ratePerSecond * BOUND));
-    this.owedMs = (this.cap - Math.ceil(ratePerSecond * HEADROOM)) * this.intervalMs;
+    // The even pace alone fits ⌈rate · 98 %⌉ slots into a second; at low rates never cap below it.
+    const paceSlots = Math.ceil(ratePerSecond * HEADROOM);
+    this.cap = Math.max(paceSlots, Math.floor(ratePerSecond * BOUND));
+    this.owedMs = (this.cap - paceSlots) * this.intervalMs;
     this.recent = new Array<number>(this.cap).fill(Number.NEGATIVE_INFINITY);
   }
 
@@ -55,15 +55,10 @@ export class Pacer {
   async slot(signal?: AbortSignal): Promise<void> {
     const now = this.clock.now();
     const scheduled = Math.max(this.nextSlot ?? now, now - this.owedMs);
-    const at = Math.max(
-      now,
-      scheduled,
-      this.lastSend + this.intervalMs / 2,
-      (this.recent[this.oldest] as number) + 1000,
-    );
-    this.nextSlot = scheduled + this.intervalMs;
-    this.lastSend = at;
     const index = this.oldest;
+    const newest = this.recent[(index + this.cap - 1) % this.cap] as number;
+    const at = Math.max(now, scheduled, newest + this.intervalMs / 2, (this.recent[index] as number) + 1000);
+    this.nextSlot = scheduled + this.intervalMs;
     this.recent[index] = at;
     this.oldest = (index + 1) % this.cap;
     if (at > now) {

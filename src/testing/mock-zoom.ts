@@ -3,6 +3,7 @@
  * endpoint, as one fetch-style function `handle(Request) → Response`. The MSW handlers, the loopback HTTP
  * server and the CLI's embedded default all serve this one implementation.
  */
+import { mediaTypes } from "../encoding.js";
 import { documentedResponses, fromFormFields, operation, validateCreateImGroupBody } from "../index.js";
 
 export interface MockZoomOptions {
@@ -257,12 +258,12 @@ type ParsedBody = { body: Record<string, unknown> } | { error: string; status: n
 
 async function readBody(request: Request): Promise<ParsedBody> {
   const declared = Number(request.headers.get("content-length"));
-  if (declared > MAX_BODY_BYTES) return { error: `The body is larger than ${MAX_BODY_BYTES} bytes.`, status: 413 };
+  const tooLarge = { error: `The body is larger than ${MAX_BODY_BYTES} bytes.`, status: 413 };
+  if (declared > MAX_BODY_BYTES) return tooLarge;
   const bytes = await request.arrayBuffer();
-  if (bytes.byteLength > MAX_BODY_BYTES)
-    return { error: `The body is larger than ${MAX_BODY_BYTES} bytes.`, status: 413 };
+  if (bytes.byteLength > MAX_BODY_BYTES) return tooLarge;
   const contentType = request.headers.get("content-type") ?? "";
-  if (contentType.startsWith("multipart/form-data")) {
+  if (contentType.startsWith(mediaTypes.multipart)) {
     try {
       const form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
       return { body: fromFormFields(form.entries()) };
@@ -270,7 +271,7 @@ async function readBody(request: Request): Promise<ParsedBody> {
       return { error: "Malformed multipart/form-data body.", status: 400 };
     }
   }
-  if (contentType.startsWith("application/json")) {
+  if (contentType.startsWith(mediaTypes.json)) {
     try {
       const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
       if (value && typeof value === "object" && !Array.isArray(value))
@@ -281,7 +282,7 @@ async function readBody(request: Request): Promise<ParsedBody> {
     }
   }
   return {
-    error: `Unsupported content type ${JSON.stringify(contentType)}: send multipart/form-data or application/json.`,
+    error: `Unsupported content type ${JSON.stringify(contentType)}: send ${Object.values(mediaTypes).join(" or ")}.`,
     status: 415,
   };
 }
