@@ -92,7 +92,7 @@ export async function generate({
       requestContentTypes: Object.keys(operation.requestBody.content),
     })} as const;`,
     "",
-    "/** The request body's JSON Schema (dereferenced, examples dropped): what the client validates with. */",
+    "/** The request body's JSON Schema (dereferenced, examples and x- annotations dropped): what the client validates with. */",
     `export const createImGroupRequestSchema = ${literal(requestSchema)} as const;`,
     "",
     "/** The fields of the created group (the 201 body) and their JSON types: the client keeps exactly these. */",
@@ -119,12 +119,13 @@ function requestBodySchema(content: Record<string, { schema?: JsonSchema }>): Js
     throw new Error("spec: every request content type must share one schema (one component for both encodings)");
   }
   checkSupported(first);
-  return withoutExamples(first) as JsonSchema;
+  return withoutAnnotations(first) as JsonSchema;
 }
 
 function checkSupported(schema: JsonSchema): void {
+  // `x-` keys (x-source) are annotations, not rules: no validator reads them.
   for (const key of Object.keys(schema)) {
-    if (!SUPPORTED_OBJECT_KEYWORDS.has(key)) unsupported(key, "the request body");
+    if (!SUPPORTED_OBJECT_KEYWORDS.has(key) && !key.startsWith("x-")) unsupported(key, "the request body");
   }
   if (schema.type !== "object") unsupported(`type: ${schema.type}`, "the request body");
   if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) {
@@ -132,7 +133,7 @@ function checkSupported(schema: JsonSchema): void {
   }
   for (const [name, field] of Object.entries(schema.properties ?? {})) {
     for (const key of Object.keys(field)) {
-      if (!SUPPORTED_FIELD_KEYWORDS.has(key)) unsupported(key, name);
+      if (!SUPPORTED_FIELD_KEYWORDS.has(key) && !key.startsWith("x-")) unsupported(key, name);
     }
     if (!SUPPORTED_FIELD_TYPES.has(String(field.type))) unsupported(`type: ${field.type}`, name);
   }
@@ -144,13 +145,14 @@ function unsupported(what: string, where: string): never {
   );
 }
 
-function withoutExamples(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutExamples);
+/** Examples and `x-` annotations (x-source) say nothing the runtime validator needs. */
+function withoutAnnotations(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutAnnotations);
   if (value && typeof value === "object") {
     return Object.fromEntries(
       Object.entries(value)
-        .filter(([key]) => key !== "example" && key !== "examples")
-        .map(([key, inner]) => [key, withoutExamples(inner)]),
+        .filter(([key]) => key !== "example" && key !== "examples" && !key.startsWith("x-"))
+        .map(([key, inner]) => [key, withoutAnnotations(inner)]),
     );
   }
   return value;

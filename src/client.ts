@@ -75,7 +75,12 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   ) {
     const limit = deadline(settings.timeoutMs, signal);
     try {
-      const headers = { Authorization: `Bearer ${token}`, "Content-Type": encoded.contentType };
+      // Zoom's Swagger files say it can also produce XML: ask for JSON, the only body this client reads.
+      const headers = {
+        Accept: "application/json",
+        Authorization: `Bearer ${token}`,
+        "Content-Type": encoded.contentType,
+      };
       let response: Response;
       let text: unknown;
       if (direct) {
@@ -85,7 +90,13 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       } else {
         ({ response, text } = await sendThroughOpenapiFetch(body, encoded, headers, limit.signal));
       }
-      return interpret(response, text, { url, mayHaveSucceeded, redact: settings.redact });
+      const templateValues = typeof body.name === "string" ? { groupName: body.name } : undefined;
+      return interpret(response, text, {
+        url,
+        mayHaveSucceeded,
+        redact: settings.redact,
+        ...(templateValues ? { templateValues } : {}),
+      });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof ZoomImGroupsError) throw error;

@@ -83,6 +83,8 @@ export interface ApiErrorInput {
   redact?: (text: string) => string;
   /** The message to use when the body carries none. */
   fallbackMessage?: string;
+  /** What the call knows that Zoom's message templates name (`{groupName}`); other placeholders are left out. */
+  templateValues?: Readonly<Record<string, string>>;
 }
 
 type ApiErrorClass = new (input: ApiErrorInput) => ZoomApiError;
@@ -108,14 +110,19 @@ export class ZoomApiError extends ZoomImGroupsError {
   constructor(input: ApiErrorInput) {
     const body = zoomBody(input.body);
     const redact = input.redact ?? ((text: string) => text);
-    const zoomMessage = body.message === undefined ? undefined : redact(body.message);
+    const fill = (text: string) => fillTemplate(text, input.templateValues);
+    const zoomMessage = body.message === undefined ? undefined : redact(fill(body.message));
     const trackingId = input.headers.get("x-zm-trackingid") ?? undefined;
     const errors = body.errors?.map((error) => ({ field: redact(error.field), message: redact(error.message) }));
     const where = [`${input.method} ${input.url} → HTTP ${input.status}`];
     if (body.code !== undefined) where.push(`Zoom code ${body.code}`);
     if (trackingId) where.push(`tracking id ${trackingId}`);
+    const documented = new.target.documentedMessage(input);
     const what =
-      zoomMessage ?? input.fallbackMessage ?? documentedMessage(input.status) ?? "Zoom answered with an error";
+      zoomMessage ??
+      input.fallbackMessage ??
+      (documented === undefined ? undefined : redact(fill(documented))) ??
+      "Zoom answered with an error";
     const details = errors?.length ? ` Field errors: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}.` : "";
     super(`${sentence(what)}${details} ${new.target.advice(input)} [${where.join(", ")}]`.replace(/\s+\[/, " ["));
     this.status = input.status;
@@ -133,9 +140,14 @@ export class ZoomApiError extends ZoomImGroupsError {
     return "";
   }
 
+  /** What happened when the body says nothing: the spec's documented message for the status. */
+  static documentedMessage(input: ApiErrorInput): string | undefined {
+    return documentedMessage(input.status);
+  }
+
   /** The one factory: picks the class for `(status, Zoom code)`. */
   static generate(input: ApiErrorInput): ZoomApiError {
-    const ErrorClass = errorClassFor(input.status, zoomBody(input.body).code);
+    const ErrorClass = errorClassFor(input.status, zoomBody(input.body).code, input.body);
     return new ErrorClass(input);
   }
 }
@@ -173,11 +185,25 @@ export class PermissionDeniedError extends ZoomApiError {
   }
 }
 
-/** HTTP 404, Zoom code 4130. */
+/** HTTP 404 with Zoom code 4130, or the documented empty-bodied 404: Zoom says the group does not exist. */
 export class GroupNotFoundError extends ZoomApiError {
   override name = "GroupNotFoundError";
   static override advice(): string {
     return "Zoom says the group does not exist; check the account the token belongs to.";
+  }
+}
+
+/**
+ * HTTP 404 that is not Zoom's "group does not exist" (no code 4130, and a body): the route itself was not
+ * found, typically a wrong base URL, a proxy, or a mock server with no such route.
+ */
+export class RouteNotFoundError extends ZoomApiError {
+  override name = "RouteNotFoundError";
+  static override documentedMessage(): string {
+    return "The route was not found";
+  }
+  static override advice(input: ApiErrorInput): string {
+    return `Nothing answers ${input.method} at ${input.url}: check the base URL (Zoom's is ${operation.serverUrl}) and any proxy in between.`;
   }
 }
 
@@ -263,17 +289,22 @@ const byStatus = new Map<number, ApiErrorClass>([
   [400, BadRequestError],
   [401, AuthenticationError],
   [403, PermissionDeniedError],
-  [404, GroupNotFoundError],
   [409, GroupNameConflictError],
   [410, ImGroupsApiRetiredError],
   [429, RateLimitError],
 ]);
 
-function errorClassFor(status: number, code: number | undefined): ApiErrorClass {
+function errorClassFor(status: number, code: number | undefined, body: unknown): ApiErrorClass {
   // The HTTP status decides first where it is specific: a 429 is a rate limit whatever its code says.
   if (status === 429) return RateLimitError;
   if (status >= 500) return ServerError;
-  return (code === undefined ? undefined : byCode.get(code)) ?? byStatus.get(status) ?? ZoomApiError;
+  const byZoomCode = code === undefined ? undefined : byCode.get(code);
+  if (byZoomCode) return byZoomCode;
+  // A 404 is Zoom's "group does not exist" only with its code or with the documented empty body; any other
+  // 404 (a proxy's page, a gateway's problem+json, a wrong base URL) says the route was not found.
+  if (status === 404)
+    return body === "" || body === undefined || body === null ? GroupNotFoundError : RouteNotFoundError;
+  return byStatus.get(status) ?? ZoomApiError;
 }
 
 /** Reads `{code, message, errors}` out of whatever the server sent, never throwing. */
@@ -288,6 +319,13 @@ function zoomBody(body: unknown): { code?: number; message?: string; errors?: Zo
   const result: { code?: number; message?: string; errors?: ZoomFieldError[] } = {};
   if (typeof record.code === "number" && Number.isFinite(record.code)) result.code = record.code;
   if (typeof record.message === "string" && record.message.trim()) result.message = record.message.trim();
+  else {
+    // RFC 9457 problem details (gateways, proxies, Prism): `title` and `detail` say what went wrong.
+    const title = typeof record.title === "string" ? record.title.trim() : "";
+    const detail = typeof record.detail === "string" ? record.detail.trim() : "";
+    const problem = title && detail && !detail.startsWith(title) ? `${sentence(title)} ${detail}` : detail || title;
+    if (problem) result.message = problem;
+  }
   if (Array.isArray(record.errors)) {
     result.errors = record.errors
       .filter((e): e is Record<string, unknown> => !!e && typeof e === "object")
@@ -305,6 +343,22 @@ function documentedMessage(status: number): string | undefined {
     .map((line) => line.replace(/<br>|\*\*[^*]*\*\*|`[^`]*`/g, "").trim())
     .filter(Boolean);
   return lines[0];
+}
+
+/**
+ * Zoom's messages are templates ("Group name {groupName} is already in use."): fills the placeholders the
+ * call knows and leaves the others out, with the punctuation that introduced them, so no brace is shown.
+ */
+export function fillTemplate(text: string, values: Readonly<Record<string, string>> = {}): string {
+  return text
+    .replace(/\s*:?\s*\{(\w+)\}/g, (whole, name: string) => {
+      const value = values[name];
+      if (value === undefined) return "";
+      return whole.replace(`{${name}}`, value).replace(/^\s*:\s*/, ": ");
+    })
+    .replace(/\s+([.,;!?])/g, "$1")
+    .replace(/ {2,}/g, " ")
+    .trim();
 }
 
 function sentence(text: string): string {

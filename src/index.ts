@@ -12,6 +12,7 @@ export {
   PaidAccountRequiredError,
   PermissionDeniedError,
   RateLimitError,
+  RouteNotFoundError,
   ServerError,
   ValidationError,
   type ValidationIssue,

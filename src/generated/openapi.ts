@@ -33,7 +33,7 @@ export interface components {
             /**
              * @description Group name: must be unique to one account.
              *
-             *     Required by this client: no Zoom v2 spec marks it required, but Zoom's v1 error table lists
+             *     Required by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists
              *     "300 Missing field: name" for this call and a group without a name cannot be told apart from others.
              * @example Excepteur proident in
              */
@@ -65,8 +65,8 @@ export interface components {
             search_by_ma_account?: boolean;
         };
         /**
-         * @description The created group as Zoom's current reference documents it. Nothing is required: the Postman item's
-         *     example body is `{}`, and Zoom may add fields.
+         * @description The created group as Zoom's files and current reference describe it. Nothing is required: the Postman
+         *     item's example body is `{}`, and Zoom may add fields.
          */
         ImGroup: {
             /** @description Group ID. */
@@ -114,8 +114,17 @@ export interface operations {
             cookie?: never;
         };
         /**
-         * @description The Postman item and Zoom's Swagger 2.0 spec document `multipart/form-data`; Zoom's current reference
-         *     declares `application/json`. Both carry the same fields.
+         * @description The same fields in either encoding; what each source defines:
+         *
+         *     - `multipart/form-data`: the Postman item sends it (a form-data body). Zoom's two Swagger 2.0
+         *       files name it only in their file-wide `consumes` list; the operation itself defines no form
+         *       parameters, so a validator built from those files (Prism) refuses a multipart request with 415.
+         *     - `application/json`: the operation's own body in both Swagger 2.0 files (an `in: body` parameter
+         *       with a JSON schema) and the only request type of Zoom's current reference. It is the one encoding
+         *       that Zoom's machine-readable files let a tool check.
+         *
+         *     This package sends multipart by default because the Postman item, the contract this project comes
+         *     from, does (docs/decisions.md, "Multipart is the default encoding").
          */
         requestBody: {
             content: {
@@ -264,6 +273,46 @@ export interface operations {
                      * @example {
                      *       "code": 4137,
                      *       "message": "The IM Group APIs are no longer available."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            /**
+             * @description **HTTP Status Code:** `413` <br>
+             *     The body is larger than the gateway accepts. Not a Zoom document's answer: the mock Zoom (and API
+             *     gateways in front of any server) send it; the body carries code 300.
+             */
+            413: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 300,
+                     *       "message": "The body is larger than 1048576 bytes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            /**
+             * @description **HTTP Status Code:** `415` <br>
+             *     The request's content type is neither of the two this operation takes. Not a Zoom document's
+             *     answer: the mock Zoom sends it (code 300), and gateways may send an `application/problem+json` body.
+             */
+            415: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 300,
+                     *       "message": "Unsupported content type \"text/csv\": send multipart/form-data or application/json."
                      *     }
                      */
                     "application/json": components["schemas"]["ZoomError"];

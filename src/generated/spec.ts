@@ -20,7 +20,7 @@ export const operation = {
   ]
 } as const;
 
-/** The request body's JSON Schema (dereferenced, examples dropped): what the client validates with. */
+/** The request body's JSON Schema (dereferenced, examples and x- annotations dropped): what the client validates with. */
 export const createImGroupRequestSchema = {
   "type": "object",
   "description": "The fields of a new IM directory group.",
@@ -33,7 +33,7 @@ export const createImGroupRequestSchema = {
       "type": "string",
       "minLength": 1,
       "maxLength": 128,
-      "description": "Group name: must be unique to one account.\n\nRequired by this client: no Zoom v2 spec marks it required, but Zoom's v1 error table lists\n\"300 Missing field: name\" for this call and a group without a name cannot be told apart from others.\n"
+      "description": "Group name: must be unique to one account.\n\nRequired by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists\n\"300 Missing field: name\" for this call and a group without a name cannot be told apart from others.\n"
     },
     "type": {
       "type": "string",
@@ -122,6 +122,20 @@ export const documentedResponses = {
   "410": {
     "zoomCode": 4137,
     "description": "**HTTP Status Code:** `410` <br>\n**Error Code:** `4137` <br>\nThe IM Group APIs are no longer available.",
+    "contentTypes": [
+      "application/json"
+    ]
+  },
+  "413": {
+    "zoomCode": 300,
+    "description": "**HTTP Status Code:** `413` <br>\nThe body is larger than the gateway accepts. Not a Zoom document's answer: the mock Zoom (and API\ngateways in front of any server) send it; the body carries code 300.",
+    "contentTypes": [
+      "application/json"
+    ]
+  },
+  "415": {
+    "zoomCode": 300,
+    "description": "**HTTP Status Code:** `415` <br>\nThe request's content type is neither of the two this operation takes. Not a Zoom document's\nanswer: the mock Zoom sends it (code 300), and gateways may send an `application/problem+json` body.",
     "contentTypes": [
       "application/json"
     ]
