@@ -1,0 +1,119 @@
+/**
+ * `npm run spec:compare -- FILE [--json] [--allowlist FILE]`: compares an upstream description of this
+ * operation (Swagger 2.0, OpenAPI 3.x or a Postman collection v2.x) with spec/ and classifies every
+ * difference as breaking, additive or docs. Exit 0: no breaking difference outside the allowlist;
+ * 1: at least one; 2: the file or the arguments could not be used.
+ */
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { allowedBy, loadAllowlist } from "./lib/compare/allowlist.ts";
+import { type Difference, diffOperations } from "./lib/compare/diff.ts";
+import { engineFindings, unexplained } from "./lib/compare/engine.ts";
+import { modelOf } from "./lib/compare/model.ts";
+import { loadUpstream } from "./lib/compare/upstream.ts";
+import { loadSpec, repoRoot, theOperation } from "./lib/spec.ts";
+
+export const defaultAllowlistPath = resolve(repoRoot, "spec/compare-allowlist.yaml");
+
+export interface ComparedDifference extends Difference {
+  allowlisted: boolean;
+  reason?: string;
+}
+
+export interface Comparison {
+  upstream: { file: string; kind: string; title: string; foundBy: string; operation: string };
+  differences: ComparedDifference[];
+  summary: { breaking: number; allowlisted: number; additive: number; docs: number };
+  /** No breaking difference outside the allowlist. */
+  ok: boolean;
+}
+
+export async function compareWithSpec(file: string, allowlistPath = defaultAllowlistPath): Promise<Comparison> {
+  const spec = await loadSpec();
+  const ours = theOperation(spec);
+  const target = {
+    operationId: ours.operation.operationId,
+    method: ours.method,
+    path: ours.path,
+    summary: ours.operation.summary ?? "",
+  };
+  const upstream = await loadUpstream(file, target);
+  const allowlist = await loadAllowlist(allowlistPath);
+  const itemized = diffOperations(modelOf(ours.operation), modelOf(upstream.operation));
+  const differences = [...itemized, ...unexplained(await engineFindings(ours.operation, upstream.operation), itemized)];
+  const compared = differences.map((difference): ComparedDifference => {
+    const entry =
+      difference.classification === "breaking" ? allowedBy(difference, allowlist, upstream.kind) : undefined;
+    return { ...difference, allowlisted: entry !== undefined, ...(entry ? { reason: entry.reason.trim() } : {}) };
+  });
+  const count = (predicate: (difference: ComparedDifference) => boolean) => compared.filter(predicate).length;
+  const summary = {
+    breaking: count((d) => d.classification === "breaking" && !d.allowlisted),
+    allowlisted: count((d) => d.allowlisted),
+    additive: count((d) => d.classification === "additive"),
+    docs: count((d) => d.classification === "docs"),
+  };
+  return {
+    upstream: {
+      file,
+      kind: upstream.kind,
+      title: upstream.title,
+      foundBy: upstream.foundBy,
+      operation: `${upstream.method} ${upstream.path}`,
+    },
+    differences: compared,
+    summary,
+    ok: summary.breaking === 0,
+  };
+}
+
+export function formatComparison(comparison: Comparison): string {
+  const { upstream, summary } = comparison;
+  const lines = [
+    `${upstream.file}: ${upstream.kind} "${upstream.title}", ${upstream.operation} (found by ${upstream.foundBy})`,
+  ];
+  const order = ["breaking", "additive", "docs"] as const;
+  for (const classification of order) {
+    for (const difference of comparison.differences.filter((d) => d.classification === classification)) {
+      const label = difference.allowlisted ? "allowed" : classification;
+      lines.push(`  ${label.padEnd(9)} ${difference.id}: ${difference.message}`);
+      if (difference.reason) lines.push(`            reason: ${difference.reason.replace(/\s+/g, " ")}`);
+    }
+  }
+  lines.push(
+    `spec:compare: ${summary.breaking} breaking, ${summary.allowlisted} allowlisted, ${summary.additive} additive, ${summary.docs} docs` +
+      (comparison.ok ? "" : " — a breaking difference is not on spec/compare-allowlist.yaml"),
+  );
+  return lines.join("\n");
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  let values: { json?: boolean; allowlist?: string };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      options: { json: { type: "boolean" }, allowlist: { type: "string" } },
+      allowPositionals: true,
+    }));
+  } catch (error) {
+    console.error(`spec:compare: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  if (positionals.length !== 1) {
+    console.error("usage: npm run spec:compare -- FILE [--json] [--allowlist FILE]");
+    process.exit(2);
+  }
+  try {
+    const comparison = await compareWithSpec(
+      resolve(positionals[0] as string),
+      values.allowlist ? resolve(values.allowlist) : undefined,
+    );
+    comparison.upstream.file = positionals[0] as string;
+    console.log(values.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison));
+    process.exitCode = comparison.ok ? 0 : 1;
+  } catch (error) {
+    console.error(`spec:compare: ${(error as Error).message}`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,363 @@
+/**
+ * `npm run spec:compare`: each classification proven by a fixture pair (a project-written upstream file
+ * and a mutated copy of it), the allowlist, the exit codes and --json.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { parse as parseYaml, stringify as toYaml } from "yaml";
+import { unexplained } from "../scripts/lib/compare/engine.ts";
+import { repoRoot } from "../scripts/lib/spec.ts";
+import { type Comparison, compareWithSpec } from "../scripts/spec-compare.ts";
+
+const fixtures = resolve(repoRoot, "test/fixtures/upstream");
+const SWAGGER = join(fixtures, "zoom-marketplace.swagger.json");
+const OPENAPI = join(fixtures, "zoom-reference.openapi.yaml");
+const POSTMAN = join(fixtures, "zoom-collection.postman.json");
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "spec-compare-"));
+});
+afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+// biome-ignore lint/suspicious/noExplicitAny: mutations reach into parsed upstream files by path
+type Doc = any;
+let copies = 0;
+async function mutated(file: string, change: (doc: Doc) => void): Promise<string> {
+  const doc = parseYaml(await readFile(file, "utf8"));
+  change(doc);
+  const out = join(dir, `${copies++}-${file.split("/").pop()}`);
+  await writeFile(out, file.endsWith(".yaml") ? toYaml(doc) : JSON.stringify(doc));
+  return out;
+}
+const ids = (comparison: Comparison) => new Map(comparison.differences.map((d) => [d.id, d]));
+
+const baselines = new Map<string, Comparison>();
+async function baseline(file: string): Promise<Comparison> {
+  if (!baselines.has(file)) baselines.set(file, await compareWithSpec(file));
+  return baselines.get(file) as Comparison;
+}
+
+describe("the fixtures as they are", () => {
+  test.each([
+    [SWAGGER, "swagger2", "operationId imGroupCreate"],
+    [OPENAPI, "openapi3", "operationId imGroupCreate"],
+    [POSTMAN, "postman", 'Postman item "Create an IM directory group"'],
+  ])("%s: found, every breaking difference on the allowlist", async (file, kind, foundBy) => {
+    const comparison = await baseline(file);
+    expect(comparison.upstream).toMatchObject({
+      kind,
+      foundBy,
+      operation: expect.stringMatching(/^POST .*\/im\/groups$/),
+    });
+    expect(comparison.ok).toBe(true);
+    expect(comparison.summary.breaking).toBe(0);
+    expect(comparison.summary.allowlisted).toBeGreaterThan(0);
+    for (const difference of comparison.differences.filter((d) => d.allowlisted))
+      expect(difference.reason?.length).toBeGreaterThan(10);
+  });
+
+  test("Swagger 2.0: a JSON body parameter is JSON; the file-wide consumes does not make it multipart", async () => {
+    const found = ids(await baseline(SWAGGER));
+    expect(found.get("request.media-type.multipart/form-data.removed")).toMatchObject({ allowlisted: true });
+    expect(found.has("request.media-type.application/json.removed")).toBe(false);
+    expect(found.get("response.201.content-type.application/xml.added")?.classification).toBe("docs");
+  });
+
+  test("the spec's own additions show as additive (upstream is looser)", async () => {
+    const found = ids(await baseline(OPENAPI));
+    expect(found.get("request.field.name.required.removed")?.classification).toBe("additive");
+    expect(found.get("request.field.name.minLength.loosened")?.classification).toBe("additive");
+    expect(found.get("request.additional-properties.loosened")?.classification).toBe("additive");
+  });
+});
+
+const operation = (doc: Doc) => doc.paths["/im/groups"].post;
+const requestSchema = (doc: Doc) => operation(doc).requestBody.content["application/json"].schema;
+
+describe.each([
+  // [label, upstream file, mutation, the difference it must add, its class]
+  [
+    "an enum value removed",
+    OPENAPI,
+    (d: Doc) => (requestSchema(d).properties.type.enum = ["normal", "shared"]),
+    "request.field.type.enum.restricted.removed",
+    "breaking",
+  ],
+  [
+    "a limit tightened",
+    OPENAPI,
+    (d: Doc) => (requestSchema(d).properties.name.maxLength = 64),
+    "request.field.name.maxLength.tightened",
+    "breaking",
+  ],
+  [
+    "a field made required",
+    OPENAPI,
+    (d: Doc) => (requestSchema(d).required = ["type"]),
+    "request.field.type.required.added",
+    "breaking",
+  ],
+  [
+    "a field removed",
+    OPENAPI,
+    (d: Doc) => delete requestSchema(d).properties.search_by_ma_account,
+    "request.field.search_by_ma_account.removed",
+    "breaking",
+  ],
+  [
+    "a type changed",
+    OPENAPI,
+    (d: Doc) => (requestSchema(d).properties.search_by_domain.type = "string"),
+    "request.field.search_by_domain.type.changed",
+    "breaking",
+  ],
+  [
+    "a default changed",
+    OPENAPI,
+    (d: Doc) => (requestSchema(d).properties.type.default = "shared"),
+    "request.field.type.default.changed",
+    "breaking",
+  ],
+  [
+    "a new rule (pattern)",
+    OPENAPI,
+    (d: Doc) => (requestSchema(d).properties.name.pattern = "^\\S"),
+    "request.field.name.pattern.added",
+    "breaking",
+  ],
+  [
+    "a new required field",
+    OPENAPI,
+    (d: Doc) => {
+      requestSchema(d).properties.owner = { type: "string" };
+      requestSchema(d).required = ["owner"];
+    },
+    "request.field.owner.added",
+    "breaking",
+  ],
+  [
+    "a documented response removed",
+    OPENAPI,
+    (d: Doc) => delete operation(d).responses["409"],
+    "response.409.removed",
+    "breaking",
+  ],
+  [
+    "a Zoom code changed",
+    OPENAPI,
+    (d: Doc) => (operation(d).responses["404"].description = "**Error Code:** `4131` gone"),
+    "response.404.zoom-code.changed",
+    "breaking",
+  ],
+  [
+    "a created-group field removed",
+    OPENAPI,
+    (d: Doc) => delete operation(d).responses["201"].content["application/json"].schema.properties.total_members,
+    "response.201.field.total_members.removed",
+    "breaking",
+  ],
+  [
+    "the JSON body dropped",
+    OPENAPI,
+    (d: Doc) => {
+      const body = operation(d).requestBody.content;
+      body["application/x-www-form-urlencoded"] = body["application/json"];
+      delete body["application/json"];
+    },
+    "request.media-type.application/json.removed",
+    "breaking",
+  ],
+  [
+    "Swagger 2.0: the body parameter replaced by form parameters",
+    SWAGGER,
+    (d: Doc) => {
+      d.paths["/im/groups"].post.parameters = [{ in: "formData", name: "name", type: "string" }];
+    },
+    "request.media-type.application/json.removed",
+    "breaking",
+  ],
+  [
+    "Postman: the body sent url-encoded",
+    POSTMAN,
+    (d: Doc) => {
+      const item = d.item[1].item[0].item[1];
+      item.request.body = { mode: "urlencoded", urlencoded: item.request.body.formdata };
+    },
+    "request.media-type.multipart/form-data.removed",
+    "breaking",
+  ],
+  [
+    "Postman: an enum value gone from the description",
+    POSTMAN,
+    (d: Doc) => {
+      d.item[1].item[0].item[1].request.body.formdata[1].description = "Who sees the group: `normal` or `shared`.";
+    },
+    "request.field.type.enum.restricted.removed",
+    "breaking",
+  ],
+  [
+    "a new optional field",
+    OPENAPI,
+    (d: Doc) => (requestSchema(d).properties.description = { type: "string" }),
+    "request.field.description.added",
+    "additive",
+  ],
+  [
+    "a new enum value",
+    OPENAPI,
+    (d: Doc) => requestSchema(d).properties.type.enum.push("public"),
+    "request.field.type.enum.public.added",
+    "additive",
+  ],
+  [
+    "a limit loosened",
+    OPENAPI,
+    (d: Doc) => (requestSchema(d).properties.name.maxLength = 256),
+    "request.field.name.maxLength.loosened",
+    "additive",
+  ],
+  [
+    "a new response",
+    OPENAPI,
+    (d: Doc) => (operation(d).responses["403"] = { description: "**Error Code:** `104` scope" }),
+    "response.403.added",
+    "additive",
+  ],
+  [
+    "a new header",
+    OPENAPI,
+    (d: Doc) => (operation(d).responses["201"].headers["X-Request-Id"] = { schema: { type: "string" } }),
+    "response.201.header.x-request-id.added",
+    "additive",
+  ],
+  [
+    "Postman: a new optional form key",
+    POSTMAN,
+    (d: Doc) => {
+      d.item[1].item[0].item[1].request.body.formdata.push({ key: "owner_email", value: "a@b.c", type: "text" });
+    },
+    "request.field.owner_email.added",
+    "additive",
+  ],
+  [
+    "a summary reworded",
+    OPENAPI,
+    (d: Doc) => (operation(d).summary = "Make a directory group"),
+    "operation.summary.changed",
+    "docs",
+  ],
+  [
+    "an example changed",
+    OPENAPI,
+    (d: Doc) => (requestSchema(d).properties.type.example = "shared"),
+    "request.field.type.example.changed",
+    "docs",
+  ],
+])("%s", (_label, file, change, expectedId, classification) => {
+  test(`adds ${expectedId} (${classification}); the verdict follows`, async () => {
+    const before = ids(await baseline(file));
+    const after = await compareWithSpec(await mutated(file, change));
+    const added = after.differences.filter((d) => !before.has(d.id));
+    expect(added.map((d) => d.id)).toContain(expectedId);
+    expect(added.find((d) => d.id === expectedId)).toMatchObject({ classification, allowlisted: false });
+    expect(after.ok).toBe(classification !== "breaking");
+  });
+});
+
+describe("the operation is found without its id", () => {
+  test("by method and path when the operationId changed", async () => {
+    const file = await mutated(OPENAPI, (d) => (operation(d).operationId = "createImGroup"));
+    expect((await compareWithSpec(file)).upstream.foundBy).toBe("POST /im/groups");
+  });
+
+  test("Postman: by URL when the item was renamed and moved to another folder", async () => {
+    const file = await mutated(POSTMAN, (d) => {
+      const [item] = d.item[1].item[0].item.splice(1, 1);
+      item.name = "New IM group";
+      d.item[0].item.push(item);
+    });
+    const comparison = await compareWithSpec(file);
+    expect(comparison.upstream.foundBy).toBe("Postman item POST /im/groups");
+    expect(comparison.ok).toBe(true);
+  });
+});
+
+describe("the allowlist", () => {
+  test("an entry for one kind of upstream does not excuse another", async () => {
+    // multipart removed is allowed for Swagger and OpenAPI files, not for a Postman collection.
+    const file = await mutated(POSTMAN, (d) => {
+      const item = d.item[1].item[0].item[1];
+      item.request.body = { mode: "raw", raw: "{}", options: { raw: { language: "json" } } };
+    });
+    const found = ids(await compareWithSpec(file));
+    expect(found.get("request.media-type.multipart/form-data.removed")).toMatchObject({ allowlisted: false });
+  });
+
+  test("without it the deliberate differences are breaking", async () => {
+    const empty = join(dir, "empty-allowlist.yaml");
+    await writeFile(empty, "[]\n");
+    const comparison = await compareWithSpec(OPENAPI, empty);
+    expect(comparison.ok).toBe(false);
+    expect(comparison.summary.breaking).toBe((await baseline(OPENAPI)).summary.allowlisted);
+  });
+
+  test("an entry without a reason is refused", async () => {
+    const bad = join(dir, "bad-allowlist.yaml");
+    await writeFile(bad, "- id: response.400.removed\n");
+    await expect(compareWithSpec(OPENAPI, bad)).rejects.toThrow(/needs an id and a reason/);
+  });
+});
+
+test("openapi-diff's verdict is kept when no itemized rule explains it", () => {
+  const finding = { area: "request", code: "request.body.scope.remove", location: "paths./operation.post.requestBody" };
+  expect(unexplained([finding], [])).toEqual([
+    expect.objectContaining({ id: "engine.request.request.body.scope.remove", classification: "breaking" }),
+  ]);
+  expect(
+    unexplained([finding], [{ id: "request.field.name.maxLength.tightened", classification: "breaking", message: "" }]),
+  ).toEqual([]);
+  expect(
+    unexplained([finding], [{ id: "response.201.removed", classification: "breaking", message: "" }]),
+  ).toHaveLength(1);
+});
+
+describe("the command", () => {
+  const run = async (...args: string[]) => {
+    try {
+      const { stdout } = await promisify(execFile)(
+        resolve(repoRoot, "node_modules/.bin/tsx"),
+        ["scripts/spec-compare.ts", ...args],
+        { cwd: repoRoot },
+      );
+      return { code: 0, stdout, stderr: "" };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+
+  test("exit 0 and a summary for a fixture; exit 1 with --json for a breaking change; exit 2 for no file", async () => {
+    const breaking = await mutated(OPENAPI, (d) => (requestSchema(d).properties.type.enum = ["normal"]));
+    const [ok, broken, missing] = await Promise.all([
+      run(SWAGGER),
+      run(breaking, "--json"),
+      run(join(dir, "nothing.json")),
+    ]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/spec:compare: 0 breaking, \d+ allowlisted, \d+ additive, \d+ docs/);
+    expect(broken.code).toBe(1);
+    const json = JSON.parse(broken.stdout) as Comparison;
+    expect(json.ok).toBe(false);
+    expect(json.differences.filter((d) => d.classification === "breaking" && !d.allowlisted).map((d) => d.id)).toEqual([
+      "request.field.type.enum.shared.removed",
+      "request.field.type.enum.restricted.removed",
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/spec:compare: .*ENOENT/);
+  });
+});
