@@ -5,9 +5,10 @@
  * against `startMockZoom()` from `zoom-im-groups/testing`.
  */
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { startPrism } from "./lib/prism.ts";
 import { repoRoot } from "./lib/spec.ts";
 
 const bin = (name: string) => resolve(repoRoot, "node_modules/.bin", name);
@@ -43,31 +44,8 @@ try {
   await mkdir(project);
   await writeFile(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], project);
-  await writeFile(
-    join(project, "consumer.ts"),
-    `import { createImGroupsClient, GroupNameConflictError, type CreateImGroupBody } from "zoom-im-groups";
-import { startMockZoom } from "zoom-im-groups/testing";
-
-const zoom = await startMockZoom();
-try {
-  const client = createImGroupsClient({ accessToken: "consumer", baseUrl: zoom.url });
-  const body: CreateImGroupBody = { name: "Consumer group", type: "restricted" };
-  // @ts-expect-error "public" is not an IM group type
-  const wrong: CreateImGroupBody = { name: "x", type: "public" };
-  void wrong;
-  const group = await client.createImGroup(body);
-  const id: string | undefined = group.id;
-  try {
-    await client.createImGroup(body);
-  } catch (error) {
-    if (!(error instanceof GroupNameConflictError)) throw error;
-    console.log(JSON.stringify({ id, conflict: error.code }));
-  }
-} finally {
-  await zoom.close();
-}
-`,
-  );
+  for (const file of ["consumer.ts", "upstream-contract.ts"])
+    await copyFile(resolve(repoRoot, "scripts/consumer", file), join(project, file));
   await writeFile(
     join(project, "tsconfig.json"),
     JSON.stringify({
@@ -82,7 +60,7 @@ try {
         typeRoots: [resolve(repoRoot, "node_modules/@types")],
         lib: ["ES2023", "DOM"],
       },
-      files: ["consumer.ts"],
+      files: ["consumer.ts", "upstream-contract.ts"],
     }),
   );
   run(bin("tsc"), ["-p", "tsconfig.json"], project);
@@ -91,6 +69,30 @@ try {
   const result = JSON.parse(output.split("\n").at(-1) ?? "{}") as { id?: string; conflict?: number };
   if (!result.id || result.conflict !== 4132) throw new Error(`consumer run: unexpected output ${output}`);
   console.log(`consumer created ${result.id} and got the documented 409 (code ${result.conflict})`);
+
+  // Zoom's own description, served by Prism: the packed client maps each documented answer.
+  const prism = await startPrism(["mock", "test/fixtures/upstream/zoom-marketplace.swagger.json"]);
+  try {
+    let lines: string[];
+    try {
+      lines = execFileSync(bin("tsx"), ["upstream-contract.ts"], {
+        cwd: project,
+        encoding: "utf8",
+        env: { ...process.env, PRISM_URL: prism.url },
+      })
+        .trim()
+        .split("\n");
+    } catch (error) {
+      throw new Error(`upstream contract against Prism failed:\n${(error as { stdout?: string }).stdout ?? error}`);
+    }
+    for (const line of lines) {
+      const result = JSON.parse(line) as { case: string; ok: boolean };
+      console.log(`${result.ok ? "ok  " : "FAIL"} Prism on the Swagger 2.0 fixture: ${result.case}`);
+    }
+    console.log(`upstream contract: ${lines.length} passed, 0 failed`);
+  } finally {
+    prism.stop();
+  }
   console.log("check:package: passed");
 } finally {
   await rm(work, { recursive: true, force: true });

@@ -3,68 +3,19 @@
  * between the client and the mock Zoom. Prism reads the spec on its own; any request or response it finds
  * invalid fails the run. A negative control proves Prism is validating, not just passing traffic through.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { relative } from "node:path";
 import { createImGroupsClient, type Encoding, encodings } from "../src/index.ts";
 import { startMockZoom } from "../src/testing/index.ts";
+import { type RunningPrism, startPrism } from "./lib/prism.ts";
 import { defaultSpecPath, repoRoot } from "./lib/spec.ts";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-async function startPrism(upstream: string, port: number): Promise<{ child: ChildProcess; log: () => string }> {
-  const child = spawn(
-    "npx",
-    [
-      "prism",
-      "proxy",
-      relative(repoRoot, defaultSpecPath),
-      upstream,
-      "--errors",
-      "--host",
-      "127.0.0.1",
-      "--port",
-      String(port),
-    ],
-    { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], detached: true },
-  );
-  let log = "";
-  child.stdout?.on("data", (chunk) => {
-    log += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    log += chunk;
-  });
-  const deadline = Date.now() + 60_000;
-  while (!log.includes("Prism is listening")) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`Prism did not start:\n${log}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { child, log: () => log };
-}
-
 const mock = await startMockZoom({ accounts: { paid: "acct-paid", free: "acct-free" }, freeAccount: ["acct-free"] });
-let prism: Awaited<ReturnType<typeof startPrism>> | undefined;
-const stopPrism = () => {
-  // Prism runs under npx: end the whole process group.
-  if (prism?.child.pid && prism.child.exitCode === null) process.kill(-prism.child.pid, "SIGTERM");
-};
-process.on("exit", stopPrism);
+let prism: RunningPrism | undefined;
 const failures: string[] = [];
 let checked = 0;
 try {
-  const port = await freePort();
-  prism = await startPrism(mock.url, port);
-  const baseUrl = `http://127.0.0.1:${port}`;
+  prism = await startPrism(["proxy", relative(repoRoot, defaultSpecPath), mock.url, "--errors"]);
+  const baseUrl = prism.url;
 
   const cases: { label: string; token: string; name: string; expect: number }[] = [
     { label: "201 created", token: "paid", name: "Prism group", expect: 201 },
@@ -123,7 +74,7 @@ try {
 } catch (error) {
   failures.push(error instanceof Error ? error.message : String(error));
 } finally {
-  stopPrism();
+  prism?.stop();
   await mock.close();
 }
 if (failures.length > 0) {
