@@ -29,8 +29,13 @@ export interface Comparison {
   ok: boolean;
 }
 
-export async function compareWithSpec(file: string, allowlistPath = defaultAllowlistPath): Promise<Comparison> {
-  const spec = await loadSpec();
+/** `specPath`: the spec to compare against (default spec/; check:changeset passes the base branch's). */
+export async function compareWithSpec(
+  file: string,
+  allowlistPath = defaultAllowlistPath,
+  specPath?: string,
+): Promise<Comparison> {
+  const spec = await loadSpec(specPath);
   const ours = theOperation(spec);
   const target = {
     operationId: ours.operation.operationId,

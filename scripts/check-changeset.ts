@@ -1,0 +1,68 @@
+/**
+ * `npm run check:changeset -- [BASE]` (CI on pull requests): a change to spec/ or src/ needs a changeset
+ * (.changeset/*.md, added since BASE, default origin/main), and a breaking change of the spec — as
+ * spec:compare classifies the base branch's spec against this one, with no allowlist — needs a major one.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parse as parseYaml } from "yaml";
+import { repoRoot } from "./lib/spec.ts";
+import { compareWithSpec } from "./spec-compare.ts";
+
+const SPEC = "spec/zoom-im-groups.openapi.yaml";
+
+export interface ChangesetVerdict {
+  ok: boolean;
+  message: string;
+}
+
+export async function checkChangeset(base: string, cwd = repoRoot): Promise<ChangesetVerdict> {
+  const git = (...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" });
+  const changed = git("diff", "--name-only", "--diff-filter=ACMRD", `${base}...HEAD`).split("\n").filter(Boolean);
+  const code = changed.filter((file) => file.startsWith("spec/") || file.startsWith("src/"));
+  if (code.length === 0) return { ok: true, message: "no change to spec/ or src/: no changeset needed" };
+  const added = git("diff", "--name-only", "--diff-filter=A", `${base}...HEAD`, "--", ".changeset")
+    .split("\n")
+    .filter((file) => file.endsWith(".md") && !file.endsWith("README.md"));
+  if (added.length === 0) {
+    return {
+      ok: false,
+      message: `${code.length} files under spec/ or src/ changed (${code.slice(0, 3).join(", ")}…) and no changeset was added: run \`npx changeset\``,
+    };
+  }
+  const bumps = await Promise.all(
+    added.map(async (file) => {
+      const front = /^---\n([\s\S]*?)\n---/.exec(await readFile(resolve(cwd, file), "utf8"))?.[1] ?? "";
+      return Object.values((parseYaml(front) ?? {}) as Record<string, string>);
+    }),
+  );
+  const major = bumps.flat().includes("major");
+  if (!changed.includes(SPEC) || major) return { ok: true, message: `changesets: ${added.join(", ")}` };
+
+  const work = await mkdtemp(join(tmpdir(), "check-changeset-"));
+  try {
+    const before = join(work, "base.openapi.yaml");
+    const none = join(work, "no-allowlist.yaml");
+    await writeFile(before, git("show", `${base}:${SPEC}`));
+    await writeFile(none, "[]\n");
+    const comparison = await compareWithSpec(resolve(cwd, SPEC), none, before);
+    const breaking = comparison.differences.filter((difference) => difference.classification === "breaking");
+    if (breaking.length === 0)
+      return { ok: true, message: `changesets: ${added.join(", ")}; the spec change is not breaking` };
+    return {
+      ok: false,
+      message: `the spec change is breaking (${breaking.map((d) => d.id).join(", ")}) but no changeset is major`,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const verdict = await checkChangeset(process.argv[2] ?? "origin/main");
+  console[verdict.ok ? "log" : "error"](`check:changeset: ${verdict.message}`);
+  process.exitCode = verdict.ok ? 0 : 1;
+}
