@@ -85,7 +85,7 @@ export function serverToServer(credentials: ServerToServerCredentials, settings:
       text = await response.text();
     } catch (error) {
       if (limit.timedOut) throw new ZoomTimeoutError("POST", tokenUrl, settings.timeoutMs);
-      throw new ZoomConnectionError("POST", tokenUrl, error);
+      throw new ZoomConnectionError("POST", tokenUrl, error, "the OAuth token URL");
     } finally {
       limit.clear();
     }

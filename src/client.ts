@@ -17,6 +17,13 @@ import { assertValidBody } from "./validation.js";
 export interface CallOptions {
   /** Aborts the call, also while it waits to retry; the call then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Graceful stop: once it aborts, the call starts no further attempt (no retry, no repeat after a token
+   * renewal) and a wait for a retry ends at once. An attempt already on the wire finishes. The call then
+   * rejects with the failure it had, or, if no attempt had started, with the signal's reason.
+   * Bulk runs pass one signal to every call so that Ctrl-C or a daily limit stops all sending.
+   */
+  stopRetrying?: AbortSignal;
 }
 
 export interface ImGroupsClient {
@@ -109,8 +116,9 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
 
   async function createImGroup(body: CreateImGroupBody, callOptions: CallOptions = {}): Promise<CreatedImGroup> {
     assertValidBody(body);
-    const { signal } = callOptions;
+    const { signal, stopRetrying } = callOptions;
     signal?.throwIfAborted();
+    stopRetrying?.throwIfAborted();
     // Encoded once per call; every attempt sends the same bytes.
     const encoded = await encodeBody(body, settings.encoding);
     let retries = 0;
@@ -141,18 +149,28 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
         !renewedToken &&
         settings.tokens.renew(token)
       ) {
+        if (stopRetrying?.aborted) throw failure;
         renewedToken = true;
         log?.warn(`${label} failed: ${what}; renewing the access token and repeating once`);
         continue;
       }
-      const decision = decideRetry(failure, retries, settings);
+      const decision = stopRetrying?.aborted
+        ? ({ retry: false, reason: "stopped" } as const)
+        : decideRetry(failure, retries, settings);
       if (!decision.retry) {
         log?.debug(`${label} failed: ${what}; not retried (${decision.reason})`);
         throw failure;
       }
       log?.warn(`${label} failed: ${what}; retrying in ${decision.delayMs} ms`);
       if (mayHaveReachedServer(failure)) mayHaveSucceeded = true;
-      await sleep(decision.delayMs, signal);
+      try {
+        await sleep(decision.delayMs, signal, stopRetrying);
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        // Stopped while waiting: no further attempt. The failure says what the last attempt met.
+        log?.debug(`${label}: stopped while waiting to retry`);
+        throw failure;
+      }
       retries++;
     }
   }

@@ -50,10 +50,14 @@ export class ValidationError extends ZoomImGroupsError {
 /** The network failed before Zoom answered (DNS, refused connection, reset). Retried by default. */
 export class ZoomConnectionError extends ZoomImGroupsError {
   override name = "ZoomConnectionError";
-  constructor(method: string, url: string, cause: unknown) {
-    super(`${method} ${url} failed: could not reach Zoom (${causeText(cause)}). Check the network and the base URL.`, {
-      cause,
-    });
+  /** `endpoint` names what the URL is, for the advice: the API's base URL or the OAuth token URL. */
+  constructor(method: string, url: string, cause: unknown, endpoint = "the base URL") {
+    super(
+      oneLine(
+        `${method} ${url} failed: could not reach Zoom (${causeText(cause)}). Check the network and ${endpoint}.`,
+      ),
+      { cause },
+    );
   }
 }
 
@@ -124,7 +128,7 @@ export class ZoomApiError extends ZoomImGroupsError {
       (documented === undefined ? undefined : redact(fill(documented))) ??
       "Zoom answered with an error";
     const details = errors?.length ? ` Field errors: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}.` : "";
-    super(`${sentence(what)}${details} ${new.target.advice(input)} [${where.join(", ")}]`.replace(/\s+\[/, " ["));
+    super(oneLine(`${sentence(what)}${details} ${new.target.advice(input)} [${where.join(", ")}]`));
     this.status = input.status;
     this.code = body.code;
     this.trackingId = trackingId;
@@ -359,6 +363,11 @@ export function fillTemplate(text: string, values: Readonly<Record<string, strin
     .replace(/\s+([.,;!?])/g, "$1")
     .replace(/ {2,}/g, " ")
     .trim();
+}
+
+/** Messages are one line: a server's body with line breaks must not break a log line or a CLI error. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
 }
 
 function sentence(text: string): string {

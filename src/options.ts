@@ -135,7 +135,18 @@ function count(name: string, value: number | undefined, fallback: number, min: n
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) {
-    if (secret.length >= 4) result = result.split(secret).join("[redacted]");
+    if (secret.length < 4) continue;
+    // A server may echo a secret as it was sent in a form or a URL: percent-encoded, or `+` for spaces.
+    const encoded = encodeURIComponent(secret);
+    for (const form of new Set([secret, encoded, encoded.replace(/%20/g, "+"), encoded.toLowerCase()])) {
+      result = replaceAllIgnoringCase(result, form, form === encoded.toLowerCase());
+    }
   }
   return result;
+}
+
+function replaceAllIgnoringCase(text: string, secret: string, ignoreCase: boolean): string {
+  if (!ignoreCase) return text.split(secret).join("[redacted]");
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(new RegExp(escaped, "gi"), "[redacted]");
 }

@@ -56,21 +56,27 @@ export function backoffMs(retryIndex: number, random: () => number = Math.random
   return Math.round(base * (1 - random() * 0.25));
 }
 
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits `ms`, or rejects with the reason of the first of `signals` to abort, as soon as it does. */
+export function sleep(ms: number, ...signals: (AbortSignal | undefined)[]): Promise<void> {
+  const watched = signals.filter((signal): signal is AbortSignal => signal !== undefined);
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
+    const aborted = watched.find((signal) => signal.aborted);
+    if (aborted) {
+      reject(aborted.reason);
       return;
     }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
+    const stopWatching = () => {
+      for (const signal of watched) signal.removeEventListener("abort", onAbort);
     };
+    function onAbort(this: AbortSignal) {
+      clearTimeout(timer);
+      stopWatching();
+      reject(this.reason);
+    }
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      stopWatching();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    for (const signal of watched) signal.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -143,13 +143,13 @@ describe("single create", () => {
     const { env } = await mockZoom();
     const run = await cli(["create", "--name", "Excepteur proident in", "--type", "Excepteur proident innormal"], env);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("error: type: type must be one of normal, shared, restricted");
+    expect(run.stderr).toContain("error: --type must be one of normal, shared, restricted");
     expect(run.stderr).toContain("Nothing was sent.");
     expect(running?.mock.groups()).toEqual([]);
   });
 
   test.each([
-    [["create"], "name is required"],
+    [["create"], "error: --name is required"],
     [["create", "--name", "x", "--bogus"], "Unknown option '--bogus'"],
     [["create", "--name", "x", "--search-by-domain", "--no-search-by-domain"], "not both"],
     [["frobnicate"], 'unknown command "frobnicate"'],
@@ -192,8 +192,8 @@ describe("single create", () => {
     expect(running?.mock.groups()).toEqual([]);
   });
 
-  test("--help lists the spec's fields; --version prints the version", async () => {
-    const help = await cli(["--help"]);
+  test("create --help lists the spec's fields; --version prints the version", async () => {
+    const help = await cli(["create", "--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("--type normal|shared|restricted");
     expect(help.stdout).toContain("--[no-]search-by-ma-account");

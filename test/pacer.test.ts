@@ -1,6 +1,6 @@
 /** The bulk runner's pacer, on a simulated clock: it uses the rate it is given and never exceeds it. */
 import { expect, test } from "vitest";
-import { Pacer } from "../src/cli/pacer.ts";
+import { Pacer } from "../src/cli/bulk/pacer.ts";
 
 function simulated() {
   const clock = {

@@ -1,8 +1,10 @@
 /**
  * The CLI's field flags come from the spec's request schema: `search_by_domain` becomes
- * `--search-by-domain` / `--no-search-by-domain`, `type` takes the spec's enum. Nothing is restated here.
+ * `--search-by-domain` / `--no-search-by-domain`, `type` takes the spec's enum, help is the spec's
+ * description. Nothing is restated here.
  */
-import { createImGroupRequestSchema } from "../index.js";
+import { createImGroupRequestSchema, type ValidationIssue } from "../index.js";
+import type { FlagDefs } from "./usage.js";
 
 interface FieldSchema {
   type: string;
@@ -18,18 +20,38 @@ export const fields = Object.entries(createImGroupRequestSchema.properties as Re
 
 export const requiredFields: readonly string[] = createImGroupRequestSchema.required;
 
-/** parseArgs option definitions for every field (booleans also as `--no-…`). */
-export function fieldOptions(): Record<string, { type: "string" | "boolean" }> {
-  const options: Record<string, { type: "string" | "boolean" }> = {};
-  for (const { flag, schema } of fields) {
+/** The fields whose values are booleans (CSV cells `true`/`false` in any case). */
+export const booleanFields = new Set(fields.filter((field) => field.schema.type === "boolean").map((f) => f.name));
+
+/** The spec's description as one plain sentence run: Markdown and `<br>` dropped, whitespace folded. */
+function plain(description: string | undefined): string {
+  return (description ?? "")
+    .split(/\n\n/)[0]
+    ?.replace(/\s*<br>\s*/g, "; ")
+    .replace(/`/g, "")
+    .replace(/:\s*;/g, ":")
+    .replace(/\s+/g, " ")
+    .trim() as string;
+}
+
+/** Flag definitions (with help) for every field; booleans also as `--no-…`. */
+export function fieldFlags(): FlagDefs {
+  const defs: FlagDefs = {};
+  for (const { name, flag, schema } of fields) {
+    const notes = [
+      requiredFields.includes(name) ? "required" : undefined,
+      schema.maxLength ? `at most ${schema.maxLength} characters` : undefined,
+      schema.default !== undefined ? `default ${String(schema.default)}` : undefined,
+    ].filter(Boolean);
+    const help = `${plain(schema.description)}${notes.length ? ` (${notes.join(", ")})` : ""}`;
     if (schema.type === "boolean") {
-      options[flag] = { type: "boolean" };
-      options[`no-${flag}`] = { type: "boolean" };
+      defs[flag] = { type: "boolean", help };
+      defs[`no-${flag}`] = { type: "boolean", help: `send ${name} as false` };
     } else {
-      options[flag] = { type: "string" };
+      defs[flag] = { type: "string", value: schema.enum ? schema.enum.join("|") : name.toUpperCase(), help };
     }
   }
-  return options;
+  return defs;
 }
 
 /** The body the flags describe; fields not given are left out (Zoom applies its defaults). */
@@ -49,23 +71,10 @@ export function bodyFromFlags(values: Record<string, unknown>): { body: Record<s
   return { body, problems };
 }
 
-/** Help lines for the field flags, from the spec's descriptions. */
-export function fieldHelp(): string[] {
-  return fields.map(({ name, flag, schema }) => {
-    const plain = (schema.description ?? "")
-      .split(/\n\n|<br>/)[0]
-      ?.replace(/`/g, "")
-      .replace(/\s+/g, " ")
-      .trim();
-    const usage =
-      schema.type === "boolean"
-        ? `--[no-]${flag}`
-        : `--${flag} ${schema.enum ? schema.enum.join("|") : name.toUpperCase()}`;
-    const notes = [
-      requiredFields.includes(name) ? "required" : undefined,
-      schema.maxLength ? `at most ${schema.maxLength} characters` : undefined,
-      schema.default !== undefined ? `default ${String(schema.default)}` : undefined,
-    ].filter(Boolean);
-    return `  ${usage.padEnd(36)} ${plain}${notes.length ? ` (${notes.join(", ")})` : ""}`;
-  });
+/** A validation issue as the flag user sees it: `--name is required`, `--type must be one of …`. */
+export function flagMessage(issue: ValidationIssue): string {
+  const flag = `--${issue.field.replace(/_/g, "-")}`;
+  return issue.message.startsWith(issue.field)
+    ? `${flag}${issue.message.slice(issue.field.length)}`
+    : `${flag}: ${issue.message}`;
 }

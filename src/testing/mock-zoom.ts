@@ -20,12 +20,32 @@ export interface MockZoomOptions {
   accounts?: Record<string, string>;
   /** Told about every request the mock answers (the CLI's `mock` command prints these). */
   onRequest?: (entry: MockRequestLog) => void;
+  /** Faults to inject into creates, to rehearse a bulk run against a misbehaving Zoom or network. */
+  faults?: MockFaults;
+}
+
+/**
+ * Injected faults. Each is decided by a hash of the seed, the account, the group name and how many times
+ * that name was sent, so a run is repeatable whatever order concurrent requests arrive in.
+ */
+export interface MockFaults {
+  /** Share of creates answered 500, 502 or 503 (a third of them with an HTML body) without creating. */
+  failRate?: number;
+  /** Share of creates that create the group and then drop the connection without answering. */
+  dropRate?: number;
+  /** Every create's answer is delayed by a time in this range (ms). */
+  latencyMs?: readonly [number, number];
+  /** Default 1. */
+  seed?: number;
 }
 
 export interface MockRequestLog {
   method: string;
   path: string;
+  /** The HTTP status; 0 when the connection was dropped without an answer (an injected fault). */
   status: number;
+  /** The injected fault, if any: `fail` or `drop`. */
+  fault?: "fail" | "drop";
   zoomCode?: number;
   name?: string;
   trackingId: string;
@@ -42,8 +62,16 @@ export interface MockGroup {
 }
 
 export interface MockZoom {
-  /** Answers one request. Never throws: malformed input gets a Zoom-style 4xx. */
+  /**
+   * Answers one request. Never throws: malformed input gets a Zoom-style 4xx. A dropped connection (an
+   * injected fault) is `Response.error()`: MSW turns it into a network error, `startMockZoom` closes the socket.
+   */
   handle(request: Request): Promise<Response>;
+  /**
+   * The answer to a request that never becomes a `Request` (a body over MAX_BODY_BYTES, a method such as
+   * TRACE that fetch refuses), logged like any other.
+   */
+  refuse(method: string, path: string, status: 405 | 413): Response;
   /** The groups created so far in an account (default account: "default"). */
   groups(accountId?: string): MockGroup[];
   /** Forgets every group, token and counter. */
@@ -87,7 +115,8 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
   }
 
   function accountFor(request: Request): string | undefined {
-    const match = /^Bearer ([^\s]+)$/.exec(request.headers.get("authorization") ?? "");
+    // The scheme is case-insensitive in HTTP (RFC 9110): `bearer x` is as good as `Bearer x`.
+    const match = /^Bearer +([^\s]+)$/i.exec(request.headers.get("authorization") ?? "");
     const token = match?.[1];
     if (!token) return undefined;
     if (issuedTokens.has(token)) return issuedTokens.get(token);
@@ -151,7 +180,16 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
     if ("error" in parsed) return zoomError(parsed.status, CODE.validationFailed, parsed.error, trackingId);
     const body = parsed.body;
     if (typeof body.name === "string") log.name = body.name;
-    const issues = validateCreateImGroupBody(body);
+    const fault = decideFault(accountId, body.name);
+    if (fault.fail) {
+      log.fault = "fail";
+      return serverFailure(fault.fail, trackingId);
+    }
+    const issues = [
+      // A file part is not text: Zoom would refuse `-F name=@groups.csv`.
+      ...parsed.files.map((field) => ({ field, message: `${field} must be text, not a file` })),
+      ...validateCreateImGroupBody(body).filter((issue) => !parsed.files.includes(issue.field)),
+    ];
     if (issues.length > 0) {
       const fields = new Map<string, string>();
       for (const issue of issues) if (!fields.has(issue.field)) fields.set(issue.field, issue.message);
@@ -183,6 +221,10 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
       search_by_ma_account: body.search_by_ma_account === true,
     };
     groups.set(name, group);
+    if (fault.drop) {
+      log.fault = "drop";
+      return Response.error();
+    }
     const { type: _type, ...documented } = group; // the reference's 201 body has no `type`
     return Response.json(documented, {
       status: 201,
@@ -191,13 +233,17 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
   }
 
   async function issueToken(request: Request, trackingId: string): Promise<Response> {
-    const basic = /^Basic (\S+)$/.exec(request.headers.get("authorization") ?? "")?.[1];
+    const basic = /^Basic +(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+    // Zoom documents the query-string form (`?grant_type=account_credentials&account_id=…`); clients also
+    // send a form body. Either is accepted; the body wins where both name a parameter.
+    const query = new URL(request.url).searchParams;
     const form = new URLSearchParams(await request.text().catch(() => ""));
-    const accountId = form.get("account_id");
+    const param = (name: string) => form.get(name) ?? query.get(name);
+    const accountId = param("account_id");
     if (!basic || !Buffer.from(basic, "base64").toString().includes(":")) {
       return Response.json({ reason: "Invalid client_id or client_secret", error: "invalid_client" }, { status: 401 });
     }
-    if (form.get("grant_type") !== "account_credentials" || !accountId) {
+    if (param("grant_type") !== "account_credentials" || !accountId) {
       return Response.json({ reason: "Unsupported grant type", error: "unsupported_grant_type" }, { status: 400 });
     }
     const token = `mock-s2s-${trackingId}`;
@@ -210,31 +256,68 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
     });
   }
 
+  const faults = options.faults;
+  const sends = new Map<string, number>();
+  /** Which fault this create meets: a hash of (seed, account, name, how often the name was sent). */
+  function decideFault(accountId: string, name: unknown): { fail?: number; drop?: boolean } {
+    if (!faults) return {};
+    const key = `${accountId}\u0000${typeof name === "string" ? name : `#${sequence}`}`;
+    const nth = (sends.get(key) ?? 0) + 1;
+    sends.set(key, nth);
+    const draw = (what: string) => unitHash(`${faults.seed ?? 1}\u0000${key}\u0000${nth}\u0000${what}`);
+    if (draw("fail") < (faults.failRate ?? 0)) return { fail: [500, 502, 503][Math.floor(draw("status") * 3)] ?? 500 };
+    return { drop: draw("drop") < (faults.dropRate ?? 0) };
+  }
+
+  function logged(
+    request: { method: string },
+    path: string,
+    response: Response,
+    trackingId: string,
+    log: Partial<MockRequestLog>,
+  ) {
+    const code = zoomCodes.get(response);
+    options.onRequest?.({
+      method: request.method,
+      path,
+      status: response.type === "error" ? 0 : response.status,
+      ...(log.fault ? { fault: log.fault } : {}),
+      ...(code === undefined ? {} : { zoomCode: code }),
+      ...(log.name === undefined ? {} : { name: log.name }),
+      trackingId,
+    });
+    return response;
+  }
+
   return {
     async handle(request) {
       const trackingId = `mock-${(++sequence).toString(36)}`;
-      const path = new URL(request.url).pathname.replace(/\/+$/, "");
       const log: Partial<MockRequestLog> = {};
+      let path = "/";
       let response: Response;
       try {
+        path = new URL(request.url).pathname.replace(/\/+$/, "") || "/";
         if (request.method === "POST" && path === CREATE_PATH) response = await createGroup(request, trackingId, log);
         else if (request.method === "POST" && path === "/oauth/token") response = await issueToken(request, trackingId);
-        else if (path === CREATE_PATH)
-          response = zoomError(405, 405, `Method ${request.method} is not allowed here.`, trackingId);
+        else if (path === CREATE_PATH || path === "/oauth/token")
+          response = methodNotAllowed(request.method, trackingId);
         else response = zoomError(404, 404, `No such API: ${request.method} ${path}.`, trackingId);
       } catch {
         response = zoomError(400, CODE.validationFailed, "The request could not be read.", trackingId);
       }
-      const code = zoomCodes.get(response);
-      options.onRequest?.({
-        method: request.method,
-        path,
-        status: response.status,
-        ...(code === undefined ? {} : { zoomCode: code }),
-        ...(log.name === undefined ? {} : { name: log.name }),
-        trackingId,
-      });
-      return response;
+      const delayMs = faults?.latencyMs ? latencyFor(faults, trackingId) : 0;
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return logged(request, path, response, trackingId, log);
+    },
+    refuse(method, path, status) {
+      const trackingId = `mock-${(++sequence).toString(36)}`;
+      const response =
+        status === 405
+          ? methodNotAllowed(method, trackingId)
+          : zoomError(413, CODE.validationFailed, `The body is larger than ${MAX_BODY_BYTES} bytes.`, trackingId, {
+              connection: "close",
+            });
+      return logged({ method }, path, response, trackingId, {});
     },
     groups: (accountId = DEFAULT_ACCOUNT) => [...groupsOf(accountId).values()],
     reset() {
@@ -247,14 +330,50 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
   };
 }
 
-/** The answer to a body over MAX_BODY_BYTES, shared with the HTTP server (which refuses before reading). */
-export function bodyTooLarge(trackingId: string): Response {
-  return zoomError(413, CODE.validationFailed, `The body is larger than ${MAX_BODY_BYTES} bytes.`, trackingId, {
-    connection: "close",
-  });
+/** 405 names the methods the path takes (RFC 9110 requires `Allow`). */
+function methodNotAllowed(method: string, trackingId: string): Response {
+  return zoomError(405, 405, `Method ${method} is not allowed here; use POST.`, trackingId, { Allow: "POST" });
 }
 
-type ParsedBody = { body: Record<string, unknown> } | { error: string; status: number };
+/** A 500, 502 or 503 as a failing Zoom or a gateway in front of it sends them: JSON, or an HTML page. */
+function serverFailure(status: number, trackingId: string): Response {
+  if (status === 502) {
+    return new Response("<html><body><h1>502 Bad Gateway</h1></body></html>", {
+      status,
+      headers: { "content-type": "text/html", "x-zm-trackingid": trackingId },
+    });
+  }
+  return zoomError(
+    status,
+    status,
+    status === 503 ? "Service temporarily unavailable." : "Internal server error.",
+    trackingId,
+  );
+}
+
+/** A latency in the configured range, from the request's tracking id (repeatable for a seed). */
+function latencyFor(faults: MockFaults, trackingId: string): number {
+  const [low, high] = faults.latencyMs ?? [0, 0];
+  return Math.round(low + (high - low) * unitHash(`${faults.seed ?? 1}\u0000${trackingId}\u0000latency`));
+}
+
+/** FNV-1a, 32 bits, scaled to [0, 1): a repeatable draw from a key. */
+function unitHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  // A final avalanche (murmur3's fmix32) so that keys differing in one character spread over [0, 1).
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return (hash >>> 0) / 2 ** 32;
+}
+
+type ParsedBody = { body: Record<string, unknown>; files: string[] } | { error: string; status: number };
 
 async function readBody(request: Request): Promise<ParsedBody> {
   const declared = Number(request.headers.get("content-length"));
@@ -263,19 +382,24 @@ async function readBody(request: Request): Promise<ParsedBody> {
   const bytes = await request.arrayBuffer();
   if (bytes.byteLength > MAX_BODY_BYTES) return tooLarge;
   const contentType = request.headers.get("content-type") ?? "";
-  if (contentType.startsWith(mediaTypes.multipart)) {
+  // Media types are case-insensitive (RFC 9110): `Application/JSON` is JSON.
+  const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (mediaType === mediaTypes.multipart) {
     try {
-      const form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
-      return { body: fromFormFields(form.entries()) };
+      const form = await new Response(bytes, {
+        headers: { "content-type": `${mediaType}${contentType.slice(contentType.indexOf(";") >>> 0)}` },
+      }).formData();
+      const files = [...form.entries()].filter(([, value]) => typeof value !== "string").map(([key]) => key);
+      return { body: fromFormFields(form.entries()), files };
     } catch {
       return { error: "Malformed multipart/form-data body.", status: 400 };
     }
   }
-  if (contentType.startsWith(mediaTypes.json)) {
+  if (mediaType === mediaTypes.json) {
     try {
       const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
       if (value && typeof value === "object" && !Array.isArray(value))
-        return { body: value as Record<string, unknown> };
+        return { body: value as Record<string, unknown>, files: [] };
       return { error: "The JSON body must be an object.", status: 400 };
     } catch {
       return { error: "Malformed JSON body.", status: 400 };

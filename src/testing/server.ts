@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { bodyTooLarge, createMockZoom, MAX_BODY_BYTES, type MockZoom, type MockZoomOptions } from "./mock-zoom.js";
+import { createMockZoom, MAX_BODY_BYTES, type MockZoom, type MockZoomOptions } from "./mock-zoom.js";
 
 export interface StartMockZoomOptions extends MockZoomOptions {
   /** Default 127.0.0.1. */
@@ -27,6 +27,7 @@ export async function startMockZoom(options: StartMockZoomOptions = {}): Promise
   const mock = createMockZoom(options);
   const server = createServer((req, res) => {
     serve(mock, req, res).catch(() => {
+      // handle() never throws; this is the adapter failing (a socket gone mid-answer, say).
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
@@ -51,11 +52,21 @@ export async function startMockZoom(options: StartMockZoomOptions = {}): Promise
   };
 }
 
+/** Methods that fetch's `Request` refuses to carry: the mock answers 405 without building one. */
+const FORBIDDEN_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
+
 async function serve(mock: MockZoom, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = (req.method ?? "GET").toUpperCase();
+  const path = (req.url ?? "/").split("?")[0]?.replace(/\/+$/, "") || "/";
+  if (FORBIDDEN_METHODS.has(method)) {
+    req.resume();
+    await write(res, mock.refuse(method, path, 405));
+    return;
+  }
   const body = await readLimited(req);
   if (body === "too large") {
     // Zoom-style answer without reading further; the connection closes so the rest is never read.
-    await write(res, bodyTooLarge("mock-too-large"));
+    await write(res, mock.refuse(method, path, 413));
     req.destroy();
     return;
   }
@@ -64,12 +75,20 @@ async function serve(mock: MockZoom, req: IncomingMessage, res: ServerResponse):
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
   }
+  // GET and HEAD cannot carry a body in fetch's model; the mock ignores one instead of failing on it.
+  const withBody = body.length > 0 && method !== "GET" && method !== "HEAD";
   const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
-    method: req.method ?? "GET",
+    method,
     headers,
-    ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
+    ...(withBody ? { body: new Uint8Array(body) } : {}),
   });
-  await write(res, await mock.handle(request));
+  const response = await mock.handle(request);
+  if (response.type === "error") {
+    // An injected drop: the group was created, the answer never comes.
+    res.socket?.destroy();
+    return;
+  }
+  await write(res, response);
 }
 
 async function write(res: ServerResponse, response: Response): Promise<void> {

@@ -1,0 +1,111 @@
+/** `zoom-im-groups mock`: the mock Zoom on a port, with its rate limits and injected faults. */
+import { startMockZoom } from "../../testing/index.js";
+import { commonSection, flagLines, section } from "../help.js";
+import type { Terminal } from "../io.js";
+import { type FlagDefs, parseFlags, positiveInteger, probability, text, UsageError } from "../usage.js";
+
+export const mockFlags: FlagDefs = {
+  host: { type: "string", value: "HOST", help: "interface to listen on (default 127.0.0.1)" },
+  port: { type: "string", value: "PORT", help: "port to listen on (default 0: a free one)" },
+  "free-account": {
+    type: "boolean",
+    help: 'answer every create with Zoom\'s "only available for paid account" (HTTP 200, code 200)',
+  },
+  "rate-limit": { type: "string", value: "N", help: "creates per second per account before 429 X-RateLimit-Type: QPS" },
+  "daily-limit": {
+    type: "string",
+    value: "N",
+    help: "creates per UTC day per account before 429 X-RateLimit-Type: Daily-limit (Retry-After: next midnight)",
+  },
+  "fail-rate": {
+    type: "string",
+    value: "P",
+    help: "share of creates answered 500, 502 or 503 (some with an HTML body) without creating (0–1 or 10%)",
+  },
+  "drop-rate": {
+    type: "string",
+    value: "P",
+    help: "share of creates that create the group, then drop the connection without answering",
+  },
+  latency: { type: "string", value: "MS[-MS]", help: "delay every answer by MS, or by a random MS-MS" },
+  seed: { type: "string", value: "N", help: "seed of the faults: the same seed and names give the same faults" },
+};
+
+export function mockHelp(): string {
+  return [
+    "zoom-im-groups mock — a mock Zoom (POST /v2/im/groups and POST /oauth/token) on loopback",
+    "",
+    "Usage:",
+    "  zoom-im-groups mock [options]",
+    "",
+    "Prints its base URL as the first line of stdout, then one line per request; Ctrl-C stops it.",
+    "",
+    section("Options", flagLines(mockFlags)),
+    "",
+    commonSection(),
+  ].join("\n");
+}
+
+function latency(value: string | undefined): [number, number] | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)(?:-(\d+))?$/.exec(value.trim());
+  const low = Number(match?.[1]);
+  const high = match?.[2] === undefined ? low : Number(match[2]);
+  if (!match || high < low) throw new UsageError(`--latency must be MS or MS-MS with the smaller first (got ${value})`);
+  return [low, high];
+}
+
+export async function mock(args: string[], terminal: Terminal): Promise<number> {
+  const flags = parseFlags(args, mockFlags, "mock");
+  if (flags.help) {
+    terminal.out(mockHelp());
+    return 0;
+  }
+  const port = flags.port === undefined ? 0 : Number(text(flags, "port"));
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError("--port must be 0–65535");
+  const seed = text(flags, "seed");
+  if (seed !== undefined && !/^\d+$/.test(seed)) throw new UsageError(`--seed must be a whole number (got ${seed})`);
+  const failRate = probability("fail-rate", text(flags, "fail-rate"));
+  const dropRate = probability("drop-rate", text(flags, "drop-rate"));
+  const delay = latency(text(flags, "latency"));
+  const running = await startMockZoom({
+    host: text(flags, "host") ?? "127.0.0.1",
+    port,
+    freeAccount: flags["free-account"] === true,
+    ...(flags["rate-limit"] === undefined ? {} : { rateLimit: positiveInteger("rate-limit", flags["rate-limit"], 0) }),
+    ...(flags["daily-limit"] === undefined
+      ? {}
+      : { dailyLimit: positiveInteger("daily-limit", flags["daily-limit"], 0) }),
+    ...(failRate === undefined && dropRate === undefined && delay === undefined
+      ? {}
+      : {
+          faults: {
+            ...(failRate === undefined ? {} : { failRate }),
+            ...(dropRate === undefined ? {} : { dropRate }),
+            ...(delay ? { latencyMs: delay } : {}),
+            ...(seed === undefined ? {} : { seed: Number(seed) }),
+          },
+        }),
+    // A closed stdout (`| head`) only drops these lines: the mock keeps serving.
+    onRequest: (entry) => {
+      const details = [
+        entry.zoomCode === undefined ? "" : `Zoom code ${entry.zoomCode}`,
+        entry.name === undefined ? "" : JSON.stringify(entry.name),
+        entry.fault ? `[${entry.fault}]` : "",
+      ]
+        .filter(Boolean)
+        .join(" ");
+      terminal.out(
+        `${entry.method} ${entry.path} → ${entry.status === 0 ? "dropped" : entry.status}${details ? ` ${details}` : ""} (tracking id ${entry.trackingId})`,
+      );
+    },
+  });
+  terminal.out(running.url);
+  terminal.err(`mock Zoom listening; token endpoint ${running.tokenUrl}; Ctrl-C stops it`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await running.close();
+  return 0;
+}
