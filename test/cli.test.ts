@@ -196,7 +196,7 @@ describe("single create", () => {
     const help = await cli(["create", "--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("--type normal|shared|restricted");
-    expect(help.stdout).toContain("--[no-]search-by-ma-account");
+    expect(help.stdout).toContain("--no-search-by-ma-account");
     expect((await cli(["--version"])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 

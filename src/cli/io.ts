@@ -30,9 +30,15 @@ export class Stream {
     else this.#listeners.push(listener);
   }
 
-  write(text: string): boolean {
-    if (this.closed) return false;
-    this.stream.write(text);
+  /** Writes unless the reader has gone; `onLost` hears of text that did not reach it after all. */
+  write(text: string, onLost?: () => void): boolean {
+    if (this.closed) {
+      onLost?.();
+      return false;
+    }
+    this.stream.write(text, (error) => {
+      if (error) onLost?.();
+    });
     return true;
   }
 
@@ -48,13 +54,12 @@ export class Terminal {
   readonly stderr = new Stream(process.stderr);
   #status = "";
 
-  /** One line of data on stdout; false when stdout has gone. */
-  out(line: string): boolean {
+  /** One line of data on stdout. `onLost` hears if it never reached the reader (stdout closed). */
+  out(line: string, onLost?: () => void): void {
     const sharesScreen = this.#status !== "" && this.stdout.isTTY;
     if (sharesScreen) this.stderr.write("\r\x1b[K");
-    const written = this.stdout.write(`${line}\n`);
+    this.stdout.write(`${line}\n`, onLost);
     if (sharesScreen) this.stderr.write(this.#status);
-    return written;
   }
 
   /** One line for people on stderr. */

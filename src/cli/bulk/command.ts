@@ -88,7 +88,9 @@ export async function runFileCommand(flags: Flags, encoding: Encoding, terminal:
       stop,
       rateLimited: () => rateLimited,
       report: (line) => {
-        if (!terminal.out(JSON.stringify(line)) && line.outcome === "created") terminal.err(JSON.stringify(line));
+        const json = JSON.stringify(line);
+        // A created group must be on record somewhere: if stdout has gone, on stderr.
+        terminal.out(json, line.outcome === "created" ? () => terminal.err(json) : undefined);
         progress(line);
       },
     });

@@ -1,0 +1,184 @@
+/**
+ * The mock over raw HTTP, as curl and other languages meet it: the fixes of the CLI trial (item 12), and a
+ * property-based HTTP fuzzer (fast-check) in place of Schemathesis, which does not install here: any
+ * method, path, header case, content type and body; the mock must never fail (no 500), must log every
+ * request, and must answer POST /v2/im/groups only with responses the spec documents.
+ */
+import { request as httpRequest } from "node:http";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type MockRequestLog, type RunningMockZoom, startMockZoom } from "../../src/testing/index.ts";
+import { specOperation, validateResponseBody } from "../support/spec.ts";
+
+let zoom: RunningMockZoom;
+const log: MockRequestLog[] = [];
+beforeAll(async () => {
+  zoom = await startMockZoom({ onRequest: (entry) => log.push(entry) });
+});
+afterAll(async () => zoom.close());
+
+interface Raw {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+/** One request through node:http, which (unlike fetch) sends TRACE and a GET with a body. */
+function raw(method: string, path: string, headers: Record<string, string> = {}, body?: Buffer | string): Promise<Raw> {
+  const { port } = new URL(zoom.url);
+  // As curl does: a body goes with its length, whatever the method.
+  const sent = body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) };
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: "127.0.0.1", port, method, path, headers: sent }, (res) => {
+      let text = "";
+      res.on("data", (chunk) => {
+        text += chunk;
+      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+describe("12. the mock as curl users meet it", () => {
+  test("a file part as the name is refused with a field error, as Zoom would", async () => {
+    const form = new FormData();
+    form.append("name", new Blob(["name\nA\n"], { type: "text/csv" }), "groups.csv");
+    const response = await fetch(`${zoom.url}/im/groups`, {
+      method: "POST",
+      headers: { Authorization: "Bearer t" },
+      body: form,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      code: 300,
+      errors: [{ field: "name", message: "name must be text, not a file" }],
+    });
+    expect(zoom.mock.groups().map((g) => g.name)).not.toContain("[file groups.csv]");
+  });
+
+  test("a 413 is logged like every other answer", async () => {
+    const before = log.length;
+    const response = await raw(
+      "POST",
+      "/v2/im/groups",
+      { "content-type": "application/json", authorization: "Bearer t" },
+      Buffer.alloc(2 * 1024 * 1024, 32),
+    );
+    expect(response.status).toBe(413);
+    expect(log.slice(before)).toEqual([
+      expect.objectContaining({ method: "POST", path: "/v2/im/groups", status: 413 }),
+    ]);
+  });
+
+  test("/oauth/token takes Zoom's documented query-string form as well as a form body", async () => {
+    const basic = `Basic ${Buffer.from("id:secret").toString("base64")}`;
+    const query = await fetch(`${zoom.tokenUrl}?grant_type=account_credentials&account_id=acct-q`, {
+      method: "POST",
+      headers: { Authorization: basic },
+    });
+    expect(query.status).toBe(200);
+    const body = await fetch(zoom.tokenUrl, {
+      method: "POST",
+      headers: { Authorization: basic, "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=account_credentials&account_id=acct-b",
+    });
+    expect(body.status).toBe(200);
+    const { access_token } = (await query.json()) as { access_token: string };
+    const created = await fetch(`${zoom.url}/im/groups`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${access_token}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "Query token" }),
+    });
+    expect(created.status).toBe(201);
+    expect(zoom.mock.groups("acct-q").map((g) => g.name)).toEqual(["Query token"]);
+  });
+
+  test("media types and the Bearer scheme are case-insensitive", async () => {
+    const response = await fetch(`${zoom.url}/im/groups`, {
+      method: "POST",
+      headers: { Authorization: "bearer lower-case", "Content-Type": "Application/JSON; Charset=UTF-8" },
+      body: JSON.stringify({ name: "Case" }),
+    });
+    expect(response.status).toBe(201);
+  });
+
+  test("405 says which method is allowed", async () => {
+    const response = await fetch(`${zoom.url}/im/groups`, { method: "DELETE" });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+  });
+
+  test.each([
+    ["TRACE", undefined],
+    ["GET", "a body on a GET"],
+    ["HEAD", "a body on a HEAD"],
+  ])("%s (body: %s) gets an answer, not an empty 500, and is logged", async (method, body) => {
+    const before = log.length;
+    const response = await raw(method, "/v2/im/groups", body ? { "content-type": "text/plain" } : {}, body);
+    expect(response.status).toBe(405);
+    expect(response.headers.allow).toBe("POST");
+    expect(log.slice(before)).toEqual([expect.objectContaining({ method, status: 405 })]);
+  });
+});
+
+test("fuzz: 400 arbitrary HTTP requests; never a 500, every request logged, every create answer documented", async () => {
+  const documented = new Set(Object.keys(specOperation.responses).map(Number));
+  const methods = fc.constantFrom("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE");
+  const paths = fc.oneof(
+    fc.constantFrom("/v2/im/groups", "/v2/im/groups/", "/v2/im/groups?x=1", "/oauth/token", "/v2/im/groups/abc", "/"),
+    fc.webPath().map((path) => path || "/"),
+  );
+  const caseVariants = (text: string) =>
+    fc
+      .array(fc.boolean(), { minLength: text.length, maxLength: text.length })
+      .map((upper) => [...text].map((char, i) => (upper[i] ? char.toUpperCase() : char.toLowerCase())).join(""));
+  const contentTypes = fc.oneof(
+    caseVariants("application/json"),
+    caseVariants("multipart/form-data; boundary=XyZ"),
+    fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "application/xml", ""),
+  );
+  const authorizations = fc.oneof(
+    caseVariants("bearer fuzz-token"),
+    fc.constantFrom("", "Basic abc", "Bearer", "Bearer a b"),
+  );
+  const bodies = fc.oneof(
+    fc.constant(""),
+    fc.json(),
+    fc
+      .record({ name: fc.oneof(fc.string(), fc.integer(), fc.constant(null)), type: fc.string() })
+      .map((v) => JSON.stringify(v)),
+    fc.constant('--XyZ\r\nContent-Disposition: form-data; name="name"\r\n\r\nFuzz\r\n--XyZ--\r\n'),
+    fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString("latin1")),
+  );
+  let cases = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      methods,
+      paths,
+      contentTypes,
+      authorizations,
+      bodies,
+      async (method, path, contentType, authorization, body) => {
+        cases++;
+        const before = log.length;
+        const headers: Record<string, string> = {};
+        if (contentType) headers["content-type"] = contentType;
+        if (authorization) headers.authorization = authorization;
+        const response = await raw(method, path, headers, body || undefined);
+        expect(response.status).not.toBe(500);
+        expect(response.status).toBeLessThan(500);
+        expect(log.length).toBe(before + 1);
+        if (response.status === 405) expect(response.headers.allow).toBe("POST");
+        const pathname = path.split("?")[0]?.replace(/\/+$/, "");
+        if (method === "POST" && pathname === "/v2/im/groups") {
+          expect(documented.has(response.status)).toBe(true);
+          const json = JSON.parse(response.body) as unknown;
+          expect(validateResponseBody(response.status, "application/json", json)).toEqual([]);
+        }
+      },
+    ),
+    { numRuns: 400, seed: 20261129 },
+  );
+  expect(cases).toBeGreaterThanOrEqual(400);
+});

@@ -1,0 +1,83 @@
+/** Spawning the built CLI as a user runs it (npm test builds dist/ first), with a clean environment. */
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { resolve } from "node:path";
+import { repoRoot } from "../../scripts/lib/spec.ts";
+
+/** ZOOM_CLI_BIN runs the tests against another build (say, an older commit's, to see them fail there). */
+export const BIN = process.env.ZOOM_CLI_BIN ?? resolve(repoRoot, "dist/cli/main.js");
+
+export interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** The JSON lines of stdout. */
+  lines: Record<string, unknown>[];
+  /** Milliseconds from spawn to exit. */
+  ms: number;
+}
+
+export interface CliOptions {
+  input?: string;
+  /** Sees each stdout line as it arrives (to interrupt mid-run, say). */
+  onLine?: (line: string, child: ChildProcessWithoutNullStreams) => void;
+}
+
+/** Spawns the CLI; no ZOOM_* variable leaks in from the machine. */
+export function cli(args: string[], env: Record<string, string> = {}, options: CliOptions = {}): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    let partial = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk;
+      partial += chunk;
+      const lines = partial.split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) options.onLine?.(line, child);
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      const lines = stdout
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      resolvePromise({ code, signal, stdout, stderr, lines, ms: performance.now() - started });
+    });
+    child.stdin.on("error", () => {}); // a CLI that exits before reading stdin
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+/** Runs the CLI on a pseudo-terminal (script(1)), as a person at a shell would; resolves with the screen bytes. */
+export function onTerminal(args: string[], env: Record<string, string>): Promise<string> {
+  const command = [process.execPath, BIN, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(" ");
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn("script", ["-qec", command, "/dev/null"], { env: { PATH: process.env.PATH ?? "", ...env } });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", () => resolvePromise(output));
+  });
+}
+
+/** What a terminal shows of raw output: each line as left after carriage returns and erase-line codes. */
+export function screenLines(raw: string): string[] {
+  return raw
+    .replace(/\r\n/g, "\n")
+    .split("\n")
+    .map((line) => {
+      const shown = line.split("\r").at(-1) ?? "";
+      return shown.replace(/\x1b\[K/g, "");
+    });
+}
