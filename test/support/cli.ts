@@ -78,6 +78,6 @@ export function screenLines(raw: string): string[] {
     .split("\n")
     .map((line) => {
       const shown = line.split("\r").at(-1) ?? "";
-      return shown.replace(/\x1b\[K/g, "");
+      return shown.split("\u001b[K").join("");
     });
 }
