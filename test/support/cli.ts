@@ -21,6 +21,8 @@ export interface CliOptions {
   input?: string;
   /** Sees each stdout line as it arrives (to interrupt mid-run, say). */
   onLine?: (line: string, child: ChildProcessWithoutNullStreams) => void;
+  /** Gets the child as soon as it is spawned (to signal it at a chosen moment). */
+  onStart?: (child: ChildProcessWithoutNullStreams) => void;
 }
 
 /** Spawns the CLI; no ZOOM_* variable leaks in from the machine. */
@@ -31,6 +33,7 @@ export function cli(args: string[], env: Record<string, string> = {}, options: C
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
       stdio: ["pipe", "pipe", "pipe"],
     });
+    options.onStart?.(child);
     let stdout = "";
     let stderr = "";
     let partial = "";
