@@ -6,6 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { runBulk } from "./bulk.ts";
+import { measureDailyLimit, measureFaults } from "./faults.ts";
 import { measureOverhead } from "./overhead.ts";
 import { measureSize } from "./size.ts";
 
@@ -30,6 +31,8 @@ const bulk = [
 for (const concurrency of [1, 4, 16]) {
   bulk.push(await runBulk(`unlimited mock, --concurrency ${concurrency}`, bulkRows, { concurrency, rate: 100_000 }));
 }
+const faults = await measureFaults(smoke ? 40 : 1_000);
+const daily = smoke ? await measureDailyLimit(40, 10) : await measureDailyLimit(1_000, 100);
 const size = await measureSize(smoke ? 2 : 20);
 
 const lines = [
@@ -55,6 +58,26 @@ const lines = [
       `| ${b.label} | ${b.createsPerSecond} | ${b.ratioToLimit?.toFixed(3) ?? "–"} | ${b.rateLimited} | ${b.failed} | ${b.peakRssMiB} |`,
   ),
   "",
+  `**Faults** (${faults.rows} rows, \`--rate 200 --concurrency 32\`, mock \`--drop-rate ${faults.faults.dropRate} --fail-rate ${faults.faults.failRate} --latency ${faults.faults.latencyMs.join("-")} --seed ${faults.faults.seed}\`)`,
+  "",
+  "| measure | value |",
+  "|---|---:|",
+  `| answers dropped after creating / 5xx without creating | ${faults.drops} / ${faults.failures} |`,
+  `| rows created (of them unconfirmed: answer lost) | ${faults.created} (${faults.unconfirmed}) |`,
+  `| rows failed | ${faults.failed} |`,
+  `| groups on the mock (each name once) | ${faults.groupsOnServer} |`,
+  `| reported outcomes that disagree with the mock | ${faults.disagreements} |`,
+  `| time, exit code | ${faults.seconds} s, ${faults.exitCode} |`,
+  "",
+  `**Daily limit** (${daily.rows} rows, mock \`--daily-limit ${daily.dailyLimit}\`, then \`--resume\` against a fresh mock)`,
+  "",
+  "| measure | value |",
+  "|---|---:|",
+  `| created, not-sent, exit code | ${daily.created}, ${daily.notSent}, ${daily.exitCode} |`,
+  `| first Daily-limit 429 → run ended | ${daily.stopSeconds} s |`,
+  `| creates answered after the first Daily-limit 429 (already on the wire) | ${daily.requestsAfterLimit} |`,
+  `| --resume: requests sent, created, taken from the earlier run, exit code | ${daily.resume.requestsSent}, ${daily.resume.created}, ${daily.resume.resumed}, ${daily.resume.exitCode} |`,
+  "",
   "**Size and start-up**",
   "",
   "| measure | value |",
@@ -66,7 +89,7 @@ const lines = [
 ];
 console.log(lines.join("\n"));
 
-const failedRows = bulk.reduce((sum, b) => sum + b.failed, 0);
+const failedRows = bulk.reduce((sum, b) => sum + b.failed, 0) + faults.failed + faults.disagreements;
 if (failedRows > 0) {
   console.error(`bench: ${failedRows} bulk rows failed`);
   process.exitCode = 1;
@@ -74,7 +97,7 @@ if (failedRows > 0) {
 if (!smoke) {
   await writeFile(
     new URL("./results.json", import.meta.url),
-    `${JSON.stringify({ machine, overhead, bulk, size }, null, 2)}\n`,
+    `${JSON.stringify({ machine, overhead, bulk, faults, dailyLimit: daily, size }, null, 2)}\n`,
   );
   console.log("\nwrote bench/results.json");
 }
