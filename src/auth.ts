@@ -65,7 +65,7 @@ export interface ServerToServerSettings {
 
 export function serverToServer(credentials: ServerToServerCredentials, settings: ServerToServerSettings): TokenSource {
   const tokenUrl = credentials.tokenUrl ?? DEFAULT_TOKEN_URL;
-  const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString("base64");
+  const basic = base64(`${credentials.clientId}:${credentials.clientSecret}`);
   const issued = new Set<string>();
   let cached: CachedToken | undefined;
   let inFlight: Promise<CachedToken> | undefined;
@@ -148,4 +148,11 @@ function parseJson(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Base64 of the UTF-8 bytes, with web APIs only (no Node `Buffer`): the library runs on Workers, Deno, Bun. */
+function base64(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }

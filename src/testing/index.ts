@@ -1,10 +1,6 @@
-export { type MockZoomHandlersOptions, mockZoomHandlers } from "./handlers.js";
-export {
-  createMockZoom,
-  MAX_BODY_BYTES,
-  type MockGroup,
-  type MockRequestLog,
-  type MockZoom,
-  type MockZoomOptions,
-} from "./mock-zoom.js";
+/**
+ * `zoom-im-groups/testing`: the mock Zoom for tests — fetch-style (`createMockZoom`), as MSW handlers
+ * (`mockZoomHandlers`), and as a real HTTP server on loopback (`startMockZoom`, Node only).
+ */
+export * from "./fetch.js";
 export { type RunningMockZoom, type StartMockZoomOptions, startMockZoom } from "./server.js";

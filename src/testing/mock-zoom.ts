@@ -240,7 +240,7 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
     const form = new URLSearchParams(await request.text().catch(() => ""));
     const param = (name: string) => form.get(name) ?? query.get(name);
     const accountId = param("account_id");
-    if (!basic || !Buffer.from(basic, "base64").toString().includes(":")) {
+    if (!basic || !decodesToCredentials(basic)) {
       return Response.json({ reason: "Invalid client_id or client_secret", error: "invalid_client" }, { status: 401 });
     }
     if (param("grant_type") !== "account_credentials" || !accountId) {
@@ -428,4 +428,13 @@ function zoomError(
   });
   zoomCodes.set(response, code);
   return response;
+}
+
+/** Basic credentials decode to `id:secret` (web APIs only: the mock runs in Workers too). */
+function decodesToCredentials(basic: string): boolean {
+  try {
+    return atob(basic).includes(":");
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,15 @@
+/**
+ * `zoom-im-groups/testing/fetch`: the mock Zoom as a fetch-style function and MSW handlers, with web APIs
+ * only — for Cloudflare Workers, Deno, Bun and browsers. `zoom-im-groups/testing` adds `startMockZoom`,
+ * which needs Node's `http`.
+ */
+export { type MockZoomHandlersOptions, mockZoomHandlers } from "./handlers.js";
+export {
+  createMockZoom,
+  MAX_BODY_BYTES,
+  type MockFaults,
+  type MockGroup,
+  type MockRequestLog,
+  type MockZoom,
+  type MockZoomOptions,
+} from "./mock-zoom.js";
