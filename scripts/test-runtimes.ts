@@ -1,0 +1,134 @@
+/**
+ * `npm run test:runtimes`: the built library (both encodings, error mapping, Server-to-Server OAuth,
+ * timeouts, abort) and the fetch-style mock on Node, Bun, Deno and Cloudflare Workers (workerd through
+ * miniflare). The runtimes install from the npm registry into the git-ignored .runtimes/ (their binaries
+ * ship inside the packages), pinned below. The Worker is bundled with esbuild, `node:*` left external and
+ * no Node compatibility flag set, so a Node-only import in the library fails this stage.
+ * Needs `npm run build` first. Prints one line per runtime and check; exits 1 on any failure.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { repoRoot } from "./lib/spec.ts";
+
+const PINS = {
+  bun: "@oven/bun-linux-x64@1.4.5",
+  deno: "@deno/linux-x64-glibc@2.9.6",
+  miniflare: "miniflare@4.20260426.0",
+};
+const prefix = resolve(repoRoot, ".runtimes");
+const installed = (path: string) => resolve(prefix, "node_modules", path);
+const BUN = installed("@oven/bun-linux-x64/bin/bun");
+const DENO = installed("@deno/linux-x64-glibc/deno");
+
+interface Check {
+  name: string;
+  ok: boolean;
+  problem?: string;
+}
+
+function install(): void {
+  if (existsSync(BUN) && existsSync(DENO) && existsSync(installed("miniflare/package.json"))) return;
+  execFileSync(
+    "npm",
+    [
+      "install",
+      "--prefix",
+      prefix,
+      "--no-save",
+      "--no-package-lock",
+      "--no-audit",
+      "--no-fund",
+      ...Object.values(PINS),
+    ],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
+}
+
+function runEntry(command: string, args: string[]): Check[] {
+  const result = spawnSync(command, [...args, "test/runtimes/entry.mjs"], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+    timeout: 120_000,
+  });
+  try {
+    return JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "") as Check[];
+  } catch {
+    return [
+      {
+        name: "runs",
+        ok: false,
+        problem: `exit ${result.status}: ${(result.stderr || result.stdout).trim().slice(0, 2000)}`,
+      },
+    ];
+  }
+}
+
+async function runWorker(): Promise<Check[]> {
+  const script = resolve(prefix, "worker.mjs");
+  await build({
+    entryPoints: [resolve(repoRoot, "test/runtimes/worker.mjs")],
+    outfile: script,
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    conditions: ["workerd", "worker", "browser"],
+    mainFields: ["module", "main"],
+    external: ["node:*"],
+    logLevel: "silent",
+  });
+  const { Miniflare } = (await import(pathToFileURL(installed("miniflare/dist/src/index.js")).href)) as {
+    Miniflare: new (
+      options: object,
+    ) => {
+      ready: Promise<URL>;
+      dispatchFetch(url: string): Promise<Response>;
+      dispose(): Promise<void>;
+    };
+  };
+  let worker: InstanceType<typeof Miniflare> | undefined;
+  try {
+    // No compatibility flags: a `node:` import fails here, as it would on a Worker without nodejs_compat.
+    worker = new Miniflare({ modules: true, scriptPath: script, compatibilityDate: "2025-09-01" });
+    await worker.ready;
+    const response = await worker.dispatchFetch("http://worker.local/");
+    const text = await response.text();
+    try {
+      return JSON.parse(text) as Check[];
+    } catch {
+      return [{ name: "runs", ok: false, problem: `HTTP ${response.status}: ${text.slice(0, 2000)}` }];
+    }
+  } catch (error) {
+    return [{ name: "runs", ok: false, problem: (error as Error).message.slice(0, 2000) }];
+  } finally {
+    await worker?.dispose().catch(() => undefined);
+  }
+}
+
+install();
+const version = (command: string, flag = "--version") =>
+  execFileSync(command, [flag], { encoding: "utf8" }).trim().split("\n")[0] ?? "";
+const runtimes: [string, () => Promise<Check[]> | Check[]][] = [
+  [`Node ${process.version}`, () => runEntry(process.execPath, [])],
+  [`Bun ${version(BUN)}`, () => runEntry(BUN, [])],
+  [
+    version(DENO).replace(/^deno/, "Deno").replace(/ \(.*/, ""),
+    () => runEntry(DENO, ["run", "--allow-read", "--allow-env"]),
+  ],
+  ["Cloudflare Workers (workerd via miniflare)", runWorker],
+];
+let failed = 0;
+let passed = 0;
+for (const [runtime, run] of runtimes) {
+  const checks = await run();
+  for (const check of checks) {
+    if (check.ok) passed++;
+    else failed++;
+    console.log(`${check.ok ? "ok  " : "FAIL"} ${runtime}: ${check.name}${check.problem ? ` — ${check.problem}` : ""}`);
+  }
+}
+console.log(`test:runtimes: ${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
