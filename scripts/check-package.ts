@@ -21,9 +21,13 @@ const run = (command: string, args: string[], cwd: string) => {
   }
 };
 
+// `npm test` builds first; packing without scripts keeps `prepare` from rebuilding dist/ while other
+// stages read it.
 const work = await mkdtemp(join(tmpdir(), "zoom-im-groups-consumer-"));
 try {
-  const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], repoRoot)) as {
+  const packed = JSON.parse(
+    run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], repoRoot),
+  ) as {
     filename: string;
     files: unknown[];
   }[];

@@ -54,13 +54,15 @@ export async function generate({
   const banner = `// Generated from ${shownSpecPath} by scripts/generate.ts — do not edit. Run \`npm run generate\`.\n`;
 
   const requestSchema = requestBodySchema(operation.requestBody.content);
+  requestSchemaForDocs = requestSchema;
   const written: string[] = [];
   await mkdir(outDir, { recursive: true });
 
   // defaultNonNullable: false keeps fields with a default optional for callers (the server applies the default).
   const typesAst = await openapiTS(pathToFileURL(specPath), { defaultNonNullable: false });
   const typesFile = resolve(outDir, "openapi.ts");
-  await writeFile(typesFile, banner + astToString(typesAst));
+  // `@description` is openapi-typescript's tag; as the comment's summary, editors and TypeDoc show it as is.
+  await writeFile(typesFile, banner + astToString(typesAst).replace(/\* @description /g, "* "));
   written.push(typesFile);
 
   const responses: Record<string, { zoomCode?: number; description: string; contentTypes: string[] }> = {};
@@ -80,26 +82,29 @@ export async function generate({
   const data = [
     banner,
     "/** The operation this package calls, as the spec describes it. */",
-    `export const operation = ${literal({
-      operationId: operation.operationId,
-      method,
-      path,
-      serverUrl,
-      summary: operation.summary ?? "",
-      scopes: operation["x-zoom-scopes"] ?? [],
-      granularScopes: operation["x-zoom-granular-scopes"] ?? [],
-      rateLimitLabel: operation["x-zoom-rate-limit-label"] ?? "",
-      requestContentTypes: Object.keys(operation.requestBody.content),
-    })} as const;`,
+    `export const operation = ${documentedLiteral(
+      {
+        operationId: operation.operationId,
+        method,
+        path,
+        serverUrl,
+        summary: operation.summary ?? "",
+        scopes: operation["x-zoom-scopes"] ?? [],
+        granularScopes: operation["x-zoom-granular-scopes"] ?? [],
+        rateLimitLabel: operation["x-zoom-rate-limit-label"] ?? "",
+        requestContentTypes: Object.keys(operation.requestBody.content),
+      },
+      (at) => OPERATION_DOCS[at.join(".")],
+    )} as const;`,
     "",
     "/** The request body's JSON Schema (dereferenced, examples and x- annotations dropped): what the client validates with. */",
-    `export const createImGroupRequestSchema = ${literal(requestSchema)} as const;`,
+    `export const createImGroupRequestSchema = ${documentedLiteral(requestSchema, schemaDoc)} as const;`,
     "",
     "/** The fields of the created group (the 201 body) and their JSON types: the client keeps exactly these. */",
-    `export const createdGroupFields = ${literal(groupFields)} as const;`,
+    `export const createdGroupFields = ${documentedLiteral(groupFields, ([name]) => `The JSON type of \`${name}\` in the 201 body.`)} as const;`,
     "",
     "/** Every documented response: HTTP status → Zoom error code, description and content types. */",
-    `export const documentedResponses = ${literal(responses)} as const;`,
+    `export const documentedResponses = ${documentedLiteral(responses, responseDoc)} as const;`,
     "",
   ].join("\n");
   const dataFile = resolve(outDir, "spec.ts");
@@ -158,8 +163,81 @@ function withoutAnnotations(value: unknown): unknown {
   return value;
 }
 
-function literal(value: unknown): string {
-  return JSON.stringify(value, null, 2);
+const OPERATION_DOCS: Record<string, string> = {
+  operationId: "The spec's operationId.",
+  method: "The HTTP method.",
+  path: "The path, under the server URL.",
+  serverUrl: "The spec's server: the client's default base URL.",
+  summary: "The operation's summary.",
+  scopes: "The OAuth scopes the call needs.",
+  granularScopes: "Zoom's granular scopes for the call.",
+  rateLimitLabel: "Zoom's rate-limit label: which per-second and daily limits apply.",
+  requestContentTypes: "The request body's media types, in the spec's order.",
+};
+
+const KEYWORD_DOCS: Record<string, string> = {
+  type: "The JSON type.",
+  description: "The spec's description.",
+  required: "The fields that must be present.",
+  additionalProperties: "`false`: a field the schema does not name is refused.",
+  properties: "Each field's schema.",
+  minLength: "The fewest characters (Unicode code points).",
+  maxLength: "The most characters (Unicode code points).",
+  minimum: "The smallest value.",
+  maximum: "The largest value.",
+  enum: "The values allowed.",
+  default: "What Zoom uses when the field is left out.",
+  title: "The schema's title.",
+};
+
+/** One plain line for a doc comment: Markdown markup and `<br>` dropped, braces escaped for TSDoc. */
+function docLine(text: string): string {
+  return text
+    .replace(/<br>/g, " ")
+    .replace(/\*\*/g, "")
+    .replace(/\s+/g, " ")
+    .replace(/\*\//g, "*\\/")
+    .replace(/[{}@]/g, (char) => `\\${char}`)
+    .trim();
+}
+
+function schemaDoc(at: string[]): string | undefined {
+  if (at.length === 2 && at[0] === "properties") {
+    const field = (at[1] ?? "") as string;
+    return `\`${field}\`: ${docLine(String((requestSchemaForDocs?.properties?.[field] as JsonSchema | undefined)?.description ?? "a field of the request body"))}`;
+  }
+  return KEYWORD_DOCS[at.at(-1) ?? ""];
+}
+let requestSchemaForDocs: JsonSchema | undefined;
+
+function responseDoc(at: string[]): string | undefined {
+  if (at.length === 1) return `HTTP ${at[0]}.`;
+  return {
+    zoomCode: "Zoom's error code (`x-zoom-error-code`).",
+    description: "The spec's description of the response.",
+    contentTypes: "The documented content types.",
+  }[at[1] ?? ""];
+}
+
+/** A literal like JSON.stringify(value, null, 2), with a doc comment on each object property that has one. */
+function documentedLiteral(
+  value: unknown,
+  docAt: (at: string[]) => string | undefined,
+  at: string[] = [],
+  indent = "",
+): string {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return "{}";
+    const inner = `${indent}  `;
+    const lines = entries.map(([key, item]) => {
+      const doc = docAt([...at, key]);
+      const comment = doc ? `${inner}/** ${doc} */\n` : "";
+      return `${comment}${inner}${JSON.stringify(key)}: ${documentedLiteral(item, docAt, [...at, key], inner)}`;
+    });
+    return `{\n${lines.join(",\n")}\n${indent}}`;
+  }
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -7,8 +7,11 @@ import { deadline, raceAbort } from "./timeout.js";
 
 /** A Server-to-Server OAuth app's credentials (Zoom App Marketplace → the app → App Credentials). */
 export interface ServerToServerCredentials {
+  /** The Zoom account the app belongs to (the token's account). */
   accountId: string;
+  /** The Server-to-Server OAuth app's client id. */
   clientId: string;
+  /** The app's client secret: sent only to the token URL, never shown in an error or log line. */
   clientSecret: string;
   /** Default `https://zoom.us/oauth/token`. */
   tokenUrl?: string;

@@ -14,6 +14,7 @@ import { deadline } from "./timeout.js";
 import type { CreatedImGroup, CreateImGroupBody } from "./types.js";
 import { assertValidBody } from "./validation.js";
 
+/** Per-call options of `createImGroup`. */
 export interface CallOptions {
   /** Aborts the call, also while it waits to retry; the call then rejects with the signal's reason. */
   signal?: AbortSignal;
@@ -26,6 +27,7 @@ export interface CallOptions {
   stopRetrying?: AbortSignal;
 }
 
+/** What `createImGroupsClient` returns: one method per operation, and the typed openapi-fetch client. */
 export interface ImGroupsClient {
   /**
    * Creates an IM directory group (`POST /im/groups`).

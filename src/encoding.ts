@@ -10,7 +10,9 @@ type SpecMediaType = (typeof operation.requestContentTypes)[number];
 
 /** Each encoding's media type, one per request content type the spec declares (checked when compiling). */
 export const mediaTypes = {
+  /** What the Postman item sends; the default. */
   multipart: "multipart/form-data",
+  /** What Zoom's Swagger files and current reference define. */
   json: "application/json",
 } as const satisfies Record<string, SpecMediaType>;
 // A content type the spec adds without an encoding here fails the build.
@@ -21,6 +23,7 @@ void everySpecMediaType;
 
 /** How the request body goes on the wire. */
 export type Encoding = keyof typeof mediaTypes;
+/** Every encoding the client can send: `multipart` and `json`. */
 export const encodings = Object.keys(mediaTypes) as readonly Encoding[];
 
 /**

@@ -10,6 +10,7 @@ import type { ZoomFieldError } from "./types.js";
 
 /** The root of every error this package throws (a user's abort stays the platform's AbortError). */
 export class ZoomImGroupsError extends Error {
+  /** `"ZoomImGroupsError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "ZoomImGroupsError";
 
   /** A plain object for logs and `JSON.stringify`: the message and the fields, never headers or causes. */
@@ -25,6 +26,7 @@ export class ZoomImGroupsError extends Error {
 
 /** The options passed to the client's constructor are wrong; nothing was sent. */
 export class ConfigurationError extends ZoomImGroupsError {
+  /** `"ConfigurationError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "ConfigurationError";
 }
 
@@ -34,12 +36,15 @@ export interface ValidationIssue {
   field: string;
   /** The JSON Schema keyword the value broke. */
   rule: "required" | "type" | "enum" | "minLength" | "maxLength" | "minimum" | "maximum" | "additionalProperties";
+  /** What is wrong, naming the field: `name must be at most 128 characters (got 129)`. */
   message: string;
 }
 
 /** The body breaks the spec's schema; nothing was sent. */
 export class ValidationError extends ZoomImGroupsError {
+  /** `"ValidationError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "ValidationError";
+  /** Every way the body breaks the spec's schema, one per field and rule. */
   readonly issues: readonly ValidationIssue[];
   constructor(issues: readonly ValidationIssue[]) {
     super(`Invalid IM group: ${issues.map((issue) => issue.message).join("; ")}. Nothing was sent.`);
@@ -49,6 +54,7 @@ export class ValidationError extends ZoomImGroupsError {
 
 /** The network failed before Zoom answered (DNS, refused connection, reset). Retried by default. */
 export class ZoomConnectionError extends ZoomImGroupsError {
+  /** `"ZoomConnectionError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "ZoomConnectionError";
   /** `endpoint` names what the URL is, for the advice: the API's base URL or the OAuth token URL. */
   constructor(method: string, url: string, cause: unknown, endpoint = "the base URL") {
@@ -63,7 +69,9 @@ export class ZoomConnectionError extends ZoomImGroupsError {
 
 /** One attempt took longer than `timeoutMs`. Retried by default. */
 export class ZoomTimeoutError extends ZoomImGroupsError {
+  /** `"ZoomTimeoutError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "ZoomTimeoutError";
+  /** The per-attempt limit that passed (the client's `timeoutMs`). */
   readonly timeoutMs: number;
   constructor(method: string, url: string, timeoutMs: number) {
     super(
@@ -75,11 +83,15 @@ export class ZoomTimeoutError extends ZoomImGroupsError {
 
 /** What the error factory is given about one response. */
 export interface ApiErrorInput {
+  /** The HTTP status. */
   status: number;
   /** The parsed body: a JSON value, or the text when it is not JSON. */
   body: unknown;
+  /** The response headers (tracking id, rate-limit headers). */
   headers: Headers;
+  /** The request's method. */
   method: string;
+  /** The request's URL. */
   url: string;
   /** An earlier attempt of this call may have created the group (it failed after the request was sent). */
   mayHaveSucceeded?: boolean;
@@ -95,6 +107,7 @@ type ApiErrorClass = new (input: ApiErrorInput) => ZoomApiError;
 
 /** Zoom answered with an error. `status`, `code` (Zoom's), `trackingId` and `headers` say which and where. */
 export class ZoomApiError extends ZoomImGroupsError {
+  /** `"ZoomApiError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "ZoomApiError";
   /** The HTTP status. */
   readonly status: number;
@@ -104,7 +117,9 @@ export class ZoomApiError extends ZoomImGroupsError {
   readonly trackingId: string | undefined;
   /** Zoom's field errors (validation failures). */
   readonly errors: readonly ZoomFieldError[] | undefined;
+  /** The request's method (`POST`). */
   readonly method: string;
+  /** The request's URL (no query string, no credentials). */
   readonly url: string;
   /** The response headers (not enumerable: left out of `toJSON` and `util.inspect`). */
   declare readonly headers: Headers;
@@ -158,6 +173,7 @@ export class ZoomApiError extends ZoomImGroupsError {
 
 /** Zoom code 200: IM groups need a paid account. Zoom sends it under HTTP 200 (or 400 on sibling calls). */
 export class PaidAccountRequiredError extends ZoomApiError {
+  /** `"PaidAccountRequiredError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "PaidAccountRequiredError";
   static override advice(): string {
     return "IM directory groups need a paid Zoom account (Pro or above).";
@@ -166,6 +182,7 @@ export class PaidAccountRequiredError extends ZoomApiError {
 
 /** HTTP 400, Zoom code 300: Zoom rejected the body; `errors` lists its field errors. */
 export class BadRequestError extends ZoomApiError {
+  /** `"BadRequestError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "BadRequestError";
   static override advice(): string {
     return "Fix the fields Zoom names and send again.";
@@ -174,6 +191,7 @@ export class BadRequestError extends ZoomApiError {
 
 /** HTTP 401 (Zoom code 124), or a failed Server-to-Server OAuth token request. */
 export class AuthenticationError extends ZoomApiError {
+  /** `"AuthenticationError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "AuthenticationError";
   static override advice(): string {
     return "Check the access token or the Server-to-Server OAuth credentials (tokens last one hour).";
@@ -182,6 +200,7 @@ export class AuthenticationError extends ZoomApiError {
 
 /** HTTP 403: the token lacks the scope this call needs. */
 export class PermissionDeniedError extends ZoomApiError {
+  /** `"PermissionDeniedError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "PermissionDeniedError";
   static override advice(): string {
     const granular = operation.granularScopes.length ? ` (granular: ${operation.granularScopes.join(", ")})` : "";
@@ -191,6 +210,7 @@ export class PermissionDeniedError extends ZoomApiError {
 
 /** HTTP 404 with Zoom code 4130, or the documented empty-bodied 404: Zoom says the group does not exist. */
 export class GroupNotFoundError extends ZoomApiError {
+  /** `"GroupNotFoundError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "GroupNotFoundError";
   static override advice(): string {
     return "Zoom says the group does not exist; check the account the token belongs to.";
@@ -202,6 +222,7 @@ export class GroupNotFoundError extends ZoomApiError {
  * found, typically a wrong base URL, a proxy, or a mock server with no such route.
  */
 export class RouteNotFoundError extends ZoomApiError {
+  /** `"RouteNotFoundError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "RouteNotFoundError";
   static override documentedMessage(): string {
     return "The route was not found";
@@ -213,6 +234,7 @@ export class RouteNotFoundError extends ZoomApiError {
 
 /** HTTP 409, Zoom code 4132: the name is taken in this account. */
 export class GroupNameConflictError extends ZoomApiError {
+  /** `"GroupNameConflictError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "GroupNameConflictError";
   /**
    * True when an earlier attempt of this same call failed after sending (timeout, connection loss, 5xx):
@@ -232,6 +254,7 @@ export class GroupNameConflictError extends ZoomApiError {
 
 /** HTTP 410, Zoom code 4137: Zoom no longer serves the IM-group APIs. Retrying cannot help. */
 export class ImGroupsApiRetiredError extends ZoomApiError {
+  /** `"ImGroupsApiRetiredError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "ImGroupsApiRetiredError";
   static override advice(): string {
     return "Zoom has retired the IM-group APIs: this call can no longer succeed on this account. Manage directory groups in the Zoom admin portal instead.";
@@ -249,6 +272,7 @@ function rateLimitOf(headers: Headers): { type: string | undefined; retryAfter: 
 
 /** HTTP 429. `rateLimitType` says which limit; `retryAfter` when it clears, if Zoom said. */
 export class RateLimitError extends ZoomApiError {
+  /** `"RateLimitError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "RateLimitError";
   /** `QPS` (per second) or `Daily-limit`, from `X-RateLimit-Type`. */
   readonly rateLimitType: string | undefined;
@@ -269,6 +293,7 @@ export class RateLimitError extends ZoomApiError {
 
 /** HTTP 5xx. Retried by default. */
 export class ServerError extends ZoomApiError {
+  /** `"ServerError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "ServerError";
   static override advice(): string {
     return "Zoom had a server error; try again later.";

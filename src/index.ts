@@ -1,7 +1,8 @@
 export type { AccessToken, ServerToServerCredentials } from "./auth.js";
 export { type CallOptions, createImGroupsClient, type ImGroupsClient } from "./client.js";
-export { type Encoding, encodings, fromFormFields, toFormData } from "./encoding.js";
+export { type Encoding, encodings, fromFormFields, mediaTypes, toFormData } from "./encoding.js";
 export {
+  type ApiErrorInput,
   AuthenticationError,
   BadRequestError,
   ConfigurationError,

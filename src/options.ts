@@ -17,10 +17,13 @@ import { operation } from "./generated/spec.js";
 
 /** Receives one line per attempt and retry decision. Default: silent. */
 export interface Logger {
+  /** An attempt that succeeded, or a failure that is not retried. */
   debug(message: string): void;
+  /** A failure that is retried, or a token that is renewed. */
   warn(message: string): void;
 }
 
+/** The options of `createImGroupsClient`: give `accessToken` or `serverToServer`; everything else has a default. */
 export interface ImGroupsClientOptions {
   /** A bearer token, or a function (sync or async) asked before every attempt. Exclusive with `serverToServer`. */
   accessToken?: AccessToken;

@@ -11,7 +11,7 @@ export interface paths {
         put?: never;
         /**
          * Create an IM directory group
-         * @description Create an [IM directory group](https://support.zoom.us/hc/en-us/articles/203749815-IM-Management) under your account.
+         * Create an [IM directory group](https://support.zoom.us/hc/en-us/articles/203749815-IM-Management) under your account.
          *
          *     **Scopes**: `imgroup:write:admin` (granular: `contact_group:write:group:admin`)
          *
@@ -28,10 +28,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description The fields of a new IM directory group. */
+        /** The fields of a new IM directory group. */
         CreateImGroupRequest: {
             /**
-             * @description Group name: must be unique to one account.
+             * Group name: must be unique to one account.
              *
              *     Required by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists
              *     "300 Missing field: name" for this call and a group without a name cannot be told apart from others.
@@ -39,58 +39,60 @@ export interface components {
              */
             name: string;
             /**
-             * @description IM Group types:<br>`normal` - Only members can see automatically see the other members of this group. Other people can search for members within this group. <br>`shared` - Everyone under an account can see the group members automatically.<br>`restricted` - Nobody can see the group or search for members except the members in the group. (This can only be one of normal,shared,restricted)
+             * IM Group types:<br>`normal` - Only members can see automatically see the other members of this group. Other people can search for members within this group. <br>`shared` - Everyone under an account can see the group members automatically.<br>`restricted` - Nobody can see the group or search for members except the members in the group. (This can only be one of normal,shared,restricted)
              * @default normal
              * @example normal
              * @enum {string}
              */
             type?: "normal" | "shared" | "restricted";
             /**
-             * @description Members can search for others in the same email domain.
+             * Members can search for others in the same email domain.
              * @default false
              * @example false
              */
             search_by_domain?: boolean;
             /**
-             * @description Members can search for others under same account.
+             * Members can search for others under same account.
              * @default false
              * @example true
              */
             search_by_account?: boolean;
             /**
-             * @description Members can search for others under same master account, including all sub accounts.
+             * Members can search for others under same master account, including all sub accounts.
              * @default false
              * @example false
              */
             search_by_ma_account?: boolean;
         };
         /**
-         * @description The created group as Zoom's files and current reference describe it. Nothing is required: the Postman
+         * The created group as Zoom's files and current reference describe it. Nothing is required: the Postman
          *     item's example body is `{}`, and Zoom may add fields.
          */
         ImGroup: {
-            /** @description Group ID. */
+            /** Group ID. */
             id?: string;
-            /** @description Group name. */
+            /** Group name. */
             name?: string;
-            /** @description Total number of members in the group. */
+            /** Total number of members in the group. */
             total_members?: number;
-            /** @description Members can search for others in the same email domain. */
+            /** Members can search for others in the same email domain. */
             search_by_domain?: boolean;
-            /** @description Members can search for others under same account. */
+            /** Members can search for others under same account. */
             search_by_account?: boolean;
-            /** @description Members can search for others under same master account, including all sub accounts. */
+            /** Members can search for others under same master account, including all sub accounts. */
             search_by_ma_account?: boolean;
         };
-        /** @description Zoom's error body. */
+        /** Zoom's error body. */
         ZoomError: {
-            /** @description Zoom's error code. */
+            /** Zoom's error code. */
             code: number;
-            /** @description What went wrong. */
+            /** What went wrong. */
             message: string;
-            /** @description Field errors of a failed validation (code 300). */
+            /** Field errors of a failed validation (code 300). */
             errors?: {
+                /** The field Zoom refused. */
                 field: string;
+                /** Why Zoom refused it. */
                 message: string;
             }[];
         };
@@ -99,7 +101,7 @@ export interface components {
     parameters: never;
     requestBodies: never;
     headers: {
-        /** @description Zoom's tracking id for the request; Zoom support asks for it. */
+        /** Zoom's tracking id for the request; Zoom support asks for it. */
         TrackingId: string;
     };
     pathItems: never;
@@ -114,7 +116,7 @@ export interface operations {
             cookie?: never;
         };
         /**
-         * @description The same fields in either encoding; what each source defines:
+         * The same fields in either encoding; what each source defines:
          *
          *     - `multipart/form-data`: the Postman item sends it (a form-data body). Zoom's two Swagger 2.0
          *       files name it only in their file-wide `consumes` list; the operation itself defines no form
@@ -134,7 +136,7 @@ export interface operations {
         };
         responses: {
             /**
-             * @description **Error Code:** `200` <br>
+             * **Error Code:** `200` <br>
              *     Only available for paid account:{accountId}.
              *
              *     Zoom files this refusal under HTTP 200 (a quirk of the spec): a 200 that carries no group is a failure.
@@ -156,10 +158,10 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description IM Group created. */
+            /** IM Group created. */
             201: {
                 headers: {
-                    /** @description Location of created IM Group */
+                    /** Location of created IM Group */
                     "Content-Location"?: string;
                     "x-zm-trackingid": components["headers"]["TrackingId"];
                     [name: string]: unknown;
@@ -169,7 +171,7 @@ export interface operations {
                 };
             };
             /**
-             * @description **HTTP Status Code:** `400` <br>
+             * **HTTP Status Code:** `400` <br>
              *     **Error Code:** `300` <br>
              *     Validation failed.
              */
@@ -195,7 +197,7 @@ export interface operations {
                 };
             };
             /**
-             * @description **HTTP Status Code:** `401` <br>
+             * **HTTP Status Code:** `401` <br>
              *     **Error Code:** `124` <br>
              *     Invalid access token.
              */
@@ -215,7 +217,7 @@ export interface operations {
                 };
             };
             /**
-             * @description **HTTP Status Code:** `404` <br>
+             * **HTTP Status Code:** `404` <br>
              *     **Error Code:** `4130` <br>
              *     Group does not exist:{groupId}.
              */
@@ -237,7 +239,7 @@ export interface operations {
                 };
             };
             /**
-             * @description **HTTP Status Code:** `409` <br>
+             * **HTTP Status Code:** `409` <br>
              *     **Error Code:** `4132` <br>
              *     Group name {groupName} is already in use.
              */
@@ -259,7 +261,7 @@ export interface operations {
                 };
             };
             /**
-             * @description **HTTP Status Code:** `410` <br>
+             * **HTTP Status Code:** `410` <br>
              *     **Error Code:** `4137` <br>
              *     The IM Group APIs are no longer available.
              */
@@ -279,7 +281,7 @@ export interface operations {
                 };
             };
             /**
-             * @description **HTTP Status Code:** `413` <br>
+             * **HTTP Status Code:** `413` <br>
              *     The body is larger than the gateway accepts. Not a Zoom document's answer: the mock Zoom (and API
              *     gateways in front of any server) send it; the body carries code 300.
              */
@@ -299,7 +301,7 @@ export interface operations {
                 };
             };
             /**
-             * @description **HTTP Status Code:** `415` <br>
+             * **HTTP Status Code:** `415` <br>
              *     The request's content type is neither of the two this operation takes. Not a Zoom document's
              *     answer: the mock Zoom sends it (code 300), and gateways may send an `application/problem+json` body.
              */
@@ -319,7 +321,7 @@ export interface operations {
                 };
             };
             /**
-             * @description **HTTP Status Code:** `429` <br>
+             * **HTTP Status Code:** `429` <br>
              *     **Error Code:** `429` <br>
              *     Too many requests. A per-second limit (`X-RateLimit-Type: QPS`) clears within a second; a daily
              *     limit (`X-RateLimit-Type: Daily-limit`) carries `Retry-After` as an ISO-8601 timestamp, hours away.
@@ -327,15 +329,15 @@ export interface operations {
             429: {
                 headers: {
                     "x-zm-trackingid": components["headers"]["TrackingId"];
-                    /** @description Seconds, an HTTP date, or (daily limit) an ISO-8601 timestamp. */
+                    /** Seconds, an HTTP date, or (daily limit) an ISO-8601 timestamp. */
                     "Retry-After"?: string;
-                    /** @description The rate-limit label of the operation. */
+                    /** The rate-limit label of the operation. */
                     "X-RateLimit-Category"?: string;
-                    /** @description Which limit was hit. */
+                    /** Which limit was hit. */
                     "X-RateLimit-Type"?: "QPS" | "Daily-limit";
-                    /** @description The daily limit. */
+                    /** The daily limit. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left today. */
+                    /** Requests left today. */
                     "X-RateLimit-Remaining"?: number;
                     [name: string]: unknown;
                 };

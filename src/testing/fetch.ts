@@ -3,7 +3,7 @@
  * only — for Cloudflare Workers, Deno, Bun and browsers. `zoom-im-groups/testing` adds `startMockZoom`,
  * which needs Node's `http`.
  */
-export { type MockZoomHandlersOptions, mockZoomHandlers } from "./handlers.js";
+export { type MockZoomHandlersOptions, type MswHttp, mockZoomHandlers } from "./handlers.js";
 export {
   createMockZoom,
   MAX_BODY_BYTES,

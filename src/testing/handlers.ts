@@ -14,11 +14,14 @@ export interface MockZoomHandlersOptions extends MockZoomOptions {
   mock?: MockZoom;
 }
 
-type Resolver = (info: { request: Request }) => Promise<Response>;
+/** What msw calls with each intercepted request. */
+export type Resolver = (info: { request: Request }) => Promise<Response>;
 
 /** The part of msw's `http` namespace this needs. */
 export interface MswHttp<Handler> {
+  /** A handler for every method on `path`. */
   all(path: string, resolver: Resolver): Handler;
+  /** A handler for POST on `path`. */
   post(path: string, resolver: Resolver): Handler;
 }
 

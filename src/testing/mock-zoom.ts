@@ -6,6 +6,7 @@
 import { mediaTypes } from "../encoding.js";
 import { documentedResponses, fromFormFields, operation, validateCreateImGroupBody } from "../index.js";
 
+/** How the mock behaves: which accounts are free, its rate limits, the tokens it knows, its faults. */
 export interface MockZoomOptions {
   /**
    * Creates answer Zoom's documented "Only available for paid account" (HTTP 200, code 200): `true` for
@@ -39,28 +40,43 @@ export interface MockFaults {
   seed?: number;
 }
 
+/** One request the mock answered, as `onRequest` hears of it. */
 export interface MockRequestLog {
+  /** The request's method. */
   method: string;
+  /** The request's path, without the query string or a trailing slash. */
   path: string;
   /** The HTTP status; 0 when the connection was dropped without an answer (an injected fault). */
   status: number;
   /** The injected fault, if any: `fail` or `drop`. */
   fault?: "fail" | "drop";
+  /** The Zoom error code of an error answer. */
   zoomCode?: number;
+  /** The group name the request sent, if it could be read. */
   name?: string;
+  /** The `x-zm-trackingid` the mock answered with. */
   trackingId: string;
 }
 
+/** A group the mock created: the ground truth a test compares the client's reports with. */
 export interface MockGroup {
+  /** The id the mock gave it (`mockgrp000001`…), also in its `Content-Location`. */
   id: string;
+  /** Its name, unique in its account. */
   name: string;
+  /** `normal`, `shared` or `restricted` (Zoom's default `normal` when the request left it out). */
   type: string;
+  /** Always 0: a new group has no members. */
   total_members: number;
+  /** As sent; false when left out. */
   search_by_domain: boolean;
+  /** As sent; false when left out. */
   search_by_account: boolean;
+  /** As sent; false when left out. */
   search_by_ma_account: boolean;
 }
 
+/** The mock Zoom: one fetch-style function, and its state. */
 export interface MockZoom {
   /**
    * Answers one request. Never throws: malformed input gets a Zoom-style 4xx. A dropped connection (an
@@ -97,6 +113,13 @@ const CODE = {
   rateLimited: documentedCode("429"),
 };
 
+/**
+ * A mock Zoom as a fetch-style function (`handle(Request) → Response`), with web APIs only: serve it
+ * from MSW, a Worker, or `startMockZoom`.
+ * @example
+ * const mock = createMockZoom({ rateLimit: 4 });
+ * const client = createImGroupsClient({ accessToken: "any", fetch: (request) => mock.handle(request) });
+ */
 export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
   const accounts = new Map<string, Map<string, MockGroup>>();
   const issuedTokens = new Map<string, string>();

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { createMockZoom, MAX_BODY_BYTES, type MockZoom, type MockZoomOptions } from "./mock-zoom.js";
 
+/** The mock's options, and where the server listens. */
 export interface StartMockZoomOptions extends MockZoomOptions {
   /** Default 127.0.0.1. */
   host?: string;
@@ -13,6 +14,7 @@ export interface StartMockZoomOptions extends MockZoomOptions {
   port?: number;
 }
 
+/** A mock Zoom serving HTTP on loopback. */
 export interface RunningMockZoom {
   /** The API base URL to give the client, e.g. `http://127.0.0.1:40123/v2`. */
   url: string;
@@ -20,9 +22,16 @@ export interface RunningMockZoom {
   tokenUrl: string;
   /** The state behind it. */
   mock: MockZoom;
+  /** Stops the server and closes its connections. */
   close(): Promise<void>;
 }
 
+/**
+ * Starts the mock Zoom as a real HTTP server (Node's `http`) on a free loopback port.
+ * @example
+ * const zoom = await startMockZoom({ dailyLimit: 100, faults: { dropRate: 0.1, seed: 1 } });
+ * const client = createImGroupsClient({ accessToken: "any", baseUrl: zoom.url });
+ */
 export async function startMockZoom(options: StartMockZoomOptions = {}): Promise<RunningMockZoom> {
   const mock = createMockZoom(options);
   const server = createServer((req, res) => {

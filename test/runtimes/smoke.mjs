@@ -65,7 +65,11 @@ export async function runSmoke(lib, testing) {
 
   await check("an invalid body is ValidationError and nothing is sent", async () => {
     let sent = 0;
-    const client = lib.createImGroupsClient({ accessToken: "t", fetch: async (r) => (sent++, viaMock(r)) });
+    const counting = async (request) => {
+      sent++;
+      return viaMock(request);
+    };
+    const client = lib.createImGroupsClient({ accessToken: "t", fetch: counting });
     const error = await client.createImGroup({ name: "x", type: "public" }).catch((e) => e);
     if (!(error instanceof lib.ValidationError) || sent !== 0) return `got ${error}, ${sent} sent`;
   });
@@ -96,7 +100,11 @@ export async function runSmoke(lib, testing) {
   await check("abort rejects with the signal's AbortError, not retried", async () => {
     let attempts = 0;
     const controller = new AbortController();
-    const client = lib.createImGroupsClient({ accessToken: "t", fetch: (r) => (attempts++, never(r)) });
+    const counting = (request) => {
+      attempts++;
+      return never(request);
+    };
+    const client = lib.createImGroupsClient({ accessToken: "t", fetch: counting });
     setTimeout(() => controller.abort(), 20);
     const error = await client.createImGroup({ name: "Aborted" }, { signal: controller.signal }).catch((e) => e);
     if (error?.name !== "AbortError" || attempts !== 1) return `got ${error?.name}, ${attempts} attempts`;
