@@ -48,6 +48,7 @@ function run(stage: Stage): Promise<Result> {
         PATH: `${repoRoot}/node_modules/.bin:${process.env.PATH ?? ""}`,
         NO_COLOR: "1",
         FORCE_COLOR: "0",
+        NO_COLOR: "1",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -93,12 +94,10 @@ for (const [index, phase] of phases.entries()) {
   if (finished.some((result) => result.code !== 0)) break;
 }
 const failed = results.filter((result) => result.code !== 0);
-// vitest's own closing lines, for whoever reads this log for the test count.
+// vitest's count as the plain closing line any log reader understands: `vitest: N passed, N failed`.
 const vitest = results.find((result) => result.name === "vitest");
-if (vitest?.code === 0) {
-  for (const line of vitest.output.split("\n").filter((line) => /^\s*(Test Files|Tests)\s/.test(line)))
-    console.log(line);
-}
+const counts = /Tests\s+(?:(\d+) failed \| )?(\d+) passed/.exec(vitest?.output ?? "");
+if (counts) console.log(`vitest: ${counts[2]} passed, ${counts[1] ?? 0} failed`);
 console.log(
   `npm test: ${results.length - failed.length} stages passed, ${failed.length} failed, ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
