@@ -48,7 +48,6 @@ function run(stage: Stage): Promise<Result> {
         PATH: `${repoRoot}/node_modules/.bin:${process.env.PATH ?? ""}`,
         NO_COLOR: "1",
         FORCE_COLOR: "0",
-        NO_COLOR: "1",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
