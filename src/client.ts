@@ -99,13 +99,7 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       } else {
         ({ response, text } = await sendThroughOpenapiFetch(body, encoded, headers, limit.signal));
       }
-      const templateValues = typeof body.name === "string" ? { groupName: body.name } : undefined;
-      return interpret(response, text, {
-        url,
-        mayHaveSucceeded,
-        redact: settings.redact,
-        ...(templateValues ? { templateValues } : {}),
-      });
+      return interpret(response, text, { url, mayHaveSucceeded, redact: settings.redact, groupName: body.name });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof ZoomImGroupsError) throw error;

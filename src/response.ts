@@ -10,8 +10,8 @@ export interface ResponseContext {
   url: string;
   mayHaveSucceeded: boolean;
   redact: (text: string) => string;
-  /** Fills Zoom's message templates (`{groupName}` → the name this call sent). */
-  templateValues?: Readonly<Record<string, string>>;
+  /** The name this call sent: fills Zoom's message templates (`{groupName}`) if the call fails. */
+  groupName: string | undefined;
 }
 
 /** openapi-fetch hands over text for 2xx, and parsed JSON or text for the rest; read both alike. */
@@ -44,7 +44,7 @@ export function interpret(response: Response, raw: unknown, context: ResponseCon
       url: context.url,
       mayHaveSucceeded: context.mayHaveSucceeded,
       redact: context.redact,
-      ...(context.templateValues ? { templateValues: context.templateValues } : {}),
+      ...(context.groupName === undefined ? {} : { templateValues: { groupName: context.groupName } }),
     };
     if (response.ok && !errorShaped && response.status !== 200) {
       input.fallbackMessage = `Zoom answered HTTP ${response.status} without the created group`;
