@@ -34,7 +34,7 @@ export interface MockFaults {
   failRate?: number;
   /** Share of creates that create the group and then drop the connection without answering. */
   dropRate?: number;
-  /** Every create's answer is delayed by a time in this range (ms). */
+  /** Every answer is delayed by a time in this range (ms), drawn from the seed and the tracking id. */
   latencyMs?: readonly [number, number];
   /** Default 1. */
   seed?: number;
