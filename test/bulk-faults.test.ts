@@ -4,38 +4,17 @@
  * as generous upper bounds (the figures come from `npm run bench`).
  */
 
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { createMockZoom, type MockRequestLog, type RunningMockZoom, startMockZoom } from "../src/testing/index.ts";
-import { cli, type Run } from "./support/cli.ts";
+import { afterEach, describe, expect, test } from "vitest";
+import { createMockZoom, type MockRequestLog } from "../src/testing/index.ts";
+import { cli, type Run, useCliWorkspace } from "./support/cli.ts";
 
-let dir: string;
-const mocks: RunningMockZoom[] = [];
+const { file, mockZoom } = useCliWorkspace("zoom-bulk-faults-");
 const servers: Server[] = [];
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "zoom-bulk-faults-"));
-});
-afterAll(async () => rm(dir, { recursive: true, force: true }));
-afterEach(async () => {
-  for (const mock of mocks.splice(0)) await mock.close();
+afterEach(() => {
   for (const server of servers.splice(0)) server.close();
 });
-
-async function mockZoom(options: Parameters<typeof startMockZoom>[0] = {}) {
-  const log: MockRequestLog[] = [];
-  const running = await startMockZoom({ ...options, onRequest: (entry) => log.push(entry) });
-  mocks.push(running);
-  return { running, log, env: { ZOOM_API_URL: running.url, ZOOM_ACCESS_TOKEN: "bulk-token" } };
-}
-async function file(name: string, content: string): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
 const names = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`);
 const csv = (rows: string[]) => `name\n${rows.join("\n")}\n`;
 const rowsOf = (run: Run) => run.lines.filter((line) => line.type === "row");

@@ -3,37 +3,17 @@
  * new user's trial broke"). Each spawns the built binary; terminals are pseudo-terminals.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { type RunningMockZoom, startMockZoom } from "../src/testing/index.ts";
-import { BIN, cli, onTerminal, screenLines } from "./support/cli.ts";
+import { afterEach, describe, expect, test } from "vitest";
+import { BIN, cli, onTerminal, screenLines, useCliWorkspace } from "./support/cli.ts";
 
-let dir: string;
-let running: RunningMockZoom | undefined;
+const workspace = useCliWorkspace("zoom-cli-habits-");
+const { file, mockZoom } = workspace;
 const servers: Server[] = [];
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "zoom-cli-habits-"));
-});
-afterAll(async () => rm(dir, { recursive: true, force: true }));
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
+afterEach(() => {
   for (const server of servers.splice(0)) server.close();
 });
-
-async function mockZoom(options: Parameters<typeof startMockZoom>[0] = {}) {
-  running = await startMockZoom(options);
-  return { running, env: { ZOOM_API_URL: running.url, ZOOM_ACCESS_TOKEN: "cli-canary-token" } };
-}
-async function file(name: string, content: string): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
 const names = (n: number, prefix = "Group") => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`);
 const csv = (rows: string[]) => `name\n${rows.join("\n")}\n`;
 /** A one-route HTTP server answering every request with `answer`. */
@@ -67,7 +47,7 @@ describe("1. a closed pipe", () => {
     });
     expect(run.code).toBe(141);
     expect(run.stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
-    const server = (running?.mock.groups() ?? []).map((g) => g.id).sort();
+    const server = (workspace.running?.mock.groups() ?? []).map((g) => g.id).sort();
     expect(server.length).toBeLessThan(200);
     const onStderr = run.stderr
       .split("\n")
@@ -99,7 +79,7 @@ describe("1. a closed pipe", () => {
     });
     expect(result.stderr).toContain("exit=0");
     expect(result.stderr).not.toMatch(/EPIPE|Unhandled/);
-    expect(running?.mock.groups()).toHaveLength(1);
+    expect(workspace.running?.mock.groups()).toHaveLength(1);
   });
 
   test("mock: keeps serving with its log reader gone", async () => {
@@ -141,7 +121,7 @@ describe("2. --version and --help belong to every subcommand", () => {
     const run = await cli(["create", "--name", "x", "--version"], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    expect(running?.mock.groups()).toEqual([]);
+    expect(workspace.running?.mock.groups()).toEqual([]);
   });
 
   test("mock --version prints the version and starts no server", async () => {
@@ -192,7 +172,7 @@ describe("3. a UTF-8 byte-order mark", () => {
     const { env } = await mockZoom();
     const run = await cli(["create", "--file", await file(name, content)], env);
     expect(run.code).toBe(0);
-    expect(running?.mock.groups()).toHaveLength(1);
+    expect(workspace.running?.mock.groups()).toHaveLength(1);
   });
 
   test("is dropped on stdin", async () => {
@@ -201,7 +181,7 @@ describe("3. a UTF-8 byte-order mark", () => {
       input: `\uFEFF${JSON.stringify([{ name: "Bom stdin" }])}`,
     });
     expect(run.code).toBe(0);
-    expect(running?.mock.groups()[0]?.name).toBe("Bom stdin");
+    expect(workspace.running?.mock.groups()[0]?.name).toBe("Bom stdin");
   });
 });
 
@@ -227,7 +207,7 @@ describe("5. --format wins over the extension, and a file read as the wrong form
     );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("looks like JSON, not CSV");
-    expect(running?.mock.groups()).toEqual([]);
+    expect(workspace.running?.mock.groups()).toEqual([]);
   });
 
   test("--format jsonl reads a .csv-named file as JSON Lines", async () => {
@@ -237,7 +217,7 @@ describe("5. --format wins over the extension, and a file read as the wrong form
       env,
     );
     expect(run.code).toBe(0);
-    expect(running?.mock.groups()[0]?.name).toBe("Lines");
+    expect(workspace.running?.mock.groups()[0]?.name).toBe("Lines");
   });
 
   test("a CSV header that is not the spec's fields is refused", async () => {
@@ -280,10 +260,10 @@ describe("7. repeated columns and repeated names", () => {
     const refused = await cli(["create", "--file", path], env);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('row 3 (line 4): the name "Ops" is also on row 1 (line 2)');
-    expect(running?.mock.groups()).toEqual([]);
+    expect(workspace.running?.mock.groups()).toEqual([]);
     const skipped = await cli(["create", "--file", path, "--skip-invalid"], env);
     expect(skipped.code).toBe(0);
-    expect(running?.mock.groups().map((g) => g.name)).toEqual(["Ops", "Sales"]);
+    expect(workspace.running?.mock.groups().map((g) => g.name)).toEqual(["Ops", "Sales"]);
     expect(skipped.lines.at(-1)).toMatchObject({ created: 2, invalid: 1, failed: 0 });
   });
 });
@@ -322,7 +302,7 @@ test("10. 32 calls in flight print no MaxListenersExceededWarning", async () => 
     env,
   );
   expect(run.code).toBe(0);
-  expect(running?.mock.groups()).toHaveLength(96);
+  expect(workspace.running?.mock.groups()).toHaveLength(96);
   expect(run.stderr).not.toMatch(/Warning/);
 });
 
@@ -333,7 +313,7 @@ describe("11. bulk input rules", () => {
     const run = await cli(["create", "--file", path, "--skip-invalid"], env);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("row 2 (line 3): 3 cells but the header names 2 columns");
-    expect(running?.mock.groups().map((g) => g.name)).toEqual(["A", "C"]);
+    expect(workspace.running?.mock.groups().map((g) => g.name)).toEqual(["A", "C"]);
   });
 
   test("CSV booleans in any case", async () => {
@@ -344,7 +324,7 @@ describe("11. bulk input rules", () => {
     );
     const run = await cli(["create", "--file", path], env);
     expect(run.code).toBe(0);
-    expect(running?.mock.groups().map((g) => [g.search_by_domain, g.search_by_account])).toEqual([
+    expect(workspace.running?.mock.groups().map((g) => [g.search_by_domain, g.search_by_account])).toEqual([
       [true, false],
       [true, false],
     ]);

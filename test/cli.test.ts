@@ -3,78 +3,11 @@
  * no ZOOM_* variable leaks in from the machine.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { repoRoot } from "../scripts/lib/spec.ts";
-import { type RunningMockZoom, startMockZoom } from "../src/testing/index.ts";
+import { describe, expect, test } from "vitest";
+import { BIN, cli, useCliWorkspace } from "./support/cli.ts";
 
-const BIN = resolve(repoRoot, "dist/cli/main.js");
-let dir: string;
-let running: RunningMockZoom | undefined;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "zoom-cli-"));
-});
-afterAll(async () => rm(dir, { recursive: true, force: true }));
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  lines: unknown[];
-}
-
-/** Spawns the CLI; `onLine` sees each stdout line as it arrives (to interrupt mid-run). */
-function cli(
-  args: string[],
-  env: Record<string, string> = {},
-  options: { input?: string; onLine?: (line: string, child: ReturnType<typeof spawn>) => void } = {},
-): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    let partial = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk;
-      partial += chunk;
-      const lines = partial.split("\n");
-      partial = lines.pop() ?? "";
-      for (const line of lines) options.onLine?.(line, child);
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const lines = stdout
-        .split("\n")
-        .filter((line) => line.startsWith("{"))
-        .map((line) => JSON.parse(line) as unknown);
-      resolvePromise({ code, stdout, stderr, lines });
-    });
-    child.stdin.end(options.input ?? "");
-  });
-}
-
-async function mockZoom(options: Parameters<typeof startMockZoom>[0] = {}) {
-  running = await startMockZoom(options);
-  return { running, env: { ZOOM_API_URL: running.url, ZOOM_ACCESS_TOKEN: "cli-canary-token" } };
-}
-
-async function file(name: string, content: string): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
+const workspace = useCliWorkspace("zoom-cli-");
+const { file, mockZoom } = workspace;
 
 describe("single create", () => {
   test("with no credentials it runs against the embedded mock and says so", async () => {
@@ -99,14 +32,14 @@ describe("single create", () => {
         status: 201,
       },
     ]);
-    expect(running?.mock.groups()[0]).toMatchObject({ name: "Ops", type: "shared", search_by_domain: true });
+    expect(workspace.running?.mock.groups()[0]).toMatchObject({ name: "Ops", type: "shared", search_by_domain: true });
   });
 
   test("--no-… flags send false, and --encoding json works", async () => {
     const { env } = await mockZoom();
     const run = await cli(["create", "--name", "Ops", "--no-search-by-account", "--encoding", "json"], env);
     expect(run.code).toBe(0);
-    expect(running?.mock.groups()[0]).toMatchObject({ search_by_account: false });
+    expect(workspace.running?.mock.groups()[0]).toMatchObject({ search_by_account: false });
   });
 
   test("a second create of the same name exits 1 with one clear line", async () => {
@@ -145,7 +78,7 @@ describe("single create", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("error: --type must be one of normal, shared, restricted");
     expect(run.stderr).toContain("Nothing was sent.");
-    expect(running?.mock.groups()).toEqual([]);
+    expect(workspace.running?.mock.groups()).toEqual([]);
   });
 
   test.each([
@@ -181,7 +114,7 @@ describe("single create", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       [
-        `curl -X POST '${running?.url}/im/groups' \\`,
+        `curl -X POST '${workspace.running?.url}/im/groups' \\`,
         `  -H "Authorization: Bearer $ZOOM_ACCESS_TOKEN" \\`,
         `  --form-string 'name=It'\\''s ours' \\`,
         `  --form-string 'type=restricted' \\`,
@@ -189,7 +122,7 @@ describe("single create", () => {
       ].join("\n"),
     );
     expect(run.stdout).not.toContain("cli-canary-token");
-    expect(running?.mock.groups()).toEqual([]);
+    expect(workspace.running?.mock.groups()).toEqual([]);
   });
 
   test("create --help lists the spec's fields; --version prints the version", async () => {
@@ -201,7 +134,7 @@ describe("single create", () => {
   });
 
   test("Server-to-Server OAuth credentials from the environment", async () => {
-    running = await startMockZoom();
+    const running = (await mockZoom()).running;
     const run = await cli(["create", "--name", "S2S", "--json"], {
       ZOOM_API_URL: running.url,
       ZOOM_OAUTH_TOKEN_URL: running.tokenUrl,
@@ -224,7 +157,7 @@ describe("bulk", () => {
     const run = await cli(["create", "--file", path], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("row 2 (line 3): type must be one of normal, shared, restricted");
-    expect(running?.mock.groups()).toEqual([]);
+    expect(workspace.running?.mock.groups()).toEqual([]);
   });
 
   test("--skip-invalid sends the valid rows and reports the invalid one", async () => {
@@ -232,7 +165,7 @@ describe("bulk", () => {
     const path = await file("mixed.jsonl", '{"name":"A"}\n{"name":""}\n{"name":"C","search_by_domain":true}\n');
     const run = await cli(["create", "--file", path, "--skip-invalid"], env);
     expect(run.code).toBe(0);
-    expect(running?.mock.groups().map((g) => g.name)).toEqual(["A", "C"]);
+    expect(workspace.running?.mock.groups().map((g) => g.name)).toEqual(["A", "C"]);
     expect(run.lines).toContainEqual(expect.objectContaining({ row: 2, line: 2, outcome: "invalid" }));
     expect(run.lines.at(-1)).toMatchObject({ type: "summary", rows: 3, created: 2, invalid: 1, failed: 0 });
   });
@@ -244,7 +177,7 @@ describe("bulk", () => {
     });
     expect(run.code).toBe(0);
     expect(
-      running?.mock
+      workspace.running?.mock
         .groups()
         .map((g) => g.name)
         .sort(),
@@ -259,7 +192,7 @@ describe("bulk", () => {
     const summary = run.lines.at(-1) as { created: number; failed: number; rateLimited: number };
     expect(summary).toMatchObject({ created: 16, failed: 0 });
     expect(summary.rateLimited).toBeGreaterThan(0);
-    expect(running?.mock.groups()).toHaveLength(16);
+    expect(workspace.running?.mock.groups()).toHaveLength(16);
   });
 
   test("--skip-existing makes a re-run create nothing twice", async () => {
@@ -269,7 +202,7 @@ describe("bulk", () => {
     const rerun = await cli(["create", "--file", path, "--skip-existing"], env);
     expect(rerun.code).toBe(0);
     expect(rerun.lines.at(-1)).toMatchObject({ created: 0, exists: 5, failed: 0 });
-    expect(running?.mock.groups()).toHaveLength(5);
+    expect(workspace.running?.mock.groups()).toHaveLength(5);
     const withoutFlag = await cli(["create", "--file", path], env);
     expect(withoutFlag.code).toBe(1);
     expect(withoutFlag.lines.at(-1)).toMatchObject({ failed: 5 });
@@ -296,7 +229,7 @@ describe("bulk", () => {
       .filter((l): l is { outcome: string; id: string } => (l as { outcome?: string }).outcome === "created")
       .map((l) => l.id)
       .sort();
-    const createdOnServer = (running?.mock.groups() ?? []).map((g) => g.id).sort();
+    const createdOnServer = (workspace.running?.mock.groups() ?? []).map((g) => g.id).sort();
     expect(createdOnStdout).toEqual(createdOnServer);
     expect(summary.created).toBe(createdOnServer.length);
     expect(summary.created + summary.notSent).toBe(200);

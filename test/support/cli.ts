@@ -1,7 +1,11 @@
 /** Spawning the built CLI as a user runs it (npm test builds dist/ first), with a clean environment. */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { resolve } from "node:path";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { repoRoot } from "../../scripts/lib/spec.ts";
+import { type MockRequestLog, type RunningMockZoom, startMockZoom } from "../../src/testing/index.ts";
 
 /** ZOOM_CLI_BIN runs the tests against another build (say, an older commit's, to see them fail there). */
 export const BIN = process.env.ZOOM_CLI_BIN ?? resolve(repoRoot, "dist/cli/main.js");
@@ -83,4 +87,47 @@ export function screenLines(raw: string): string[] {
       const shown = line.split("\r").at(-1) ?? "";
       return shown.split("\u001b[K").join("");
     });
+}
+
+/** A canary: it must never appear in anything the CLI prints. */
+export const CLI_TOKEN = "cli-canary-token";
+
+/**
+ * A scratch folder for input files and mock Zooms for the CLI to talk to, cleaned up by the test hooks
+ * it registers: every mock started in a test is closed after it. `running` is the mock started last.
+ */
+export function useCliWorkspace(prefix: string) {
+  let dir = "";
+  const started: RunningMockZoom[] = [];
+  const workspace = {
+    running: undefined as RunningMockZoom | undefined,
+    async file(name: string, content: string): Promise<string> {
+      const path = join(dir, name);
+      await writeFile(path, content);
+      return path;
+    },
+    /** A mock Zoom on loopback, every request it answers in `log`, and the environment that points the CLI at it. */
+    async mockZoom(options: Parameters<typeof startMockZoom>[0] = {}) {
+      const log: MockRequestLog[] = [];
+      const running = await startMockZoom({
+        ...options,
+        onRequest: (entry) => {
+          log.push(entry);
+          options.onRequest?.(entry);
+        },
+      });
+      started.push(running);
+      workspace.running = running;
+      return { running, log, env: { ZOOM_API_URL: running.url, ZOOM_ACCESS_TOKEN: CLI_TOKEN } };
+    },
+  };
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+  afterEach(async () => {
+    for (const running of started.splice(0)) await running.close();
+    workspace.running = undefined;
+  });
+  return workspace;
 }
