@@ -1,10 +1,5 @@
-/**
- * The built binary, spawned as a user runs it (npm test builds dist/ first). Environments are clean:
- * no ZOOM_* variable leaks in from the machine.
- */
-import { spawn } from "node:child_process";
 import { describe, expect, test } from "vitest";
-import { BIN, cli, useCliWorkspace } from "./support/cli.ts";
+import { cli, onTerminal, useCliWorkspace } from "./support/cli.ts";
 
 const workspace = useCliWorkspace("zoom-cli-");
 const { file, mockZoom } = workspace;
@@ -240,16 +235,7 @@ test("a progress bar goes to stderr when it is a terminal, and only then", async
   const { env } = await mockZoom();
   const path = await file("tty.csv", "name\nOne\nTwo\nThree\n");
   // script(1) runs the CLI on a pseudo-terminal, as a person at a shell would.
-  const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} create --file ${JSON.stringify(path)}`;
-  const tty = await new Promise<string>((resolvePromise, reject) => {
-    const child = spawn("script", ["-qec", command, "/dev/null"], { env: { PATH: process.env.PATH ?? "", ...env } });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", () => resolvePromise(output));
-  });
+  const tty = await onTerminal(["create", "--file", path], env);
   expect(tty).toMatch(/\[#{30}\] 3\/3/);
   const piped = await cli(["create", "--file", path, "--skip-existing"], env);
   expect(piped.stderr).not.toContain("[#");
