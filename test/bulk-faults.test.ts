@@ -165,7 +165,8 @@ test("3. Ctrl-C stops sending: retry waits end, no request leaves after the sign
   const run = await child;
   expect(run.code).toBe(130);
   expect(received.filter((at) => at > interruptedAt)).toEqual([]);
-  expect(performance.now() - interruptedAt).toBeLessThan(2_500);
+  // "At once": it took 15 s before (every call retried its 503 five times); a generous bound for a busy host.
+  expect(performance.now() - interruptedAt).toBeLessThan(5_000);
   const rows = rowsOf(run);
   expect(rows).toHaveLength(8);
   expect(rows.every((row) => row.outcome === "not-sent" && row.reason === "interrupted")).toBe(true);
