@@ -255,3 +255,70 @@ test("middleware runs on every attempt and the logger gets one line per attempt 
     `debug POST ${ENDPOINT} attempt 2: HTTP 201`,
   ]);
 });
+
+describe("stopRetrying: a graceful stop (what bulk runs use for Ctrl-C and daily limits)", () => {
+  const busy = () => Response.json({ code: 503, message: "busy" }, { status: 503, headers: { "Retry-After": "3" } });
+
+  test("aborting it during a retry wait ends the wait at once; no further attempt; the call rejects with its failure", async () => {
+    respondWith(busy(), created());
+    const stop = new AbortController();
+    const state = start(client({ maxRetries: 5 }).createImGroup({ name: "Stopped" }, { stopRetrying: stop.signal }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(state.settled).toBe(false);
+    expect(requests).toHaveLength(1);
+    stop.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(state.settled).toBe(true);
+    expect(state.error).toBeInstanceOf(ServerError);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(requests).toHaveLength(1);
+  });
+
+  test("aborted before the call: nothing is sent, the call rejects with the signal's reason", async () => {
+    respondWith(created());
+    const stop = new AbortController();
+    const reason = new Error("stopped");
+    stop.abort(reason);
+    await expect(client().createImGroup({ name: "Never" }, { stopRetrying: stop.signal })).rejects.toBe(reason);
+    expect(requests).toHaveLength(0);
+  });
+
+  test("an attempt on the wire finishes: its answer is the call's result", async () => {
+    const stop = new AbortController();
+    server.use(
+      http.post(ENDPOINT, async () => {
+        stop.abort(); // the stop arrives while Zoom is answering
+        return HttpResponse.json({ id: "g-wire" }, { status: 201 });
+      }),
+    );
+    const group = await client().createImGroup({ name: "On the wire" }, { stopRetrying: stop.signal });
+    expect(group.id).toBe("g-wire");
+  });
+
+  test.each([
+    ["not stopped: the token is renewed and the call repeated once", false, 2],
+    ["stopped while the 401 comes back: no renewal, no repeat", true, 1],
+  ])("a 401 with Server-to-Server OAuth, %s", async (_label, stopOnFirst, apiRequests) => {
+    const stop = new AbortController();
+    let tokens = 0;
+    let api = 0;
+    server.use(
+      http.post("https://zoom.us/oauth/token", () => {
+        tokens++;
+        return HttpResponse.json({ access_token: `token-${tokens}`, token_type: "bearer", expires_in: 3599 });
+      }),
+      http.post(ENDPOINT, () => {
+        api++;
+        if (api > 1) return HttpResponse.json({ id: "g-renewed" }, { status: 201 });
+        if (stopOnFirst) stop.abort();
+        return HttpResponse.json({ code: 124, message: "Invalid access token." }, { status: 401 });
+      }),
+    );
+    const call = createImGroupsClient({
+      serverToServer: { accountId: "acct", clientId: "id", clientSecret: "secret" },
+    }).createImGroup({ name: "Renewal" }, { stopRetrying: stop.signal });
+    if (stopOnFirst) await expect(call).rejects.toMatchObject({ name: "AuthenticationError" });
+    else await expect(call).resolves.toMatchObject({ id: "g-renewed" });
+    expect(api).toBe(apiRequests);
+  });
+});
