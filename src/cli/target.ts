@@ -11,8 +11,6 @@ import { absoluteUrl, UsageError } from "./usage.js";
 export interface Target {
   options: ImGroupsClientOptions;
   embedded?: RunningMockZoom;
-  /** The OAuth client secret, if any: redacted from whatever the CLI prints. */
-  secrets: string[];
 }
 
 const S2S = ["ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET"] as const;
@@ -32,7 +30,7 @@ export async function resolveTarget(
 ): Promise<Target> {
   const baseUrl = chosenBaseUrl(baseUrlFlag, env);
   const endpoint = { encoding, ...(baseUrl ? { baseUrl } : {}) };
-  if (env.ZOOM_ACCESS_TOKEN) return { options: { ...endpoint, accessToken: env.ZOOM_ACCESS_TOKEN }, secrets: [] };
+  if (env.ZOOM_ACCESS_TOKEN) return { options: { ...endpoint, accessToken: env.ZOOM_ACCESS_TOKEN } };
   if (S2S.some((name) => env[name])) {
     const missing = S2S.filter((name) => !env[name]);
     if (missing.length) throw new UsageError(`Server-to-Server OAuth needs ${missing.join(", ")} too`);
@@ -45,7 +43,7 @@ export async function resolveTarget(
       clientSecret: env.ZOOM_CLIENT_SECRET as string,
       ...(tokenUrl ? { tokenUrl } : {}),
     };
-    return { options: { ...endpoint, serverToServer }, secrets: [serverToServer.clientSecret] };
+    return { options: { ...endpoint, serverToServer } };
   }
   if (baseUrl) {
     throw new UsageError(
@@ -62,6 +60,5 @@ export async function resolveTarget(
   return {
     options: { accessToken: "embedded-mock-token", baseUrl: embedded.url, encoding },
     embedded,
-    secrets: [],
   };
 }

@@ -95,8 +95,9 @@ export async function runFileCommand(flags: Flags, encoding: Encoding, terminal:
       },
     });
     terminal.endStatus();
-    terminal.out(JSON.stringify({ ...summary, ...resumeHint(summary) }));
-    for (const line of humanSummary(summary)) terminal.err(line);
+    const resume = resumeHint(summary);
+    terminal.out(JSON.stringify({ ...summary, ...(resume ? { resume } : {}) }));
+    for (const line of humanSummary(summary, resume)) terminal.err(line);
     if (summary.stoppedBy) return EXIT[summary.stoppedBy] ?? 1;
     return summary.failed > 0 || summary.notSent > 0 ? 1 : 0;
   } finally {
@@ -155,18 +156,18 @@ export function resumeCommand(argv: readonly string[], output: string | undefine
   return ["zoom-im-groups", ...args, "--resume", from].map(quote).join(" ") + next;
 }
 
-function resumeHint(summary: BulkSummary): { resume?: string } {
-  if (summary.notSent === 0 && summary.failed === 0) return {};
-  return { resume: resumeCommand(process.argv.slice(2), stdoutFile()) };
+/** The command that sends what this run did not, when there is anything left. */
+function resumeHint(summary: BulkSummary): string | undefined {
+  if (summary.notSent === 0 && summary.failed === 0) return undefined;
+  return resumeCommand(process.argv.slice(2), stdoutFile());
 }
 
-function humanSummary(summary: BulkSummary): string[] {
+function humanSummary(summary: BulkSummary, hint: string | undefined): string[] {
   const lines = [
     `summary: ${summary.rows} rows: ${summary.created} created${summary.unconfirmed ? ` (${summary.unconfirmed} unconfirmed: answer lost, the group exists)` : ""}, ` +
       `${summary.exists} existed, ${summary.failed} failed, ${summary.invalid} invalid, ${summary.notSent} not sent` +
       `${summary.resumed ? `, ${summary.resumed} from the resumed run` : ""}; ${summary.rateLimited} rate-limited answers; ${summary.elapsedMs} ms`,
   ];
-  const hint = resumeHint(summary).resume;
   if (summary.stoppedBy === "daily-limit") {
     lines.push(
       `Zoom's daily limit is used up: sending stopped at once; ${summary.notSent} rows were not sent.` +

@@ -105,7 +105,7 @@ export function findInvalidRows(rows: readonly InputRow[]): InvalidRow[] {
 export class Stop {
   readonly #controller = new AbortController();
   reason: StopReason | undefined;
-  detail: { resetsAt?: Date; error?: unknown } = {};
+  detail: { resetsAt?: Date } = {};
   get signal(): AbortSignal {
     return this.#controller.signal;
   }
@@ -236,7 +236,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
         };
       }
       if (error === stop.signal.reason) return { ...base(row), outcome: "not-sent", reason: stop.reason as StopReason };
-      if (isFatal(error)) stop.stop("fatal", { error });
+      if (isFatal(error)) stop.stop("fatal");
       return {
         ...base(row),
         outcome: "failed",
