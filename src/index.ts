@@ -23,7 +23,8 @@ export {
   ZoomTimeoutError,
 } from "./errors.js";
 export { createImGroupRequestSchema, documentedResponses, operation } from "./generated/spec.js";
-export type { ImGroupsClientOptions, Logger } from "./options.js";
+export { type ImGroupsClientOptions, type Logger, redactSecrets } from "./options.js";
+export { mayHaveReachedServer } from "./retry.js";
 export { retryAfterMs } from "./retry-after.js";
 export type {
   CreatedImGroup,

@@ -134,7 +134,10 @@ function count(name: string, value: number | undefined, fallback: number, min: n
   return value;
 }
 
-/** Replaces every known secret in text that may be shown (server messages, causes). */
+/**
+ * Replaces every secret in text that may be shown (server messages, causes, CLI output) with `[redacted]`,
+ * also where a server echoes it percent-encoded. Secrets shorter than 4 characters are left alone.
+ */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) {

@@ -45,7 +45,10 @@ export function isRetryable(error: unknown): boolean {
   );
 }
 
-/** Failures after which the server may have acted on the request (so a later 409 may be our own doing). */
+/**
+ * Failures after which Zoom may have acted on the request (a 5xx, a lost connection, a timeout): the group
+ * may exist, and a later 409 for the same name may be this call's own doing.
+ */
 export function mayHaveReachedServer(error: unknown): boolean {
   return error instanceof ServerError || error instanceof ZoomConnectionError || error instanceof ZoomTimeoutError;
 }

@@ -1,5 +1,5 @@
 /** How the CLI shows a failure: one line for people, one JSON object for `--json` and bulk rows. */
-import { ZoomApiError } from "../index.js";
+import { redactSecrets, ZoomApiError } from "../index.js";
 
 export interface ErrorJson {
   name: string;
@@ -11,13 +11,10 @@ export interface ErrorJson {
 
 /** Never a secret the environment holds, even echoed back percent-encoded by a hostile server. */
 export function redactEnvironment(text: string): string {
-  let result = text;
-  for (const name of ["ZOOM_ACCESS_TOKEN", "ZOOM_CLIENT_SECRET"]) {
-    const secret = process.env[name];
-    if (!secret || secret.length < 4) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) result = result.split(form).join("[redacted]");
-  }
-  return result;
+  const secrets = [process.env.ZOOM_ACCESS_TOKEN, process.env.ZOOM_CLIENT_SECRET].filter(
+    (secret): secret is string => secret !== undefined,
+  );
+  return redactSecrets(text, secrets);
 }
 
 /** One line: a server's message with line breaks must not break the CLI's error line. */

@@ -17,15 +17,13 @@ import {
   GroupNameConflictError,
   ImGroupsApiRetiredError,
   type ImGroupsClient,
+  mayHaveReachedServer,
   PaidAccountRequiredError,
   PermissionDeniedError,
   RateLimitError,
   RouteNotFoundError,
   retryAfterMs,
-  ServerError,
   validateCreateImGroupBody,
-  ZoomConnectionError,
-  ZoomTimeoutError,
 } from "../../index.js";
 import { type ErrorJson, errorJson } from "../errors.js";
 import type { Pacer } from "./pacer.js";
@@ -153,12 +151,9 @@ const isFatal = (error: unknown) =>
   error instanceof PaidAccountRequiredError ||
   error instanceof ImGroupsApiRetiredError ||
   error instanceof RouteNotFoundError;
-/** The last attempt may have reached Zoom and created the group. */
-const mayHaveReached = (error: unknown) =>
-  error instanceof ServerError || error instanceof ZoomConnectionError || error instanceof ZoomTimeoutError;
 /** Failures that a further attempt might have cured (so a stopped run did not really try the row). */
 const transient = (error: unknown) =>
-  mayHaveReached(error) || (error instanceof RateLimitError && !isDailyLimit(error));
+  mayHaveReachedServer(error) || (error instanceof RateLimitError && !isDailyLimit(error));
 
 export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
   const started = performance.now();
@@ -231,7 +226,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
           ...base(row),
           outcome: "not-sent",
           reason: stop.reason as StopReason,
-          ...(mayHaveReached(error) ? { mayExist: true as const } : {}),
+          ...(mayHaveReachedServer(error) ? { mayExist: true as const } : {}),
           error: errorJson(error),
         };
       }
@@ -240,7 +235,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
       return {
         ...base(row),
         outcome: "failed",
-        ...(mayHaveReached(error) ? { mayExist: true as const } : {}),
+        ...(mayHaveReachedServer(error) ? { mayExist: true as const } : {}),
         error: errorJson(error),
       };
     }
