@@ -137,6 +137,11 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       }
       const label = `${method} ${url} attempt ${attemptNo}`;
       const what = describeFailure(failure);
+      if (stopRetrying?.aborted) {
+        // A graceful stop: no retry and no repeat after a token renewal; the failure says what the attempt met.
+        log?.debug(`${label} failed: ${what}; not retried (stopped)`);
+        throw failure;
+      }
       // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
       if (
         failure instanceof AuthenticationError &&
@@ -145,14 +150,11 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
         !renewedToken &&
         settings.tokens.renew(token)
       ) {
-        if (stopRetrying?.aborted) throw failure;
         renewedToken = true;
         log?.warn(`${label} failed: ${what}; renewing the access token and repeating once`);
         continue;
       }
-      const decision = stopRetrying?.aborted
-        ? ({ retry: false, reason: "stopped" } as const)
-        : decideRetry(failure, retries, settings);
+      const decision = decideRetry(failure, retries, settings);
       if (!decision.retry) {
         log?.debug(`${label} failed: ${what}; not retried (${decision.reason})`);
         throw failure;
