@@ -97,6 +97,7 @@ export interface MockZoom {
 /** The largest body the mock reads, as a real API gateway would cap it. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 const CREATE_PATH = `/v2${operation.path}`;
+const TOO_LARGE = `The body is larger than ${MAX_BODY_BYTES} bytes.`;
 const DEFAULT_ACCOUNT = "default";
 
 /** Zoom's error codes, as the spec documents them (`x-zoom-error-code`). */
@@ -337,9 +338,7 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
       const response =
         status === 405
           ? methodNotAllowed(method, trackingId)
-          : zoomError(413, CODE.validationFailed, `The body is larger than ${MAX_BODY_BYTES} bytes.`, trackingId, {
-              connection: "close",
-            });
+          : zoomError(413, CODE.validationFailed, TOO_LARGE, trackingId, { connection: "close" });
       return logged({ method }, path, response, trackingId, {});
     },
     groups: (accountId = DEFAULT_ACCOUNT) => [...groupsOf(accountId).values()],
@@ -349,6 +348,7 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
       issuedTokens.clear();
       perSecond.clear();
       perDay.clear();
+      sends.clear();
     },
   };
 }
@@ -400,7 +400,7 @@ type ParsedBody = { body: Record<string, unknown>; files: string[] } | { error: 
 
 async function readBody(request: Request): Promise<ParsedBody> {
   const declared = Number(request.headers.get("content-length"));
-  const tooLarge = { error: `The body is larger than ${MAX_BODY_BYTES} bytes.`, status: 413 };
+  const tooLarge = { error: TOO_LARGE, status: 413 };
   if (declared > MAX_BODY_BYTES) return tooLarge;
   const bytes = await request.arrayBuffer();
   if (bytes.byteLength > MAX_BODY_BYTES) return tooLarge;
