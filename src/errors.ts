@@ -261,11 +261,15 @@ export class ImGroupsApiRetiredError extends ZoomApiError {
   }
 }
 
+const isDailyLimitType = (type: string | undefined) => type?.toLowerCase() === "daily-limit";
+
 /** What a 429's headers say: which limit, and when it clears. */
-function rateLimitOf(headers: Headers): { type: string | undefined; retryAfter: Date | undefined } {
+function rateLimitOf(headers: Headers): { type: string | undefined; daily: boolean; retryAfter: Date | undefined } {
   const at = retryAfterAt(headers.get("retry-after"));
+  const type = headers.get("x-ratelimit-type") ?? undefined;
   return {
-    type: headers.get("x-ratelimit-type") ?? undefined,
+    type,
+    daily: isDailyLimitType(type),
     retryAfter: at === undefined ? undefined : new Date(at),
   };
 }
@@ -282,10 +286,14 @@ export class RateLimitError extends ZoomApiError {
     super(input);
     ({ type: this.rateLimitType, retryAfter: this.retryAfter } = rateLimitOf(input.headers));
   }
+  /** The account's daily limit (hours from clearing): never retried, and a bulk run stops at it. */
+  get isDailyLimit(): boolean {
+    return isDailyLimitType(this.rateLimitType);
+  }
   static override advice(input: ApiErrorInput): string {
-    const { type, retryAfter } = rateLimitOf(input.headers);
+    const { daily, retryAfter } = rateLimitOf(input.headers);
     const when = retryAfter ? `after ${retryAfter.toISOString()}` : "later";
-    return type?.toLowerCase() === "daily-limit"
+    return daily
       ? `The account's daily limit for ${operation.rateLimitLabel || "this"} APIs is used up; try again ${when}.`
       : `Zoom's per-second rate limit was hit; slow down and try again ${when}.`;
   }

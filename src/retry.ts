@@ -20,7 +20,7 @@ export function decideRetry(error: unknown, retryIndex: number, settings: RetryS
   if (!isRetryable(error)) return { retry: false, reason: "not a transient failure" };
   if (retryIndex >= settings.maxRetries)
     return { retry: false, reason: `gave up after ${settings.maxRetries} retries` };
-  if (error instanceof RateLimitError && error.rateLimitType?.toLowerCase() === "daily-limit") {
+  if (error instanceof RateLimitError && error.isDailyLimit) {
     return { retry: false, reason: "the daily limit is hours away from clearing" };
   }
   const told = error instanceof ZoomApiError ? retryAfterMs(error.headers.get("retry-after")) : undefined;

@@ -355,7 +355,9 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
 
 /** 405 names the methods the path takes (RFC 9110 requires `Allow`). */
 function methodNotAllowed(method: string, trackingId: string): Response {
-  return zoomError(405, 405, `Method ${method} is not allowed here; use POST.`, trackingId, { Allow: "POST" });
+  return zoomError(405, 405, `Method ${method} is not allowed here; use ${operation.method}.`, trackingId, {
+    Allow: operation.method,
+  });
 }
 
 /** A 500, 502 or 503 as a failing Zoom or a gateway in front of it sends them: JSON, or an HTML page. */

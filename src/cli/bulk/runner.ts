@@ -142,8 +142,7 @@ export interface BulkOptions {
   rateLimited: () => number;
 }
 
-const isDailyLimit = (error: unknown) =>
-  error instanceof RateLimitError && error.rateLimitType?.toLowerCase() === "daily-limit";
+const isDailyLimit = (error: unknown) => error instanceof RateLimitError && error.isDailyLimit;
 /** Failures every further row would meet too: sending on only repeats them. */
 const isFatal = (error: unknown) =>
   error instanceof AuthenticationError ||
