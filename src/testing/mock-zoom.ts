@@ -113,15 +113,12 @@ export function createMockZoomServing(options: MockZoomOptions) {
     return zoomError(404, 404, `No such API: ${request.method} ${path}.`, trackingId);
   }
 
-  function logged(method: string, path: string, trackingId: string, answer: Answer): Response {
-    const { response, fault, zoomCode, name } = answer;
+  function logged(method: string, path: string, trackingId: string, { response, ...details }: Answer): Response {
     options.onRequest?.({
       method,
       path,
       status: response.type === "error" ? 0 : response.status,
-      ...(fault ? { fault } : {}),
-      ...(zoomCode === undefined ? {} : { zoomCode }),
-      ...(name === undefined ? {} : { name }),
+      ...details,
       trackingId,
     });
     return response;
@@ -155,13 +152,13 @@ export function createMockZoomServing(options: MockZoomOptions) {
 
   return {
     mock,
-    /** 405 for a method fetch refuses, 413 for a body over MAX_BODY_BYTES, 400 (saying why) for the rest. */
-    refuse(method: string, path: string, status: 400 | 405 | 413, why = "The request could not be read."): Response {
+    /** 405 for a method fetch refuses, 413 for a body over MAX_BODY_BYTES, or a 400 that says why. */
+    refuse(method: string, path: string, why: 405 | 413 | string): Response {
       const trackingId = nextTrackingId();
       const answer =
-        status === 405
+        why === 405
           ? methodNotAllowed(method, trackingId)
-          : status === 413
+          : why === 413
             ? zoomError(413, CODE.validationFailed, TOO_LARGE, trackingId, { connection: "close" })
             : zoomError(400, CODE.validationFailed, why, trackingId);
       return logged(method, path, trackingId, answer);

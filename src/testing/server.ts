@@ -76,23 +76,10 @@ async function serve(serving: MockZoomServing, origin: string, req: IncomingMess
   const method = (req.method ?? "GET").toUpperCase();
   const target = pathOf(req.url ?? "/");
   const path = target?.split("?")[0]?.replace(/\/+$/, "") || "/";
-  const hosts = req.headersDistinct.host ?? [];
-  // RFC 9112: one valid Host, or none from an HTTP/1.0 client; anything else is a 400.
-  const hostProblem =
-    hosts.length === 1 ? !VALID_HOST.test(hosts[0] ?? "") : hosts.length > 1 || req.httpVersion !== "1.0";
-  if (FORBIDDEN_METHODS.has(method) || hostProblem || target === undefined) {
+  const refusal = FORBIDDEN_METHODS.has(method) ? 405 : badRequest(req, target);
+  if (refusal !== undefined) {
     req.resume();
-    const refusal = FORBIDDEN_METHODS.has(method)
-      ? serving.refuse(method, path, 405)
-      : serving.refuse(
-          method,
-          path,
-          400,
-          target === undefined
-            ? "The request target is not a path or an http URL."
-            : "The Host header is missing or not a valid host.",
-        );
-    await write(res, refusal);
+    await write(res, serving.refuse(method, path, refusal));
     return;
   }
   const body = await readLimited(req);
@@ -103,18 +90,22 @@ async function serve(serving: MockZoomServing, origin: string, req: IncomingMess
     return;
   }
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-  }
+  for (const [name, values] of Object.entries(req.headersDistinct))
+    for (const value of values ?? []) headers.append(name, value);
   // GET and HEAD cannot carry a body in fetch's model; the mock ignores one instead of failing on it.
   const withBody = body.length > 0 && method !== "GET" && method !== "HEAD";
-  // The URL is the server's own origin and the target's path: the Host header never builds a URL.
-  const request = new Request(`${origin}${target}`, {
-    method,
-    headers,
-    ...(withBody ? { body: new Uint8Array(body) } : {}),
-  });
+  let request: Request;
+  try {
+    // The URL is the server's own origin and the target's path: the Host header never builds a URL.
+    request = new Request(`${origin}${target}`, {
+      method,
+      headers,
+      ...(withBody ? { body: new Uint8Array(body) } : {}),
+    });
+  } catch {
+    await write(res, serving.refuse(method, path, "The request could not be read."));
+    return;
+  }
   const response = await serving.mock.handle(request);
   if (response.type === "error") {
     // An injected drop: the group was created, the answer never comes.
@@ -122,6 +113,14 @@ async function serve(serving: MockZoomServing, origin: string, req: IncomingMess
     return;
   }
   await write(res, response);
+}
+
+/** Why a request is a 400 before it is built (RFC 9112: one valid Host; none only from HTTP/1.0). */
+function badRequest(req: IncomingMessage, target: string | undefined): string | undefined {
+  if (target === undefined) return "The request target is not a path or an http URL.";
+  const hosts = req.headersDistinct.host ?? [];
+  const valid = hosts.length === 1 ? VALID_HOST.test(hosts[0] ?? "") : hosts.length === 0 && req.httpVersion === "1.0";
+  return valid ? undefined : "The Host header is missing or not a valid host.";
 }
 
 /** The path and query of a request target: origin form as is, absolute form (`http://x/p`) by its path. */
