@@ -129,6 +129,9 @@ export function createMockZoomServing(options: MockZoomOptions) {
   const mock: MockZoom = {
     async handle(request) {
       const trackingId = nextTrackingId();
+      // The delay runs from the request's arrival, on its own timer: concurrent answers wait side by side.
+      const delayMs = faults.latencyMs(trackingId);
+      const delayed = delayMs > 0 && new Promise((resolve) => setTimeout(resolve, delayMs));
       let path = "/";
       let answer: Answer;
       try {
@@ -137,9 +140,7 @@ export function createMockZoomServing(options: MockZoomOptions) {
       } catch {
         answer = zoomError(400, CODE.validationFailed, "The request could not be read.", trackingId);
       }
-      // Each answer waits on its own timer: concurrent requests are delayed side by side, never in turn.
-      const delayMs = faults.latencyMs(trackingId);
-      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await delayed;
       return logged(request.method, path, trackingId, answer);
     },
     groups: (accountId = DEFAULT_ACCOUNT) => store.groups(accountId),

@@ -32,8 +32,8 @@ export interface MockFaults {
   /** Share of creates that create the group and then drop the connection without answering. */
   dropRate?: number;
   /**
-   * Every answer is delayed by a time in this range (ms), drawn from the seed and the tracking id. Each
-   * answer waits on its own: 1,000 concurrent requests with 300 ms all answer after about 300 ms.
+   * Every answer comes this long (ms, a draw in the range from the seed and the tracking id) after its
+   * request arrived, each on its own timer: 1,000 concurrent requests with 300 ms all answer after about 300 ms.
    */
   latencyMs?: readonly [number, number];
   /** Default 1. */
