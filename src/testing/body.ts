@@ -68,13 +68,10 @@ export async function readBody(request: Request): Promise<ReadBody> {
 export function fieldErrors({ fields, mediaType, files }: ParsedBody): FieldError[] {
   const errors = new Map<string, string>(files.map((field) => [field, "must be text, not a file"]));
   const validate = validators[mediaType];
-  if (validate(fields)) return [...errors].map(([field, message]) => ({ field, message }));
-  for (const error of validate.errors ?? []) {
-    const field = String(
-      error.params.missingProperty ?? error.params.additionalProperty ?? (error.instancePath.slice(1) || "(body)"),
-    );
-    const message = (error.keyword === "pattern" && patternMessages[field]) || error.message || error.keyword;
-    if (!errors.has(field)) errors.set(field, message);
+  const problems = validate(fields) ? [] : (validate.errors ?? []);
+  for (const { params, instancePath, keyword, message } of problems) {
+    const field = String(params.missingProperty ?? params.additionalProperty ?? (instancePath.slice(1) || "(body)"));
+    if (!errors.has(field)) errors.set(field, (keyword === "pattern" && patternMessages[field]) || message || keyword);
   }
   return [...errors].map(([field, message]) => ({ field, message }));
 }

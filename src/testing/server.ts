@@ -126,18 +126,15 @@ function badRequest(req: IncomingMessage, target: string | undefined): string | 
 /** The path and query of a request target: origin form as is, absolute form (`http://x/p`) by its path. */
 function pathOf(target: string): string | undefined {
   if (target.startsWith("/")) return target;
-  try {
-    const url = new URL(target);
-    return url.protocol === "http:" || url.protocol === "https:" ? `${url.pathname}${url.search}` : undefined;
-  } catch {
-    return undefined;
-  }
+  const url = URL.canParse(target) ? new URL(target) : undefined;
+  return url && /^https?:$/.test(url.protocol) ? `${url.pathname}${url.search}` : undefined;
 }
 
 async function write(res: ServerResponse, response: Response): Promise<void> {
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(Buffer.from(await response.arrayBuffer()));
 }
+
 /** The body, or "too large" as soon as it passes MAX_BODY_BYTES: a huge upload never sits in memory. */
 function readLimited(req: IncomingMessage): Promise<Buffer | "too large"> {
   if (Number(req.headers["content-length"]) > MAX_BODY_BYTES) return Promise.resolve("too large");

@@ -40,5 +40,3 @@ export function createStore(accounts: Record<string, string> | undefined) {
     },
   };
 }
-
-export type Store = ReturnType<typeof createStore>;
