@@ -1,3 +1,9 @@
+/**
+ * A typed client for Zoom's "Create an IM directory group" API (`POST /v2/im/groups`), generated from an
+ * OpenAPI fragment: start with {@link createImGroupsClient}.
+ *
+ * @module zoom-im-groups
+ */
 export type { AccessToken, ServerToServerCredentials } from "./auth.js";
 export { type CallOptions, createImGroupsClient, type ImGroupsClient } from "./client.js";
 export { type Encoding, encodings, fromFormFields, mediaTypes, toFormData } from "./encoding.js";
@@ -6,6 +12,7 @@ export {
   AuthenticationError,
   BadRequestError,
   ConfigurationError,
+  type Endpoint,
   GroupNameConflictError,
   GroupNotFoundError,
   ImGroupsApiRetiredError,
@@ -13,6 +20,7 @@ export {
   PaidAccountRequiredError,
   PermissionDeniedError,
   RateLimitError,
+  RedirectError,
   RouteNotFoundError,
   ServerError,
   ValidationError,
@@ -22,15 +30,30 @@ export {
   ZoomImGroupsError,
   ZoomTimeoutError,
 } from "./errors.js";
-export { createImGroupRequestSchema, documentedResponses, operation } from "./generated/spec.js";
-export { type ImGroupsClientOptions, type Logger, redactSecrets } from "./options.js";
-export { mayHaveReachedServer } from "./retry.js";
-export { retryAfterMs } from "./retry-after.js";
+export {
+  createImGroupRequestSchema,
+  type DocumentedResponse,
+  documentedResponses,
+  type FieldSchema,
+  operation,
+  type RequestField,
+  type RequestSchema,
+} from "./generated/spec.js";
+export {
+  type AccessTokenOptions,
+  type CommonOptions,
+  type ImGroupsClientOptions,
+  type Logger,
+  redactSecrets,
+  type ServerToServerOptions,
+  type Throttle,
+} from "./options.js";
 export type {
   CreatedImGroup,
   CreateImGroupBody,
   ImGroup,
   ImGroupType,
+  paths,
   ZoomErrorBody,
   ZoomFieldError,
 } from "./types.js";

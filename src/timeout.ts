@@ -1,60 +1,42 @@
 /**
- * A per-attempt deadline joined with the caller's signal. Built on setTimeout (not AbortSignal.timeout)
- * so that fake timers drive it in tests like every other wait in this package.
+ * Abort-aware waiting. Built on setTimeout (not AbortSignal.timeout) so that fake timers drive every wait
+ * of this package in tests.
  */
-export interface Deadline {
-  readonly signal: AbortSignal;
-  /** True when the deadline, not the caller, aborted. */
-  readonly timedOut: boolean;
-  clear(): void;
+
+/** A per-attempt deadline joined with the caller's signal. */
+export function deadline(timeoutMs: number, callerSignal?: AbortSignal) {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
+    timeoutMs,
+  );
+  return {
+    signal: callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal,
+    /** The deadline, not the caller, aborted. */
+    timedOut: () => controller.signal.aborted && !callerSignal?.aborted,
+    clear: () => clearTimeout(timer),
+  };
 }
 
-/** One per attempt, on the hot path: a class, not a fresh set of closures each time. */
-class AttemptDeadline implements Deadline {
-  readonly signal: AbortSignal;
-  #expired = false;
-  readonly #controller = new AbortController();
-  readonly #timer: ReturnType<typeof setTimeout>;
-  readonly #callerSignal: AbortSignal | undefined;
-
-  constructor(timeoutMs: number, callerSignal: AbortSignal | undefined) {
-    this.#callerSignal = callerSignal;
-    this.#timer = setTimeout(() => {
-      this.#expired = true;
-      this.#controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, "TimeoutError"));
-    }, timeoutMs);
-    this.signal = callerSignal ? AbortSignal.any([callerSignal, this.#controller.signal]) : this.#controller.signal;
-  }
-
-  get timedOut(): boolean {
-    return this.#expired && !this.#callerSignal?.aborted;
-  }
-
-  clear(): void {
-    clearTimeout(this.#timer);
+/** Waits `ms`, or rejects with the reason of the first of `signals` to abort, as soon as it does. */
+export async function sleep(ms: number, ...signals: (AbortSignal | undefined)[]): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await raceAbort(new Promise((resolve) => (timer = setTimeout(resolve, ms))), ...signals);
+  } finally {
+    clearTimeout(timer); // an aborted wait must not keep the process alive
   }
 }
 
-export function deadline(timeoutMs: number, callerSignal?: AbortSignal): Deadline {
-  return new AttemptDeadline(timeoutMs, callerSignal);
-}
-
-/** Resolves with `promise`, or rejects with the signal's reason as soon as it aborts. */
-export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
+/** Resolves with `promise`, or rejects with the reason of the first of `signals` to abort, as soon as it does. */
+export function raceAbort<T>(promise: Promise<T>, ...signals: (AbortSignal | undefined)[]): Promise<T> {
+  const watched = signals.filter((signal): signal is AbortSignal => signal !== undefined);
+  if (watched.length === 0) return promise;
+  const signal = watched.length === 1 ? (watched[0] as AbortSignal) : AbortSignal.any(watched);
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }

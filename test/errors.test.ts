@@ -58,20 +58,21 @@ describe("(status, Zoom code) picks the class", () => {
   });
 });
 
+const oddBodies = [
+  ["empty", ""],
+  ["plain text", "Conflict happened"],
+  ["HTML", "<html><body><h1>502 Bad Gateway</h1></body></html>"],
+  ["truncated JSON", '{"code": 4132, "message": "Group na'],
+  ["a JSON array", "[1,2,3]"],
+  ["JSON null", "null"],
+  ["binary", "\u0000\u0001\u00ff\ufffd"],
+] as const;
+
 describe("bodies that are not Zoom JSON still map by status", () => {
-  test.each([
-    ["empty", ""],
-    ["plain text", "Conflict happened"],
-    ["HTML", "<html><body><h1>502 Bad Gateway</h1></body></html>"],
-    ["truncated JSON", '{"code": 4132, "message": "Group na'],
-    ["a JSON array", "[1,2,3]"],
-    ["JSON null", "null"],
-    ["binary", "\u0000\u0001\u00ff\ufffd"],
-  ])("%s body", async (_label, body) => {
+  test.each(oddBodies)("%s body", async (_label, body) => {
     for (const [status, ErrorClass] of [
       [409, GroupNameConflictError],
       [502, ServerError],
-      [200, PaidAccountRequiredError],
     ] as const) {
       const error = await failure(new Response(body, { status, headers: { "content-type": "text/html" } }));
       expect(error).toBeInstanceOf(ErrorClass);
@@ -79,6 +80,27 @@ describe("bodies that are not Zoom JSON still map by status", () => {
       expect(error.code).toBeUndefined();
       expect(error.message).not.toContain("<html>");
     }
+  });
+});
+
+describe("a 200 without a group is 'paid account only' only when it has Zoom's code or the documented empty body", () => {
+  test.each([
+    ["Zoom's JSON", Response.json({ code: 200, message: "Only available for Paid account." }), true],
+    ...oddBodies.map(([label, body]) => [`a ${label} body`, new Response(body, { status: 200 }), body === ""] as const),
+  ])("%s", async (_label, response, paidOnly) => {
+    const error = await failure(response);
+    expect(error.status).toBe(200);
+    expect(error instanceof PaidAccountRequiredError).toBe(paidOnly);
+    if (!paidOnly) {
+      expect(error.name).toBe("ZoomApiError");
+      expect(error.message).not.toContain("paid");
+    }
+  });
+
+  test("a proxy's HTML page under 200 says Zoom answered without the created group", async () => {
+    const error = await failure(new Response("<html><body>Welcome to the hotel Wi-Fi</body></html>", { status: 200 }));
+    expect(error.message).toMatch(/^Zoom answered HTTP 200 without the created group\. /);
+    expect(error.mayHaveCreated).toBe(false);
   });
 });
 

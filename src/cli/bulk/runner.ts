@@ -17,13 +17,12 @@ import {
   GroupNameConflictError,
   ImGroupsApiRetiredError,
   type ImGroupsClient,
-  mayHaveReachedServer,
   PaidAccountRequiredError,
   PermissionDeniedError,
   RateLimitError,
   RouteNotFoundError,
-  retryAfterMs,
   validateCreateImGroupBody,
+  ZoomImGroupsError,
 } from "../../index.js";
 import { type ErrorJson, errorJson } from "../errors.js";
 import type { Pacer } from "./pacer.js";
@@ -121,8 +120,9 @@ export function rateLimitFeedback(pacer: Pacer, onRateLimited: () => void): Midd
     onResponse({ response }) {
       if (response.status !== 429) return undefined;
       onRateLimited();
-      if (response.headers.get("x-ratelimit-type")?.toLowerCase() !== "daily-limit")
-        pacer.holdFor(Math.min(retryAfterMs(response.headers.get("retry-after")) ?? 1000, 60_000));
+      const limit = new RateLimitError({ status: 429, body: "", headers: response.headers, method: "POST", url: "" });
+      const retryAfterMs = limit.retryAfter ? Math.max(0, limit.retryAfter.getTime() - Date.now()) : 1000;
+      if (!limit.isDailyLimit) pacer.holdFor(Math.min(retryAfterMs, 60_000));
       return undefined;
     },
   };
@@ -142,6 +142,7 @@ export interface BulkOptions {
   rateLimited: () => number;
 }
 
+const mayHaveReachedServer = (error: unknown) => error instanceof ZoomImGroupsError && error.mayHaveCreated;
 const isDailyLimit = (error: unknown) => error instanceof RateLimitError && error.isDailyLimit;
 /** Failures every further row would meet too: sending on only repeats them. */
 const isFatal = (error: unknown) =>
@@ -211,7 +212,7 @@ export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
       const tracking = trackingId ? { trackingId } : {};
       if (error instanceof GroupNameConflictError) {
         // The group exists. Ours, if an earlier attempt (of this run or the resumed one) may have made it.
-        if (error.mayHaveSucceeded || prior?.mayExist)
+        if (error.mayHaveCreated || prior?.mayExist)
           return { ...base(row), outcome: "created", confirmed: false, ...tracking };
         if (options.skipExisting) return { ...base(row), outcome: "exists", ...tracking };
       }
