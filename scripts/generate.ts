@@ -47,6 +47,8 @@ const FIELD_KEYWORDS: Record<string, { ts: string; doc: string; from?: string }>
     from: "x-pattern-message",
   },
 };
+/** The keywords a value can break (the others are its type, or help texts). */
+const FIELD_RULES = new Set(["enum", "minLength", "maxLength", "minimum", "maximum", "pattern"]);
 /** Keywords allowed in the spec that the validator has no use for. */
 const IGNORED_FIELD_KEYWORDS = new Set(["title", "example"]);
 const OBJECT_KEYWORDS = new Set(["type", "description", "required", "additionalProperties", "properties", "title"]);
@@ -105,6 +107,9 @@ export async function generate({
       `  ${key}${key === "type" ? "" : "?"}: ${ts};`,
     ]),
     "}",
+    "",
+    "/** The keywords of a field that a value can break (what `ValidationIssue.rule` names besides required, type and additionalProperties). */",
+    `export type FieldRule = ${quoted(Object.keys(FIELD_KEYWORDS).filter((key) => FIELD_RULES.has(key)))};`,
     "",
     "/** A field of the request body. */",
     `export type RequestField = ${quoted(Object.keys(requestSchema.properties))};`,

@@ -39,15 +39,12 @@ export interface TokenSource {
   secrets(): readonly string[];
 }
 
-export function staticToken(token: string): TokenSource {
-  return { get: async () => token, renew: () => false, secrets: () => [token] };
-}
-
-export function tokenFunction(provide: () => string | Promise<string>): TokenSource {
-  const seen = new Set<string>();
+/** The caller's token, or its function asked before every attempt. */
+export function givenToken(accessToken: AccessToken): TokenSource {
+  const seen = new Set(typeof accessToken === "string" ? [accessToken] : []);
   return {
     async get() {
-      const token = await provide();
+      const token = typeof accessToken === "string" ? accessToken : await accessToken();
       if (typeof token !== "string" || token === "") {
         throw new ConfigurationError(
           "accessToken(): the function must return a non-empty string (or a promise of one)",
@@ -124,15 +121,12 @@ export function serverToServer(
       if (cached && Date.now() < cached.renewAt) return cached.token;
       // One token request at a time, shared by every caller; a caller's abort leaves it running for the rest.
       if (!inFlight) {
-        inFlight = requestToken().finally(() => {
-          inFlight = undefined;
-        });
-        inFlight.then(
-          (fresh) => {
-            cached = fresh;
-          },
-          () => undefined,
-        );
+        inFlight = requestToken()
+          .then((fresh) => (cached = fresh))
+          .finally(() => {
+            inFlight = undefined;
+          });
+        inFlight.catch(() => undefined); // every caller may have aborted: nobody else handles a failure
       }
       return (await raceAbort(inFlight, signal)).token;
     },

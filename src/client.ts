@@ -19,7 +19,7 @@ import { operation } from "./generated/spec.js";
 import { type ImGroupsClientOptions, normalizeOptions } from "./options.js";
 import { bodyOf, createdGroup } from "./response.js";
 import { decideRetry } from "./retry.js";
-import { deadline, raceAbort, sleep } from "./timeout.js";
+import { anyOf, deadline, raceAbort, sleep } from "./timeout.js";
 import type { CreatedImGroup, CreateImGroupBody } from "./types.js";
 import { assertValidBody } from "./validation.js";
 
@@ -135,56 +135,43 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       try {
         token = await settings.tokens.get(signal);
         if (throttle) {
-          const watched = [signal, stopRetrying].filter((s): s is AbortSignal => s !== undefined);
-          const either = watched.length > 0 ? AbortSignal.any(watched) : new AbortController().signal;
           // Raced, so that a throttle that ignores its signal cannot hold up a stopped call.
-          await raceAbort(throttle.wait(either), signal, stopRetrying);
+          const stop = anyOf(signal, stopRetrying);
+          await raceAbort(throttle.wait(stop), stop);
         }
         const group = await attempt(body, token, signal, earlier);
-        log?.debug(
-          `${method} ${url} attempt ${attemptNo}: HTTP ${group.status}${group.trackingId ? ` (tracking id ${group.trackingId})` : ""}`,
-        );
+        const tracking = group.trackingId ? ` (tracking id ${group.trackingId})` : "";
+        log?.debug(`${method} ${url} attempt ${attemptNo}: HTTP ${group.status}${tracking}`);
         return group;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        // Stopped while waiting for the throttle: no attempt starts.
+        // Stopped while waiting for the throttle: no attempt started.
         if (stopRetrying?.aborted && error === stopRetrying.reason) throw fail(failure ?? error);
         failure = error;
       }
       if (failure instanceof RateLimitError) throttle?.rateLimited?.(failure);
-      const label = `${method} ${url} attempt ${attemptNo}`;
-      const what = describeFailure(failure);
-      if (stopRetrying?.aborted) {
-        // A graceful stop: no retry and no repeat after a token renewal; the failure says what the attempt met.
-        log?.debug(`${label} failed: ${what}; not retried (stopped)`);
-        throw fail(failure);
-      }
+      const label = `${method} ${url} attempt ${attemptNo} failed: ${describeFailure(failure)}`;
+      // A graceful stop allows no retry and no repeat after a token renewal.
+      const stopped = stopRetrying?.aborted === true;
       // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
-      if (
-        failure instanceof AuthenticationError &&
-        failure.url === url &&
-        token !== undefined &&
-        !renewedToken &&
-        settings.tokens.renew(token)
-      ) {
-        renewedToken = true;
-        log?.warn(`${label} failed: ${what}; renewing the access token and repeating once`);
-        continue;
+      if (!stopped && !renewedToken && failure instanceof AuthenticationError && failure.url === url && token) {
+        if (settings.tokens.renew(token)) {
+          renewedToken = true;
+          log?.warn(`${label}; renewing the access token and repeating once`);
+          continue;
+        }
       }
-      const decision = decideRetry(failure, retries, settings);
+      const decision = stopped ? { retry: false as const, reason: "stopped" } : decideRetry(failure, retries, settings);
       if (!decision.retry) {
-        log?.debug(`${label} failed: ${what}; not retried (${decision.reason})`);
+        log?.debug(`${label}; not retried (${decision.reason})`);
         throw fail(failure);
       }
-      log?.warn(`${label} failed: ${what}; retrying in ${decision.delayMs} ms`);
+      log?.warn(`${label}; retrying in ${decision.delayMs} ms`);
       earlier ||= failure instanceof ZoomImGroupsError && failure.mayHaveCreated;
-      try {
-        await sleep(decision.delayMs, signal, stopRetrying);
-      } catch (error) {
-        if (signal?.aborted) throw error;
-        log?.debug(`${label}: stopped while waiting to retry`);
-        throw fail(failure);
-      }
+      // Stopped while waiting: no further attempt; the call rejects with the failure it had.
+      await sleep(decision.delayMs, anyOf(signal, stopRetrying)).catch((error: unknown) => {
+        throw signal?.aborted ? error : fail(failure);
+      });
       retries++;
     }
   }

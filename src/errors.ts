@@ -1,16 +1,14 @@
 /**
  * Everything this package throws. `ZoomApiError` covers answers, with one subclass per meaning a caller acts
  * on, picked by `ZoomApiError.generate` from one table of (HTTP status, Zoom code); the codes are the spec's.
- * Every class sets its own `name`, so `error.name` tells the class also where `instanceof` fails (another
- * realm or bundle). No secret is ever stored on an error: text from a server goes through `redact` first.
+ * No secret is ever stored on an error: text from a server goes through `redact` first.
  */
-import { documentedResponses, operation } from "./generated/spec.js";
-import { retryAfterAt, zoomErrorBody } from "./response.js";
+import { documentedResponses, type FieldRule, operation } from "./generated/spec.js";
+import { fillTemplate, retryAfterAt, zoomErrorBody } from "./response.js";
 import type { ZoomFieldError } from "./types.js";
 
 /** The root of every error this package throws (a caller's abort stays the platform's AbortError). */
 export class ZoomImGroupsError extends Error {
-  override name = "ZoomImGroupsError";
   /**
    * This failed call may nonetheless have created the group: one of its attempts failed after the request
    * may have reached Zoom (a 5xx, a timeout, a connection lost after sending), or a 409 followed such an
@@ -36,32 +34,20 @@ export class ZoomImGroupsError extends Error {
 }
 
 /** The client's options are wrong, or no request could be built from them; nothing was sent. */
-export class ConfigurationError extends ZoomImGroupsError {
-  override name = "ConfigurationError";
-}
+export class ConfigurationError extends ZoomImGroupsError {}
 
 /** One way the request body breaks the spec's schema. */
 export interface ValidationIssue {
   /** The field, e.g. `name`; `(body)` when the body itself is not an object. */
   field: string;
   /** The JSON Schema keyword the value broke. */
-  rule:
-    | "required"
-    | "type"
-    | "enum"
-    | "minLength"
-    | "maxLength"
-    | "minimum"
-    | "maximum"
-    | "pattern"
-    | "additionalProperties";
+  rule: "required" | "type" | "additionalProperties" | FieldRule;
   /** What is wrong, naming the field: `name must be at most 128 characters (got 129)`. */
   message: string;
 }
 
 /** The body breaks the spec's schema; nothing was sent. */
 export class ValidationError extends ZoomImGroupsError {
-  override name = "ValidationError";
   /** Every way the body breaks the spec's schema, one per field and rule. */
   readonly issues: readonly ValidationIssue[];
   constructor(issues: readonly ValidationIssue[]) {
@@ -95,22 +81,15 @@ function sentNothing(cause: unknown): boolean {
  * nothing; a reset, a closed socket or anything unknown may have come after the request was written.
  */
 export class ZoomConnectionError extends ZoomImGroupsError {
-  override name = "ZoomConnectionError";
   constructor(method: string, url: string, cause: unknown, endpoint: Endpoint) {
     const where = endpoint === "api" ? "the base URL" : "the OAuth token URL";
-    super(
-      oneLine(`${method} ${url} failed: could not reach Zoom (${causeText(cause)}). Check the network and ${where}.`),
-      {
-        cause,
-        mayHaveCreated: endpoint === "api" && !sentNothing(cause),
-      },
-    );
+    const text = `${method} ${url} failed: could not reach Zoom (${causeText(cause)}). Check the network and ${where}.`;
+    super(oneLine(text), { cause, mayHaveCreated: endpoint === "api" && !sentNothing(cause) });
   }
 }
 
 /** One attempt had no answer within the per-attempt timeout. Retried by default. */
 export class ZoomTimeoutError extends ZoomImGroupsError {
-  override name = "ZoomTimeoutError";
   /** The per-attempt limit that passed (the client's `timeoutMs`). */
   readonly timeoutMs: number;
   constructor(method: string, url: string, timeoutMs: number, endpoint: Endpoint) {
@@ -124,11 +103,15 @@ export class ZoomTimeoutError extends ZoomImGroupsError {
 
 /** What the error factory is given about one response. */
 export interface ApiErrorInput {
+  /** The HTTP status; 0 for a redirect the runtime hides (a browser's `opaqueredirect`). */
   status: number;
   /** The body: a JSON value, or the text when it is not JSON (`""` when empty). */
   body: unknown;
+  /** The response's headers: tracking id, rate limit, Location. */
   headers: Headers;
+  /** The request's method and URL, for messages. */
   method: string;
+  /** The request's URL, without credentials or query. */
   url: string;
   /** An earlier attempt of this call may have created the group. */
   mayHaveCreated?: boolean;
@@ -144,7 +127,7 @@ type ApiErrorClass = new (input: ApiErrorInput) => ZoomApiError;
 
 /** Zoom answered with an error. `status`, `code` (Zoom's), `trackingId` and `headers` say which and where. */
 export class ZoomApiError extends ZoomImGroupsError {
-  override name = "ZoomApiError";
+  /** The HTTP status; 0 for a redirect the runtime hides. */
   readonly status: number;
   /** Zoom's error code from the body, when it sent one. */
   readonly code: number | undefined;
@@ -152,6 +135,7 @@ export class ZoomApiError extends ZoomImGroupsError {
   readonly trackingId: string | undefined;
   /** Zoom's field errors (validation failures). */
   readonly errors: readonly ZoomFieldError[] | undefined;
+  /** The request's method. */
   readonly method: string;
   /** The request's URL (no query string, no credentials). */
   readonly url: string;
@@ -206,40 +190,34 @@ export class ZoomApiError extends ZoomImGroupsError {
 
 /** Zoom code 200: IM groups need a paid account. Zoom sends it under HTTP 200 (or 400 on sibling calls). */
 export class PaidAccountRequiredError extends ZoomApiError {
-  override name = "PaidAccountRequiredError";
   static override documentedMessage = specMessage;
   static override advice = () => "IM directory groups need a paid Zoom account (Pro or above).";
 }
 
 /** HTTP 400, Zoom code 300: Zoom refused the body; `errors` lists its field errors. */
 export class BadRequestError extends ZoomApiError {
-  override name = "BadRequestError";
   static override advice = () => "Fix the fields Zoom names and send again.";
 }
 
 /** HTTP 401 (Zoom code 124), or a failed Server-to-Server OAuth token request. */
 export class AuthenticationError extends ZoomApiError {
-  override name = "AuthenticationError";
   static override advice = () =>
     "Check the access token or the Server-to-Server OAuth credentials (tokens last one hour).";
 }
 
 /** HTTP 403: the token lacks the scope this call needs. */
 export class PermissionDeniedError extends ZoomApiError {
-  override name = "PermissionDeniedError";
   static override advice = () =>
     `This call needs the scope ${operation.scopes.join(", ")} (granular: ${operation.granularScopes.join(", ")}): add it to the app and get a new token.`;
 }
 
 /** HTTP 404 with Zoom code 4130, or the documented empty-bodied 404: Zoom says the group does not exist. */
 export class GroupNotFoundError extends ZoomApiError {
-  override name = "GroupNotFoundError";
   static override advice = () => "Zoom says the group does not exist; check the account the token belongs to.";
 }
 
 /** Any other 404 (a proxy's page, a gateway's problem+json, a wrong base URL): the route is not there. */
 export class RouteNotFoundError extends ZoomApiError {
-  override name = "RouteNotFoundError";
   static override documentedMessage = () => "The route was not found";
   static override advice = (input: ApiErrorInput) =>
     `Nothing answers ${input.method} at ${input.url}: check the base URL (Zoom's is ${operation.serverUrl}) and any proxy in between.`;
@@ -247,7 +225,6 @@ export class RouteNotFoundError extends ZoomApiError {
 
 /** HTTP 409, Zoom code 4132: the name is taken; `mayHaveCreated` when an earlier attempt of the call made it. */
 export class GroupNameConflictError extends ZoomApiError {
-  override name = "GroupNameConflictError";
   static override advice = (input: ApiErrorInput) =>
     input.mayHaveCreated
       ? "An earlier attempt of this call failed after it was sent and was retried: that attempt probably created the group. Look it up before creating it again."
@@ -256,14 +233,12 @@ export class GroupNameConflictError extends ZoomApiError {
 
 /** HTTP 410, Zoom code 4137: Zoom no longer serves the IM-group APIs. Retrying cannot help. */
 export class ImGroupsApiRetiredError extends ZoomApiError {
-  override name = "ImGroupsApiRetiredError";
   static override advice = () =>
     "Zoom has retired the IM-group APIs, announcing its Groups API (POST /v2/groups) and Contact Groups API (POST /v2/contacts/groups) in their place; which one replaces IM directory groups for this account is for its admin to check in Zoom's API reference (developers.zoom.us/docs/api).";
 }
 
 /** HTTP 429. `rateLimitType` says which limit, `retryAfter` when it clears, if Zoom said. */
 export class RateLimitError extends ZoomApiError {
-  override name = "RateLimitError";
   /** `QPS` (per second) or `Daily-limit`, from `X-RateLimit-Type`. */
   readonly rateLimitType: string | undefined;
   /** When the limit clears, from a valid `Retry-After`. */
@@ -290,7 +265,6 @@ export class RateLimitError extends ZoomApiError {
 
 /** HTTP 5xx: Zoom may have created the group before failing. Retried by default. */
 export class ServerError extends ZoomApiError {
-  override name = "ServerError";
   constructor(input: ApiErrorInput) {
     super({ ...input, mayHaveCreated: true });
   }
@@ -299,7 +273,6 @@ export class ServerError extends ZoomApiError {
 
 /** A redirect (any 3xx): never followed, so a create is never sent anywhere else, and never retried. */
 export class RedirectError extends ZoomApiError {
-  override name = "RedirectError";
   static override documentedMessage = () => "Zoom never redirects this call";
   static override advice = (input: ApiErrorInput) =>
     `The answer redirects to ${locationOrigin(input)}; it was not followed. Check ${input.url} and any proxy in between.`;
@@ -349,22 +322,6 @@ function locationOrigin(input: ApiErrorInput): string {
   return (input.redact ?? String)(origin);
 }
 
-/**
- * Zoom's messages are templates ("Group name {groupName} is already in use."): fills the placeholders the
- * call knows and leaves the others out, with the punctuation that introduced them, so no brace is shown.
- */
-export function fillTemplate(text: string, values: Readonly<Record<string, string>> = {}): string {
-  return text
-    .replace(/\s*:?\s*\{(\w+)\}/g, (whole, name: string) => {
-      const value = values[name];
-      if (value === undefined) return "";
-      return whole.replace(`{${name}}`, value).replace(/^\s*:\s*/, ": ");
-    })
-    .replace(/\s+([.,;!?])/g, "$1")
-    .replace(/ {2,}/g, " ")
-    .trim();
-}
-
 /** Messages are one line: a server's body with line breaks must not break a log line or a CLI error. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
@@ -382,6 +339,31 @@ function nonEmpty(text: string | null, redact: (text: string) => string): string
 function causeText(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   return cause.cause instanceof Error ? `${cause.message}: ${cause.cause.message}` : cause.message;
+}
+
+// Each class's `name` is its own, on its prototype: `error.name` tells the class also where `instanceof`
+// fails (another realm or bundle), and object keys survive minifiers, which rename classes.
+const classes = {
+  ZoomImGroupsError,
+  ConfigurationError,
+  ValidationError,
+  ZoomConnectionError,
+  ZoomTimeoutError,
+  ZoomApiError,
+  PaidAccountRequiredError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  GroupNotFoundError,
+  RouteNotFoundError,
+  GroupNameConflictError,
+  ImGroupsApiRetiredError,
+  RateLimitError,
+  ServerError,
+  RedirectError,
+};
+for (const [name, ErrorClass] of Object.entries(classes)) {
+  Object.defineProperty(ErrorClass.prototype, "name", { value: name, writable: true, configurable: true });
 }
 
 /** Works across realms and bundles, where `instanceof` may not. */

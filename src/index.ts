@@ -7,33 +7,12 @@
 export type { AccessToken, ServerToServerCredentials } from "./auth.js";
 export { type CallOptions, createImGroupsClient, type ImGroupsClient } from "./client.js";
 export { type Encoding, encodings, fromFormFields, mediaTypes, toFormData } from "./encoding.js";
-export {
-  type ApiErrorInput,
-  AuthenticationError,
-  BadRequestError,
-  ConfigurationError,
-  type Endpoint,
-  GroupNameConflictError,
-  GroupNotFoundError,
-  ImGroupsApiRetiredError,
-  isZoomApiError,
-  PaidAccountRequiredError,
-  PermissionDeniedError,
-  RateLimitError,
-  RedirectError,
-  RouteNotFoundError,
-  ServerError,
-  ValidationError,
-  type ValidationIssue,
-  ZoomApiError,
-  ZoomConnectionError,
-  ZoomImGroupsError,
-  ZoomTimeoutError,
-} from "./errors.js";
+export * from "./errors.js";
 export {
   createImGroupRequestSchema,
   type DocumentedResponse,
   documentedResponses,
+  type FieldRule,
   type FieldSchema,
   operation,
   type RequestField,

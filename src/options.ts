@@ -5,11 +5,10 @@ import type { Middleware } from "openapi-fetch";
 import {
   type AccessToken,
   DEFAULT_TOKEN_URL,
+  givenToken,
   type ServerToServerCredentials,
   serverToServer,
-  staticToken,
   type TokenSource,
-  tokenFunction,
 } from "./auth.js";
 import { type Encoding, encodings } from "./encoding.js";
 import { ConfigurationError, type RateLimitError } from "./errors.js";
@@ -76,22 +75,7 @@ export interface ServerToServerOptions extends CommonOptions {
 /** The options of `createImGroupsClient`: exactly one of `accessToken` and `serverToServer`, and any {@link CommonOptions}. */
 export type ImGroupsClientOptions = AccessTokenOptions | ServerToServerOptions;
 
-export interface Settings {
-  url: string;
-  baseUrl: string;
-  encoding: Encoding;
-  fetch: (request: Request) => Promise<Response>;
-  maxRetries: number;
-  maxRetryDelayMs: number;
-  timeoutMs: number;
-  middleware: readonly Middleware[];
-  logger: Logger | undefined;
-  throttle: Throttle | undefined;
-  tokens: TokenSource;
-  redact: (text: string) => string;
-}
-
-export function normalizeOptions(options: ImGroupsClientOptions): Settings {
+export function normalizeOptions(options: ImGroupsClientOptions) {
   if (!options || typeof options !== "object")
     throw new ConfigurationError("createImGroupsClient: options are required");
   const baseUrl = checkedUrl("baseUrl", options.baseUrl ?? operation.serverUrl).replace(/\/+$/, "");
@@ -128,11 +112,10 @@ function tokenSource(options: ImGroupsClientOptions, settings: Parameters<typeof
   if (accessToken !== undefined && credentials !== undefined) {
     throw new ConfigurationError("give either accessToken or serverToServer, not both");
   }
-  if (typeof accessToken === "string") {
-    if (accessToken.trim() === "") throw new ConfigurationError("accessToken must not be empty");
-    return staticToken(accessToken);
+  if (typeof accessToken === "string" && accessToken.trim() === "") {
+    throw new ConfigurationError("accessToken must not be empty");
   }
-  if (typeof accessToken === "function") return tokenFunction(accessToken);
+  if (typeof accessToken === "string" || typeof accessToken === "function") return givenToken(accessToken);
   if (accessToken !== undefined)
     throw new ConfigurationError("accessToken must be a string or a function returning one");
   if (credentials === undefined) {

@@ -147,3 +147,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function trimmed(value: unknown): string {
   return typeof value === "string" ? value.trim() : "";
 }
+
+/**
+ * Zoom's messages are templates ("Group name {groupName} is already in use."): fills the placeholders the
+ * call knows and leaves the others out, with the punctuation that introduced them, so no brace is shown.
+ */
+export function fillTemplate(text: string, values: Readonly<Record<string, string>> = {}): string {
+  return text
+    .replace(/\s*:?\s*\{(\w+)\}/g, (whole, name: string) => {
+      const value = values[name];
+      if (value === undefined) return "";
+      return whole.replace(`{${name}}`, value).replace(/^\s*:\s*/, ": ");
+    })
+    .replace(/\s+([.,;!?])/g, "$1")
+    .replace(/ {2,}/g, " ")
+    .trim();
+}

@@ -4,7 +4,7 @@
  * the client asks for JSON.
  */
 import { describe, expect, test } from "vitest";
-import { fillTemplate } from "../src/errors.ts";
+import { fillTemplate } from "../src/response.ts";
 import {
   createImGroupsClient,
   GroupNameConflictError,

@@ -84,9 +84,13 @@ describe("bodies that are not Zoom JSON still map by status", () => {
 });
 
 describe("a 200 without a group is 'paid account only' only when it has Zoom's code or the documented empty body", () => {
-  test.each([
+  test.each<[string, Response, boolean]>([
     ["Zoom's JSON", Response.json({ code: 200, message: "Only available for Paid account." }), true],
-    ...oddBodies.map(([label, body]) => [`a ${label} body`, new Response(body, { status: 200 }), body === ""] as const),
+    ...oddBodies.map(([label, body]): [string, Response, boolean] => [
+      `${label} body`,
+      new Response(body, { status: 200 }),
+      body === "",
+    ]),
   ])("%s", async (_label, response, paidOnly) => {
     const error = await failure(response);
     expect(error.status).toBe(200);

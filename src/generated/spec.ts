@@ -26,6 +26,9 @@ export interface FieldSchema {
   patternMessage?: string;
 }
 
+/** The keywords of a field that a value can break (what `ValidationIssue.rule` names besides required, type and additionalProperties). */
+export type FieldRule = "enum" | "minLength" | "maxLength" | "minimum" | "maximum" | "pattern";
+
 /** A field of the request body. */
 export type RequestField = "name" | "type" | "search_by_domain" | "search_by_account" | "search_by_ma_account";
 
