@@ -23,7 +23,7 @@ import { anyOf, deadline, raceAbort, sleep } from "./timeout.js";
 import type { CreatedImGroup, CreateImGroupBody } from "./types.js";
 import { assertValidBody } from "./validation.js";
 
-/** Per-call options of `createImGroup`. */
+/** Per-call options of `createImGroup`. @group Client */
 export interface CallOptions {
   /** Aborts the call, also while it waits to retry; the call then rejects with the signal's reason. */
   signal?: AbortSignal;
@@ -36,7 +36,7 @@ export interface CallOptions {
   stopRetrying?: AbortSignal;
 }
 
-/** What `createImGroupsClient` returns. */
+/** What `createImGroupsClient` returns. @group Client */
 export interface ImGroupsClient {
   /**
    * Creates an IM directory group (`POST /im/groups`).
@@ -52,6 +52,7 @@ export interface ImGroupsClient {
  * `serverToServer`; everything else has a default (see {@link CommonOptions}). The options are checked
  * here: a bad one throws `ConfigurationError` before anything is sent.
  *
+ * @group Client
  * @example
  * const zoom = createImGroupsClient({ accessToken: process.env.ZOOM_ACCESS_TOKEN ?? "" });
  * const group = await zoom.createImGroup({ name: "Design team", type: "restricted" });

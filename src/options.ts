@@ -26,6 +26,7 @@ export interface Logger {
  * Paces attempts, e.g. to stay under an account's rate limit when many calls share it (the CLI's bulk runs).
  * `wait` is awaited before every attempt, retries included, outside the attempt's timeout; its signal aborts
  * when the call's `signal` or `stopRetrying` does. `rateLimited` hears every 429, so all callers can back off.
+ * @group Client
  */
 export interface Throttle {
   /** Resolves when the next attempt may start. */
@@ -34,7 +35,7 @@ export interface Throttle {
   rateLimited?(error: RateLimitError): void;
 }
 
-/** The options besides credentials; every one has a default. */
+/** The options besides credentials; every one has a default. @group Client */
 export interface CommonOptions {
   /** Default `https://api.zoom.us/v2` (the spec's server); http(s), with no credentials, query or fragment. */
   baseUrl?: string;
@@ -56,7 +57,7 @@ export interface CommonOptions {
   throttle?: Throttle;
 }
 
-/** Options with a bearer token. */
+/** Options with a bearer token. @group Client */
 export interface AccessTokenOptions extends CommonOptions {
   /** A bearer token, or a function (sync or async) asked before every attempt. */
   accessToken: AccessToken;
@@ -64,7 +65,7 @@ export interface AccessTokenOptions extends CommonOptions {
   serverToServer?: undefined;
 }
 
-/** Options with Server-to-Server OAuth credentials. */
+/** Options with Server-to-Server OAuth credentials. @group Client */
 export interface ServerToServerOptions extends CommonOptions {
   /** Server-to-Server OAuth credentials: tokens are fetched, cached and renewed. */
   serverToServer: ServerToServerCredentials;
@@ -72,7 +73,10 @@ export interface ServerToServerOptions extends CommonOptions {
   accessToken?: undefined;
 }
 
-/** The options of `createImGroupsClient`: exactly one of `accessToken` and `serverToServer`, and any {@link CommonOptions}. */
+/**
+ * The options of `createImGroupsClient`: exactly one of `accessToken` and `serverToServer`, and any
+ * {@link CommonOptions}. @group Client
+ */
 export type ImGroupsClientOptions = AccessTokenOptions | ServerToServerOptions;
 
 export function normalizeOptions(options: ImGroupsClientOptions) {

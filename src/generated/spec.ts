@@ -43,7 +43,7 @@ export interface RequestSchema {
   /** `false`: a field the schema does not name is refused. */
   additionalProperties: boolean;
   /** Each field's schema, in the spec's order. */
-  properties: { readonly [name in RequestField]: FieldSchema };
+  properties: Readonly<Record<RequestField, FieldSchema>>;
 }
 
 /** One documented response of the operation. */
