@@ -75,7 +75,7 @@ export function serverToServer(
   let inFlight: Promise<{ token: string; renewAt: number }> | undefined;
 
   async function requestToken(): Promise<{ token: string; renewAt: number }> {
-    const limit = deadline(settings.timeoutMs);
+    const requestTimeout = deadline(settings.timeoutMs);
     let response: Response;
     let text: string;
     try {
@@ -86,15 +86,15 @@ export function serverToServer(
           body: new URLSearchParams({ grant_type: "account_credentials", account_id: credentials.accountId }),
           // A token endpoint that redirects is refused: the credentials go to the token URL and nowhere else.
           redirect: "manual",
-          signal: limit.signal,
+          signal: requestTimeout.signal,
         }),
       );
       text = await response.text();
     } catch (error) {
-      if (limit.timedOut()) throw new ZoomTimeoutError("POST", tokenUrl, settings.timeoutMs, "token");
+      if (requestTimeout.timedOut()) throw new ZoomTimeoutError("POST", tokenUrl, settings.timeoutMs, "token");
       throw new ZoomConnectionError("POST", tokenUrl, error, "token");
     } finally {
-      limit.clear();
+      requestTimeout.clear();
     }
     const input = { status: response.status, body: "", headers: response.headers, method: "POST", url: tokenUrl };
     if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {

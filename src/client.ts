@@ -67,7 +67,7 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
 
   /** One attempt: resolves with the group or throws the error it ended in. */
   async function attempt(body: CreateImGroupBody, token: string, signal: AbortSignal | undefined, earlier: boolean) {
-    const limit = deadline(settings.timeoutMs, signal);
+    const attemptTimeout = deadline(settings.timeoutMs, signal);
     let sent = false;
     try {
       const result = await api.POST(operation.path, {
@@ -78,7 +78,7 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
         parseAs: "text",
         // Zoom never redirects a create; following one would re-send it (and its token) elsewhere.
         redirect: "manual",
-        signal: limit.signal,
+        signal: attemptTimeout.signal,
         fetch: (request: Request) => {
           sent = true;
           return settings.fetch(request);
@@ -100,7 +100,7 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof ZoomImGroupsError) throw error;
-      if (limit.timedOut()) throw new ZoomTimeoutError(method, url, settings.timeoutMs, "api");
+      if (attemptTimeout.timedOut()) throw new ZoomTimeoutError(method, url, settings.timeoutMs, "api");
       const cause = safeCause(error, settings.redact);
       if (!sent) {
         // The request could not even be built (a token with a line break, a middleware that threw).
@@ -111,7 +111,7 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       }
       throw new ZoomConnectionError(method, url, cause, "api");
     } finally {
-      limit.clear();
+      attemptTimeout.clear();
     }
   }
 
