@@ -5,15 +5,19 @@ import { OptionDefaults } from "typedoc";
 /** @type {Partial<import("typedoc").TypeDocOptions>} */
 export default {
   name: "zoom-im-groups",
+  // Each entry file names itself for users (`@module zoom-im-groups/testing`), not "index".
   entryPoints: ["src/index.ts", "src/testing/index.ts", "src/testing/fetch.ts"],
   tsconfig: "tsconfig.build.json",
   out: "docs-site/api",
-  readme: "none",
+  // The landing page: what the package is, then the client, its options and the errors a caller handles.
+  readme: "docs/api-readme.md",
+  // The client and its options first (`@group Client`), then the errors (every class is one).
+  groupOrder: ["Client", "Classes", "Functions", "Interfaces", "Type Aliases", "Variables", "*"],
+  // Within a group, the function first: `createImGroupsClient` opens the Client group.
+  kindSortOrder: ["Function", "Class", "Interface", "TypeAlias", "Variable"],
   excludePrivate: true,
   excludeInternal: true,
   treatWarningsAsErrors: true,
-  // openapi-typescript's structural types (`paths`, `components`) are referenced by name, not rendered: they
-  // mirror the spec, which has its own HTML rendering (docs/decisions.md, "The API reference").
   validation: { notExported: false, invalidLink: true, notDocumented: true },
   blockTags: [...OptionDefaults.blockTags, "@description"],
   disableSources: true,

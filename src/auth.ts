@@ -2,7 +2,13 @@
  * Where the bearer token comes from: a fixed string, a function called for every attempt, or Zoom's
  * Server-to-Server OAuth (account credentials), cached and renewed 60 s before it expires.
  */
-import { AuthenticationError, ZoomConnectionError, ZoomTimeoutError } from "./errors.js";
+import {
+  AuthenticationError,
+  ConfigurationError,
+  ZoomApiError,
+  ZoomConnectionError,
+  ZoomTimeoutError,
+} from "./errors.js";
 import { deadline, raceAbort } from "./timeout.js";
 
 /** A Server-to-Server OAuth app's credentials (Zoom App Marketplace → the app → App Credentials). */
@@ -13,7 +19,7 @@ export interface ServerToServerCredentials {
   clientId: string;
   /** The app's client secret: sent only to the token URL, never shown in an error or log line. */
   clientSecret: string;
-  /** Default `https://zoom.us/oauth/token`. */
+  /** Default `https://zoom.us/oauth/token`; http(s), with no credentials, query or fragment. */
   tokenUrl?: string;
 }
 
@@ -22,28 +28,27 @@ export type AccessToken = string | (() => string | Promise<string>);
 
 export const DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token";
 /** Renew this long before `expires_in` runs out, as Zoom's own SDK does. */
-export const RENEW_BEFORE_EXPIRY_MS = 60_000;
+const RENEW_BEFORE_EXPIRY_MS = 60_000;
 
 export interface TokenSource {
-  /** The token for the next attempt (a fixed token is handed over without a promise). */
-  get(signal?: AbortSignal): string | Promise<string>;
+  /** The token for the next attempt. */
+  get(signal?: AbortSignal): Promise<string>;
   /** Forgets `stale` after a 401; true when asking again can give a different token. */
   renew(stale: string): boolean;
   /** Everything that must never be shown: tokens and credentials. */
   secrets(): readonly string[];
 }
 
-export function staticToken(token: string): TokenSource {
-  return { get: () => token, renew: () => false, secrets: () => [token] };
-}
-
-export function tokenFunction(provide: () => string | Promise<string>): TokenSource {
-  const seen = new Set<string>();
+/** The caller's token, or its function asked before every attempt. */
+export function givenToken(accessToken: AccessToken): TokenSource {
+  const seen = new Set(typeof accessToken === "string" ? [accessToken] : []);
   return {
     async get() {
-      const token = await provide();
+      const token = typeof accessToken === "string" ? accessToken : await accessToken();
       if (typeof token !== "string" || token === "") {
-        throw new TypeError("accessToken(): the function must return a non-empty string (or a promise of one)");
+        throw new ConfigurationError(
+          "accessToken(): the function must return a non-empty string (or a promise of one)",
+        );
       }
       // Remember recent tokens so redaction knows them; bounded so a long-lived client does not grow.
       if (seen.size > 16) seen.clear();
@@ -55,67 +60,60 @@ export function tokenFunction(provide: () => string | Promise<string>): TokenSou
   };
 }
 
-interface CachedToken {
-  token: string;
-  renewAt: number;
-}
-
-export interface ServerToServerSettings {
-  fetch: (request: Request) => Promise<Response>;
-  timeoutMs: number;
-  redact: (text: string) => string;
-}
-
-export function serverToServer(credentials: ServerToServerCredentials, settings: ServerToServerSettings): TokenSource {
+export function serverToServer(
+  credentials: ServerToServerCredentials,
+  settings: {
+    fetch: (request: Request) => Promise<Response>;
+    timeoutMs: number;
+    redact: (text: string) => string;
+  },
+): TokenSource {
   const tokenUrl = credentials.tokenUrl ?? DEFAULT_TOKEN_URL;
   const basic = base64(`${credentials.clientId}:${credentials.clientSecret}`);
   const issued = new Set<string>();
-  let cached: CachedToken | undefined;
-  let inFlight: Promise<CachedToken> | undefined;
+  let cached: { token: string; renewAt: number } | undefined;
+  let inFlight: Promise<{ token: string; renewAt: number }> | undefined;
 
-  async function requestToken(): Promise<CachedToken> {
-    const limit = deadline(settings.timeoutMs);
-    const request = new Request(tokenUrl, {
-      method: "POST",
-      headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "account_credentials", account_id: credentials.accountId }).toString(),
-      signal: limit.signal,
-    });
+  async function requestToken(): Promise<{ token: string; renewAt: number }> {
+    const requestTimeout = deadline(settings.timeoutMs);
     let response: Response;
     let text: string;
     try {
-      response = await settings.fetch(request);
+      response = await settings.fetch(
+        new Request(tokenUrl, {
+          method: "POST",
+          headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ grant_type: "account_credentials", account_id: credentials.accountId }),
+          // A token endpoint that redirects is refused: the credentials go to the token URL and nowhere else.
+          redirect: "manual",
+          signal: requestTimeout.signal,
+        }),
+      );
       text = await response.text();
     } catch (error) {
-      if (limit.timedOut) throw new ZoomTimeoutError("POST", tokenUrl, settings.timeoutMs);
-      throw new ZoomConnectionError("POST", tokenUrl, error, "the OAuth token URL");
+      if (requestTimeout.timedOut()) throw new ZoomTimeoutError("POST", tokenUrl, settings.timeoutMs, "token");
+      throw new ZoomConnectionError("POST", tokenUrl, error, "token");
     } finally {
-      limit.clear();
+      requestTimeout.clear();
+    }
+    const input = { status: response.status, body: "", headers: response.headers, method: "POST", url: tokenUrl };
+    if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+      throw ZoomApiError.generate({ ...input, redact: settings.redact });
     }
     const body = parseJson(text);
-    const token = body && typeof body.access_token === "string" ? body.access_token : undefined;
+    const token = typeof body?.access_token === "string" ? body.access_token : "";
     if (!response.ok || !token) {
-      throw tokenFailure(response, body, text);
+      // Zoom's token endpoint answers {"reason": "...", "error": "invalid_client"}.
+      const reason = [body?.error, body?.reason].filter((part) => typeof part === "string" && part).join(": ");
+      const detail = reason || text.trim().slice(0, 200);
+      const message = response.ok
+        ? "The token endpoint answered without an access_token"
+        : `Server-to-Server OAuth token request failed${detail ? `: ${detail}` : ""}`;
+      throw new AuthenticationError({ ...input, fallbackMessage: settings.redact(message), redact: settings.redact });
     }
     issued.add(token);
     const lifetimeMs = (typeof body?.expires_in === "number" ? body.expires_in : 3599) * 1000;
     return { token, renewAt: Date.now() + Math.max(0, lifetimeMs - RENEW_BEFORE_EXPIRY_MS) };
-  }
-
-  function tokenFailure(response: Response, body: Record<string, unknown> | undefined, text: string) {
-    // Zoom's token endpoint answers {"reason": "...", "error": "invalid_client"}.
-    const reason = [body?.error, body?.reason].filter((part) => typeof part === "string" && part).join(": ");
-    const message = response.ok
-      ? "The token endpoint answered without an access_token"
-      : `Server-to-Server OAuth token request failed${reason ? `: ${reason}` : text.trim() ? `: ${text.trim().slice(0, 200)}` : ""}`;
-    return new AuthenticationError({
-      status: response.status,
-      body: "",
-      headers: response.headers,
-      method: "POST",
-      url: tokenUrl,
-      fallbackMessage: settings.redact(message),
-    });
   }
 
   return {
@@ -123,18 +121,14 @@ export function serverToServer(credentials: ServerToServerCredentials, settings:
       if (cached && Date.now() < cached.renewAt) return cached.token;
       // One token request at a time, shared by every caller; a caller's abort leaves it running for the rest.
       if (!inFlight) {
-        inFlight = requestToken().finally(() => {
-          inFlight = undefined;
-        });
-        inFlight.then(
-          (fresh) => {
-            cached = fresh;
-          },
-          () => undefined,
-        );
+        inFlight = requestToken()
+          .then((fresh) => (cached = fresh))
+          .finally(() => {
+            inFlight = undefined;
+          });
+        inFlight.catch(() => undefined); // every caller may have aborted: nobody else handles a failure
       }
-      const fresh = await raceAbort(inFlight, signal);
-      return fresh.token;
+      return (await raceAbort(inFlight, signal)).token;
     },
     renew(stale) {
       if (cached?.token === stale) cached = undefined;

@@ -2,9 +2,8 @@
  * Request body serializers. Multipart is what the Postman item documents and the default; JSON is what
  * Zoom's current reference declares. Both carry exactly the fields that are set.
  */
-import type { operation } from "./generated/spec.js";
+import { createImGroupRequestSchema, type operation } from "./generated/spec.js";
 import type { CreateImGroupBody } from "./types.js";
-import { requestFields } from "./validation.js";
 
 type SpecMediaType = (typeof operation.requestContentTypes)[number];
 
@@ -24,11 +23,9 @@ void everySpecMediaType;
 /** How the request body goes on the wire. */
 export type Encoding = keyof typeof mediaTypes;
 /** Every encoding the client can send: `multipart` and `json`. */
-export const encodings = Object.keys(mediaTypes) as readonly Encoding[];
+export const encodings: readonly Encoding[] = ["multipart", "json"];
 
-/**
- * A real FormData. Booleans travel as `true`/`false`; unset fields are left out.
- */
+/** A real FormData: the runtime encodes it and sets the boundary. Booleans travel as `true`/`false`; unset fields are left out. */
 export function toFormData(body: CreateImGroupBody): FormData {
   const form = new FormData();
   for (const [name, value] of Object.entries(body)) {
@@ -37,31 +34,9 @@ export function toFormData(body: CreateImGroupBody): FormData {
   return form;
 }
 
-export function toJson(body: CreateImGroupBody): string {
-  return JSON.stringify(body);
-}
-
-/** A request body as it goes on the wire, with the Content-Type that describes it. */
-export interface EncodedBody {
-  body: ArrayBuffer | string;
-  contentType: string;
-}
-
-/**
- * The body encoded once per call and sent as-is by every attempt. Multipart is a real FormData encoded by
- * the runtime (`new Response(form)`): the bytes and the `multipart/form-data; boundary=…` Content-Type are
- * the runtime's own, exactly what `fetch(url, { body: form })` would send. Encoding it up front costs less
- * than letting fetch stream the FormData on every attempt (bench/overhead.ts), and a retry resends the
- * very same bytes.
- */
-export async function encodeBody(body: CreateImGroupBody, encoding: Encoding): Promise<EncodedBody> {
-  if (encoding === "json") return { body: toJson(body), contentType: mediaTypes.json };
-  const encoded = new Response(toFormData(body));
-  const contentType = encoded.headers.get("content-type");
-  if (!contentType?.startsWith(mediaTypes.multipart)) {
-    throw new TypeError(`this runtime encodes FormData as ${String(contentType)}, not multipart/form-data`);
-  }
-  return { body: await encoded.arrayBuffer(), contentType };
+/** openapi-fetch's `bodySerializer` for an encoding: a FormData (no Content-Type of ours) or JSON text. */
+export function bodySerializer(encoding: Encoding): (body: CreateImGroupBody) => FormData | string {
+  return encoding === "json" ? (body) => JSON.stringify(body) : toFormData;
 }
 
 /**
@@ -70,19 +45,17 @@ export async function encodeBody(body: CreateImGroupBody, encoding: Encoding): P
  * names it. Used by the mock server and the contract tests.
  */
 export function fromFormFields(entries: Iterable<[string, FormDataEntryValue]>): Record<string, unknown> {
-  const types = new Map(requestFields.map(([name, field]) => [name, field.type]));
+  const types = new Map(
+    Object.entries(createImGroupRequestSchema.properties).map(([name, field]) => [name, field.type]),
+  );
   const body: Record<string, unknown> = {};
   for (const [name, entry] of entries) {
     const text = typeof entry === "string" ? entry : `[file ${entry.name}]`;
-    body[name] = coerce(types.get(name), text);
+    const type = types.get(name);
+    if (type === "boolean") body[name] = text === "true" ? true : text === "false" ? false : text;
+    else if ((type === "integer" || type === "number") && text.trim() !== "" && Number.isFinite(Number(text))) {
+      body[name] = Number(text);
+    } else body[name] = text;
   }
   return body;
-}
-
-function coerce(type: string | undefined, text: string): unknown {
-  if (type === "boolean") return text === "true" ? true : text === "false" ? false : text;
-  if ((type === "integer" || type === "number") && text.trim() !== "" && Number.isFinite(Number(text))) {
-    return Number(text);
-  }
-  return text;
 }

@@ -1,26 +1,25 @@
 /**
- * Everything this package throws. `ZoomImGroupsError` is the root; `ZoomApiError` covers answers from Zoom,
- * with one subclass per meaning a caller acts on, chosen by `ZoomApiError.generate(status, Zoom code)`.
- * The Zoom codes come from the spec (src/generated/spec.ts), never from this file.
- * No secret is ever stored on an error: messages are built from response text run through `redact`.
+ * Everything this package throws. `ZoomApiError` covers answers, with one subclass per meaning a caller acts
+ * on, picked by `ZoomApiError.generate` from one table of (HTTP status, Zoom code); the codes are the spec's.
+ * No secret is ever stored on an error: text from a server goes through `redact` first.
  */
-import { documentedResponses, operation } from "./generated/spec.js";
-import { retryAfterAt } from "./retry-after.js";
+import { documentedResponses, type FieldRule, operation } from "./generated/spec.js";
+import { fillTemplate, retryAfterAt, zoomErrorBody } from "./response.js";
 import type { ZoomFieldError } from "./types.js";
 
-/** The root of every error this package throws (a user's abort stays the platform's AbortError). */
+/** The root of every error this package throws (a caller's abort stays the platform's AbortError). */
 export class ZoomImGroupsError extends Error {
-  /** `"ZoomImGroupsError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "ZoomImGroupsError";
+  /**
+   * This failed call may nonetheless have created the group: one of its attempts failed after the request
+   * may have reached Zoom (a 5xx, a timeout, a connection lost after sending), or a 409 followed such an
+   * attempt. False when nothing reached the create endpoint: a refused connection, a DNS or TLS failure, a
+   * failed token request, a redirect, a validation or configuration error.
+   */
+  readonly mayHaveCreated: boolean;
 
-  /** This failed call may nonetheless have created the group. (Interim: the library engineer replaces this.) */
-  get mayHaveCreated(): boolean {
-    return (
-      this instanceof ServerError ||
-      this instanceof ZoomConnectionError ||
-      this instanceof ZoomTimeoutError ||
-      (this instanceof GroupNameConflictError && this.mayHaveSucceeded)
-    );
+  constructor(message: string, options: { cause?: unknown; mayHaveCreated?: boolean } = {}) {
+    super(message, options.cause === undefined ? {} : { cause: options.cause });
+    this.mayHaveCreated = options.mayHaveCreated === true;
   }
 
   /** A plain object for logs and `JSON.stringify`: the message and the fields, never headers or causes. */
@@ -34,26 +33,21 @@ export class ZoomImGroupsError extends Error {
   }
 }
 
-/** The options passed to the client's constructor are wrong; nothing was sent. */
-export class ConfigurationError extends ZoomImGroupsError {
-  /** `"ConfigurationError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "ConfigurationError";
-}
+/** The client's options are wrong, or no request could be built from them; nothing was sent. */
+export class ConfigurationError extends ZoomImGroupsError {}
 
 /** One way the request body breaks the spec's schema. */
 export interface ValidationIssue {
   /** The field, e.g. `name`; `(body)` when the body itself is not an object. */
   field: string;
   /** The JSON Schema keyword the value broke. */
-  rule: "required" | "type" | "enum" | "minLength" | "maxLength" | "minimum" | "maximum" | "additionalProperties";
+  rule: "required" | "type" | "additionalProperties" | FieldRule;
   /** What is wrong, naming the field: `name must be at most 128 characters (got 129)`. */
   message: string;
 }
 
 /** The body breaks the spec's schema; nothing was sent. */
 export class ValidationError extends ZoomImGroupsError {
-  /** `"ValidationError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "ValidationError";
   /** Every way the body breaks the spec's schema, one per field and rule. */
   readonly issues: readonly ValidationIssue[];
   constructor(issues: readonly ValidationIssue[]) {
@@ -62,30 +56,46 @@ export class ValidationError extends ZoomImGroupsError {
   }
 }
 
-/** The network failed before Zoom answered (DNS, refused connection, reset). Retried by default. */
+/** Which endpoint a request went to: only the API's create can have created a group. */
+export type Endpoint = "api" | "token";
+
+// undici's codes for failures before a request could be written; anything else may have been sent.
+const NOTHING_SENT_CODES =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EMFILE|ENFILE|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|CERT_.*|UNABLE_TO_.*|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
+const NOTHING_SENT_MESSAGES = /^(bad port|unknown scheme|invalid url)|before secure TLS connection was established/i;
+
+/** True when `cause` (or an error it wraps) shows that no byte of the request can have been sent. */
+function sentNothing(cause: unknown): boolean {
+  for (let error = cause; error instanceof Error; error = error.cause) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && NOTHING_SENT_CODES.test(code)) return true;
+    if (NOTHING_SENT_MESSAGES.test(error.message)) return true;
+    if (error instanceof AggregateError && error.errors.length > 0 && error.errors.every(sentNothing)) return true;
+  }
+  return false;
+}
+
+/**
+ * The network failed before an answer came. `mayHaveCreated` is decided here, from the cause: a refused
+ * connection, DNS, TLS or certificate failure, a port or URL fetch refuses, or no free file descriptor sent
+ * nothing; a reset, a closed socket or anything unknown may have come after the request was written.
+ */
 export class ZoomConnectionError extends ZoomImGroupsError {
-  /** `"ZoomConnectionError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "ZoomConnectionError";
-  /** `endpoint` names what the URL is, for the advice: the API's base URL or the OAuth token URL. */
-  constructor(method: string, url: string, cause: unknown, endpoint = "the base URL") {
-    super(
-      oneLine(
-        `${method} ${url} failed: could not reach Zoom (${causeText(cause)}). Check the network and ${endpoint}.`,
-      ),
-      { cause },
-    );
+  constructor(method: string, url: string, cause: unknown, endpoint: Endpoint) {
+    const where = endpoint === "api" ? "the base URL" : "the OAuth token URL";
+    const text = `${method} ${url} failed: could not reach Zoom (${causeText(cause)}). Check the network and ${where}.`;
+    super(oneLine(text), { cause, mayHaveCreated: endpoint === "api" && !sentNothing(cause) });
   }
 }
 
-/** One attempt took longer than `timeoutMs`. Retried by default. */
+/** One attempt had no answer within the per-attempt timeout. Retried by default. */
 export class ZoomTimeoutError extends ZoomImGroupsError {
-  /** `"ZoomTimeoutError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "ZoomTimeoutError";
   /** The per-attempt limit that passed (the client's `timeoutMs`). */
   readonly timeoutMs: number;
-  constructor(method: string, url: string, timeoutMs: number) {
+  constructor(method: string, url: string, timeoutMs: number, endpoint: Endpoint) {
     super(
-      `${method} ${url} timed out after ${timeoutMs} ms without an answer from Zoom. Raise timeoutMs or retry later.`,
+      `${method} ${url}: no answer from Zoom within ${timeoutMs / 1000} s (per-attempt timeout); retry later or allow more time.`,
+      { mayHaveCreated: endpoint === "api" },
     );
     this.timeoutMs = timeoutMs;
   }
@@ -93,18 +103,18 @@ export class ZoomTimeoutError extends ZoomImGroupsError {
 
 /** What the error factory is given about one response. */
 export interface ApiErrorInput {
-  /** The HTTP status. */
+  /** The HTTP status; 0 for a redirect the runtime hides (a browser's `opaqueredirect`). */
   status: number;
-  /** The parsed body: a JSON value, or the text when it is not JSON. */
+  /** The body: a JSON value, or the text when it is not JSON (`""` when empty). */
   body: unknown;
-  /** The response headers (tracking id, rate-limit headers). */
+  /** The response's headers: tracking id, rate limit, Location. */
   headers: Headers;
-  /** The request's method. */
+  /** The request's method and URL, for messages. */
   method: string;
-  /** The request's URL. */
+  /** The request's URL, without credentials or query. */
   url: string;
-  /** An earlier attempt of this call may have created the group (it failed after the request was sent). */
-  mayHaveSucceeded?: boolean;
+  /** An earlier attempt of this call may have created the group. */
+  mayHaveCreated?: boolean;
   /** Removes secrets from text that came from the server. */
   redact?: (text: string) => string;
   /** The message to use when the body carries none. */
@@ -117,9 +127,7 @@ type ApiErrorClass = new (input: ApiErrorInput) => ZoomApiError;
 
 /** Zoom answered with an error. `status`, `code` (Zoom's), `trackingId` and `headers` say which and where. */
 export class ZoomApiError extends ZoomImGroupsError {
-  /** `"ZoomApiError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "ZoomApiError";
-  /** The HTTP status. */
+  /** The HTTP status; 0 for a redirect the runtime hides. */
   readonly status: number;
   /** Zoom's error code from the body, when it sent one. */
   readonly code: number | undefined;
@@ -127,7 +135,7 @@ export class ZoomApiError extends ZoomImGroupsError {
   readonly trackingId: string | undefined;
   /** Zoom's field errors (validation failures). */
   readonly errors: readonly ZoomFieldError[] | undefined;
-  /** The request's method (`POST`). */
+  /** The request's method. */
   readonly method: string;
   /** The request's URL (no query string, no credentials). */
   readonly url: string;
@@ -136,24 +144,26 @@ export class ZoomApiError extends ZoomImGroupsError {
   /** The message Zoom sent, without this package's advice. */
   readonly zoomMessage: string | undefined;
 
-  constructor(input: ApiErrorInput) {
-    const body = zoomBody(input.body);
+  /** `advice`: what to do, when the subclass has worked it out already. */
+  constructor(input: ApiErrorInput, advice: string = new.target.advice(input)) {
+    const body = zoomErrorBody(input.body);
     const redact = input.redact ?? ((text: string) => text);
-    const fill = (text: string) => fillTemplate(text, input.templateValues);
-    const zoomMessage = body.message === undefined ? undefined : redact(fill(body.message));
-    const trackingId = input.headers.get("x-zm-trackingid") ?? undefined;
+    const fill = (text: string) => redact(fillTemplate(text, input.templateValues));
+    const zoomMessage = body.message === undefined ? undefined : fill(body.message);
+    const trackingId = nonEmpty(input.headers.get("x-zm-trackingid"), redact);
     const errors = body.errors?.map((error) => ({ field: redact(error.field), message: redact(error.message) }));
-    const where = [`${input.method} ${input.url} → HTTP ${input.status}`];
-    if (body.code !== undefined) where.push(`Zoom code ${body.code}`);
-    if (trackingId) where.push(`tracking id ${trackingId}`);
-    const documented = new.target.documentedMessage(input);
+    const documented = new.target.documentedMessage(input.status);
     const what =
       zoomMessage ??
       input.fallbackMessage ??
-      (documented === undefined ? undefined : redact(fill(documented))) ??
-      "Zoom answered with an error";
+      (documented === undefined ? "Zoom answered with an error" : fill(documented));
+    const where = [`${input.method} ${input.url} → ${input.status ? `HTTP ${input.status}` : "a redirect"}`];
+    if (body.code !== undefined) where.push(`Zoom code ${body.code}`);
+    if (trackingId) where.push(`tracking id ${trackingId}`);
     const details = errors?.length ? ` Field errors: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}.` : "";
-    super(oneLine(`${sentence(what)}${details} ${new.target.advice(input)} [${where.join(", ")}]`));
+    super(oneLine(`${sentence(what)}${details} ${advice} [${where.join(", ")}]`), {
+      mayHaveCreated: input.mayHaveCreated === true,
+    });
     this.status = input.status;
     this.code = body.code;
     this.trackingId = trackingId;
@@ -165,252 +175,151 @@ export class ZoomApiError extends ZoomImGroupsError {
   }
 
   /** What to do about it; each subclass says its own. */
-  static advice(_input: ApiErrorInput): string {
-    return "";
-  }
+  static advice: (input: ApiErrorInput) => string = () => "";
 
-  /** What happened when the body says nothing: the spec's documented message for the status. */
-  static documentedMessage(input: ApiErrorInput): string | undefined {
-    return documentedMessage(input.status);
-  }
+  /** What happened when the body says nothing: the spec's message for the status (a template). */
+  static documentedMessage: (status: number) => string | undefined = (status) =>
+    status >= 200 && status < 300 ? `Zoom answered HTTP ${status} without the created group` : specMessage(status);
 
-  /** The one factory: picks the class for `(status, Zoom code)`. */
+  /** The one factory: picks the class for `(status, Zoom code)`. Never throws. */
   static generate(input: ApiErrorInput): ZoomApiError {
-    const ErrorClass = errorClassFor(input.status, zoomBody(input.body).code, input.body);
+    const ErrorClass = errorClassFor(input.status, zoomErrorBody(input.body).code, input.body);
     return new ErrorClass(input);
   }
 }
 
 /** Zoom code 200: IM groups need a paid account. Zoom sends it under HTTP 200 (or 400 on sibling calls). */
 export class PaidAccountRequiredError extends ZoomApiError {
-  /** `"PaidAccountRequiredError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "PaidAccountRequiredError";
-  static override advice(): string {
-    return "IM directory groups need a paid Zoom account (Pro or above).";
-  }
+  static override documentedMessage = specMessage;
+  static override advice = () => "IM directory groups need a paid Zoom account (Pro or above).";
 }
 
-/** HTTP 400, Zoom code 300: Zoom rejected the body; `errors` lists its field errors. */
+/** HTTP 400, Zoom code 300: Zoom refused the body; `errors` lists its field errors. */
 export class BadRequestError extends ZoomApiError {
-  /** `"BadRequestError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "BadRequestError";
-  static override advice(): string {
-    return "Fix the fields Zoom names and send again.";
-  }
+  static override advice = () => "Fix the fields Zoom names and send again.";
 }
 
 /** HTTP 401 (Zoom code 124), or a failed Server-to-Server OAuth token request. */
 export class AuthenticationError extends ZoomApiError {
-  /** `"AuthenticationError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "AuthenticationError";
-  static override advice(): string {
-    return "Check the access token or the Server-to-Server OAuth credentials (tokens last one hour).";
-  }
+  static override advice = () =>
+    "Check the access token or the Server-to-Server OAuth credentials (tokens last one hour).";
 }
 
 /** HTTP 403: the token lacks the scope this call needs. */
 export class PermissionDeniedError extends ZoomApiError {
-  /** `"PermissionDeniedError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "PermissionDeniedError";
-  static override advice(): string {
-    const granular = operation.granularScopes.length ? ` (granular: ${operation.granularScopes.join(", ")})` : "";
-    return `This call needs the scope ${operation.scopes.join(", ")}${granular}: add it to the app and get a new token.`;
-  }
+  static override advice = () =>
+    `This call needs the scope ${operation.scopes.join(", ")} (granular: ${operation.granularScopes.join(", ")}): add it to the app and get a new token.`;
 }
 
 /** HTTP 404 with Zoom code 4130, or the documented empty-bodied 404: Zoom says the group does not exist. */
 export class GroupNotFoundError extends ZoomApiError {
-  /** `"GroupNotFoundError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "GroupNotFoundError";
-  static override advice(): string {
-    return "Zoom says the group does not exist; check the account the token belongs to.";
-  }
+  static override advice = () => "Zoom says the group does not exist; check the account the token belongs to.";
 }
 
-/**
- * HTTP 404 that is not Zoom's "group does not exist" (no code 4130, and a body): the route itself was not
- * found, typically a wrong base URL, a proxy, or a mock server with no such route.
- */
+/** Any other 404 (a proxy's page, a gateway's problem+json, a wrong base URL): the route is not there. */
 export class RouteNotFoundError extends ZoomApiError {
-  /** `"RouteNotFoundError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "RouteNotFoundError";
-  static override documentedMessage(): string {
-    return "The route was not found";
-  }
-  static override advice(input: ApiErrorInput): string {
-    return `Nothing answers ${input.method} at ${input.url}: check the base URL (Zoom's is ${operation.serverUrl}) and any proxy in between.`;
-  }
+  static override documentedMessage = () => "The route was not found";
+  static override advice = (input: ApiErrorInput) =>
+    `Nothing answers ${input.method} at ${input.url}: check the base URL (Zoom's is ${operation.serverUrl}) and any proxy in between.`;
 }
 
-/** HTTP 409, Zoom code 4132: the name is taken in this account. */
+/** HTTP 409, Zoom code 4132: the name is taken; `mayHaveCreated` when an earlier attempt of the call made it. */
 export class GroupNameConflictError extends ZoomApiError {
-  /** `"GroupNameConflictError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "GroupNameConflictError";
-  /**
-   * True when an earlier attempt of this same call failed after sending (timeout, connection loss, 5xx):
-   * creating is not idempotent, so that attempt probably created the group this 409 complains about.
-   */
-  readonly mayHaveSucceeded: boolean;
-  constructor(input: ApiErrorInput) {
-    super(input);
-    this.mayHaveSucceeded = input.mayHaveSucceeded === true;
-  }
-  static override advice(input: ApiErrorInput): string {
-    return input.mayHaveSucceeded
+  static override advice = (input: ApiErrorInput) =>
+    input.mayHaveCreated
       ? "An earlier attempt of this call failed after it was sent and was retried: that attempt probably created the group. Look it up before creating it again."
       : "Choose another name, or treat the existing group as the one you wanted.";
-  }
 }
 
 /** HTTP 410, Zoom code 4137: Zoom no longer serves the IM-group APIs. Retrying cannot help. */
 export class ImGroupsApiRetiredError extends ZoomApiError {
-  /** `"ImGroupsApiRetiredError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "ImGroupsApiRetiredError";
-  static override advice(): string {
-    return "Zoom has retired the IM-group APIs: this call can no longer succeed on this account. Manage directory groups in the Zoom admin portal instead.";
-  }
+  static override advice = () =>
+    "Zoom has retired the IM-group APIs, announcing its Groups API (POST /v2/groups) and Contact Groups API (POST /v2/contacts/groups) in their place; which one replaces IM directory groups for this account is for its admin to check in Zoom's API reference (developers.zoom.us/docs/api).";
 }
 
-const isDailyLimitType = (type: string | undefined) => type?.toLowerCase() === "daily-limit";
-
-/** What a 429's headers say: which limit, and when it clears. */
-function rateLimitOf(headers: Headers): { type: string | undefined; daily: boolean; retryAfter: Date | undefined } {
-  const at = retryAfterAt(headers.get("retry-after"));
-  const type = headers.get("x-ratelimit-type") ?? undefined;
-  return {
-    type,
-    daily: isDailyLimitType(type),
-    retryAfter: at === undefined ? undefined : new Date(at),
-  };
-}
-
-/** HTTP 429. `rateLimitType` says which limit; `retryAfter` when it clears, if Zoom said. */
+/** HTTP 429. `rateLimitType` says which limit, `retryAfter` when it clears, if Zoom said. */
 export class RateLimitError extends ZoomApiError {
-  /** `"RateLimitError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "RateLimitError";
   /** `QPS` (per second) or `Daily-limit`, from `X-RateLimit-Type`. */
   readonly rateLimitType: string | undefined;
-  /** When the limit clears, from `Retry-After`. */
+  /** When the limit clears, from a valid `Retry-After`. */
   readonly retryAfter: Date | undefined;
+  /** The account's daily limit (whatever `Retry-After` says): never retried, and a bulk run stops at it. */
+  readonly isDailyLimit: boolean;
   constructor(input: ApiErrorInput) {
-    super(input);
-    ({ type: this.rateLimitType, retryAfter: this.retryAfter } = rateLimitOf(input.headers));
-  }
-  /** The account's daily limit (hours from clearing): never retried, and a bulk run stops at it. */
-  get isDailyLimit(): boolean {
-    return isDailyLimitType(this.rateLimitType);
-  }
-  static override advice(input: ApiErrorInput): string {
-    const { daily, retryAfter } = rateLimitOf(input.headers);
+    const type = input.headers.get("x-ratelimit-type") ?? undefined;
+    const at = retryAfterAt(input.headers.get("retry-after"));
+    const retryAfter = at === undefined ? undefined : new Date(at);
+    const daily = type?.toLowerCase() === "daily-limit";
     const when = retryAfter ? `after ${retryAfter.toISOString()}` : "later";
-    return daily
-      ? `The account's daily limit for ${operation.rateLimitLabel || "this"} APIs is used up; try again ${when}.`
-      : `Zoom's per-second rate limit was hit; slow down and try again ${when}.`;
+    super(
+      input,
+      daily
+        ? `The account's daily limit for ${operation.rateLimitLabel} APIs is used up; try again ${when}.`
+        : `Zoom's per-second rate limit was hit; slow down and try again ${when}.`,
+    );
+    this.rateLimitType = type;
+    this.retryAfter = retryAfter;
+    this.isDailyLimit = daily;
   }
 }
 
-/** Any 3xx: never followed. (Interim.) */
-export class RedirectError extends ZoomApiError {
-  override name = "RedirectError";
-}
-
-/** HTTP 5xx. Retried by default. */
+/** HTTP 5xx: Zoom may have created the group before failing. Retried by default. */
 export class ServerError extends ZoomApiError {
-  /** `"ServerError"`: the class, also where `instanceof` fails (another realm or bundle). */
-  override name = "ServerError";
-  static override advice(): string {
-    return "Zoom had a server error; try again later.";
+  constructor(input: ApiErrorInput) {
+    super({ ...input, mayHaveCreated: true });
   }
+  static override advice = () => "Zoom had a server error; try again later.";
 }
 
-const byCode = new Map<number, ApiErrorClass>();
-function bindCode(status: keyof typeof documentedResponses, ErrorClass: ApiErrorClass): void {
-  const documented = documentedResponses[status] as { zoomCode?: number };
-  if (documented.zoomCode !== undefined) byCode.set(documented.zoomCode, ErrorClass);
+/** A redirect (any 3xx): never followed, so a create is never sent anywhere else, and never retried. */
+export class RedirectError extends ZoomApiError {
+  static override documentedMessage = () => "Zoom never redirects this call";
+  static override advice = (input: ApiErrorInput) =>
+    `The answer redirects to ${locationOrigin(input)}; it was not followed. Check ${input.url} and any proxy in between.`;
 }
-// Which documented response means what; the codes themselves are the spec's.
-bindCode("200", PaidAccountRequiredError);
-bindCode("400", BadRequestError);
-bindCode("401", AuthenticationError);
-bindCode("404", GroupNotFoundError);
-bindCode("409", GroupNameConflictError);
-bindCode("410", ImGroupsApiRetiredError);
 
-const byStatus = new Map<number, ApiErrorClass>([
+/** Which documented response means what; the status's Zoom code (the spec's) means the same on any status. */
+const meanings = new Map<number, ApiErrorClass>([
   [200, PaidAccountRequiredError],
   [400, BadRequestError],
   [401, AuthenticationError],
   [403, PermissionDeniedError],
+  [404, GroupNotFoundError],
   [409, GroupNameConflictError],
   [410, ImGroupsApiRetiredError],
   [429, RateLimitError],
 ]);
+const byZoomCode = new Map(
+  Object.entries(documentedResponses).flatMap(([status, { zoomCode }]) => {
+    const ErrorClass = meanings.get(Number(status));
+    return ErrorClass && zoomCode !== undefined ? [[zoomCode, ErrorClass] as const] : [];
+  }),
+);
 
 function errorClassFor(status: number, code: number | undefined, body: unknown): ApiErrorClass {
-  // The HTTP status decides first where it is specific: a 429 is a rate limit whatever its code says.
+  // The status decides first where it says everything: a redirect, a rate limit, a server error.
+  if (status === 0 || (status >= 300 && status < 400)) return RedirectError;
   if (status === 429) return RateLimitError;
   if (status >= 500) return ServerError;
-  const byZoomCode = code === undefined ? undefined : byCode.get(code);
-  if (byZoomCode) return byZoomCode;
-  // A 404 is Zoom's "group does not exist" only with its code or with the documented empty body; any other
-  // 404 (a proxy's page, a gateway's problem+json, a wrong base URL) says the route was not found.
-  if (status === 404)
-    return body === "" || body === undefined || body === null ? GroupNotFoundError : RouteNotFoundError;
-  return byStatus.get(status) ?? ZoomApiError;
+  const byCode = code === undefined ? undefined : byZoomCode.get(code);
+  if (byCode) return byCode;
+  // Anything answers 200 and 404 (a proxy's page, a wrong base URL): alone they mean Zoom's documented
+  // refusal only with the documented empty body.
+  const byStatus = meanings.get(status);
+  if (byStatus && ((status !== 200 && status !== 404) || body === "")) return byStatus;
+  return status === 404 ? RouteNotFoundError : ZoomApiError;
 }
 
-/** Reads `{code, message, errors}` out of whatever the server sent, never throwing. */
-function zoomBody(body: unknown): { code?: number; message?: string; errors?: ZoomFieldError[] } {
-  if (typeof body === "string") {
-    const text = body.trim();
-    // A short plain-text body is a message; HTML or a long blob is not worth repeating.
-    return text && text.length <= 300 && !text.startsWith("<") ? { message: text } : {};
-  }
-  if (!body || typeof body !== "object" || Array.isArray(body)) return {};
-  const record = body as Record<string, unknown>;
-  const result: { code?: number; message?: string; errors?: ZoomFieldError[] } = {};
-  if (typeof record.code === "number" && Number.isFinite(record.code)) result.code = record.code;
-  if (typeof record.message === "string" && record.message.trim()) result.message = record.message.trim();
-  else {
-    // RFC 9457 problem details (gateways, proxies, Prism): `title` and `detail` say what went wrong.
-    const title = typeof record.title === "string" ? record.title.trim() : "";
-    const detail = typeof record.detail === "string" ? record.detail.trim() : "";
-    const problem = title && detail && !detail.startsWith(title) ? `${sentence(title)} ${detail}` : detail || title;
-    if (problem) result.message = problem;
-  }
-  if (Array.isArray(record.errors)) {
-    result.errors = record.errors
-      .filter((e): e is Record<string, unknown> => !!e && typeof e === "object")
-      .map((e) => ({ field: String(e.field ?? ""), message: String(e.message ?? "") }));
-  }
-  return result;
+function specMessage(status: number): string | undefined {
+  return Object.entries(documentedResponses).find(([documented]) => documented === String(status))?.[1].message;
 }
 
-function documentedMessage(status: number): string | undefined {
-  const documented = (documentedResponses as Record<string, { description: string }>)[String(status)];
-  if (!documented) return undefined;
-  // The spec's descriptions are Postman markdown: keep the last plain line ("Group name {groupName} is…").
-  const lines = documented.description
-    .split("\n")
-    .map((line) => line.replace(/<br>|\*\*[^*]*\*\*|`[^`]*`/g, "").trim())
-    .filter(Boolean);
-  return lines[0];
-}
-
-/**
- * Zoom's messages are templates ("Group name {groupName} is already in use."): fills the placeholders the
- * call knows and leaves the others out, with the punctuation that introduced them, so no brace is shown.
- */
-export function fillTemplate(text: string, values: Readonly<Record<string, string>> = {}): string {
-  return text
-    .replace(/\s*:?\s*\{(\w+)\}/g, (whole, name: string) => {
-      const value = values[name];
-      if (value === undefined) return "";
-      return whole.replace(`{${name}}`, value).replace(/^\s*:\s*/, ": ");
-    })
-    .replace(/\s+([.,;!?])/g, "$1")
-    .replace(/ {2,}/g, " ")
-    .trim();
+/** The Location's origin only: never its path, query or userinfo, which may carry anything. */
+function locationOrigin(input: ApiErrorInput): string {
+  const location = input.headers.get("location");
+  if (location === null) return "a place the runtime does not show";
+  const origin = URL.canParse(location, input.url) ? new URL(location, input.url).origin : "an unreadable Location";
+  return (input.redact ?? String)(origin);
 }
 
 /** Messages are one line: a server's body with line breaks must not break a log line or a CLI error. */
@@ -423,12 +332,38 @@ function sentence(text: string): string {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+function nonEmpty(text: string | null, redact: (text: string) => string): string | undefined {
+  return text ? redact(text) : undefined;
+}
+
 function causeText(cause: unknown): string {
-  if (cause instanceof Error) {
-    const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : "";
-    return `${cause.message}${inner}`;
-  }
-  return String(cause);
+  if (!(cause instanceof Error)) return String(cause);
+  return cause.cause instanceof Error ? `${cause.message}: ${cause.cause.message}` : cause.message;
+}
+
+// Each class's `name` is its own, on its prototype: `error.name` tells the class also where `instanceof`
+// fails (another realm or bundle), and object keys survive minifiers, which rename classes.
+const classes = {
+  ZoomImGroupsError,
+  ConfigurationError,
+  ValidationError,
+  ZoomConnectionError,
+  ZoomTimeoutError,
+  ZoomApiError,
+  PaidAccountRequiredError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  GroupNotFoundError,
+  RouteNotFoundError,
+  GroupNameConflictError,
+  ImGroupsApiRetiredError,
+  RateLimitError,
+  ServerError,
+  RedirectError,
+};
+for (const [name, ErrorClass] of Object.entries(classes)) {
+  Object.defineProperty(ErrorClass.prototype, "name", { value: name, writable: true, configurable: true });
 }
 
 /** Works across realms and bundles, where `instanceof` may not. */

@@ -4,15 +4,14 @@
 import type { Middleware } from "openapi-fetch";
 import {
   type AccessToken,
+  DEFAULT_TOKEN_URL,
+  givenToken,
   type ServerToServerCredentials,
   serverToServer,
-  staticToken,
   type TokenSource,
-  tokenFunction,
 } from "./auth.js";
-import type { Encoding } from "./encoding.js";
-import { encodings } from "./encoding.js";
-import { ConfigurationError } from "./errors.js";
+import { type Encoding, encodings } from "./encoding.js";
+import { ConfigurationError, type RateLimitError } from "./errors.js";
 import { operation } from "./generated/spec.js";
 
 /** Receives one line per attempt and retry decision. Default: silent. */
@@ -23,19 +22,22 @@ export interface Logger {
   warn(message: string): void;
 }
 
-/** Paces every attempt (interim shape; the library engineer owns it). */
+/**
+ * Paces attempts, e.g. to stay under an account's rate limit when many calls share it (the CLI's bulk runs).
+ * `wait` is awaited before every attempt, retries included, outside the attempt's timeout; its signal aborts
+ * when the call's `signal` or `stopRetrying` does. `rateLimited` hears every 429, so all callers can back off.
+ * @group Client
+ */
 export interface Throttle {
+  /** Resolves when the next attempt may start. */
   wait(signal: AbortSignal): Promise<void>;
-  rateLimited?(error: import("./errors.js").RateLimitError): void;
+  /** Called with every 429 (`RateLimitError`) an attempt gets. */
+  rateLimited?(error: RateLimitError): void;
 }
 
-/** The options of `createImGroupsClient`: give `accessToken` or `serverToServer`; everything else has a default. */
-export interface ImGroupsClientOptions {
-  /** A bearer token, or a function (sync or async) asked before every attempt. Exclusive with `serverToServer`. */
-  accessToken?: AccessToken;
-  /** Server-to-Server OAuth credentials: tokens are fetched, cached and renewed. Exclusive with `accessToken`. */
-  serverToServer?: ServerToServerCredentials;
-  /** Default `https://api.zoom.us/v2` (the spec's server). */
+/** The options besides credentials; every one has a default. @group Client */
+export interface CommonOptions {
+  /** Default `https://api.zoom.us/v2` (the spec's server); http(s), with no credentials, query or fragment. */
   baseUrl?: string;
   /** `multipart` (default; what the Postman item documents) or `json` (Zoom's current reference). */
   encoding?: Encoding;
@@ -51,92 +53,110 @@ export interface ImGroupsClientOptions {
   middleware?: readonly Middleware[];
   /** `{debug, warn}`; default silent. */
   logger?: Logger;
-  /** Awaited before every attempt. */
+  /** Paces every attempt; default none. */
   throttle?: Throttle;
 }
 
-export interface Settings {
-  baseUrl: string;
-  url: string;
-  encoding: Encoding;
-  fetch: (request: Request) => Promise<Response>;
-  maxRetries: number;
-  maxRetryDelayMs: number;
-  timeoutMs: number;
-  middleware: readonly Middleware[];
-  /** Unset: no log line is even formatted. */
-  logger: Logger | undefined;
-  tokens: TokenSource;
-  redact: (text: string) => string;
-  random: () => number;
-  throttle: Throttle | undefined;
+/** Options with a bearer token. @group Client */
+export interface AccessTokenOptions extends CommonOptions {
+  /** A bearer token, or a function (sync or async) asked before every attempt. */
+  accessToken: AccessToken;
+  /** Give either `accessToken` or `serverToServer`, not both. */
+  serverToServer?: undefined;
 }
 
-export function normalizeOptions(options: ImGroupsClientOptions): Settings {
+/** Options with Server-to-Server OAuth credentials. @group Client */
+export interface ServerToServerOptions extends CommonOptions {
+  /** Server-to-Server OAuth credentials: tokens are fetched, cached and renewed. */
+  serverToServer: ServerToServerCredentials;
+  /** Give either `accessToken` or `serverToServer`, not both. */
+  accessToken?: undefined;
+}
+
+/**
+ * The options of `createImGroupsClient`: exactly one of `accessToken` and `serverToServer`, and any
+ * {@link CommonOptions}. @group Client
+ */
+export type ImGroupsClientOptions = AccessTokenOptions | ServerToServerOptions;
+
+export function normalizeOptions(options: ImGroupsClientOptions) {
   if (!options || typeof options !== "object")
     throw new ConfigurationError("createImGroupsClient: options are required");
-  const baseUrl = (options.baseUrl ?? operation.serverUrl).replace(/\/+$/, "");
-  if (!URL.canParse(baseUrl))
-    throw new ConfigurationError(`baseUrl must be an absolute URL (got ${JSON.stringify(options.baseUrl)})`);
+  const baseUrl = checkedUrl("baseUrl", options.baseUrl ?? operation.serverUrl).replace(/\/+$/, "");
   const encoding = options.encoding ?? "multipart";
   if (!encodings.includes(encoding)) {
     throw new ConfigurationError(
       `encoding must be one of ${encodings.join(", ")} (got ${JSON.stringify(options.encoding)})`,
     );
   }
-  const timeoutMs = count("timeoutMs", options.timeoutMs, 30_000, 1);
+  const timeoutMs = wholeNumber("timeoutMs", options.timeoutMs, 30_000, 1);
   const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   let tokens: TokenSource | undefined;
   // The redactor reads the token source lazily: secrets such as renewed tokens appear over time.
   const redact = (text: string) => redactSecrets(text, tokens?.secrets() ?? []);
   tokens = tokenSource(options, { fetch, timeoutMs, redact });
   return {
-    baseUrl,
     url: baseUrl + operation.path,
+    baseUrl,
     encoding,
     fetch,
-    maxRetries: count("maxRetries", options.maxRetries, 2, 0),
-    maxRetryDelayMs: count("maxRetryDelayMs", options.maxRetryDelayMs, 60_000, 0),
+    maxRetries: wholeNumber("maxRetries", options.maxRetries, 2, 0),
+    maxRetryDelayMs: wholeNumber("maxRetryDelayMs", options.maxRetryDelayMs, 60_000, 0),
     timeoutMs,
     middleware: options.middleware ?? [],
     logger: options.logger,
+    throttle: options.throttle,
     tokens,
     redact,
-    random: Math.random,
-    throttle: options.throttle,
   };
 }
 
-function tokenSource(
-  options: ImGroupsClientOptions,
-  settings: { fetch: Settings["fetch"]; timeoutMs: number; redact: Settings["redact"] },
-): TokenSource {
+function tokenSource(options: ImGroupsClientOptions, settings: Parameters<typeof serverToServer>[1]): TokenSource {
   const { accessToken, serverToServer: credentials } = options;
   if (accessToken !== undefined && credentials !== undefined) {
     throw new ConfigurationError("give either accessToken or serverToServer, not both");
   }
-  if (typeof accessToken === "string") {
-    if (accessToken.trim() === "") throw new ConfigurationError("accessToken must not be empty");
-    return staticToken(accessToken);
+  if (typeof accessToken === "string" && accessToken.trim() === "") {
+    throw new ConfigurationError("accessToken must not be empty");
   }
-  if (typeof accessToken === "function") return tokenFunction(accessToken);
+  if (typeof accessToken === "string" || typeof accessToken === "function") return givenToken(accessToken);
   if (accessToken !== undefined)
     throw new ConfigurationError("accessToken must be a string or a function returning one");
-  if (credentials !== undefined) {
-    for (const key of ["accountId", "clientId", "clientSecret"] as const) {
-      if (typeof credentials[key] !== "string" || credentials[key].trim() === "") {
-        throw new ConfigurationError(`serverToServer.${key} must be a non-empty string`);
-      }
-    }
-    if (credentials.tokenUrl !== undefined && !URL.canParse(credentials.tokenUrl)) {
-      throw new ConfigurationError("serverToServer.tokenUrl must be an absolute URL");
-    }
-    return serverToServer(credentials, settings);
+  if (credentials === undefined) {
+    throw new ConfigurationError("give accessToken (a token or a function) or serverToServer credentials");
   }
-  throw new ConfigurationError("give accessToken (a token or a function) or serverToServer credentials");
+  for (const key of ["accountId", "clientId", "clientSecret"] as const) {
+    if (typeof credentials[key] !== "string" || credentials[key].trim() === "") {
+      throw new ConfigurationError(`serverToServer.${key} must be a non-empty string`);
+    }
+  }
+  const tokenUrl = checkedUrl("serverToServer.tokenUrl", credentials.tokenUrl ?? DEFAULT_TOKEN_URL);
+  return serverToServer({ ...credentials, tokenUrl }, settings);
 }
 
-function count(name: string, value: number | undefined, fallback: number, min: number): number {
+/**
+ * An absolute http(s) URL with no userinfo, query or fragment: credentials belong in the options (and would
+ * leak into every message), and the operation's path is appended to it. Messages never show userinfo.
+ */
+function checkedUrl(name: string, value: string): string {
+  if (typeof value !== "string" || !URL.canParse(value)) {
+    throw new ConfigurationError(`${name} must be an absolute URL (http or https)`);
+  }
+  const url = new URL(value);
+  const shown = `${url.protocol}//${url.host}${url.pathname}`;
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigurationError(`${name} must be an http or https URL (got ${url.protocol})`);
+  }
+  if (url.username || url.password) {
+    throw new ConfigurationError(
+      `${name} must not contain a user name or password (got ${shown} with credentials); give them as accessToken or serverToServer`,
+    );
+  }
+  if (/[?#]/.test(value)) throw new ConfigurationError(`${name} must not contain a query or fragment (got ${shown}…)`);
+  return value;
+}
+
+function wholeNumber(name: string, value: number | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min) {
     throw new ConfigurationError(`${name} must be a whole number of at least ${min} (got ${String(value)})`);
@@ -154,15 +174,10 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
     if (secret.length < 4) continue;
     // A server may echo a secret as it was sent in a form or a URL: percent-encoded, or `+` for spaces.
     const encoded = encodeURIComponent(secret);
-    for (const form of new Set([secret, encoded, encoded.replace(/%20/g, "+"), encoded.toLowerCase()])) {
-      result = replaceAllIgnoringCase(result, form, form === encoded.toLowerCase());
+    // Percent-encoding may come back in lower case (%2f): every form matches without regard to case.
+    for (const form of new Set([secret, encoded, encoded.replace(/%20/g, "+")])) {
+      result = result.replace(new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), "[redacted]");
     }
   }
   return result;
-}
-
-function replaceAllIgnoringCase(text: string, secret: string, ignoreCase: boolean): string {
-  if (!ignoreCase) return text.split(secret).join("[redacted]");
-  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return text.replace(new RegExp(escaped, "gi"), "[redacted]");
 }

@@ -1,80 +1,83 @@
 /**
- * Turns what came back into a `CreatedImGroup` or the right `ZoomApiError`. Bodies arrive as text
- * (openapi-fetch with `parseAs: "text"`) so that empty, plain-text, HTML or truncated bodies never throw here.
+ * Reading what came back, never throwing: one body value from openapi-fetch's result, Zoom's error body
+ * (or a gateway's problem+json), the created group, and `Retry-After`.
  */
-import { type ApiErrorInput, ZoomApiError } from "./errors.js";
-import { createdGroupFields, operation } from "./generated/spec.js";
-import type { CreatedImGroup } from "./types.js";
+import { createdGroupFields, type FieldSchema } from "./generated/spec.js";
+import type { CreatedImGroup, ZoomFieldError } from "./types.js";
 
-export interface ResponseContext {
-  url: string;
-  mayHaveSucceeded: boolean;
-  redact: (text: string) => string;
-  /** The name this call sent: fills Zoom's message templates (`{groupName}`) if the call fails. */
-  groupName: string | undefined;
-}
-
-/** openapi-fetch hands over text for 2xx, and parsed JSON or text for the rest; read both alike. */
-export function parseBody(raw: unknown): unknown {
-  if (typeof raw !== "string") return raw;
+/**
+ * openapi-fetch's `{data, error, response}` as one body: the JSON value, else the text, `""` when empty.
+ * A 2xx arrives as text (`parseAs: "text"`); anything else as openapi-fetch's JSON-or-text; an empty body
+ * (204, `Content-Length: 0`) as undefined.
+ */
+export function bodyOf(result: { data?: unknown; error?: unknown; response: Response }): unknown {
+  const value = result.response.ok ? result.data : result.error;
+  if (typeof value !== "string") return value ?? "";
+  if (value.trim() === "") return "";
+  if (!result.response.ok) return value; // openapi-fetch has tried JSON already
   try {
-    // JSON.parse accepts surrounding whitespace itself: no trimmed copy of every body.
-    return JSON.parse(raw);
+    return JSON.parse(value);
   } catch {
-    return raw.trim() === "" ? "" : raw;
+    return value;
   }
 }
 
-export function interpret(response: Response, raw: unknown, context: ResponseContext): CreatedImGroup {
-  const body = parseBody(raw);
-  const record = isRecord(body) ? body : undefined;
-  const location = response.headers.get("content-location") ?? undefined;
-  const id = nonEmptyString(record?.id) ?? groupIdFromLocation(location);
-  // Zoom files "paid account only" under HTTP 200: a 2xx is a success only when it is a 201 or carries a
-  // group, and never when it carries a Zoom error code instead of an id.
-  const errorShaped = record !== undefined && typeof record.code === "number" && record.id === undefined;
-  const succeeded =
-    response.ok && !errorShaped && (response.status === 201 || nonEmptyString(record?.id) !== undefined);
-  if (!succeeded) {
-    const input: ApiErrorInput = {
-      status: response.status,
-      body,
-      headers: response.headers,
-      method: operation.method,
-      url: context.url,
-      mayHaveSucceeded: context.mayHaveSucceeded,
-      redact: context.redact,
-      ...(context.groupName === undefined ? {} : { templateValues: { groupName: context.groupName } }),
-    };
-    if (response.ok && !errorShaped && response.status !== 200) {
-      input.fallbackMessage = `Zoom answered HTTP ${response.status} without the created group`;
-    }
-    throw ZoomApiError.generate(input);
+/** Zoom's `{code, message, errors}` out of whatever the server sent; a problem+json `title`/`detail` as the message. */
+export function zoomErrorBody(body: unknown): { code?: number; message?: string; errors?: ZoomFieldError[] } {
+  if (typeof body === "string") {
+    const text = body.trim();
+    // A short plain-text body is a message; HTML or a long blob is not worth repeating.
+    return text && text.length <= 300 && !text.startsWith("<") ? { message: text } : {};
   }
-  const result = pickGroupFields(record, response.status);
-  if (id !== undefined) result.id = id;
-  if (location !== undefined) result.location = location;
-  const trackingId = response.headers.get("x-zm-trackingid");
-  if (trackingId) result.trackingId = trackingId;
+  if (!isRecord(body)) return {};
+  const result: { code?: number; message?: string; errors?: ZoomFieldError[] } = {};
+  if (typeof body.code === "number" && Number.isFinite(body.code)) result.code = body.code;
+  const title = trimmed(body.title);
+  const detail = trimmed(body.detail);
+  const problem =
+    title && detail && !detail.startsWith(title) ? `${title.replace(/[.!?]?$/, ".")} ${detail}` : detail || title;
+  const message = trimmed(body.message) || problem;
+  if (message) result.message = message;
+  if (Array.isArray(body.errors)) {
+    result.errors = body.errors
+      .filter(isRecord)
+      .map((error) => ({ field: String(error.field ?? ""), message: String(error.message ?? "") }));
+  }
   return result;
+}
+
+/**
+ * The created group, or undefined when the answer is not one. Zoom files "paid account only" under HTTP 200:
+ * a 2xx is a success only when it is a 201 or carries a group id, and never when it carries a Zoom error
+ * code instead. Every text is redacted: a server may echo the token even in a success.
+ */
+export function createdGroup(
+  response: Response,
+  body: unknown,
+  redact: (text: string) => string,
+): CreatedImGroup | undefined {
+  const record = isRecord(body) ? body : {};
+  const bodyId = typeof record.id === "string" && record.id !== "" ? record.id : undefined;
+  const errorShaped = typeof record.code === "number" && record.id === undefined;
+  if (!response.ok || errorShaped || (response.status !== 201 && bodyId === undefined)) return undefined;
+  const group: CreatedImGroup = { status: response.status };
+  for (const [name, type] of Object.entries(createdGroupFields)) {
+    const value = record[name];
+    if (hasJsonType(type, value)) Object.assign(group, { [name]: typeof value === "string" ? redact(value) : value });
+  }
+  const location = response.headers.get("content-location") ?? undefined;
+  const id = bodyId ?? groupIdFromLocation(location);
+  if (id !== undefined) group.id = redact(id);
+  if (location !== undefined) group.location = redact(location);
+  const trackingId = response.headers.get("x-zm-trackingid");
+  if (trackingId) group.trackingId = redact(trackingId);
+  return group;
 }
 
 /** The id in a `Content-Location` that is a URL or path under `/im/groups/`; undefined for anything else. */
 export function groupIdFromLocation(location: string | undefined): string | undefined {
-  if (!location) return undefined;
-  const trimmed = location.trim();
-  let pathname: string;
-  // The common case, a plain path, needs no URL parser (this runs on every successful call).
-  if (trimmed.startsWith("/") && !/[?#%\\]|\/\.\.?(\/|$)/.test(trimmed)) {
-    pathname = trimmed;
-  } else {
-    try {
-      pathname = new URL(trimmed, "http://relative.invalid").pathname;
-    } catch {
-      return undefined;
-    }
-  }
-  const match = /\/im\/groups\/([^/]+)\/?$/.exec(pathname);
+  if (!location || !URL.canParse(location.trim(), "http://relative.invalid")) return undefined;
+  const match = /\/im\/groups\/([^/]+)\/?$/.exec(new URL(location.trim(), "http://relative.invalid").pathname);
   if (!match?.[1]) return undefined;
   try {
     return decodeURIComponent(match[1]);
@@ -83,32 +86,80 @@ export function groupIdFromLocation(location: string | undefined): string | unde
   }
 }
 
-const jsonTypeOf: Record<string, (value: unknown) => boolean> = {
-  string: (value) => typeof value === "string",
-  boolean: (value) => typeof value === "boolean",
-  integer: (value) => Number.isInteger(value),
-  number: (value) => typeof value === "number",
-};
+const WEEKDAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
+const MONTH = "(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
+const TIME = "(?<hour>\\d{2}):(?<minute>\\d{2}):(?<second>\\d{2})";
+/** RFC 9110's three HTTP-date forms, and the ISO-8601 timestamp of Zoom's daily limit. */
+const DATE_FORMS = [
+  new RegExp(`^${WEEKDAY}, (?<day>\\d{2}) ${MONTH} (?<year>\\d{4}) ${TIME} GMT$`), // IMF-fixdate
+  new RegExp(`^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<day>\\d{2})-${MONTH}-(?<year>\\d{2}) ${TIME} GMT$`), // RFC 850
+  new RegExp(`^${WEEKDAY} ${MONTH} (?<day>[ \\d]\\d) ${TIME} (?<year>\\d{4})$`), // asctime
+  /^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})T(?<hour>\d{2}):(?<minute>\d{2}):(?<second>\d{2})(?:\.\d+)?(?<zone>Z|[+-]\d{2}:\d{2})$/i,
+];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-const groupFields = Object.entries(createdGroupFields);
+/**
+ * `Retry-After` as an absolute time (epoch milliseconds): delta-seconds (a non-negative integer) from `now`,
+ * an HTTP-date, or an ISO-8601 timestamp. Anything else, or a time no `Date` can hold, is undefined.
+ */
+export function retryAfterAt(value: string | null, now: number = Date.now()): number | undefined {
+  const text = value?.trim() ?? "";
+  if (/^\d+$/.test(text)) return valid(now + Number(text) * 1000);
+  const parts = DATE_FORMS.map((form) => form.exec(text)?.groups).find((groups) => groups !== undefined);
+  if (!parts) return undefined;
+  const number = (key: string) => Number(parts[key]);
+  const month = MONTHS.includes(parts.month ?? "") ? MONTHS.indexOf(parts.month ?? "") : number("month") - 1;
+  let year = number("year");
+  // RFC 9110: a two-digit year more than 50 years ahead is in the past century.
+  if (parts.year?.length === 2) year += 2000 + year > new Date(now).getUTCFullYear() + 50 ? 1900 : 2000;
+  const [, sign, zoneHours, zoneMinutes] = /^([+-])(\d{2}):(\d{2})$/.exec(parts.zone ?? "") ?? [];
+  const offset = sign ? (sign === "-" ? -1 : 1) * (Number(zoneHours) * 60 + Number(zoneMinutes)) * 60_000 : 0;
+  const fields = [year, month, number("day"), number("hour"), number("minute"), number("second")] as const;
+  const date = new Date(Date.UTC(...fields));
+  date.setUTCFullYear(year); // Date.UTC reads years 0–99 as 1900–1999
+  const readBack = [
+    date.getUTCFullYear(),
+    date.getUTCMonth(),
+    date.getUTCDate(),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+  ];
+  // No 31 February and no 25 o'clock: the fields must come back as they were written.
+  return readBack.every((field, index) => field === fields[index]) ? valid(date.getTime() - offset) : undefined;
+}
 
-/** Keeps the spec's group fields that have the spec's type; a field of the wrong type is dropped, not trusted. */
-function pickGroupFields(record: Record<string, unknown> | undefined, status: number): CreatedImGroup {
-  const group: Record<string, unknown> = {};
-  if (record) {
-    for (const [name, type] of groupFields) {
-      const value = record[name];
-      if (value !== undefined && jsonTypeOf[type]?.(value)) group[name] = value;
-    }
-  }
-  group.status = status;
-  return group as unknown as CreatedImGroup;
+function valid(at: number): number | undefined {
+  return Number.isFinite(new Date(at).getTime()) ? at : undefined;
+}
+
+/** Whether `value` has one of the spec's JSON types (an integer is a number without a fraction). */
+export function hasJsonType(type: FieldSchema["type"], value: unknown): boolean {
+  if (type === "integer") return Number.isInteger(value);
+  if (type === "number") return typeof value === "number" && Number.isFinite(value);
+  return typeof value === type;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
+function trimmed(value: unknown): string {
+  return typeof value === "string" ? value.trim() : "";
+}
+
+/**
+ * Zoom's messages are templates ("Group name {groupName} is already in use."): fills the placeholders the
+ * call knows and leaves the others out, with the punctuation that introduced them, so no brace is shown.
+ */
+export function fillTemplate(text: string, values: Readonly<Record<string, string>> = {}): string {
+  return text
+    .replace(/\s*:?\s*\{(\w+)\}/g, (whole, name: string) => {
+      const value = values[name];
+      if (value === undefined) return "";
+      return whole.replace(`{${name}}`, value).replace(/^\s*:\s*/, ": ");
+    })
+    .replace(/\s+([.,;!?])/g, "$1")
+    .replace(/ {2,}/g, " ")
+    .trim();
 }

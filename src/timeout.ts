@@ -1,60 +1,43 @@
 /**
- * A per-attempt deadline joined with the caller's signal. Built on setTimeout (not AbortSignal.timeout)
- * so that fake timers drive it in tests like every other wait in this package.
+ * Abort-aware waiting. Built on setTimeout (not AbortSignal.timeout) so that fake timers drive every wait
+ * of this package in tests.
  */
-export interface Deadline {
-  readonly signal: AbortSignal;
-  /** True when the deadline, not the caller, aborted. */
-  readonly timedOut: boolean;
-  clear(): void;
+
+/** A per-attempt deadline joined with the caller's signal. */
+export function deadline(timeoutMs: number, callerSignal?: AbortSignal) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException("no answer in time", "TimeoutError")), timeoutMs);
+  return {
+    signal: anyOf(callerSignal, controller.signal),
+    /** The deadline, not the caller, aborted. */
+    timedOut: () => controller.signal.aborted && !callerSignal?.aborted,
+    clear: () => clearTimeout(timer),
+  };
 }
 
-/** One per attempt, on the hot path: a class, not a fresh set of closures each time. */
-class AttemptDeadline implements Deadline {
-  readonly signal: AbortSignal;
-  #expired = false;
-  readonly #controller = new AbortController();
-  readonly #timer: ReturnType<typeof setTimeout>;
-  readonly #callerSignal: AbortSignal | undefined;
-
-  constructor(timeoutMs: number, callerSignal: AbortSignal | undefined) {
-    this.#callerSignal = callerSignal;
-    this.#timer = setTimeout(() => {
-      this.#expired = true;
-      this.#controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, "TimeoutError"));
-    }, timeoutMs);
-    this.signal = callerSignal ? AbortSignal.any([callerSignal, this.#controller.signal]) : this.#controller.signal;
-  }
-
-  get timedOut(): boolean {
-    return this.#expired && !this.#callerSignal?.aborted;
-  }
-
-  clear(): void {
-    clearTimeout(this.#timer);
-  }
+/** One signal that aborts when any of `signals` does; with none given, one that never aborts. */
+export function anyOf(...signals: (AbortSignal | undefined)[]): AbortSignal {
+  const given = signals.filter((signal): signal is AbortSignal => signal !== undefined);
+  return given.length === 1 ? (given[0] as AbortSignal) : AbortSignal.any(given);
 }
 
-export function deadline(timeoutMs: number, callerSignal?: AbortSignal): Deadline {
-  return new AttemptDeadline(timeoutMs, callerSignal);
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export async function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await raceAbort(new Promise((resolve) => (timer = setTimeout(resolve, ms))), signal);
+  } finally {
+    clearTimeout(timer); // an aborted wait must not keep the process alive
+  }
 }
 
 /** Resolves with `promise`, or rejects with the signal's reason as soon as it aborts. */
-export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }

@@ -1,4 +1,4 @@
-import type { components } from "./generated/openapi.js";
+import type { components, paths as specPaths } from "./generated/openapi.js";
 
 /** The body of `POST /im/groups`: `name` is required, the rest take Zoom's defaults when left out. */
 export type CreateImGroupBody = components["schemas"]["CreateImGroupRequest"];
@@ -10,6 +10,11 @@ export type ImGroup = components["schemas"]["ImGroup"];
 export type ZoomErrorBody = components["schemas"]["ZoomError"];
 /** One of Zoom's field errors from a failed validation (code 300). */
 export type ZoomFieldError = NonNullable<ZoomErrorBody["errors"]>[number];
+/**
+ * The spec's paths as openapi-typescript writes them, for a bare openapi-fetch client
+ * (`createClient<paths>(…)`): typed, but with none of this client's validation, auth, retries or timeouts.
+ */
+export type paths = specPaths;
 
 /** What `createImGroup` resolves with. */
 export interface CreatedImGroup extends ImGroup {

@@ -1,34 +1,19 @@
 /**
  * Checks a request body against the spec's schema (src/generated/spec.ts) before anything is sent.
- * Implements exactly the JSON Schema keywords scripts/generate.ts lets through; the generator refuses a
- * spec that needs more, so the spec stays the only place a constraint is written.
+ * Implements exactly the keywords of the generated `FieldSchema`; the generator refuses a spec that needs
+ * more, so the spec stays the only place a constraint is written.
  */
-
 import { ValidationError, type ValidationIssue } from "./errors.js";
-import { createImGroupRequestSchema } from "./generated/spec.js";
+import { type FieldSchema, createImGroupRequestSchema as schema } from "./generated/spec.js";
+import { hasJsonType } from "./response.js";
 import type { CreateImGroupBody } from "./types.js";
 
-interface FieldSchema {
-  type: "string" | "boolean" | "integer" | "number";
-  enum?: readonly unknown[];
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-}
-interface ObjectSchema {
-  required?: readonly string[];
-  additionalProperties?: boolean;
-  properties: Record<string, FieldSchema>;
-}
-
-const schema = createImGroupRequestSchema as unknown as ObjectSchema;
 const fields = Object.entries(schema.properties);
 const fieldNames = new Set(Object.keys(schema.properties));
-const required = schema.required ?? [];
-
-/** The fields the spec defines, in spec order, with their schemas (for encoders, the mock and the CLI). */
-export const requestFields: readonly (readonly [string, FieldSchema])[] = fields;
+// `u`: a pattern reads code points, as JSON Schema does.
+const patterns = new Map(
+  fields.flatMap(([name, field]) => (field.pattern ? [[name, new RegExp(field.pattern, "u")]] : [])),
+);
 
 /** Every way `body` breaks the spec's schema; empty when it is valid. */
 export function findIssues(body: unknown): ValidationIssue[] {
@@ -37,23 +22,18 @@ export function findIssues(body: unknown): ValidationIssue[] {
   }
   const record = body as Record<string, unknown>;
   const issues: ValidationIssue[] = [];
-  for (const name of required) {
+  for (const name of schema.required) {
     if (record[name] === undefined) issues.push(issue(name, "required", `${name} is required`));
   }
   for (const [name, field] of fields) {
     const value = record[name];
     if (value !== undefined) checkField(name, field, value, issues);
   }
-  if (schema.additionalProperties === false) {
+  if (!schema.additionalProperties) {
     for (const name of Object.keys(record)) {
       if (!fieldNames.has(name) && record[name] !== undefined) {
-        issues.push(
-          issue(
-            name,
-            "additionalProperties",
-            `${name} is not a field of this request (fields: ${[...fieldNames].join(", ")})`,
-          ),
-        );
+        const known = [...fieldNames].join(", ");
+        issues.push(issue(name, "additionalProperties", `${name} is not a field of this request (fields: ${known})`));
       }
     }
   }
@@ -67,33 +47,33 @@ export function assertValidBody(body: unknown): asserts body is CreateImGroupBod
 }
 
 function checkField(name: string, field: FieldSchema, value: unknown, issues: ValidationIssue[]): void {
-  if (!hasType(field.type, value)) {
-    issues.push(issue(name, "type", `${name} must be ${typeWords[field.type]} (got ${describe(value)})`));
+  const got = `(got ${describe(value)})`;
+  if (!hasJsonType(field.type, value)) {
+    issues.push(issue(name, "type", `${name} must be ${typeWords[field.type]} ${got}`));
     return;
   }
-  if (field.enum && !field.enum.includes(value)) {
-    issues.push(issue(name, "enum", `${name} must be one of ${field.enum.join(", ")} (got ${describe(value)})`));
+  if (field.enum && !(typeof value === "string" && field.enum.includes(value))) {
+    issues.push(issue(name, "enum", `${name} must be one of ${field.enum.join(", ")} ${got}`));
   }
   if (typeof value === "string") {
     // JSON Schema counts length in Unicode code points, not UTF-16 units: an emoji is one character.
-    const length = codePointLength(value);
+    const length = [...value].length;
     if (field.minLength !== undefined && length < field.minLength) {
-      issues.push(
-        issue(name, "minLength", `${name} must be at least ${plural(field.minLength, "character")} (got ${length})`),
-      );
+      issues.push(issue(name, "minLength", `${name} must be at least ${characters(field.minLength)} (got ${length})`));
     }
     if (field.maxLength !== undefined && length > field.maxLength) {
-      issues.push(
-        issue(name, "maxLength", `${name} must be at most ${plural(field.maxLength, "character")} (got ${length})`),
-      );
+      issues.push(issue(name, "maxLength", `${name} must be at most ${characters(field.maxLength)} (got ${length})`));
+    }
+    if (patterns.get(name)?.test(value) === false) {
+      issues.push(issue(name, "pattern", `${name} ${field.patternMessage ?? `must match ${field.pattern}`} ${got}`));
     }
   }
   if (typeof value === "number") {
     if (field.minimum !== undefined && value < field.minimum) {
-      issues.push(issue(name, "minimum", `${name} must be at least ${field.minimum} (got ${value})`));
+      issues.push(issue(name, "minimum", `${name} must be at least ${field.minimum} ${got}`));
     }
     if (field.maximum !== undefined && value > field.maximum) {
-      issues.push(issue(name, "maximum", `${name} must be at most ${field.maximum} (got ${value})`));
+      issues.push(issue(name, "maximum", `${name} must be at most ${field.maximum} ${got}`));
     }
   }
 }
@@ -105,40 +85,19 @@ const typeWords: Record<FieldSchema["type"], string> = {
   number: "a number",
 };
 
-function hasType(type: FieldSchema["type"], value: unknown): boolean {
-  switch (type) {
-    case "string":
-      return typeof value === "string";
-    case "boolean":
-      return typeof value === "boolean";
-    case "integer":
-      return Number.isInteger(value);
-    case "number":
-      return typeof value === "number" && Number.isFinite(value);
-  }
-}
-
-function codePointLength(text: string): number {
-  let length = 0;
-  for (const _ of text) length++;
-  return length;
-}
-
 function issue(field: string, rule: ValidationIssue["rule"], message: string): ValidationIssue {
   return { field, rule, message };
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+function characters(count: number): string {
+  return `${count} character${count === 1 ? "" : "s"}`;
 }
 
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `string ${JSON.stringify(shown)}`;
-  }
+  if (typeof value === "string")
+    return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === "object") return "an object";
   return `${typeof value} ${String(value)}`;
 }

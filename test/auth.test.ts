@@ -153,7 +153,8 @@ test("an accessToken function is asked before every attempt", async () => {
 });
 
 describe("options are checked at construction", () => {
-  test.each<[string, ImGroupsClientOptions, string]>([
+  // JavaScript callers get what the types forbid: the same mistakes fail at run time.
+  test.each<[string, unknown, string]>([
     ["neither credential", {}, "give accessToken"],
     ["both credentials", { accessToken: "t", serverToServer: credentials }, "not both"],
     ["an empty token", { accessToken: " " }, "accessToken must not be empty"],
@@ -163,10 +164,39 @@ describe("options are checked at construction", () => {
       "serverToServer.clientSecret",
     ],
     ["a relative base URL", { accessToken: "t", baseUrl: "/v2" }, "baseUrl must be an absolute URL"],
+    ["a base URL of another scheme", { accessToken: "t", baseUrl: "ftp://zoom.test/v2" }, "http or https URL"],
+    ["a base URL with a query", { accessToken: "t", baseUrl: "https://zoom.test/v2?x=1" }, "query or fragment"],
+    ["a base URL with a fragment", { accessToken: "t", baseUrl: "https://zoom.test/v2#top" }, "query or fragment"],
+    [
+      "a token URL with a query",
+      { serverToServer: { ...credentials, tokenUrl: "https://zoom.test/oauth/token?grant=1" } },
+      "serverToServer.tokenUrl must not contain a query",
+    ],
+    ["an encoding other than multipart or json", { accessToken: "t", encoding: "xml" }, "encoding must be one of"],
     ["a negative maxRetries", { accessToken: "t", maxRetries: -1 }, "maxRetries must be a whole number"],
     ["a zero timeout", { accessToken: "t", timeoutMs: 0 }, "timeoutMs must be a whole number of at least 1"],
   ])("%s", (_label, options, message) => {
-    expect(() => createImGroupsClient(options)).toThrow(ConfigurationError);
-    expect(() => createImGroupsClient(options)).toThrow(message);
+    expect(() => createImGroupsClient(options as ImGroupsClientOptions)).toThrow(ConfigurationError);
+    expect(() => createImGroupsClient(options as ImGroupsClientOptions)).toThrow(message);
+  });
+
+  test.each([
+    ["baseUrl", { accessToken: "t", baseUrl: "https://admin:hunter2-canary@zoom.test/v2" }],
+    [
+      "serverToServer.tokenUrl",
+      { serverToServer: { ...credentials, tokenUrl: "https://admin:hunter2-canary@zoom.test/token" } },
+    ],
+    ["baseUrl", { accessToken: "t", baseUrl: "http://hunter2-canary@zoom.test/v2" }],
+  ])("credentials in %s are refused, and the message never shows them", (name, options) => {
+    const error = (() => {
+      try {
+        createImGroupsClient(options as ImGroupsClientOptions);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain(`${name} must not contain a user name or password`);
+    expect(JSON.stringify(error) + String(error)).not.toMatch(/hunter2-canary|admin/);
   });
 });

@@ -28,7 +28,10 @@ const refused = () =>
   new ZoomConnectionError(
     "POST",
     "https://api.zoom.us/v2/im/groups",
-    Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+    new TypeError("fetch failed", {
+      cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+    }),
+    "api",
   );
 
 async function run(
@@ -70,7 +73,7 @@ async function run(
 describe("failures every further row would meet stop the run after the first", () => {
   test.each([
     ["a refused connection (nothing was sent)", refused],
-    ["a timeout", () => new ZoomTimeoutError("POST", "https://api.zoom.us/v2/im/groups", 30_000)],
+    ["a timeout", () => new ZoomTimeoutError("POST", "https://api.zoom.us/v2/im/groups", 30_000, "api")],
     ["a rejected token", () => new AuthenticationError(answer(401))],
   ])("%s: one row failed, the rest not-sent, the stop says why", async (_label, error) => {
     const { calls, stop, outcomes } = await run(() => error());

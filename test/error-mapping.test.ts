@@ -4,7 +4,6 @@
  * the client asks for JSON.
  */
 import { describe, expect, test } from "vitest";
-import { fillTemplate } from "../src/errors.ts";
 import {
   createImGroupsClient,
   GroupNameConflictError,
@@ -13,6 +12,7 @@ import {
   RouteNotFoundError,
   ZoomApiError,
 } from "../src/index.ts";
+import { fillTemplate } from "../src/response.ts";
 import { TOKEN, useMswServer } from "./support/msw.ts";
 
 const { respondWith, requests } = useMswServer();

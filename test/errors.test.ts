@@ -58,20 +58,21 @@ describe("(status, Zoom code) picks the class", () => {
   });
 });
 
+const oddBodies = [
+  ["empty", ""],
+  ["plain text", "Conflict happened"],
+  ["HTML", "<html><body><h1>502 Bad Gateway</h1></body></html>"],
+  ["truncated JSON", '{"code": 4132, "message": "Group na'],
+  ["a JSON array", "[1,2,3]"],
+  ["JSON null", "null"],
+  ["binary", "\u0000\u0001\u00ff\ufffd"],
+] as const;
+
 describe("bodies that are not Zoom JSON still map by status", () => {
-  test.each([
-    ["empty", ""],
-    ["plain text", "Conflict happened"],
-    ["HTML", "<html><body><h1>502 Bad Gateway</h1></body></html>"],
-    ["truncated JSON", '{"code": 4132, "message": "Group na'],
-    ["a JSON array", "[1,2,3]"],
-    ["JSON null", "null"],
-    ["binary", "\u0000\u0001\u00ff\ufffd"],
-  ])("%s body", async (_label, body) => {
+  test.each(oddBodies)("%s body", async (_label, body) => {
     for (const [status, ErrorClass] of [
       [409, GroupNameConflictError],
       [502, ServerError],
-      [200, PaidAccountRequiredError],
     ] as const) {
       const error = await failure(new Response(body, { status, headers: { "content-type": "text/html" } }));
       expect(error).toBeInstanceOf(ErrorClass);
@@ -82,9 +83,39 @@ describe("bodies that are not Zoom JSON still map by status", () => {
   });
 });
 
+describe("a 200 without a group is 'paid account only' only when it has Zoom's code or the documented empty body", () => {
+  test.each<[string, Response, boolean]>([
+    ["Zoom's JSON", Response.json({ code: 200, message: "Only available for Paid account." }), true],
+    ...oddBodies.map(([label, body]): [string, Response, boolean] => [
+      `${label} body`,
+      new Response(body, { status: 200 }),
+      body === "",
+    ]),
+  ])("%s", async (_label, response, paidOnly) => {
+    const error = await failure(response);
+    expect(error.status).toBe(200);
+    expect(error instanceof PaidAccountRequiredError).toBe(paidOnly);
+    if (!paidOnly) {
+      expect(error.name).toBe("ZoomApiError");
+      expect(error.message).not.toContain("paid");
+    }
+  });
+
+  test("a proxy's HTML page under 200 says Zoom answered without the created group", async () => {
+    const error = await failure(new Response("<html><body>Welcome to the hotel Wi-Fi</body></html>", { status: 200 }));
+    expect(error.message).toMatch(/^Zoom answered HTTP 200 without the created group\. /);
+    expect(error.mayHaveCreated).toBe(false);
+  });
+});
+
 test("messages say what to do", async () => {
   expect((await failure(zoom(403, { code: 104, message: "No scope." }))).message).toContain("imgroup:write:admin");
-  expect((await failure(zoom(410, { code: 4137, message: "Gone." }))).message).toMatch(/retired the IM-group APIs/);
+  const retired = (await failure(zoom(410, { code: 4137, message: "Gone." }))).message;
+  expect(retired).toMatch(/retired the IM-group APIs/);
+  // What Zoom announced in their place, and where the admin looks: no guessed mapping of fields.
+  expect(retired).toContain("Groups API (POST /v2/groups)");
+  expect(retired).toContain("Contact Groups API (POST /v2/contacts/groups)");
+  expect(retired).toContain("developers.zoom.us");
   expect((await failure(zoom(200, { code: 200, message: "Only available for Paid account." }))).message).toContain(
     "paid Zoom account",
   );

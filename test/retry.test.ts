@@ -5,17 +5,19 @@
 import { HttpResponse, http } from "msw";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import {
+  type BadRequestError,
+  type CommonOptions,
   createImGroupsClient,
   GroupNameConflictError,
-  type ImGroupsClientOptions,
   RateLimitError,
   ServerError,
+  type Throttle,
   ZoomConnectionError,
   ZoomTimeoutError,
 } from "../src/index.ts";
+import { retryAfterAt } from "../src/response.ts";
 import { backoffMs } from "../src/retry.ts";
-import { retryAfterAt, retryAfterMs } from "../src/retry-after.ts";
-import { ENDPOINT, TOKEN, useMswServer } from "./support/msw.ts";
+import { ENDPOINT, parsedRequestBody, TOKEN, useMswServer } from "./support/msw.ts";
 
 const { server, requests, respondWith } = useMswServer();
 
@@ -33,7 +35,7 @@ const created = () => Response.json({ id: "g1" }, { status: 201 });
 const rateLimited = (headers: Record<string, string>) =>
   Response.json({ code: 429, message: "Too many requests." }, { status: 429, headers });
 
-function client(options: Partial<ImGroupsClientOptions> = {}) {
+function client(options: CommonOptions = {}) {
   return createImGroupsClient({ accessToken: TOKEN, ...options });
 }
 
@@ -80,18 +82,66 @@ test("without Retry-After a 429 backs off 0.5 s · 2ⁿ", async () => {
 });
 
 test("backoff is capped at 8 s with at most 25 % jitter", () => {
-  expect([0, 1, 2, 3, 4, 5, 10].map((n) => backoffMs(n, () => 0))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
-  expect(backoffMs(4, () => 0.999_999)).toBe(6000);
-  expect(retryAfterMs("soon")).toBeUndefined();
+  expect([0, 1, 2, 3, 4, 5, 10].map((n) => backoffMs(n))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+  vi.spyOn(Math, "random").mockReturnValue(0.999_999);
+  expect(backoffMs(4)).toBe(6000);
 });
 
-test("Retry-After: seconds count from one clock reading, a date is that exact instant", () => {
+describe("Retry-After is read by its grammar, anything else is ignored", () => {
   const now = Date.parse("2026-11-28T12:00:00.000Z");
-  expect(retryAfterAt("120", now)).toBe(now + 120_000);
-  expect(retryAfterAt("2099-01-01T00:00:00Z", now + 1)).toBe(Date.parse("2099-01-01T00:00:00Z"));
-  expect(retryAfterAt("Sat, 28 Nov 2026 12:00:30 GMT", now)).toBe(now + 30_000);
-  expect(retryAfterMs("Sat, 28 Nov 2026 11:00:00 GMT", now)).toBe(0);
-  expect(retryAfterAt(null, now)).toBeUndefined();
+  test.each([
+    ["delta-seconds", "120", now + 120_000],
+    ["zero seconds", "0", now],
+    ["an IMF-fixdate", "Sat, 28 Nov 2026 12:00:30 GMT", now + 30_000],
+    ["an RFC 850 date", "Saturday, 28-Nov-26 12:00:30 GMT", now + 30_000],
+    ["an asctime date", "Sat Nov 28 12:00:30 2026", now + 30_000],
+    ["an asctime date with a one-digit day", "Sun Nov  6 08:49:37 1994", Date.parse("1994-11-06T08:49:37Z")],
+    ["Zoom's ISO-8601 timestamp", "2099-01-01T00:00:00Z", Date.parse("2099-01-01T00:00:00Z")],
+    ["an ISO-8601 timestamp with an offset", "2026-11-28T14:00:30+02:00", now + 30_000],
+    ["a date in the past (waits nothing)", "Sat, 28 Nov 2026 11:00:00 GMT", now - 3_600_000],
+  ])("%s: %j", (_label, value, at) => {
+    expect(retryAfterAt(value, now)).toBe(at);
+  });
+
+  test.each([
+    ["a negative number", "-5"],
+    ["more seconds than a Date can hold", "9000000000000"],
+    ["a fraction", "1.5"],
+    ["a word", "soon"],
+    ["an empty value", ""],
+    ["31 February", "Tue, 31 Feb 2026 12:00:00 GMT"],
+    ["25 o'clock", "2026-11-28T25:00:00Z"],
+    ["a month that is not one", "2026-13-01T00:00:00Z"],
+    ["a date without its zone", "2026-11-28T12:00:00"],
+  ])("%s (%j) is ignored", (_label, value) => {
+    expect(retryAfterAt(value, now)).toBeUndefined();
+  });
+  test("no header is no time", () => {
+    expect(retryAfterAt(null, now)).toBeUndefined();
+  });
+
+  test.each(["-5", "9000000000000", "soon"])(
+    "a 429 with Retry-After %j builds its error and backs off by default",
+    async (retryAfter) => {
+      respondWith(rateLimited({ "Retry-After": retryAfter, "X-RateLimit-Type": "QPS" }), created());
+      const call = start(client().createImGroup({ name: "Design" }));
+      await vi.advanceTimersByTimeAsync(0);
+      await waitedFor(500, call);
+      expect(call).toMatchObject({ settled: true, value: { id: "g1" } });
+    },
+  );
+
+  test("a Daily-limit 429 is a daily limit whatever its Retry-After says: never retried", async () => {
+    respondWith(rateLimited({ "X-RateLimit-Type": "Daily-limit", "Retry-After": "9000000000000" }), created());
+    const error = await client()
+      .createImGroup({ name: "Design" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).isDailyLimit).toBe(true);
+    expect((error as RateLimitError).retryAfter).toBeUndefined();
+    expect((error as Error).message).toContain("daily limit");
+    expect(requests).toHaveLength(1);
+  });
 });
 
 test("a daily limit rejects at once with retryAfter, never sleeping", async () => {
@@ -122,15 +172,19 @@ test("5xx is retried; after maxRetries the last error surfaces", async () => {
   expect(requests).toHaveLength(3);
 });
 
-test("a retry resends the very same bytes under the same Content-Type", async () => {
+test("a retry resends the same fields in the same encoding", async () => {
   respondWith(Response.json({ code: 500, message: "Internal" }, { status: 503 }), created());
   const call = start(client({ maxRetries: 1 }).createImGroup({ name: "Design ✓", search_by_domain: true }));
   await vi.advanceTimersByTimeAsync(500);
   expect(call).toMatchObject({ settled: true, value: { id: "g1" } });
   const [first, second] = requests as [Request, Request];
-  expect(second.headers.get("content-type")).toBe(first.headers.get("content-type"));
   expect(first.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=\S+$/);
-  expect(Buffer.from(await second.arrayBuffer()).equals(Buffer.from(await first.arrayBuffer()))).toBe(true);
+  expect(second.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=\S+$/);
+  expect((await parsedRequestBody(second)).fields).toEqual((await parsedRequestBody(first)).fields);
+  expect((await parsedRequestBody(first)).fields).toEqual([
+    ["name", "Design ✓"],
+    ["search_by_domain", "true"],
+  ]);
 });
 
 test("a connection failure is retried", async () => {
@@ -158,7 +212,7 @@ describe("create is not idempotent", () => {
     const call = start(client().createImGroup({ name: "Design" }));
     await vi.advanceTimersByTimeAsync(500);
     expect(call.error).toBeInstanceOf(GroupNameConflictError);
-    expect((call.error as GroupNameConflictError).mayHaveSucceeded).toBe(true);
+    expect((call.error as GroupNameConflictError).mayHaveCreated).toBe(true);
     expect((call.error as Error).message).toContain("that attempt probably created the group");
   });
 
@@ -167,7 +221,7 @@ describe("create is not idempotent", () => {
     respondWith(rateLimited({ "Retry-After": "1" }), conflict);
     const call = start(client().createImGroup({ name: "Design" }));
     await vi.advanceTimersByTimeAsync(1000);
-    expect((call.error as GroupNameConflictError).mayHaveSucceeded).toBe(false);
+    expect((call.error as GroupNameConflictError).mayHaveCreated).toBe(false);
   });
 });
 
@@ -224,7 +278,9 @@ describe("timeouts", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(call.error).toBeInstanceOf(ZoomTimeoutError);
     expect((call.error as ZoomTimeoutError).timeoutMs).toBe(5_000);
-    expect((call.error as Error).message).toContain("timed out after 5000 ms");
+    expect((call.error as Error).message).toContain("no answer from Zoom within 5 s (per-attempt timeout)");
+    expect((call.error as Error).message).not.toMatch(/timeoutMs/);
+    expect((call.error as ZoomTimeoutError).mayHaveCreated).toBe(true);
   });
 
   test("timeouts are retried, each attempt with its own deadline", async () => {
@@ -320,5 +376,160 @@ describe("stopRetrying: a graceful stop (what bulk runs use for Ctrl-C and daily
     if (stopOnFirst) await expect(call).rejects.toMatchObject({ name: "AuthenticationError" });
     else await expect(call).resolves.toMatchObject({ id: "g-renewed" });
     expect(api).toBe(apiRequests);
+  });
+});
+
+describe("mayHaveCreated: one flag, OR over the call's attempts", () => {
+  test("a 5xx after its retries says the group may exist", async () => {
+    respondWith(Response.json({ code: 500, message: "Internal" }, { status: 500 }));
+    const call = start(client({ maxRetries: 1 }).createImGroup({ name: "Design" }));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(call.error).toBeInstanceOf(ServerError);
+    expect((call.error as ServerError).mayHaveCreated).toBe(true);
+  });
+
+  test("a timeout then a daily limit: the call's RateLimitError says the timed-out attempt may have created it", async () => {
+    let calls = 0;
+    const fetch = (request: Request) =>
+      ++calls === 1
+        ? hangingFetch(request)
+        : Promise.resolve(rateLimited({ "X-RateLimit-Type": "Daily-limit", "Retry-After": "2026-11-29T00:00:00Z" }));
+    const call = start(client({ fetch, timeoutMs: 1_000 }).createImGroup({ name: "Design" }));
+    await vi.advanceTimersByTimeAsync(1_000 + 500);
+    expect(call.error).toBeInstanceOf(RateLimitError);
+    expect((call.error as RateLimitError).mayHaveCreated).toBe(true);
+  });
+
+  test("429s and 4xx alone created nothing", async () => {
+    respondWith(rateLimited({ "Retry-After": "1" }), Response.json({ code: 300, message: "Bad" }, { status: 400 }));
+    const call = start(client().createImGroup({ name: "Design" }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect((call.error as Error).name).toBe("BadRequestError");
+    expect((call.error as BadRequestError).mayHaveCreated).toBe(false);
+  });
+});
+
+describe("throttle: awaited before every attempt, outside the attempt's timeout", () => {
+  /** A throttle that opens one slot per `release()` (now, or for the next wait), recording the signals it was given. */
+  function gate() {
+    const waiting: (() => void)[] = [];
+    const signals: AbortSignal[] = [];
+    const limited: RateLimitError[] = [];
+    let permits = 0;
+    const throttle: Throttle = {
+      wait: (signal) =>
+        new Promise<void>((resolve, reject) => {
+          signals.push(signal);
+          if (permits > 0) {
+            permits--;
+            resolve();
+            return;
+          }
+          waiting.push(resolve);
+          signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+        }),
+      rateLimited: (error) => void limited.push(error),
+    };
+    const release = () => {
+      const next = waiting.shift();
+      if (next) next();
+      else permits++;
+    };
+    return { throttle, release, signals, limited, waiting: () => waiting.length };
+  }
+
+  test("every attempt, retries included, waits for a slot; nothing is sent before", async () => {
+    const { throttle, release, waiting } = gate();
+    respondWith(Response.json({ code: 500, message: "Internal" }, { status: 503 }), created());
+    const call = start(client({ throttle }).createImGroup({ name: "Design" }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(requests).toHaveLength(0);
+    expect(waiting()).toBe(1);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(500); // the backoff, then the retry waits for its own slot
+    expect(requests).toHaveLength(1);
+    expect(waiting()).toBe(1);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call).toMatchObject({ settled: true, value: { id: "g1" } });
+  });
+
+  test("a long wait for a slot does not count against timeoutMs", async () => {
+    const { throttle, release } = gate();
+    respondWith(created());
+    const call = start(client({ throttle, timeoutMs: 1_000, maxRetries: 0 }).createImGroup({ name: "Design" }));
+    await vi.advanceTimersByTimeAsync(5_000);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call).toMatchObject({ settled: true, value: { id: "g1" } });
+  });
+
+  test("rateLimited hears every 429", async () => {
+    const { throttle, release, limited } = gate();
+    respondWith(rateLimited({ "Retry-After": "1", "X-RateLimit-Type": "QPS" }), rateLimited({}), created());
+    const call = start(client({ throttle }).createImGroup({ name: "Design" }));
+    for (let slot = 0; slot < 3; slot++) {
+      release();
+      await vi.advanceTimersByTimeAsync(1_000);
+    }
+    expect(call).toMatchObject({ settled: true, value: { id: "g1" } });
+    expect(limited.map((error) => error.status)).toEqual([429, 429]);
+    expect(limited[0]?.rateLimitType).toBe("QPS");
+  });
+
+  test("stopRetrying during the first wait: nothing is sent, the call rejects with the stop's reason", async () => {
+    const { throttle, signals } = gate();
+    respondWith(created());
+    const stop = new AbortController();
+    const reason = new Error("stopped");
+    const call = start(client({ throttle }).createImGroup({ name: "Design" }, { stopRetrying: stop.signal }));
+    await vi.advanceTimersByTimeAsync(0);
+    stop.abort(reason);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call).toMatchObject({ settled: true, error: reason });
+    expect(signals[0]?.aborted).toBe(true);
+    expect(requests).toHaveLength(0);
+  });
+
+  test("stopRetrying while a retry waits for its slot: no attempt starts, the call rejects with the last failure", async () => {
+    const { throttle, release } = gate();
+    respondWith(Response.json({ code: 500, message: "Internal" }, { status: 503 }), created());
+    const stop = new AbortController();
+    const call = start(client({ throttle }).createImGroup({ name: "Design" }, { stopRetrying: stop.signal }));
+    release();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(requests).toHaveLength(1);
+    stop.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call.error).toBeInstanceOf(ServerError);
+    expect(requests).toHaveLength(1);
+  });
+
+  test("the call's signal aborts the wait: the call rejects with its reason", async () => {
+    const { throttle, signals } = gate();
+    const controller = new AbortController();
+    const call = start(client({ throttle }).createImGroup({ name: "Design" }, { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(0);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect((call.error as Error).name).toBe("AbortError");
+    expect(signals[0]?.aborted).toBe(true);
+    expect(requests).toHaveLength(0);
+  });
+
+  test("a throttle that ignores its signal cannot hold up a stopped call", async () => {
+    const stop = new AbortController();
+    const call = start(
+      client({ throttle: { wait: () => new Promise(() => {}) } }).createImGroup(
+        { name: "Design" },
+        { stopRetrying: stop.signal },
+      ),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    stop.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call.settled).toBe(true);
   });
 });

@@ -125,3 +125,28 @@ test("an OAuth token echoed by the API after renewal is redacted too", async () 
   expect(text).not.toContain("oauth-canary-");
   expect(issued).toBe(2);
 });
+
+test("a 201 that echoes the token in its name, Content-Location and tracking id carries no token", async () => {
+  server.use(
+    http.post(ENDPOINT, ({ request }) => {
+      const token = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
+      return HttpResponse.json(
+        { id: `g-${token}`, name: `Design ${token}` },
+        {
+          status: 201,
+          headers: {
+            "Content-Location": `/v2/im/groups/${encodeURIComponent(token)}`,
+            "x-zm-trackingid": `track-${token}`,
+          },
+        },
+      );
+    }),
+  );
+  const group = await createImGroupsClient({ accessToken: TOKEN }).createImGroup({ name: "Design" });
+  expect(JSON.stringify(group) + inspect(group)).not.toContain(TOKEN);
+  expect(group).toMatchObject({
+    name: "Design [redacted]",
+    location: "/v2/im/groups/[redacted]",
+    trackingId: "track-[redacted]",
+  });
+});

@@ -106,10 +106,10 @@ describe("npm run generate", () => {
 
   test("refuses a request keyword the client's validator does not implement", async () => {
     const path = await specVariant((yaml) =>
-      yaml.replace("          maxLength: 128\n", "          maxLength: 128\n          pattern: '^\\S'\n"),
+      yaml.replace("          maxLength: 128\n", "          maxLength: 128\n          format: email\n"),
     );
     await expect(generate({ specPath: path, outDir: join(scratch as string, "out") })).rejects.toThrow(
-      "pattern on name is not supported by src/validation.ts",
+      "format on name is not supported by src/validation.ts",
     );
   });
 
@@ -145,8 +145,8 @@ describe("check:provenance", () => {
     ],
     [
       "a constraint its map does not cover",
-      (s: Yaml) => (name(s).pattern = "^\\S"),
-      "CreateImGroupRequest.name: x-source names no source for pattern",
+      (s: Yaml) => (name(s).format = "email"),
+      "CreateImGroupRequest.name: x-source names no source for format",
     ],
     [
       "a stale keyword in the map",

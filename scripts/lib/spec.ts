@@ -73,3 +73,16 @@ export function theOperation(spec: SpecDocument): { path: string; method: string
   }
   return found[0];
 }
+
+/** A copy without examples and `x-` annotations (x-source), and without any key named in `alsoDrop`. */
+export function withoutAnnotations(value: unknown, alsoDrop: readonly string[] = []): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutAnnotations(item, alsoDrop));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !key.startsWith("x-") && key !== "example" && key !== "examples" && !alsoDrop.includes(key))
+        .map(([key, inner]) => [key, withoutAnnotations(inner, alsoDrop)]),
+    );
+  }
+  return value;
+}

@@ -9,8 +9,9 @@ function codePointLength(text) {
 
 // multipart/form-data: text coerced to the schema's types
 const validate0 = (() => {
-const schema11 = {"type":"object","description":"The fields of a new IM directory group.","required":["name"],"additionalProperties":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021","zoom-reference"],"required":["zoom-v1-errors","decision:name-is-required-1-128-characters"],"additionalProperties":["decision:unknown-fields-are-refused-additionalproperties-false"]},"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021","zoom-reference"],"minLength":["decision:name-is-required-1-128-characters"],"maxLength":["zoom-swagger-2018","zoom-marketplace-2021"]},"description":"Group name: must be unique to one account.\n\nRequired by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists\n\"300 Missing field: name\" for this call and a group without a name cannot be told apart from others.\n","example":"Excepteur proident in"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal","x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"enum":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["zoom-swagger-2018","zoom-marketplace-2021"]},"description":"IM Group types:<br>`normal` - Only members can see automatically see the other members of this group. Other people can search for members within this group. <br>`shared` - Everyone under an account can see the group members automatically.<br>`restricted` - Nobody can see the group or search for members except the members in the group. (This can only be one of normal,shared,restricted)","example":"normal"},"search_by_domain":{"type":"boolean","default":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["decision:the-three-booleans-default-to-false"]},"description":"Members can search for others in the same email domain.","example":false},"search_by_account":{"type":"boolean","default":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["decision:the-three-booleans-default-to-false"]},"description":"Members can search for others under same account.","example":true},"search_by_ma_account":{"type":"boolean","default":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["decision:the-three-booleans-default-to-false"]},"description":"Members can search for others under same master account, including all sub accounts.","example":false}}};
+const schema11 = {"type":"object","description":"The fields of a new IM directory group.","required":["name"],"additionalProperties":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021","zoom-reference"],"required":["zoom-v1-errors","decision:name-is-required-1-128-characters"],"additionalProperties":["decision:unknown-fields-are-refused-additionalproperties-false"]},"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F]*$","x-pattern-message":"must not contain control characters such as line breaks or tabs","x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021","zoom-reference"],"minLength":["decision:name-is-required-1-128-characters"],"maxLength":["zoom-swagger-2018","zoom-marketplace-2021"],"pattern":["decision:names-refuse-control-characters"]},"description":"Group name: must be unique to one account.\n\nRequired by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists\n\"300 Missing field: name\" for this call and a group without a name cannot be told apart from others.\n","example":"Design team"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal","x-enumDescriptions":{"normal":"Members see one another; people outside the group can still search for its members.","shared":"Everyone in the account sees the group's members.","restricted":"Only members see the group and can search for its members.","x-source":["decision:enum-values-have-short-help-in-the-project-s-own-words"]},"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"enum":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["zoom-swagger-2018","zoom-marketplace-2021"]},"description":"IM Group types:<br>`normal` - Only members can see automatically see the other members of this group. Other people can search for members within this group. <br>`shared` - Everyone under an account can see the group members automatically.<br>`restricted` - Nobody can see the group or search for members except the members in the group. (This can only be one of normal,shared,restricted)","example":"normal"},"search_by_domain":{"type":"boolean","default":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["decision:the-three-booleans-default-to-false"]},"description":"Members can search for others in the same email domain.","example":false},"search_by_account":{"type":"boolean","default":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["decision:the-three-booleans-default-to-false"]},"description":"Members can search for others under same account.","example":true},"search_by_ma_account":{"type":"boolean","default":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["decision:the-three-booleans-default-to-false"]},"description":"Members can search for others under same master account, including all sub accounts.","example":false}}};
 const func2 = codePointLength;
+const pattern0 = new RegExp("^[^\\x00-\\x1F\\x7F]*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -89,6 +90,16 @@ vErrors.push(err4);
 }
 errors++;
 }
+if(!pattern0.test(data0)){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x1F\\x7F]*$"},message:"must match pattern \""+"^[^\\x00-\\x1F\\x7F]*$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
 }
 }
 if(data.type !== undefined){
@@ -104,12 +115,12 @@ else if(data1 === null){
 coerced1 = "";
 }
 else {
-const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err5];
+vErrors = [err6];
 }
 else {
-vErrors.push(err5);
+vErrors.push(err6);
 }
 errors++;
 }
@@ -122,12 +133,12 @@ data["type"] = coerced1;
 }
 }
 if(!(((data1 === "normal") || (data1 === "shared")) || (data1 === "restricted"))){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.type.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err6];
+vErrors = [err7];
 }
 else {
-vErrors.push(err6);
+vErrors.push(err7);
 }
 errors++;
 }
@@ -144,12 +155,12 @@ else if(data2 === "true" || data2 === 1){
 coerced2 = true;
 }
 else {
-const err7 = {instancePath:instancePath+"/search_by_domain",schemaPath:"#/properties/search_by_domain/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err8 = {instancePath:instancePath+"/search_by_domain",schemaPath:"#/properties/search_by_domain/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err7];
+vErrors = [err8];
 }
 else {
-vErrors.push(err7);
+vErrors.push(err8);
 }
 errors++;
 }
@@ -174,12 +185,12 @@ else if(data3 === "true" || data3 === 1){
 coerced3 = true;
 }
 else {
-const err8 = {instancePath:instancePath+"/search_by_account",schemaPath:"#/properties/search_by_account/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err9 = {instancePath:instancePath+"/search_by_account",schemaPath:"#/properties/search_by_account/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err8];
+vErrors = [err9];
 }
 else {
-vErrors.push(err8);
+vErrors.push(err9);
 }
 errors++;
 }
@@ -204,12 +215,12 @@ else if(data4 === "true" || data4 === 1){
 coerced4 = true;
 }
 else {
-const err9 = {instancePath:instancePath+"/search_by_ma_account",schemaPath:"#/properties/search_by_ma_account/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err10 = {instancePath:instancePath+"/search_by_ma_account",schemaPath:"#/properties/search_by_ma_account/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err9];
+vErrors = [err10];
 }
 else {
-vErrors.push(err9);
+vErrors.push(err10);
 }
 errors++;
 }
@@ -224,12 +235,12 @@ data["search_by_ma_account"] = coerced4;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err10];
+vErrors = [err11];
 }
 else {
-vErrors.push(err10);
+vErrors.push(err11);
 }
 errors++;
 }
@@ -241,8 +252,9 @@ return validate10;
 
 // application/json
 const validate1 = (() => {
-const schema11 = {"type":"object","description":"The fields of a new IM directory group.","required":["name"],"additionalProperties":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021","zoom-reference"],"required":["zoom-v1-errors","decision:name-is-required-1-128-characters"],"additionalProperties":["decision:unknown-fields-are-refused-additionalproperties-false"]},"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021","zoom-reference"],"minLength":["decision:name-is-required-1-128-characters"],"maxLength":["zoom-swagger-2018","zoom-marketplace-2021"]},"description":"Group name: must be unique to one account.\n\nRequired by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists\n\"300 Missing field: name\" for this call and a group without a name cannot be told apart from others.\n","example":"Excepteur proident in"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal","x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"enum":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["zoom-swagger-2018","zoom-marketplace-2021"]},"description":"IM Group types:<br>`normal` - Only members can see automatically see the other members of this group. Other people can search for members within this group. <br>`shared` - Everyone under an account can see the group members automatically.<br>`restricted` - Nobody can see the group or search for members except the members in the group. (This can only be one of normal,shared,restricted)","example":"normal"},"search_by_domain":{"type":"boolean","default":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["decision:the-three-booleans-default-to-false"]},"description":"Members can search for others in the same email domain.","example":false},"search_by_account":{"type":"boolean","default":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["decision:the-three-booleans-default-to-false"]},"description":"Members can search for others under same account.","example":true},"search_by_ma_account":{"type":"boolean","default":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["decision:the-three-booleans-default-to-false"]},"description":"Members can search for others under same master account, including all sub accounts.","example":false}}};
+const schema11 = {"type":"object","description":"The fields of a new IM directory group.","required":["name"],"additionalProperties":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021","zoom-reference"],"required":["zoom-v1-errors","decision:name-is-required-1-128-characters"],"additionalProperties":["decision:unknown-fields-are-refused-additionalproperties-false"]},"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F]*$","x-pattern-message":"must not contain control characters such as line breaks or tabs","x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021","zoom-reference"],"minLength":["decision:name-is-required-1-128-characters"],"maxLength":["zoom-swagger-2018","zoom-marketplace-2021"],"pattern":["decision:names-refuse-control-characters"]},"description":"Group name: must be unique to one account.\n\nRequired by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists\n\"300 Missing field: name\" for this call and a group without a name cannot be told apart from others.\n","example":"Design team"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal","x-enumDescriptions":{"normal":"Members see one another; people outside the group can still search for its members.","shared":"Everyone in the account sees the group's members.","restricted":"Only members see the group and can search for its members.","x-source":["decision:enum-values-have-short-help-in-the-project-s-own-words"]},"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"enum":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["zoom-swagger-2018","zoom-marketplace-2021"]},"description":"IM Group types:<br>`normal` - Only members can see automatically see the other members of this group. Other people can search for members within this group. <br>`shared` - Everyone under an account can see the group members automatically.<br>`restricted` - Nobody can see the group or search for members except the members in the group. (This can only be one of normal,shared,restricted)","example":"normal"},"search_by_domain":{"type":"boolean","default":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["decision:the-three-booleans-default-to-false"]},"description":"Members can search for others in the same email domain.","example":false},"search_by_account":{"type":"boolean","default":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["decision:the-three-booleans-default-to-false"]},"description":"Members can search for others under same account.","example":true},"search_by_ma_account":{"type":"boolean","default":false,"x-source":{"type":["postman","zoom-swagger-2018","zoom-marketplace-2021"],"default":["decision:the-three-booleans-default-to-false"]},"description":"Members can search for others under same master account, including all sub accounts.","example":false}}};
 const func2 = codePointLength;
+const pattern0 = new RegExp("^[^\\x00-\\x1F\\x7F]*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -293,9 +305,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-else {
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern0.test(data0)){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x1F\\x7F]*$"},message:"must match pattern \""+"^[^\\x00-\\x1F\\x7F]*$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -305,10 +316,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.type !== undefined){
-let data1 = data.type;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -317,8 +326,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!(((data1 === "normal") || (data1 === "shared")) || (data1 === "restricted"))){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.type !== undefined){
+let data1 = data.type;
+if(typeof data1 !== "string"){
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -327,10 +339,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.search_by_domain !== undefined){
-if(typeof data.search_by_domain !== "boolean"){
-const err7 = {instancePath:instancePath+"/search_by_domain",schemaPath:"#/properties/search_by_domain/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!(((data1 === "normal") || (data1 === "shared")) || (data1 === "restricted"))){
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -340,9 +350,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.search_by_account !== undefined){
-if(typeof data.search_by_account !== "boolean"){
-const err8 = {instancePath:instancePath+"/search_by_account",schemaPath:"#/properties/search_by_account/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.search_by_domain !== undefined){
+if(typeof data.search_by_domain !== "boolean"){
+const err8 = {instancePath:instancePath+"/search_by_domain",schemaPath:"#/properties/search_by_domain/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -352,9 +362,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.search_by_ma_account !== undefined){
-if(typeof data.search_by_ma_account !== "boolean"){
-const err9 = {instancePath:instancePath+"/search_by_ma_account",schemaPath:"#/properties/search_by_ma_account/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.search_by_account !== undefined){
+if(typeof data.search_by_account !== "boolean"){
+const err9 = {instancePath:instancePath+"/search_by_account",schemaPath:"#/properties/search_by_account/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -364,14 +374,26 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.search_by_ma_account !== undefined){
+if(typeof data.search_by_ma_account !== "boolean"){
+const err10 = {instancePath:instancePath+"/search_by_ma_account",schemaPath:"#/properties/search_by_ma_account/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
 }
 errors++;
 }
@@ -399,4 +421,6 @@ export const validators = {
 };
 
 /** The spec's own words (`x-pattern-message`) for a field's `pattern`, in place of Ajv's regular expression. */
-export const patternMessages: Record<string, string> = {};
+export const patternMessages: Record<string, string> = {
+  "name": "must not contain control characters such as line breaks or tabs"
+};

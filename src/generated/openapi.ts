@@ -35,7 +35,7 @@ export interface components {
              *
              *     Required by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists
              *     "300 Missing field: name" for this call and a group without a name cannot be told apart from others.
-             * @example Excepteur proident in
+             * @example Design team
              */
             name: string;
             /**

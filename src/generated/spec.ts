@@ -1,5 +1,61 @@
 // Generated from spec/zoom-im-groups.openapi.yaml by scripts/generate.ts — do not edit. Run `npm run generate`.
 
+/** One field of the request body: the JSON Schema keywords the client's validator implements, and help texts. */
+export interface FieldSchema {
+  /** The JSON type. */
+  type: "string" | "boolean" | "integer" | "number";
+  /** The spec's description. */
+  description?: string;
+  /** The values allowed. */
+  enum?: readonly string[];
+  /** Short help for each enum value, in this project's words (`x-enumDescriptions`). */
+  enumDescriptions?: Readonly<Record<string, string>>;
+  /** What Zoom uses when the field is left out. */
+  default?: string | boolean | number;
+  /** The fewest characters (Unicode code points). */
+  minLength?: number;
+  /** The most characters (Unicode code points). */
+  maxLength?: number;
+  /** The smallest value. */
+  minimum?: number;
+  /** The largest value. */
+  maximum?: number;
+  /** A regular expression (ECMAScript, `u` flag) that the whole value must match. */
+  pattern?: string;
+  /** What a value breaking `pattern` is told, after the field's name (`x-pattern-message`). */
+  patternMessage?: string;
+}
+
+/** The keywords of a field that a value can break (what `ValidationIssue.rule` names besides required, type and additionalProperties). */
+export type FieldRule = "enum" | "minLength" | "maxLength" | "minimum" | "maximum" | "pattern";
+
+/** A field of the request body. */
+export type RequestField = "name" | "type" | "search_by_domain" | "search_by_account" | "search_by_ma_account";
+
+/** The request body's schema: what the client validates with. */
+export interface RequestSchema {
+  /** Always `"object"`. */
+  type: "object";
+  /** The spec's description. */
+  description?: string;
+  /** The fields that must be present. */
+  required: readonly RequestField[];
+  /** `false`: a field the schema does not name is refused. */
+  additionalProperties: boolean;
+  /** Each field's schema, in the spec's order. */
+  properties: Readonly<Record<RequestField, FieldSchema>>;
+}
+
+/** One documented response of the operation. */
+export interface DocumentedResponse {
+  /** Zoom's error code (`x-zoom-error-code`). */
+  zoomCode?: number;
+  /** The spec's description as one plain sentence: a template where Zoom's is (`{groupName}`). */
+  message: string;
+  /** The documented content types. */
+  contentTypes: readonly string[];
+}
+
 /** The operation this package calls, as the spec describes it. */
 export const operation = {
   /** The spec's operationId. */
@@ -29,78 +85,63 @@ export const operation = {
   ]
 } as const;
 
-/** The request body's JSON Schema (dereferenced, examples and x- annotations dropped): what the client validates with. */
-export const createImGroupRequestSchema = {
-  /** The JSON type. */
+/** The request body's schema (dereferenced, examples dropped, `x-` help renamed): what the client validates with. */
+export const createImGroupRequestSchema: RequestSchema = {
   "type": "object",
-  /** The spec's description. */
   "description": "The fields of a new IM directory group.",
-  /** The fields that must be present. */
   "required": [
     "name"
   ],
-  /** `false`: a field the schema does not name is refused. */
   "additionalProperties": false,
-  /** Each field's schema. */
   "properties": {
     /** `name`: Group name: must be unique to one account. Required by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists "300 Missing field: name" for this call and a group without a name cannot be told apart from others. */
     "name": {
-      /** The JSON type. */
       "type": "string",
-      /** The fewest characters (Unicode code points). */
       "minLength": 1,
-      /** The most characters (Unicode code points). */
       "maxLength": 128,
-      /** The spec's description. */
+      "pattern": "^[^\\x00-\\x1F\\x7F]*$",
+      "patternMessage": "must not contain control characters such as line breaks or tabs",
       "description": "Group name: must be unique to one account.\n\nRequired by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists\n\"300 Missing field: name\" for this call and a group without a name cannot be told apart from others.\n"
     },
     /** `type`: IM Group types: `normal` - Only members can see automatically see the other members of this group. Other people can search for members within this group. `shared` - Everyone under an account can see the group members automatically. `restricted` - Nobody can see the group or search for members except the members in the group. (This can only be one of normal,shared,restricted) */
     "type": {
-      /** The JSON type. */
       "type": "string",
-      /** The values allowed. */
       "enum": [
         "normal",
         "shared",
         "restricted"
       ],
-      /** What Zoom uses when the field is left out. */
       "default": "normal",
-      /** The spec's description. */
+      "enumDescriptions": {
+        "normal": "Members see one another; people outside the group can still search for its members.",
+        "shared": "Everyone in the account sees the group's members.",
+        "restricted": "Only members see the group and can search for its members."
+      },
       "description": "IM Group types:<br>`normal` - Only members can see automatically see the other members of this group. Other people can search for members within this group. <br>`shared` - Everyone under an account can see the group members automatically.<br>`restricted` - Nobody can see the group or search for members except the members in the group. (This can only be one of normal,shared,restricted)"
     },
     /** `search_by_domain`: Members can search for others in the same email domain. */
     "search_by_domain": {
-      /** The JSON type. */
       "type": "boolean",
-      /** What Zoom uses when the field is left out. */
       "default": false,
-      /** The spec's description. */
       "description": "Members can search for others in the same email domain."
     },
     /** `search_by_account`: Members can search for others under same account. */
     "search_by_account": {
-      /** The JSON type. */
       "type": "boolean",
-      /** What Zoom uses when the field is left out. */
       "default": false,
-      /** The spec's description. */
       "description": "Members can search for others under same account."
     },
     /** `search_by_ma_account`: Members can search for others under same master account, including all sub accounts. */
     "search_by_ma_account": {
-      /** The JSON type. */
       "type": "boolean",
-      /** What Zoom uses when the field is left out. */
       "default": false,
-      /** The spec's description. */
       "description": "Members can search for others under same master account, including all sub accounts."
     }
   }
-} as const;
+};
 
 /** The fields of the created group (the 201 body) and their JSON types: the client keeps exactly these. */
-export const createdGroupFields = {
+export const createdGroupFields: { readonly [name: string]: FieldSchema["type"] } = {
   /** The JSON type of `id` in the 201 body. */
   "id": "string",
   /** The JSON type of `name` in the 201 body. */
@@ -113,17 +154,14 @@ export const createdGroupFields = {
   "search_by_account": "boolean",
   /** The JSON type of `search_by_ma_account` in the 201 body. */
   "search_by_ma_account": "boolean"
-} as const;
+};
 
-/** Every documented response: HTTP status → Zoom error code, description and content types. */
-export const documentedResponses = {
+/** Every documented response: HTTP status → Zoom error code, plain message and content types. */
+export const documentedResponses: { readonly [status in "200" | "201" | "400" | "401" | "404" | "409" | "410" | "413" | "415" | "429"]: DocumentedResponse } = {
   /** HTTP 200. */
   "200": {
-    /** Zoom's error code (`x-zoom-error-code`). */
     "zoomCode": 200,
-    /** The spec's description of the response. */
-    "description": "**Error Code:** `200` <br>\nOnly available for paid account:{accountId}.\n\nZoom files this refusal under HTTP 200 (a quirk of the spec): a 200 that carries no group is a failure.",
-    /** The documented content types. */
+    "message": "Only available for paid account:{accountId}.",
     "contentTypes": [
       "application/json",
       "text/plain"
@@ -131,42 +169,31 @@ export const documentedResponses = {
   },
   /** HTTP 201. */
   "201": {
-    /** The spec's description of the response. */
-    "description": "IM Group created.",
-    /** The documented content types. */
+    "message": "IM Group created.",
     "contentTypes": [
       "application/json"
     ]
   },
   /** HTTP 400. */
   "400": {
-    /** Zoom's error code (`x-zoom-error-code`). */
     "zoomCode": 300,
-    /** The spec's description of the response. */
-    "description": "**HTTP Status Code:** `400` <br>\n**Error Code:** `300` <br>\nValidation failed.",
-    /** The documented content types. */
+    "message": "Validation failed.",
     "contentTypes": [
       "application/json"
     ]
   },
   /** HTTP 401. */
   "401": {
-    /** Zoom's error code (`x-zoom-error-code`). */
     "zoomCode": 124,
-    /** The spec's description of the response. */
-    "description": "**HTTP Status Code:** `401` <br>\n**Error Code:** `124` <br>\nInvalid access token.",
-    /** The documented content types. */
+    "message": "Invalid access token.",
     "contentTypes": [
       "application/json"
     ]
   },
   /** HTTP 404. */
   "404": {
-    /** Zoom's error code (`x-zoom-error-code`). */
     "zoomCode": 4130,
-    /** The spec's description of the response. */
-    "description": "**HTTP Status Code:** `404` <br>\n**Error Code:** `4130` <br>\nGroup does not exist:{groupId}.",
-    /** The documented content types. */
+    "message": "Group does not exist:{groupId}.",
     "contentTypes": [
       "application/json",
       "text/plain"
@@ -174,11 +201,8 @@ export const documentedResponses = {
   },
   /** HTTP 409. */
   "409": {
-    /** Zoom's error code (`x-zoom-error-code`). */
     "zoomCode": 4132,
-    /** The spec's description of the response. */
-    "description": "**HTTP Status Code:** `409` <br>\n**Error Code:** `4132` <br>\nGroup name {groupName} is already in use.",
-    /** The documented content types. */
+    "message": "Group name {groupName} is already in use.",
     "contentTypes": [
       "application/json",
       "text/plain"
@@ -186,46 +210,34 @@ export const documentedResponses = {
   },
   /** HTTP 410. */
   "410": {
-    /** Zoom's error code (`x-zoom-error-code`). */
     "zoomCode": 4137,
-    /** The spec's description of the response. */
-    "description": "**HTTP Status Code:** `410` <br>\n**Error Code:** `4137` <br>\nThe IM Group APIs are no longer available.",
-    /** The documented content types. */
+    "message": "The IM Group APIs are no longer available.",
     "contentTypes": [
       "application/json"
     ]
   },
   /** HTTP 413. */
   "413": {
-    /** Zoom's error code (`x-zoom-error-code`). */
     "zoomCode": 300,
-    /** The spec's description of the response. */
-    "description": "**HTTP Status Code:** `413` <br>\nThe body is larger than the gateway accepts. Not a Zoom document's answer: the mock Zoom (and API\ngateways in front of any server) send it; the body carries code 300.",
-    /** The documented content types. */
+    "message": "The body is larger than the gateway accepts.",
     "contentTypes": [
       "application/json"
     ]
   },
   /** HTTP 415. */
   "415": {
-    /** Zoom's error code (`x-zoom-error-code`). */
     "zoomCode": 300,
-    /** The spec's description of the response. */
-    "description": "**HTTP Status Code:** `415` <br>\nThe request's content type is neither of the two this operation takes. Not a Zoom document's\nanswer: the mock Zoom sends it (code 300), and gateways may send an `application/problem+json` body.",
-    /** The documented content types. */
+    "message": "The request's content type is neither of the two this operation takes.",
     "contentTypes": [
       "application/json"
     ]
   },
   /** HTTP 429. */
   "429": {
-    /** Zoom's error code (`x-zoom-error-code`). */
     "zoomCode": 429,
-    /** The spec's description of the response. */
-    "description": "**HTTP Status Code:** `429` <br>\n**Error Code:** `429` <br>\nToo many requests. A per-second limit (`X-RateLimit-Type: QPS`) clears within a second; a daily\nlimit (`X-RateLimit-Type: Daily-limit`) carries `Retry-After` as an ISO-8601 timestamp, hours away.",
-    /** The documented content types. */
+    "message": "Too many requests.",
     "contentTypes": [
       "application/json"
     ]
   }
-} as const;
+};

@@ -2,6 +2,8 @@
  * `zoom-im-groups/testing/fetch`: the mock Zoom as a fetch-style function and MSW handlers, with web APIs
  * only — for Cloudflare Workers, Deno, Bun and browsers. `zoom-im-groups/testing` adds `startMockZoom`,
  * which needs Node's `http`.
+ *
+ * @module zoom-im-groups/testing/fetch
  */
 
 export { MAX_BODY_BYTES } from "./body.js";

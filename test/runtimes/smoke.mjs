@@ -63,6 +63,20 @@ export async function runSmoke(lib, testing) {
     if (!(error instanceof lib.RouteNotFoundError)) return `got ${error}`;
   });
 
+  await check("a redirect is a RedirectError: asked for manually, never followed, created nothing", async () => {
+    let sent = 0;
+    const redirecting = async (request) => {
+      sent++;
+      if (request.redirect !== "manual") return new Response(null, { status: 500 });
+      return new Response(null, { status: 307, headers: { location: "https://elsewhere.example/v2/im/groups" } });
+    };
+    const client = lib.createImGroupsClient({ accessToken: "t", fetch: redirecting });
+    const error = await client.createImGroup({ name: "Redirected" }).catch((e) => e);
+    if (!(error instanceof lib.RedirectError) || error.mayHaveCreated || sent !== 1)
+      return `got ${error}, ${sent} sent`;
+    if (!error.message.includes("https://elsewhere.example")) return error.message;
+  });
+
   await check("an invalid body is ValidationError and nothing is sent", async () => {
     let sent = 0;
     const counting = async (request) => {

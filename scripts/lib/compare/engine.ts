@@ -6,22 +6,12 @@
  * becomes a breaking difference of its own, so a rule the itemizer does not know can never pass unseen.
  */
 import openapiDiff from "openapi-diff";
-import type { OperationObject } from "../spec.ts";
+import { type OperationObject, withoutAnnotations } from "../spec.ts";
 import type { Difference } from "./diff.ts";
 
 type Json = Record<string, unknown>;
 
-function withoutAnnotations(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutAnnotations);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([key]) => !key.startsWith("x-") && key !== "example" && key !== "examples" && key !== "description")
-        .map(([key, inner]) => [key, withoutAnnotations(inner)]),
-    );
-  }
-  return value;
-}
+const bodySchema = (schema: unknown) => withoutAnnotations(schema, ["description"]);
 
 /** The operation's JSON bodies only, on one path, so the engine compares schemas and nothing else. */
 function bodiesOnly(operation: OperationObject, statuses: string[]): string {
@@ -32,9 +22,7 @@ function bodiesOnly(operation: OperationObject, statuses: string[]): string {
     const media = Object.entries(operation.responses[status]?.content ?? {}).find(([type]) => /json/.test(type));
     responses[status] = {
       description: "-",
-      ...(media?.[1].schema
-        ? { content: { "application/json": { schema: withoutAnnotations(media[1].schema) } } }
-        : {}),
+      ...(media?.[1].schema ? { content: { "application/json": { schema: bodySchema(media[1].schema) } } } : {}),
     };
   }
   return JSON.stringify({
@@ -43,9 +31,7 @@ function bodiesOnly(operation: OperationObject, statuses: string[]): string {
     paths: {
       "/operation": {
         post: {
-          ...(request
-            ? { requestBody: { content: { "application/json": { schema: withoutAnnotations(request) } } } }
-            : {}),
+          ...(request ? { requestBody: { content: { "application/json": { schema: bodySchema(request) } } } } : {}),
           responses,
         },
       },

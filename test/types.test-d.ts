@@ -1,0 +1,86 @@
+/**
+ * Compile-time contract, checked by `npm run typecheck` (tsc; vitest does not run this file). Each
+ * `@ts-expect-error` covers exactly one line, so a change that makes that line compile fails the typecheck.
+ */
+import createClient from "openapi-fetch";
+import { expectTypeOf } from "vitest";
+import {
+  type CreatedImGroup,
+  type CreateImGroupBody,
+  createImGroupRequestSchema,
+  createImGroupsClient,
+  documentedResponses,
+  type FieldSchema,
+  GroupNameConflictError,
+  type ImGroupsClientOptions,
+  type ImGroupType,
+  type paths,
+  RateLimitError,
+  ZoomApiError,
+  type ZoomImGroupsError,
+} from "../src/index.ts";
+
+// The body type comes from the spec: name required, type a literal union, booleans optional.
+expectTypeOf<CreateImGroupBody["name"]>().toEqualTypeOf<string>();
+expectTypeOf<ImGroupType>().toEqualTypeOf<"normal" | "shared" | "restricted">();
+expectTypeOf<CreateImGroupBody["search_by_domain"]>().toEqualTypeOf<boolean | undefined>();
+// @ts-expect-error "public" is not an IM group type
+export const wrongType: CreateImGroupBody = { name: "Design", type: "public" };
+// @ts-expect-error name is required
+export const noName: CreateImGroupBody = { type: "shared" };
+// @ts-expect-error booleans are booleans, not strings
+export const stringFlag: CreateImGroupBody = { name: "Design", search_by_domain: "true" };
+
+// The result exposes id?: string, the location and the tracking id.
+expectTypeOf<CreatedImGroup["id"]>().toEqualTypeOf<string | undefined>();
+expectTypeOf<CreatedImGroup["location"]>().toEqualTypeOf<string | undefined>();
+expectTypeOf<CreatedImGroup["trackingId"]>().toEqualTypeOf<string | undefined>();
+expectTypeOf<CreatedImGroup["total_members"]>().toEqualTypeOf<number | undefined>();
+const client = createImGroupsClient({ accessToken: "t" });
+expectTypeOf(client.createImGroup).returns.resolves.toEqualTypeOf<CreatedImGroup>();
+// @ts-expect-error raw is gone: a bare openapi-fetch client is createClient<paths>()
+export const raw = client.raw;
+
+// Options: exactly one of accessToken and serverToServer.
+const credentials = { accountId: "a", clientId: "c", clientSecret: "s" };
+export const withToken: ImGroupsClientOptions = { accessToken: async () => "t", timeoutMs: 5_000 };
+export const withOAuth: ImGroupsClientOptions = { serverToServer: credentials, encoding: "json" };
+// @ts-expect-error neither credential
+export const neither: ImGroupsClientOptions = { baseUrl: "https://api.zoom.us/v2" };
+// @ts-expect-error both credentials
+export const both: ImGroupsClientOptions = { accessToken: "t", serverToServer: credentials };
+// @ts-expect-error encoding is multipart or json
+export const xml: ImGroupsClientOptions = { accessToken: "t", encoding: "xml" };
+export const throttled: ImGroupsClientOptions = {
+  accessToken: "t",
+  throttle: { wait: async (signal: AbortSignal) => signal.throwIfAborted(), rateLimited: (error) => error.retryAfter },
+};
+
+// Errors: one flag for "may have created the group", on every error; subclass fields narrow.
+declare const error: unknown;
+if (error instanceof GroupNameConflictError) {
+  expectTypeOf(error.mayHaveCreated).toEqualTypeOf<boolean>();
+  expectTypeOf(error.status).toEqualTypeOf<number>();
+}
+if (error instanceof RateLimitError) {
+  expectTypeOf(error.retryAfter).toEqualTypeOf<Date | undefined>();
+  expectTypeOf(error.isDailyLimit).toEqualTypeOf<boolean>();
+}
+if (error instanceof ZoomApiError) {
+  expectTypeOf(error.code).toEqualTypeOf<number | undefined>();
+  // @ts-expect-error mayHaveSucceeded is now mayHaveCreated, on every error
+  void error.mayHaveSucceeded;
+}
+expectTypeOf<ZoomImGroupsError["mayHaveCreated"]>().toEqualTypeOf<boolean>();
+
+// The generator types what it writes: no cast needed to read a field's rules or a documented message.
+expectTypeOf(createImGroupRequestSchema.properties.name).toEqualTypeOf<FieldSchema>();
+expectTypeOf(documentedResponses["409"].message).toEqualTypeOf<string>();
+// @ts-expect-error 418 is not a documented status
+export const teapot = documentedResponses["418"];
+
+// `paths` types a bare openapi-fetch client.
+const bare = createClient<paths>({ baseUrl: "https://api.zoom.us/v2" });
+expectTypeOf(bare.POST).toBeFunction();
+// @ts-expect-error the spec has no GET /im/groups
+export const get = () => bare.GET("/im/groups");
