@@ -4,15 +4,14 @@
  * difference as breaking, additive or docs. Exit 0: no breaking difference outside the allowlist;
  * 1: at least one; 2: the file or the arguments could not be used.
  */
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { allowedBy, loadAllowlist } from "./lib/compare/allowlist.ts";
-import { type Difference, diffOperations } from "./lib/compare/diff.ts";
-import { engineFindings, unexplained } from "./lib/compare/engine.ts";
-import { modelOf } from "./lib/compare/model.ts";
-import { loadUpstream } from "./lib/compare/upstream.ts";
+import { parse as parseYaml } from "yaml";
+import { type Difference, diffFacts, factsOf } from "./lib/compare.ts";
 import { loadSpec, repoRoot, theOperation } from "./lib/spec.ts";
+import { loadUpstream, type UpstreamKind } from "./lib/upstream.ts";
 
 export const defaultAllowlistPath = resolve(repoRoot, "spec/compare-allowlist.yaml");
 
@@ -20,13 +19,32 @@ export interface ComparedDifference extends Difference {
   allowlisted: boolean;
   reason?: string;
 }
-
 export interface Comparison {
-  upstream: { file: string; kind: string; title: string; foundBy: string; operation: string };
+  upstream: { file: string; kind: UpstreamKind; title: string; foundBy: string; operation: string };
   differences: ComparedDifference[];
   summary: { breaking: number; allowlisted: number; additive: number; docs: number };
   /** No breaking difference outside the allowlist. */
   ok: boolean;
+}
+
+/**
+ * The reviewed allowlist: differences the spec keeps on purpose, each with its reason. An id may use `*`
+ * for any run of characters; `upstreams` limits an entry to some kinds of upstream file.
+ */
+async function loadAllowlist(file: string): Promise<{ id: RegExp; reason: string; upstreams?: UpstreamKind[] }[]> {
+  const entries = parseYaml(await readFile(file, "utf8")) as unknown;
+  if (!Array.isArray(entries)) throw new Error(`${file}: expected a list of {id, reason}`);
+  return entries.map((entry, index) => {
+    if (typeof entry?.id !== "string" || typeof entry?.reason !== "string" || entry.reason.trim().length < 10)
+      throw new Error(`${file}: entry ${index + 1} needs an id and a reason (a sentence, not a word)`);
+    const id = new RegExp(
+      `^${entry.id
+        .split("*")
+        .map((part: string) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"))
+        .join(".*")}$`,
+    );
+    return { ...entry, id, reason: entry.reason.trim().replace(/\s+/g, " ") };
+  });
 }
 
 /** `specPath`: the spec to compare against (default spec/; check:changeset passes the base branch's). */
@@ -35,8 +53,8 @@ export async function compareWithSpec(
   allowlistPath = defaultAllowlistPath,
   specPath?: string,
 ): Promise<Comparison> {
-  const spec = await loadSpec(specPath);
-  const ours = theOperation(spec);
+  const ours = theOperation(await loadSpec(specPath));
+  const route = `${ours.method} ${ours.path}`;
   const target = {
     operationId: ours.operation.operationId,
     method: ours.method,
@@ -45,29 +63,27 @@ export async function compareWithSpec(
   };
   const upstream = await loadUpstream(file, target);
   const allowlist = await loadAllowlist(allowlistPath);
-  const itemized = diffOperations(modelOf(ours.operation), modelOf(upstream.operation));
-  const differences = [...itemized, ...unexplained(await engineFindings(ours.operation, upstream.operation), itemized)];
-  const compared = differences.map((difference): ComparedDifference => {
-    const entry =
-      difference.classification === "breaking" ? allowedBy(difference, allowlist, upstream.kind) : undefined;
-    return { ...difference, allowlisted: entry !== undefined, ...(entry ? { reason: entry.reason.trim() } : {}) };
-  });
-  const count = (predicate: (difference: ComparedDifference) => boolean) => compared.filter(predicate).length;
+  const theirRoute = `${upstream.method} ${upstream.path.endsWith(ours.path) ? ours.path : upstream.path}`;
+  const differences = diffFacts(factsOf(ours.operation, route), factsOf(upstream.operation, theirRoute)).map(
+    (difference): ComparedDifference => {
+      const entry =
+        difference.classification === "breaking"
+          ? allowlist.find((e) => (!e.upstreams || e.upstreams.includes(upstream.kind)) && e.id.test(difference.id))
+          : undefined;
+      return { ...difference, allowlisted: entry !== undefined, ...(entry && { reason: entry.reason }) };
+    },
+  );
+  const count = (predicate: (difference: ComparedDifference) => boolean) => differences.filter(predicate).length;
   const summary = {
     breaking: count((d) => d.classification === "breaking" && !d.allowlisted),
     allowlisted: count((d) => d.allowlisted),
     additive: count((d) => d.classification === "additive"),
     docs: count((d) => d.classification === "docs"),
   };
+  const { kind, title, foundBy } = upstream;
   return {
-    upstream: {
-      file,
-      kind: upstream.kind,
-      title: upstream.title,
-      foundBy: upstream.foundBy,
-      operation: `${upstream.method} ${upstream.path}`,
-    },
-    differences: compared,
+    upstream: { file, kind, title, foundBy, operation: theirRoute },
+    differences,
     summary,
     ok: summary.breaking === 0,
   };
@@ -83,7 +99,7 @@ export function formatComparison(comparison: Comparison): string {
     for (const difference of comparison.differences.filter((d) => d.classification === classification)) {
       const label = difference.allowlisted ? "allowed" : classification;
       lines.push(`  ${label.padEnd(9)} ${difference.id}: ${difference.message}`);
-      if (difference.reason) lines.push(`            reason: ${difference.reason.replace(/\s+/g, " ")}`);
+      if (difference.reason) lines.push(`            reason: ${difference.reason}`);
     }
   }
   lines.push(
