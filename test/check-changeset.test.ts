@@ -45,7 +45,10 @@ const dropRestricted = (spec: string) => spec.replace("            - restricted\
 const longerNames = (spec: string) => spec.replace("maxLength: 128", "maxLength: 256");
 
 test("a change outside spec/ and src/ needs no changeset", async () => {
-  expect(await branch("docs-only", { "README.md": "better readme\n" })).toMatchObject({ ok: true });
+  expect(await branch("docs-only", { "README.md": "better readme\n" })).toEqual({
+    ok: true,
+    message: "no change to spec/ or src/: no changeset needed",
+  });
 });
 
 test("a change to src/ without a changeset fails", async () => {
@@ -53,12 +56,12 @@ test("a change to src/ without a changeset fails", async () => {
   expect(verdict).toMatchObject({ ok: false, message: expect.stringContaining("no changeset was added") });
 });
 
-test("with a changeset it passes", async () => {
+test("a change to src/ with a changeset passes, naming the changeset", async () => {
   const verdict = await branch("src-patch", {
     "src/client.ts": "export const x = 3;\n",
     ".changeset/a.md": changeset("patch"),
   });
-  expect(verdict.ok).toBe(true);
+  expect(verdict).toEqual({ ok: true, message: "changesets: .changeset/a.md" });
 });
 
 test("a breaking spec change (an enum value removed) needs a major changeset", async () => {
@@ -68,7 +71,7 @@ test("a breaking spec change (an enum value removed) needs a major changeset", a
     message: expect.stringContaining("request.field.type.enum.restricted.removed"),
   });
   const major = await branch("spec-breaking-major", { [SPEC]: dropRestricted, ".changeset/b.md": changeset("major") });
-  expect(major.ok).toBe(true);
+  expect(major).toEqual({ ok: true, message: "changesets: .changeset/b.md" });
 });
 
 test("an additive spec change (a longer name allowed) takes a minor changeset", async () => {

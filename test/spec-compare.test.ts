@@ -123,10 +123,10 @@ describe.each([
     "breaking",
   ],
   [
-    "a new rule (pattern)",
+    "a new rule (format)",
     OPENAPI,
-    (d: Doc) => (requestSchema(d).properties.name.pattern = "^\\S"),
-    "request.field.name.pattern.added",
+    (d: Doc) => (requestSchema(d).properties.name.format = "email"),
+    "request.field.name.format.added",
     "breaking",
   ],
   [
