@@ -9,10 +9,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { postmanDrift } from "../scripts/check-postman.ts";
 import { decisionSlugs, findProvenanceProblems } from "../scripts/check-provenance.ts";
+import { pageProblems, specPage } from "../scripts/docs.ts";
 import { generate } from "../scripts/generate.ts";
 import { defaultSpecPath, generatedDir, repoRoot } from "../scripts/lib/spec.ts";
 import type { PostmanField, PostmanItem, PostmanResponse } from "../scripts/lib/upstream.ts";
-import { postmanItem } from "./support/spec.ts";
+import { postmanItem, spec, specOperation } from "./support/spec.ts";
 
 describe("check:postman", () => {
   let scratch: string;
@@ -196,5 +197,46 @@ describe("check:provenance", () => {
     ],
   ])("%s fails the check", (_label, change, expected) => {
     expect(mutated(change).join("\n")).toContain(expected);
+  });
+});
+
+describe("docs-site/spec.html", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "spec-page-"));
+  });
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+  test("renders with no network: no script at all, nothing remote, every anchor on the page", async () => {
+    const page = specPage(spec as never);
+    const file = join(dir, "spec.html");
+    await writeFile(file, page);
+    expect(page).not.toMatch(/<script|<link /);
+    expect(pageProblems(page, file)).toEqual([]);
+    expect(page.match(/href="#/g)?.length).toBeGreaterThan(Object.keys(specOperation.responses).length);
+  });
+
+  test("shows the call, every field with its rules and every documented answer", () => {
+    const page = specPage(spec as never);
+    expect(page).toContain("POST https://api.zoom.us/v2/im/groups");
+    expect(page).toContain("at most 128 characters");
+    for (const field of ["name", "type", "search_by_domain", "search_by_account", "search_by_ma_account"])
+      expect(page).toContain(`<td><code>${field}</code></td>`);
+    for (const [status, response] of Object.entries(specOperation.responses)) {
+      expect(page).toContain(`<section id="response-${status}">`);
+      if (response["x-zoom-error-code"] !== undefined)
+        expect(page).toContain(`HTTP ${status} · Zoom code ${response["x-zoom-error-code"]}`);
+    }
+  });
+
+  test("the check finds a remote script, a remote stylesheet, a missing page and a missing anchor", async () => {
+    const file = join(dir, "broken.html");
+    const page = `<script src="https://cdn.example/redoc.js"></script><link rel="stylesheet" href="//fonts.example/a.css">
+      <a href="other.html">x</a><a href="#nowhere">y</a><a id="here" href="#here">z</a><a href="https://zoom.us">out</a>`;
+    const problems = pageProblems(page, file);
+    expect(problems).toHaveLength(4);
+    expect(problems.join("\n")).toMatch(
+      /loads from the network: <script[\s\S]*loads from the network: <link[\s\S]*other\.html, which does not exist[\s\S]*#nowhere, an anchor/,
+    );
   });
 });

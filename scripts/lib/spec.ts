@@ -36,7 +36,7 @@ export interface ResponseObject {
 export interface OperationObject {
   operationId: string;
   summary?: string;
-  requestBody: { required?: boolean; content: Record<string, MediaType> };
+  requestBody: { required?: boolean; description?: string; content: Record<string, MediaType> };
   responses: Record<string, ResponseObject>;
   "x-zoom-scopes"?: string[];
   "x-zoom-granular-scopes"?: string[];
