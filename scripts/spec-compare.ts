@@ -54,25 +54,19 @@ export async function compareWithSpec(
   specPath?: string,
 ): Promise<Comparison> {
   const ours = theOperation(await loadSpec(specPath));
-  const route = `${ours.method} ${ours.path}`;
-  const target = {
-    operationId: ours.operation.operationId,
-    method: ours.method,
-    path: ours.path,
-    summary: ours.operation.summary ?? "",
-  };
-  const upstream = await loadUpstream(file, target);
+  const upstream = await loadUpstream(file, ours);
   const allowlist = await loadAllowlist(allowlistPath);
   const theirRoute = `${upstream.method} ${upstream.path.endsWith(ours.path) ? ours.path : upstream.path}`;
-  const differences = diffFacts(factsOf(ours.operation, route), factsOf(upstream.operation, theirRoute)).map(
-    (difference): ComparedDifference => {
-      const entry =
-        difference.classification === "breaking"
-          ? allowlist.find((e) => (!e.upstreams || e.upstreams.includes(upstream.kind)) && e.id.test(difference.id))
-          : undefined;
-      return { ...difference, allowlisted: entry !== undefined, ...(entry && { reason: entry.reason }) };
-    },
-  );
+  const differences = diffFacts(
+    factsOf(ours.operation, `${ours.method} ${ours.path}`),
+    factsOf(upstream.operation, theirRoute),
+  ).map((difference): ComparedDifference => {
+    const entry =
+      difference.classification === "breaking"
+        ? allowlist.find((e) => (!e.upstreams || e.upstreams.includes(upstream.kind)) && e.id.test(difference.id))
+        : undefined;
+    return { ...difference, allowlisted: entry !== undefined, ...(entry && { reason: entry.reason }) };
+  });
   const count = (predicate: (difference: ComparedDifference) => boolean) => differences.filter(predicate).length;
   const summary = {
     breaking: count((d) => d.classification === "breaking" && !d.allowlisted),
@@ -80,7 +74,7 @@ export async function compareWithSpec(
     additive: count((d) => d.classification === "additive"),
     docs: count((d) => d.classification === "docs"),
   };
-  const { kind, title, foundBy } = upstream;
+  const { kind, title, foundBy = "" } = upstream;
   return {
     upstream: { file, kind, title, foundBy, operation: theirRoute },
     differences,
@@ -94,8 +88,7 @@ export function formatComparison(comparison: Comparison): string {
   const lines = [
     `${upstream.file}: ${upstream.kind} "${upstream.title}", ${upstream.operation} (found by ${upstream.foundBy})`,
   ];
-  const order = ["breaking", "additive", "docs"] as const;
-  for (const classification of order) {
+  for (const classification of ["breaking", "additive", "docs"]) {
     for (const difference of comparison.differences.filter((d) => d.classification === classification)) {
       const label = difference.allowlisted ? "allowed" : classification;
       lines.push(`  ${label.padEnd(9)} ${difference.id}: ${difference.message}`);
@@ -110,27 +103,13 @@ export function formatComparison(comparison: Comparison): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  let values: { json?: boolean; allowlist?: string };
-  let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({
-      options: { json: { type: "boolean" }, allowlist: { type: "string" } },
-      allowPositionals: true,
-    }));
-  } catch (error) {
-    console.error(`spec:compare: ${(error as Error).message}`);
-    process.exit(2);
-  }
-  if (positionals.length !== 1) {
-    console.error("usage: npm run spec:compare -- FILE [--json] [--allowlist FILE]");
-    process.exit(2);
-  }
-  try {
-    const comparison = await compareWithSpec(
-      resolve(positionals[0] as string),
-      values.allowlist ? resolve(values.allowlist) : undefined,
-    );
-    comparison.upstream.file = positionals[0] as string;
+    const options = { json: { type: "boolean" }, allowlist: { type: "string" } } as const;
+    const { values, positionals } = parseArgs({ options, allowPositionals: true });
+    if (positionals.length !== 1) throw new Error("usage: npm run spec:compare -- FILE [--json] [--allowlist FILE]");
+    const [file = ""] = positionals;
+    const comparison = await compareWithSpec(resolve(file), values.allowlist && resolve(values.allowlist));
+    comparison.upstream.file = file;
     console.log(values.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison));
     process.exitCode = comparison.ok ? 0 : 1;
   } catch (error) {

@@ -12,57 +12,38 @@ import { parse as parseYaml } from "yaml";
 import type { JsonSchema, OperationObject, ResponseObject } from "./spec.ts";
 
 export type UpstreamKind = "swagger2" | "openapi3" | "postman";
-export interface Upstream {
-  kind: UpstreamKind;
-  title: string;
-  /** How the operation was found: by operationId, by method and path, or by the Postman item's name or URL. */
-  foundBy: string;
+/** An operation where it was found: by operationId, by method and path, or by the Postman item's name or URL. */
+export interface Located {
   method: string;
   path: string;
   operation: OperationObject;
-}
-export interface Target {
-  operationId: string;
-  method: string;
-  path: string;
-  summary: string;
+  foundBy?: string;
 }
 
-export interface PostmanField {
-  key: string;
-  value?: string;
+type Header = { key: string; value: string };
+export type PostmanField = { key: string; value?: string; description?: string; type?: string };
+interface PostmanRequest {
+  method: string;
+  header?: Header[];
+  body: { mode: string; formdata: PostmanField[]; urlencoded?: PostmanField[]; raw?: string };
+  url: { raw: string; path: string[] };
   description?: string;
-  type?: string;
 }
-export interface PostmanResponse {
+export type PostmanResponse = {
   name: string;
   code: number;
-  header?: { key: string; value: string }[];
+  header?: Header[];
   body?: string;
-  originalRequest?: {
-    method: string;
-    header?: { key: string; value: string }[];
-    body?: { formdata?: PostmanField[] };
-    url: { raw: string; path: string[] };
-  };
-}
-export interface PostmanItem {
-  name: string;
-  request: {
-    method: string;
-    header?: { key: string; value: string }[];
-    body: { mode: string; formdata: PostmanField[]; urlencoded?: PostmanField[]; raw?: string };
-    url: { raw: string; path: string[] } | string;
-    description?: string;
-  };
-  response: PostmanResponse[];
-}
+  originalRequest?: PostmanRequest;
+};
+export type PostmanItem = { name: string; request: PostmanRequest; response: PostmanResponse[]; item?: PostmanItem[] };
 
 type Json = Record<string, unknown>;
 const isJson = (value: unknown): value is Json => !!value && typeof value === "object" && !Array.isArray(value);
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+const list = (value: unknown) => (Array.isArray(value) ? (value as string[]) : undefined);
 
-export async function loadUpstream(file: string, target: Target): Promise<Upstream> {
+/** `ours`: the spec's operation, to find upstream's by its id, else by its route or (Postman) summary. */
+export async function loadUpstream(file: string, ours: Located) {
   let document: unknown;
   try {
     document = parseYaml(await readFile(file, "utf8")); // YAML is a superset of JSON
@@ -70,172 +51,140 @@ export async function loadUpstream(file: string, target: Target): Promise<Upstre
     throw new Error(`${file}: ${(error as Error).message}`);
   }
   if (!isJson(document)) throw new Error(`${file} holds no object`);
-  const info = (isJson(document.info) ? document.info : {}) as { title?: string; name?: string };
-  const title = info.title ?? info.name ?? (document.name as string | undefined) ?? "(untitled)";
+  const info = (isJson(document.info) ? document.info : document) as { title?: string; name?: string };
+  const title = info.title ?? info.name ?? "(untitled)";
   if (document.request || Array.isArray(document.item))
-    return { kind: "postman", title, ...fromPostman(document as unknown as PostmanFolder, target) };
-  const openapi = typeof document.openapi === "string" && document.openapi.startsWith("3.");
-  if (!openapi && document.swagger !== "2.0")
-    throw new Error(`${file} is not OpenAPI 3.x, Swagger 2.0 or a Postman collection or item`);
-  const dereferenced = (await SwaggerParser.dereference(structuredClone(document) as never)) as unknown as Json;
-  const found = findOperation(dereferenced, target);
-  return {
-    kind: openapi ? "openapi3" : "swagger2",
-    title,
-    ...found,
-    operation: openapi ? found.operation : fromSwagger2(found.operation as unknown as Swagger2Operation, document),
-  };
+    return { kind: "postman" as UpstreamKind, title, ...fromPostman(document as PostmanItem, ours) };
+  const openapi = String(document.openapi).startsWith("3.");
+  if (!openapi && document.swagger !== "2.0") throw new Error(`${file} is not OpenAPI 3.x, Swagger 2.0 or Postman`);
+  const found = findOperation((await SwaggerParser.dereference(structuredClone(document) as never)) as never, ours);
+  if (!openapi) found.operation = fromSwagger2(found.operation as never, document);
+  return { kind: (openapi ? "openapi3" : "swagger2") as UpstreamKind, title, ...found };
 }
 
-function findOperation(document: Json, target: Target): Omit<Upstream, "kind" | "title"> {
-  const operations: Omit<Upstream, "kind" | "title" | "foundBy">[] = [];
-  for (const [path, item] of Object.entries(isJson(document.paths) ? document.paths : {}))
-    for (const method of METHODS)
-      if (isJson(item) && isJson(item[method]))
-        operations.push({ path, method: method.toUpperCase(), operation: item[method] as OperationObject });
-  const byId = operations.find(({ operation }) => operation.operationId === target.operationId);
-  if (byId) return { ...byId, foundBy: `operationId ${target.operationId}` };
-  // Without the id: the same method on the same path, a base path (`/v2`) allowed in front of it.
-  const byRoute = operations.find(({ path, method }) => method === target.method && path.endsWith(target.path));
-  if (byRoute) return { ...byRoute, foundBy: `${target.method} ${byRoute.path}` };
-  throw new Error(
-    `no operation ${target.operationId} and no ${target.method} ${target.path} among ${operations.length}`,
+function findOperation(document: { paths?: Record<string, Record<string, OperationObject>> }, ours: Located): Located {
+  const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => ["get", "put", "post", "delete", "patch", "head", "options", "trace"].includes(method))
+      .map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
   );
+  const { operationId } = ours.operation;
+  const byId = operations.find(({ operation }) => operation.operationId === operationId);
+  if (byId) return { ...byId, foundBy: `operationId ${operationId}` };
+  // Without the id: the same method on the same path, a base path (`/v2`) allowed in front of it.
+  const byRoute = operations.find(({ path, method }) => method === ours.method && path.endsWith(ours.path));
+  if (byRoute) return { ...byRoute, foundBy: `${ours.method} ${byRoute.path}` };
+  throw new Error(`no operation ${operationId} and no ${ours.method} ${ours.path} among ${operations.length}`);
 }
 
-interface Swagger2Operation {
-  consumes?: string[];
-  produces?: string[];
-  parameters?: (JsonSchema & { in: string; name: string; schema?: JsonSchema; required?: boolean })[];
-  responses: Record<string, { description: string; schema?: JsonSchema; headers?: Record<string, unknown> }>;
-}
+type Parameter = JsonSchema & { in: string; name: string; schema?: JsonSchema; required?: boolean };
+type Swagger2Response = ResponseObject & { schema?: JsonSchema };
 
-function fromSwagger2(operation: Swagger2Operation, document: Json): OperationObject {
-  const consumes = operation.consumes ?? (document.consumes as string[] | undefined) ?? ["application/json"];
-  const produces = operation.produces ?? (document.produces as string[] | undefined) ?? ["application/json"];
+function fromSwagger2(operation: Json & { parameters?: Parameter[] }, document: Json): OperationObject {
+  const consumes = list(operation.consumes) ?? list(document.consumes) ?? ["application/json"];
+  const produces = list(operation.produces) ?? list(document.produces) ?? ["application/json"];
   const parameters = operation.parameters ?? [];
   const content: Record<string, { schema: JsonSchema }> = {};
-  const body = parameters.find((parameter) => parameter.in === "body");
+  const body = parameters.find((parameter) => parameter.in === "body")?.schema;
   const json = consumes.filter((type) => /[/+]json\b/.test(type));
-  if (body?.schema)
-    for (const type of json.length ? json : ["application/json"]) content[type] = { schema: body.schema };
+  if (body) for (const type of json.length ? json : ["application/json"]) content[type] = { schema: body };
   const form = parameters.filter((parameter) => parameter.in === "formData");
-  const formSchema: JsonSchema = {
-    type: "object",
-    required: form.filter((parameter) => parameter.required).map((parameter) => parameter.name),
-    properties: Object.fromEntries(form.map(({ in: _, name, required: __, ...schema }) => [name, schema])),
-  };
+  const properties = Object.fromEntries(form.map(({ in: _, name, required: __, ...schema }) => [name, schema]));
+  const required = form.filter((parameter) => parameter.required).map((parameter) => parameter.name);
   if (form.length)
-    for (const type of consumes.filter((t) => /form-data|urlencoded/.test(t))) content[type] = { schema: formSchema };
+    for (const type of consumes.filter((t) => /form-data|urlencoded/.test(t)))
+      content[type] = { schema: { type: "object", properties, required } };
   const responses: Record<string, ResponseObject> = {};
-  for (const [status, { schema, ...response }] of Object.entries(operation.responses))
-    responses[status] = {
-      ...response,
-      ...(schema && { content: Object.fromEntries(produces.map((type) => [type, { schema }])) }),
-    } as ResponseObject;
-  return { ...(operation as unknown as OperationObject), requestBody: { content }, responses };
+  for (const [status, { schema, ...response }] of Object.entries(
+    operation.responses as Record<string, Swagger2Response>,
+  ))
+    responses[status] = schema
+      ? { ...response, content: Object.fromEntries(produces.map((t) => [t, { schema }])) }
+      : response;
+  return { ...(operation as OperationObject), requestBody: { content }, responses };
 }
 
-interface PostmanFolder {
-  name?: string;
-  item?: PostmanFolder[];
-  request?: PostmanItem["request"];
+/** The route a Postman item calls: its URL's path, the `{{baseUrl}}` variable left out. */
+function pathOf({ request: { url } }: PostmanItem): string {
+  if (typeof url === "string") return new URL((url as string).replace(/\{\{[^}]+\}\}/g, ""), "http://x").pathname;
+  return `/${url.path.join("/")}`;
 }
 
-/** The route a Postman item calls: its URL's path with the `{{baseUrl}}` variable left out. */
-const pathOf = (item: PostmanItem) =>
-  typeof item.request.url === "string"
-    ? new URL(item.request.url.replace(/\{\{[^}]+\}\}/g, ""), "http://x").pathname
-    : `/${item.request.url.path.join("/")}`;
-
-/** The JSON type of a Postman example value: "true"/"false" are booleans, numerals numbers. */
-function typed(value: string | undefined): unknown {
-  if (value === "true" || value === "false") return value === "true";
-  return value !== undefined && value.trim() !== "" && Number.isFinite(Number(value)) ? Number(value) : value;
+/** A JSON body's fields, typed by their values. */
+function bodySchema(body: string | undefined): JsonSchema | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body ?? "");
+    if (isJson(parsed)) {
+      const properties = Object.entries(parsed).map(([key, v]) => [
+        key,
+        { type: Array.isArray(v) ? "array" : typeof v },
+      ]);
+      return { type: "object", properties: Object.fromEntries(properties) };
+    }
+  } catch {}
+  return undefined;
 }
 
-/** Enum values a Postman description names: backticked words and "one of a,b,c". */
-function enumValuesIn(description = ""): string[] {
-  const oneOf = /can only be one of ([^)]+)\)/.exec(description)?.[1]?.split(",") ?? [];
-  return [
-    ...new Set([...[...description.matchAll(/`([^`\s]+)`/g)].map((m) => m[1] ?? ""), ...oneOf.map((v) => v.trim())]),
-  ];
-}
-
-function fieldSchema(field: PostmanField): JsonSchema {
-  const example = typed(field.value);
-  const values = enumValuesIn(field.description);
+function fieldSchema({ value, description }: PostmanField): JsonSchema {
+  const number = value?.trim() && Number.isFinite(Number(value)) ? Number(value) : undefined;
+  const example = value === "true" || value === "false" ? value === "true" : (number ?? value);
+  const oneOf = /can only be one of ([^)]+)\)/.exec(description ?? "")?.[1]?.split(",") ?? [];
+  const named = [...(description ?? "").matchAll(/`([^`\s]+)`/g)].map((match) => match[1]);
+  const values = new Set([...named, ...oneOf.map((v) => v.trim())]);
   return {
-    type: typeof example === "undefined" ? "string" : typeof example,
-    ...(field.description && { description: field.description }),
+    type: example === undefined ? "string" : typeof example,
+    ...(description && { description }),
     ...(example !== undefined && { example }),
-    ...(values.length > 1 && typeof example === "string" && { enum: [...new Set([...values, example])] }),
+    ...(values.size > 1 && typeof example === "string" && { enum: [...new Set([...values, example])] }),
   };
 }
 
-function bodySchema(body: string | undefined): JsonSchema | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body ?? "");
-  } catch {
-    return undefined;
-  }
-  if (!isJson(parsed)) return undefined;
-  const properties = Object.fromEntries(
-    Object.entries(parsed).map(([k, v]) => [k, { type: Array.isArray(v) ? "array" : typeof v }]),
-  );
-  return { type: "object", properties };
-}
-
-/** A Postman item as an OpenAPI 3 operation. */
-export function postmanOperation(item: PostmanItem): OperationObject {
-  const { body } = item.request;
-  const content: Record<string, { schema: JsonSchema }> = {};
+function fromPostman(document: PostmanItem, ours: Located): Located {
+  const items: PostmanItem[] = [];
+  const walk = (node: PostmanItem) => {
+    if (node.request) items.push(node);
+    for (const child of node.item ?? []) walk(child);
+  };
+  walk(document);
+  const { summary } = ours.operation;
+  const byName = items.find((item) => item.name === summary);
+  const item =
+    byName ?? items.find((i) => i.request.method?.toUpperCase() === ours.method && pathOf(i).endsWith(ours.path));
+  if (!item) throw new Error(`no item named "${summary}" and no ${ours.method} …${ours.path} among ${items.length}`);
+  const { body, method, description } = item.request;
   const fields = body?.mode === "formdata" ? body.formdata : body?.mode === "urlencoded" ? body.urlencoded : undefined;
+  const schema = fields
+    ? { type: "object", properties: Object.fromEntries(fields.map((field) => [field.key, fieldSchema(field)])) }
+    : bodySchema(body?.raw);
   const mediaType = {
     formdata: "multipart/form-data",
     urlencoded: "application/x-www-form-urlencoded",
     raw: "application/json",
   }[body?.mode ?? ""];
-  const schema = fields
-    ? { type: "object", properties: Object.fromEntries(fields.map((field) => [field.key, fieldSchema(field)])) }
-    : bodySchema(body?.raw);
-  if (mediaType) content[mediaType] = { schema: schema ?? {} };
   const responses: Record<string, ResponseObject> = {};
-  for (const response of item.response ?? []) {
-    const headers = response.header ?? [];
-    const type = headers
+  for (const { code, name, header = [], body: text } of item.response ?? []) {
+    const type = header
       .find((h) => h.key.toLowerCase() === "content-type")
       ?.value.split(";")[0]
       ?.trim();
-    const responseSchema = bodySchema(response.body);
-    responses[String(response.code)] = {
-      description: response.name,
-      headers: Object.fromEntries(headers.map((header) => [header.key, {}])),
-      ...(type && { content: { [type]: responseSchema ? { schema: responseSchema } : {} } }),
+    const responseSchema = bodySchema(text);
+    const content = type ? { [type]: responseSchema ? { schema: responseSchema } : {} } : undefined;
+    responses[String(code)] = {
+      description: name,
+      headers: Object.fromEntries(header.map((h) => [h.key, {}])),
+      ...(content && { content }),
     };
   }
   return {
-    operationId: "",
-    summary: item.name,
-    description: item.request.description,
-    requestBody: { content },
-    responses,
+    method: method.toUpperCase(),
+    path: pathOf(item),
+    foundBy: byName ? `Postman item "${summary}"` : `Postman item ${ours.method} ${pathOf(item)}`,
+    operation: {
+      operationId: "",
+      summary: item.name,
+      description,
+      requestBody: { content: mediaType ? { [mediaType]: { schema: schema ?? {} } } : {} },
+      responses,
+    },
   };
-}
-
-function fromPostman(document: PostmanFolder, target: Target): Omit<Upstream, "kind" | "title"> {
-  const items: PostmanItem[] = [];
-  const walk = (node: PostmanFolder) => {
-    if (node.request) items.push(node as PostmanItem);
-    for (const child of node.item ?? []) walk(child);
-  };
-  walk(document);
-  const byName = items.find((item) => item.name === target.summary);
-  const item =
-    byName ?? items.find((i) => i.request.method?.toUpperCase() === target.method && pathOf(i).endsWith(target.path));
-  if (!item)
-    throw new Error(`no item named "${target.summary}" and no ${target.method} …${target.path} among ${items.length}`);
-  const foundBy = byName ? `Postman item "${target.summary}"` : `Postman item ${target.method} ${pathOf(item)}`;
-  return { foundBy, method: item.request.method.toUpperCase(), path: pathOf(item), operation: postmanOperation(item) };
 }
