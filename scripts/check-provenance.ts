@@ -16,59 +16,33 @@ import { defaultSpecPath, repoRoot } from "./lib/spec.ts";
 type Node = Record<string, unknown>;
 const isNode = (value: unknown): value is Node => !!value && typeof value === "object" && !Array.isArray(value);
 
-const CONSTRAINTS =
-  "type enum default required additionalProperties minLength maxLength minimum maximum exclusiveMinimum exclusiveMaximum pattern format minItems maxItems uniqueItems nullable";
-type Kind =
-  | "document"
-  | "components"
-  | "path"
-  | "operation"
-  | "body"
-  | "response"
-  | "media"
-  | "header"
-  | "schema"
-  | "server"
-  | "scheme";
-/** What a node of each kind states (the keywords its x-source must cover). */
-const STATES: Partial<Record<Kind, (node: Node) => string[]>> = {
-  schema: (node) => CONSTRAINTS.split(" ").filter((keyword) => keyword in node),
-  operation: (node) =>
-    ["operationId", "x-zoom-scopes", "x-zoom-granular-scopes", "x-zoom-rate-limit-label"].filter((k) => k in node),
-  body: (node) => ("required" in node ? ["required"] : []),
-  response: () => ["response"],
-  media: () => ["media type"],
-  header: () => ["header"],
-  server: () => ["url"],
-  scheme: () => ["security scheme"],
-};
-/** Where each kind of node holds others: key → their kind, and whether the key holds one, a map or a list. */
+const CONSTRAINTS = [
+  ...["type", "enum", "default", "required", "additionalProperties", "pattern", "format", "nullable", "uniqueItems"],
+  ...["minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems"],
+];
+const OPERATION = ["operationId", "x-zoom-scopes", "x-zoom-granular-scopes", "x-zoom-rate-limit-label"];
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
-const INSIDE: Record<Kind, Record<string, [Kind, "one" | "map" | "list"]>> = {
-  document: { servers: ["server", "list"], paths: ["path", "map"], components: ["components", "one"] },
-  components: {
-    schemas: ["schema", "map"],
-    headers: ["header", "map"],
-    responses: ["response", "map"],
-    securitySchemes: ["scheme", "map"],
-  },
-  path: Object.fromEntries(METHODS.map((method) => [method, ["operation", "one"]])),
-  operation: { requestBody: ["body", "one"], responses: ["response", "map"] },
-  body: { content: ["media", "map"] },
-  response: { headers: ["header", "map"], content: ["media", "map"] },
-  media: { schema: ["schema", "one"] },
-  header: { schema: ["schema", "one"] },
-  schema: {
-    properties: ["schema", "map"],
-    items: ["schema", "one"],
-    additionalProperties: ["schema", "one"],
-    allOf: ["schema", "list"],
-    anyOf: ["schema", "list"],
-    oneOf: ["schema", "list"],
-  },
-  server: {},
-  scheme: {},
+const HELD_BY = {
+  responses: "response",
+  headers: "header",
+  content: "media type",
+  servers: "url",
+  securitySchemes: "security scheme",
 };
+
+/** What a node states (what its x-source must cover), known from the keys leading to it; undefined: not a rule. */
+function statesOf(keys: string[], node: Node): string[] | undefined {
+  const [container = "", key = ""] = keys.slice(-2);
+  if (
+    ["schema", "items", "additionalProperties"].includes(key) ||
+    /^(properties|schemas|allOf|anyOf|oneOf)$/.test(container)
+  )
+    return CONSTRAINTS.filter((keyword) => keyword in node);
+  if (keys.at(-3) === "paths" && METHODS.includes(key)) return OPERATION.filter((keyword) => keyword in node);
+  if (key === "requestBody") return "required" in node ? ["required"] : [];
+  const held = HELD_BY[container as keyof typeof HELD_BY];
+  return held ? [held] : undefined;
+}
 
 /** GitHub-style heading slug: lower case, runs of anything but letters and digits become one hyphen. */
 export const slug = (heading: string) =>
@@ -98,33 +72,27 @@ export function findProvenanceProblems(document: Node, decisions: Set<string>): 
     }
   };
 
-  const walk = (where: string, node: unknown, kind: Kind, inherited: boolean) => {
-    if (!isNode(node) || "$ref" in node) return;
-    const states = STATES[kind]?.(node) ?? [];
-    const source = node["x-source"];
-    if (source === undefined && states.length > 0 && !inherited)
+  // A schema directly under a header or media type with its own x-source takes that object's.
+  const walk = (keys: string[], node: unknown, inherited: boolean) => {
+    if (!node || typeof node !== "object" || "$ref" in node) return;
+    const states = isNode(node) && !Array.isArray(node) ? statesOf(keys, node) : undefined;
+    const where = keys.join(".");
+    const source = (node as Node)["x-source"];
+    if (states && source === undefined && states.length > 0 && !inherited)
       problems.push(`${where}: no x-source for ${states.join(", ")}`);
-    if (isNode(source)) {
+    if (states && isNode(source)) {
       for (const keyword of states)
         if (!(keyword in source)) problems.push(`${where}: x-source names no source for ${keyword}`);
       for (const [keyword, ids] of Object.entries(source)) {
         if (!states.includes(keyword)) problems.push(`${where}: x-source names ${keyword}, which it does not state`);
         checkIds(`${where} ${keyword}`, ids);
       }
-    } else if (source !== undefined) checkIds(where, source);
-    for (const [key, [inner, shape]] of Object.entries(INSIDE[kind])) {
-      const value = node[key];
-      const entries =
-        shape === "one"
-          ? [[key, value]]
-          : Array.isArray(value)
-            ? value.map((v, i) => [`${key}[${i}]`, v])
-            : Object.entries(isNode(value) ? value : {}).map(([name, v]) => [`${key}.${name}`, v]);
-      const passOn = inner === "schema" && (kind === "media" || kind === "header") && source !== undefined;
-      for (const [name, child] of entries) walk(`${where}${where ? "." : ""}${name}`, child, inner, passOn);
-    }
+    } else if (states && source !== undefined) checkIds(where, source);
+    const passOn = source !== undefined && (states?.[0] === "header" || states?.[0] === "media type");
+    for (const [key, child] of Object.entries(node))
+      if (!/^(x-|examples?$)/.test(key)) walk([...keys, key], child, passOn && key === "schema");
   };
-  walk("", document, "document", false);
+  walk([], document, false);
   return problems;
 }
 

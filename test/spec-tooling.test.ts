@@ -191,6 +191,17 @@ describe("check:provenance", () => {
       "requestBody.content.multipart/form-data: no x-source for media type",
     ],
     [
+      "an operation without x-source",
+      (s: Yaml) => delete s.paths["/im/groups"].post["x-source"],
+      "paths./im/groups.post: no x-source for operationId, x-zoom-scopes",
+    ],
+    ["a server without x-source", (s: Yaml) => delete s.servers[0]["x-source"], "servers.0: no x-source for url"],
+    [
+      "a security scheme without x-source",
+      (s: Yaml) => delete s.components.securitySchemes.bearerAuth["x-source"],
+      "securitySchemes.bearerAuth: no x-source for security scheme",
+    ],
+    [
       "an empty source list",
       (s: Yaml) => (s.paths["/im/groups"].post.responses["201"]["x-source"] = []),
       "must name at least one source",
