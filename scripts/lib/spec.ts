@@ -60,16 +60,11 @@ export async function loadSpec(specPath: string = defaultSpecPath): Promise<Spec
 
 /** The one operation the spec describes. The project is for exactly one; more is a spec error. */
 export function theOperation(spec: SpecDocument): { path: string; method: string; operation: OperationObject } {
-  const found: { path: string; method: string; operation: OperationObject }[] = [];
-  for (const [path, item] of Object.entries(spec.paths)) {
-    for (const [method, operation] of Object.entries(item)) {
-      if (["get", "put", "post", "delete", "patch", "head", "options", "trace"].includes(method)) {
-        found.push({ path, method: method.toUpperCase(), operation });
-      }
-    }
-  }
-  if (found.length !== 1 || !found[0]) {
-    throw new Error(`spec: expected exactly one operation, found ${found.length}`);
-  }
+  const found = Object.entries(spec.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => ["get", "put", "post", "delete", "patch", "head", "options", "trace"].includes(method))
+      .map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
+  );
+  if (found.length !== 1 || !found[0]) throw new Error(`spec: expected exactly one operation, found ${found.length}`);
   return found[0];
 }
