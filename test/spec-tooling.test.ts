@@ -1,5 +1,6 @@
 /**
- * The drift check and the generator are tools CI trusts; these tests show they fail when they should.
+ * Tools npm test trusts (check:postman, the generator, check:provenance, the spec page and its check): these
+ * tests show they fail when they should. That the real spec passes is the stages' job, not repeated here.
  */
 import { readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -22,10 +23,6 @@ describe("check:postman", () => {
   });
   afterAll(async () => rm(scratch, { recursive: true, force: true }));
   const form = (i: PostmanItem) => i.request.body.formdata;
-
-  test("the vendored item and the spec agree", async () => {
-    expect(await postmanDrift()).toEqual([]);
-  });
 
   test.each([
     ["a new form key", (i: PostmanItem) => form(i).push({ key: "owner", value: "a@b.c" }), "request.field.owner.added"],
@@ -144,10 +141,6 @@ describe("check:provenance", () => {
     return findProvenanceProblems(copy, decisions);
   };
   const name = (spec: Yaml) => spec.components.schemas.CreateImGroupRequest.properties.name;
-
-  test("every rule of the spec names a known source", () => {
-    expect(findProvenanceProblems(raw, decisions)).toEqual([]);
-  });
 
   test.each([
     [
