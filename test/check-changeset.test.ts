@@ -23,6 +23,7 @@ beforeAll(async () => {
   await copyFile(defaultSpecPath, join(repo, SPEC));
   await writeFile(join(repo, "src/client.ts"), "export const x = 1;\n");
   await writeFile(join(repo, "README.md"), "readme\n");
+  await writeFile(join(repo, "package.json"), '{"version": "1.2.0"}\n');
   git("init", "-q", "-b", "main");
   git("add", "-A");
   git("commit", "-qm", "base");
@@ -72,6 +73,19 @@ test("a breaking spec change (an enum value removed) needs a major changeset", a
   });
   const major = await branch("spec-breaking-major", { [SPEC]: dropRestricted, ".changeset/b.md": changeset("major") });
   expect(major).toEqual({ ok: true, message: "changesets: .changeset/b.md" });
+});
+
+test("below 1.0.0 a breaking spec change takes a minor changeset, not a patch", async () => {
+  const zero = (bump: string) => ({
+    [SPEC]: dropRestricted,
+    "package.json": '{"version": "0.3.0"}\n',
+    ".changeset/z.md": changeset(bump),
+  });
+  expect(await branch("zero-minor", zero("minor"))).toEqual({ ok: true, message: "changesets: .changeset/z.md" });
+  expect(await branch("zero-patch", zero("patch"))).toMatchObject({
+    ok: false,
+    message: expect.stringMatching(/no changeset is minor or major \(version 0\.3\.0\)$/),
+  });
 });
 
 test("an additive spec change (a longer name allowed) takes a minor changeset", async () => {
