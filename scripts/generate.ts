@@ -11,6 +11,7 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
+import { mockValidatorSource } from "./lib/mock-validator.ts";
 import { defaultSpecPath, generatedDir, type JsonSchema, loadSpec, repoRoot, theOperation } from "./lib/spec.ts";
 
 /** The JSON Schema keywords src/validation.ts implements. A spec that uses another one must not generate. */
@@ -110,6 +111,11 @@ export async function generate({
   const dataFile = resolve(outDir, "spec.ts");
   await writeFile(dataFile, data);
   written.push(dataFile);
+
+  // The mock Zoom's own validator, independent of the client's (scripts/lib/mock-validator.ts).
+  const mockValidatorFile = resolve(outDir, "mock-validator.ts");
+  await writeFile(mockValidatorFile, banner + mockValidatorSource(operation.requestBody.content));
+  written.push(mockValidatorFile);
   return written;
 }
 

@@ -4,7 +4,13 @@
  */
 import createClient, { type Client } from "openapi-fetch";
 import { type EncodedBody, encodeBody } from "./encoding.js";
-import { AuthenticationError, ZoomConnectionError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
+import {
+  AuthenticationError,
+  RateLimitError,
+  ZoomConnectionError,
+  ZoomImGroupsError,
+  ZoomTimeoutError,
+} from "./errors.js";
 import type { paths } from "./generated/openapi.js";
 import { operation } from "./generated/spec.js";
 import { type ImGroupsClientOptions, normalizeOptions, type Settings } from "./options.js";
@@ -120,10 +126,20 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
     let retries = 0;
     let renewedToken = false;
     let mayHaveSucceeded = false;
+    let lastFailure: unknown;
     for (let attemptNo = 1; ; attemptNo++) {
       let token: string | undefined;
       let failure: unknown;
       try {
+        if (settings.throttle) {
+          const waitSignal = AbortSignal.any([signal, stopRetrying].filter((s): s is AbortSignal => !!s));
+          try {
+            await settings.throttle.wait(waitSignal);
+          } catch (error) {
+            if (signal?.aborted) throw signal.reason;
+            throw lastFailure ?? error;
+          }
+        }
         const next = settings.tokens.get(signal);
         token = typeof next === "string" ? next : await next;
         const group = await attempt(body, encoded, token, signal, mayHaveSucceeded);
@@ -133,7 +149,10 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
         return group;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
+        if (stopRetrying?.aborted && error === (lastFailure ?? stopRetrying.reason)) throw error;
         failure = error;
+        lastFailure = error;
+        if (failure instanceof RateLimitError) settings.throttle?.rateLimited?.(failure);
       }
       const label = `${method} ${url} attempt ${attemptNo}`;
       const what = describeFailure(failure);

@@ -13,6 +13,16 @@ export class ZoomImGroupsError extends Error {
   /** `"ZoomImGroupsError"`: the class, also where `instanceof` fails (another realm or bundle). */
   override name = "ZoomImGroupsError";
 
+  /** This failed call may nonetheless have created the group. (Interim: the library engineer replaces this.) */
+  get mayHaveCreated(): boolean {
+    return (
+      this instanceof ServerError ||
+      this instanceof ZoomConnectionError ||
+      this instanceof ZoomTimeoutError ||
+      (this instanceof GroupNameConflictError && this.mayHaveSucceeded)
+    );
+  }
+
   /** A plain object for logs and `JSON.stringify`: the message and the fields, never headers or causes. */
   toJSON(): Record<string, unknown> {
     const json: Record<string, unknown> = { name: this.name, message: this.message };
@@ -297,6 +307,11 @@ export class RateLimitError extends ZoomApiError {
       ? `The account's daily limit for ${operation.rateLimitLabel || "this"} APIs is used up; try again ${when}.`
       : `Zoom's per-second rate limit was hit; slow down and try again ${when}.`;
   }
+}
+
+/** Any 3xx: never followed. (Interim.) */
+export class RedirectError extends ZoomApiError {
+  override name = "RedirectError";
 }
 
 /** HTTP 5xx. Retried by default. */

@@ -13,6 +13,7 @@ export {
   PaidAccountRequiredError,
   PermissionDeniedError,
   RateLimitError,
+  RedirectError,
   RouteNotFoundError,
   ServerError,
   ValidationError,
@@ -23,7 +24,7 @@ export {
   ZoomTimeoutError,
 } from "./errors.js";
 export { createImGroupRequestSchema, documentedResponses, operation } from "./generated/spec.js";
-export { type ImGroupsClientOptions, type Logger, redactSecrets } from "./options.js";
+export { type ImGroupsClientOptions, type Logger, redactSecrets, type Throttle } from "./options.js";
 export { mayHaveReachedServer } from "./retry.js";
 export { retryAfterMs } from "./retry-after.js";
 export type {

@@ -23,6 +23,12 @@ export interface Logger {
   warn(message: string): void;
 }
 
+/** Paces every attempt (interim shape; the library engineer owns it). */
+export interface Throttle {
+  wait(signal: AbortSignal): Promise<void>;
+  rateLimited?(error: import("./errors.js").RateLimitError): void;
+}
+
 /** The options of `createImGroupsClient`: give `accessToken` or `serverToServer`; everything else has a default. */
 export interface ImGroupsClientOptions {
   /** A bearer token, or a function (sync or async) asked before every attempt. Exclusive with `serverToServer`. */
@@ -45,6 +51,8 @@ export interface ImGroupsClientOptions {
   middleware?: readonly Middleware[];
   /** `{debug, warn}`; default silent. */
   logger?: Logger;
+  /** Awaited before every attempt. */
+  throttle?: Throttle;
 }
 
 export interface Settings {
@@ -61,6 +69,7 @@ export interface Settings {
   tokens: TokenSource;
   redact: (text: string) => string;
   random: () => number;
+  throttle: Throttle | undefined;
 }
 
 export function normalizeOptions(options: ImGroupsClientOptions): Settings {
@@ -94,6 +103,7 @@ export function normalizeOptions(options: ImGroupsClientOptions): Settings {
     tokens,
     redact,
     random: Math.random,
+    throttle: options.throttle,
   };
 }
 

@@ -1,8 +1,34 @@
-import { describe, expect, test } from "vitest";
-import { cli, onTerminal, useCliWorkspace } from "./support/cli.ts";
+/** The CLI's single create, its usage errors, help and the mock command, run in process. */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, test } from "vitest";
+import { CLI_TOKEN, cli, useCliWorkspace } from "./support/cli.ts";
 
 const workspace = useCliWorkspace("zoom-cli-");
-const { file, mockZoom } = workspace;
+const { mockZoom } = workspace;
+const servers: Server[] = [];
+afterEach(() => {
+  for (const server of servers.splice(0)) server.close();
+});
+
+/** A one-route HTTP server answering every request with `answer`. */
+async function serverAnswering(
+  answer: (body: string) => { status: number; body: string; headers?: Record<string, string> },
+) {
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => {
+      body += chunk;
+    });
+    req.on("end", () => {
+      const { status, body: text, headers } = answer(body);
+      res.writeHead(status, { "content-type": "application/json", ...headers }).end(text);
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
 
 describe("single create", () => {
   test("with no credentials it runs against the embedded mock and says so", async () => {
@@ -30,10 +56,21 @@ describe("single create", () => {
     expect(workspace.running?.mock.groups()[0]).toMatchObject({ name: "Ops", type: "shared", search_by_domain: true });
   });
 
-  test("--no-… flags send false, and --encoding json works", async () => {
+  test("--no-… flags send false; --encoding json sends a JSON body", async () => {
     const { env } = await mockZoom();
-    const run = await cli(["create", "--name", "Ops", "--no-search-by-account", "--encoding", "json"], env);
-    expect(run.code).toBe(0);
+    const contentTypes: string[] = [];
+    const url = await serverAnswering((body) => {
+      contentTypes.push(body);
+      return { status: 201, body: '{"id":"g1"}' };
+    });
+    const json = await cli(["create", "--name", "Ops", "--no-search-by-account", "--encoding", "json"], {
+      ZOOM_API_URL: `${url}/v2`,
+      ZOOM_ACCESS_TOKEN: "t",
+    });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(contentTypes[0] ?? "")).toEqual({ name: "Ops", search_by_account: false });
+    const multipart = await cli(["create", "--name", "Ops", "--no-search-by-account"], env);
+    expect(multipart.code).toBe(0);
     expect(workspace.running?.mock.groups()[0]).toMatchObject({ search_by_account: false });
   });
 
@@ -47,7 +84,39 @@ describe("single create", () => {
       /^error: GroupNameConflictError: Group name Dup is already in use\..*Zoom code 4132, tracking id mock-\w+\]/,
     );
     expect(run.stderr).not.toContain("    at ");
-    expect(run.stderr).not.toContain("cli-canary-token");
+    expect(run.stderr).not.toContain(CLI_TOKEN);
+  });
+
+  test("--json prints one error object when the create fails", async () => {
+    const { env } = await mockZoom();
+    await cli(["create", "--name", "Taken"], env);
+    const run = await cli(["create", "--name", "Taken", "--json"], env);
+    expect(run.code).toBe(1);
+    expect(run.lines).toEqual([
+      {
+        error: {
+          name: "GroupNameConflictError",
+          message: expect.stringContaining("Group name Taken is already in use."),
+          status: 409,
+          code: 4132,
+          trackingId: expect.stringMatching(/^mock-/),
+        },
+      },
+    ]);
+    expect(run.stdout.trim().split("\n")).toHaveLength(1);
+  });
+
+  test("a lost answer whose retry meets 409 is created, unconfirmed, exit 0 — as bulk reports it", async () => {
+    const { env, running } = await mockZoom({ faults: { dropRate: 1 } });
+    const human = await cli(["create", "--name", "Lost"], env);
+    expect(human.code).toBe(0);
+    expect(human.stdout.trim().split("\n")).toEqual([
+      expect.stringMatching(/^Created IM group "Lost" \(unconfirmed: Zoom's answer was lost .*the group exists/),
+    ]);
+    const json = await cli(["create", "--name", "Lost too", "--json"], env);
+    expect(json.code).toBe(0);
+    expect(json.lines).toEqual([expect.objectContaining({ name: "Lost too", confirmed: false, status: 409 })]);
+    expect(running.mock.groups().map((group) => group.name)).toEqual(["Lost", "Lost too"]);
   });
 
   test("--verbose adds the stack trace", async () => {
@@ -64,34 +133,32 @@ describe("single create", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("AuthenticationError");
     expect(run.stderr).toContain("Zoom code 124");
-    expect(run.stdout + run.stderr).not.toContain("cli-canary-token");
+    expect(run.stdout + run.stderr).not.toContain(CLI_TOKEN);
+  });
+
+  test("a secret a server echoes in a successful answer is never printed", async () => {
+    const url = await serverAnswering(() => ({
+      status: 201,
+      body: JSON.stringify({ id: `g-${CLI_TOKEN}`, name: `n ${CLI_TOKEN}` }),
+      headers: { "content-location": `/v2/im/groups/${CLI_TOKEN}`, "x-zm-trackingid": CLI_TOKEN },
+    }));
+    for (const extra of [[], ["--json"]]) {
+      const run = await cli(["create", "--name", "Echo", ...extra], {
+        ZOOM_API_URL: `${url}/v2`,
+        ZOOM_ACCESS_TOKEN: CLI_TOKEN,
+      });
+      expect(run.code).toBe(0);
+      expect(run.stdout + run.stderr).not.toContain(CLI_TOKEN);
+    }
   });
 
   test("the seed's curl values exit 2 naming each field; nothing is sent", async () => {
     const { env } = await mockZoom();
     const run = await cli(["create", "--name", "Excepteur proident in", "--type", "Excepteur proident innormal"], env);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("error: --type must be one of normal, shared, restricted");
+    expect(run.stderr).toContain("--type must be one of normal, shared, restricted");
     expect(run.stderr).toContain("Nothing was sent.");
     expect(workspace.running?.mock.groups()).toEqual([]);
-  });
-
-  test.each([
-    [["create"], "error: --name is required"],
-    [["create", "--name", "x", "--bogus"], "Unknown option '--bogus'"],
-    [["create", "--name", "x", "--search-by-domain", "--no-search-by-domain"], "not both"],
-    [["frobnicate"], 'unknown command "frobnicate"'],
-    [["create", "--name", "x", "--encoding", "xml"], "--encoding must be one of multipart, json"],
-  ])("usage error %j exits 2", async (args, message) => {
-    const run = await cli(args);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(message);
-  });
-
-  test("a base URL without credentials is a usage error, not a silent mock", async () => {
-    const run = await cli(["create", "--name", "x", "--base-url", "http://127.0.0.1:9/v2"]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain("no credentials");
   });
 
   test("an unreachable API exits 1 with a connection error", async () => {
@@ -109,23 +176,15 @@ describe("single create", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       [
-        `curl -X POST '${workspace.running?.url}/im/groups' \\`,
+        `curl -X POST ${workspace.running?.url}/im/groups \\`,
         `  -H "Authorization: Bearer $ZOOM_ACCESS_TOKEN" \\`,
         `  --form-string 'name=It'\\''s ours' \\`,
-        `  --form-string 'type=restricted' \\`,
-        `  --form-string 'search_by_domain=true'\n`,
+        "  --form-string type=restricted \\",
+        "  --form-string search_by_domain=true\n",
       ].join("\n"),
     );
-    expect(run.stdout).not.toContain("cli-canary-token");
+    expect(run.stdout).not.toContain(CLI_TOKEN);
     expect(workspace.running?.mock.groups()).toEqual([]);
-  });
-
-  test("create --help lists the spec's fields; --version prints the version", async () => {
-    const help = await cli(["create", "--help"]);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toContain("--type normal|shared|restricted");
-    expect(help.stdout).toContain("--no-search-by-ma-account");
-    expect((await cli(["--version"])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
   test("Server-to-Server OAuth credentials from the environment", async () => {
@@ -141,115 +200,172 @@ describe("single create", () => {
     expect(running.mock.groups("acct-cli")).toHaveLength(1);
     expect(run.stdout + run.stderr).not.toContain("cli-secret-canary");
   });
+
+  test("an unreachable token endpoint points at the token URL, not the base URL", async () => {
+    const run = await cli(["create", "--name", "x"], {
+      ZOOM_ACCOUNT_ID: "a",
+      ZOOM_CLIENT_ID: "b",
+      ZOOM_CLIENT_SECRET: "c-secret",
+      ZOOM_OAUTH_TOKEN_URL: "http://127.0.0.1:9/oauth/token",
+      ZOOM_API_URL: "http://127.0.0.1:9/v2",
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("the OAuth token URL");
+    expect(run.stderr).not.toContain("the base URL");
+  });
+
+  test("a server message with line breaks stays one error line", async () => {
+    const url = await serverAnswering(() => ({
+      status: 400,
+      body: JSON.stringify({ code: 300, message: "first line\nsecond line\r\nthird" }),
+    }));
+    const run = await cli(["create", "--name", "x"], { ZOOM_API_URL: `${url}/v2`, ZOOM_ACCESS_TOKEN: "t" });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(run.stderr).toContain("first line second line third");
+  });
+
+  test("a secret echoed back percent-encoded by a hostile token endpoint is redacted", async () => {
+    const secret = "CANARY/se+cret=9";
+    const url = await serverAnswering((body) => ({
+      status: 401,
+      body: JSON.stringify({ error: "invalid_client", reason: `bad cid%3A${encodeURIComponent(secret)} (${body})` }),
+    }));
+    const run = await cli(["create", "--name", "x", "--json"], {
+      ZOOM_ACCOUNT_ID: "acct",
+      ZOOM_CLIENT_ID: "cid",
+      ZOOM_CLIENT_SECRET: secret,
+      ZOOM_OAUTH_TOKEN_URL: `${url}/oauth/token`,
+      ZOOM_API_URL: `${url}/v2`,
+    });
+    expect(run.code).toBe(1);
+    const shown = run.stdout + run.stderr;
+    expect(shown).toContain("AuthenticationError");
+    for (const form of [secret, encodeURIComponent(secret), encodeURIComponent(secret).toLowerCase()])
+      expect(shown).not.toContain(form);
+  });
+
+  test("--timeout sets the per-attempt timeout, and the message names no library option", async () => {
+    const server = createServer(() => {}); // accepts, never answers
+    servers.push(server);
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2`;
+    server.closeAllConnections();
+    const run = await cli(["create", "--name", "x", "--timeout", "1"], { ZOOM_API_URL: url, ZOOM_ACCESS_TOKEN: "t" });
+    server.closeAllConnections();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("ZoomTimeoutError");
+    expect(run.stderr).not.toContain("timeoutMs");
+  }, 30_000);
 });
 
-describe("bulk", () => {
-  const names = (n: number, prefix = "Group") => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`);
-
-  test("an invalid row is reported with its line and nothing is sent", async () => {
-    const { env } = await mockZoom();
-    const path = await file("bad.csv", 'name,type\nGood one,shared\n"Bad, one",public\nAlso good,\n');
-    const run = await cli(["create", "--file", path], env);
+describe("usage errors exit 2 and say what to do", () => {
+  test.each([
+    [["create"], "--name is required"],
+    [["create", "--nme", "x"], "Unknown option '--nme' (did you mean --name?); see zoom-im-groups create --help"],
+    [["create", "--name", "x", "--concurency", "4"], "did you mean --concurrency?"],
+    [["crate"], 'unknown command "crate" (did you mean create?)'],
+    [["create", "--name", "x", "--search-by-domain", "--no-search-by-domain"], "not both"],
+    [["create", "--name", "x", "--name", "y"], "--name is given more than once"],
+    [["create", "--name", "x", "--encoding", "xml"], "--encoding must be one of multipart, json"],
+    [["create", "--name", "x", "--timeout", "0"], "--timeout must be a whole number from 1 to 3600"],
+    [["create", "--name", "x", "--base-url", "http://127.0.0.1:9/v2"], "no credentials"],
+  ])("%j → %s", async (args, message) => {
+    const run = await cli(args);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("row 2 (line 3): type must be one of normal, shared, restricted");
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toContain("embedded mock");
+  });
+
+  test.each([
+    [["create", "--nme", "x", "--json"], "UsageError"],
+    [["create", "--name", "x", "--base-url", "nope", "--json"], "UsageError"],
+    [["create", "--type", "public", "--json"], "ValidationError"],
+  ])("--json prints the same {error} object on usage errors: %j", async (args, name) => {
+    const run = await cli(args, { ZOOM_ACCESS_TOKEN: "t" });
+    expect(run.code).toBe(2);
+    expect(run.lines).toEqual([{ error: { name, message: expect.any(String) } }]);
+  });
+
+  test.each([
+    [
+      {
+        ZOOM_ACCOUNT_ID: "a",
+        ZOOM_CLIENT_ID: "b",
+        ZOOM_CLIENT_SECRET: "c",
+        ZOOM_OAUTH_TOKEN_URL: "zoom.us/oauth/token",
+      },
+      [],
+      "ZOOM_OAUTH_TOKEN_URL must be an absolute URL such as https://zoom.us/oauth/token",
+    ],
+    [
+      { ZOOM_ACCESS_TOKEN: "t", ZOOM_API_URL: "api.zoom.us/v2" },
+      [],
+      "ZOOM_API_URL must be an absolute URL such as https://api.zoom.us/v2",
+    ],
+    [{ ZOOM_ACCESS_TOKEN: "t" }, ["--base-url", "nope"], "--base-url must be an absolute URL"],
+    [{ ZOOM_ACCESS_TOKEN: "t" }, ["--base-url", "https://api.zoom.us/v2?x=1"], "must not have a query string"],
+  ])("messages name what the user set: %j %j", async (env, args, message) => {
+    const run = await cli(["create", "--name", "x", ...args], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toMatch(/serverToServer|baseUrl/);
+  });
+
+  test("credentials inside a URL are refused and never echoed", async () => {
+    for (const [variable, value] of [
+      ["ZOOM_API_URL", "http://user:CANARY-pw@127.0.0.1:9/v2"],
+      ["ZOOM_OAUTH_TOKEN_URL", "http://user:CANARY-pw@127.0.0.1:9/oauth/token"],
+    ] as const) {
+      const env = { ZOOM_ACCOUNT_ID: "a", ZOOM_CLIENT_ID: "b", ZOOM_CLIENT_SECRET: "c", [variable]: value };
+      for (const extra of [[], ["--json"], ["--dry-run"]]) {
+        const run = await cli(["create", "--name", "x", ...extra], env);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain(`${variable} must not carry credentials`);
+        expect(run.stdout + run.stderr).not.toContain("CANARY-pw");
+      }
+    }
+  });
+});
+
+describe("help and version", () => {
+  test("--version anywhere prints the version and sends or starts nothing", async () => {
+    const { env } = await mockZoom();
+    for (const args of [["--version"], ["create", "--name", "x", "--version"], ["mock", "--version"]]) {
+      const run = await cli(args, env);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+      expect(run.stderr).not.toContain("listening");
+    }
     expect(workspace.running?.mock.groups()).toEqual([]);
   });
 
-  test("--skip-invalid sends the valid rows and reports the invalid one", async () => {
-    const { env } = await mockZoom();
-    const path = await file("mixed.jsonl", '{"name":"A"}\n{"name":""}\n{"name":"C","search_by_domain":true}\n');
-    const run = await cli(["create", "--file", path, "--skip-invalid"], env);
-    expect(run.code).toBe(0);
-    expect(workspace.running?.mock.groups().map((g) => g.name)).toEqual(["A", "C"]);
-    expect(run.lines).toContainEqual(expect.objectContaining({ row: 2, line: 2, outcome: "invalid" }));
-    expect(run.lines.at(-1)).toMatchObject({ type: "summary", rows: 3, created: 2, invalid: 1, failed: 0 });
+  test("each subcommand's help lists its own flags", async () => {
+    const [create, mock] = await Promise.all([cli(["create", "--help"]), cli(["mock", "--help"])]);
+    expect(create.code).toBe(0);
+    expect(create.stdout).toMatch(/^zoom-im-groups create/);
+    for (const flag of ["--name NAME", "--file PATH|-", "--resume FILE", "--output FILE", "--skip-existing"])
+      expect(create.stdout).toContain(flag);
+    for (const flag of ["--encoding multipart|json", "--timeout SECONDS", "--type normal|shared|restricted"])
+      expect(create.stdout).toContain(flag);
+    expect(create.stdout).toContain("--no-search-by-ma-account");
+    expect(create.stdout).not.toContain("--fail-rate");
+    expect(mock.stdout).toMatch(/^zoom-im-groups mock/);
+    for (const flag of ["--port PORT", "--rate-limit N", "--daily-limit N", "--fail-rate P", "--latency MS[-MS]"])
+      expect(mock.stdout).toContain(flag);
+    expect(mock.stdout).not.toContain("--skip-existing");
   });
-
-  test("JSON from stdin", async () => {
-    const { env } = await mockZoom();
-    const run = await cli(["create", "--file", "-"], env, {
-      input: JSON.stringify([{ name: "In" }, { name: "Out", type: "shared" }]),
-    });
-    expect(run.code).toBe(0);
-    expect(
-      workspace.running?.mock
-        .groups()
-        .map((g) => g.name)
-        .sort(),
-    ).toEqual(["In", "Out"]);
-  });
-
-  test("against a rate-limited mock every row is created and the 429s are absorbed", async () => {
-    const { env } = await mockZoom({ rateLimit: 4 });
-    const path = await file("many.csv", `name\n${names(16).join("\n")}\n`);
-    const run = await cli(["create", "--file", path, "--rate", "50", "--concurrency", "4"], env);
-    expect(run.code).toBe(0);
-    const summary = run.lines.at(-1) as { created: number; failed: number; rateLimited: number };
-    expect(summary).toMatchObject({ created: 16, failed: 0 });
-    expect(summary.rateLimited).toBeGreaterThan(0);
-    expect(workspace.running?.mock.groups()).toHaveLength(16);
-  });
-
-  test("--skip-existing makes a re-run create nothing twice", async () => {
-    const { env } = await mockZoom();
-    const path = await file("rerun.csv", `name\n${names(5, "Team").join("\n")}\n`);
-    expect((await cli(["create", "--file", path], env)).code).toBe(0);
-    const rerun = await cli(["create", "--file", path, "--skip-existing"], env);
-    expect(rerun.code).toBe(0);
-    expect(rerun.lines.at(-1)).toMatchObject({ created: 0, exists: 5, failed: 0 });
-    expect(workspace.running?.mock.groups()).toHaveLength(5);
-    const withoutFlag = await cli(["create", "--file", path], env);
-    expect(withoutFlag.code).toBe(1);
-    expect(withoutFlag.lines.at(-1)).toMatchObject({ failed: 5 });
-  });
-
-  test("SIGINT stops sending, prints the summary, and every created group is on stdout", async () => {
-    const { env } = await mockZoom();
-    const path = await file("slow.csv", `name\n${names(200, "Slow").join("\n")}\n`);
-    let interrupted = false;
-    const run = await cli(["create", "--file", path, "--rate", "20", "--concurrency", "2"], env, {
-      onLine: (line, child) => {
-        if (!interrupted && line.includes('"outcome":"created"') && line.includes('Slow 5"')) {
-          interrupted = true;
-          child.kill("SIGINT");
-        }
-      },
-    });
-    expect(interrupted).toBe(true);
-    expect(run.code).toBe(130);
-    const summary = run.lines.at(-1) as { interrupted: boolean; created: number; notSent: number; rows: number };
-    expect(summary).toMatchObject({ type: "summary", interrupted: true, rows: 200 });
-    expect(summary.notSent).toBeGreaterThan(0);
-    const createdOnStdout = run.lines
-      .filter((l): l is { outcome: string; id: string } => (l as { outcome?: string }).outcome === "created")
-      .map((l) => l.id)
-      .sort();
-    const createdOnServer = (workspace.running?.mock.groups() ?? []).map((g) => g.id).sort();
-    expect(createdOnStdout).toEqual(createdOnServer);
-    expect(summary.created).toBe(createdOnServer.length);
-    expect(summary.created + summary.notSent).toBe(200);
-  });
-});
-
-test("a progress bar goes to stderr when it is a terminal, and only then", async () => {
-  const { env } = await mockZoom();
-  const path = await file("tty.csv", "name\nOne\nTwo\nThree\n");
-  // script(1) runs the CLI on a pseudo-terminal, as a person at a shell would.
-  const tty = await onTerminal(["create", "--file", path], env);
-  expect(tty).toMatch(/\[#{30}\] 3\/3/);
-  const piped = await cli(["create", "--file", path, "--skip-existing"], env);
-  expect(piped.stderr).not.toContain("[#");
 });
 
 describe("mock command", () => {
-  test("prints its base URL first, then one line per request", async () => {
+  test("prints its base URL first, then one line per request; Ctrl-C stops it", async () => {
     const lines: string[] = [];
     let status: number | undefined;
     const run = await cli(
       ["mock", "--port", "0"],
       {},
       {
-        onLine: (line, child) => {
+        onLine: (line, control) => {
           lines.push(line);
           if (lines.length !== 1) return;
           const form = new FormData();
@@ -258,7 +374,7 @@ describe("mock command", () => {
             .then((response) => {
               status = response.status;
             })
-            .finally(() => child.kill("SIGINT"));
+            .finally(() => control.interrupt());
         },
       },
     );
@@ -266,5 +382,68 @@ describe("mock command", () => {
     expect(status).toBe(201);
     expect(lines[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v2$/);
     expect(lines[1]).toMatch(/^POST \/v2\/im\/groups → 201 "From the mock test" \(tracking id mock-\w+\)$/);
+    expect(run.stderr).not.toContain("warning");
+  });
+
+  test("keeps serving with its log reader gone", async () => {
+    const statuses: number[] = [];
+    const run = await cli(
+      ["mock"],
+      {},
+      {
+        onLine: (line, control) => {
+          if (!line.startsWith("http")) return;
+          control.closeStdout();
+          (async () => {
+            for (const name of ["After close 1", "After close 2"]) {
+              const form = new FormData();
+              form.append("name", name);
+              const init = { method: "POST", headers: { Authorization: "Bearer t" }, body: form };
+              statuses.push((await fetch(`${line}/im/groups`, init)).status);
+            }
+          })().finally(() => control.interrupt());
+        },
+      },
+    );
+    expect(statuses).toEqual([201, 201]);
+    expect(run.code).toBe(0);
+  });
+
+  test("warns when it listens beyond loopback", async () => {
+    const run = await cli(["mock", "--host", "0.0.0.0"], {}, { onLine: (_line, control) => control.interrupt() });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("warning: listening on 0.0.0.0, beyond loopback");
+  });
+
+  test("refuses bad fault options", async () => {
+    const bad = await Promise.all([
+      cli(["mock", "--fail-rate", "1.5"]),
+      cli(["mock", "--drop-rate", "x"]),
+      cli(["mock", "--latency", "50-5"]),
+      cli(["mock", "--seed", "-1"]),
+      cli(["mock", "--port", "70000"]),
+    ]);
+    expect(bad.map((run) => run.code)).toEqual([2, 2, 2, 2, 2]);
+  });
+
+  test("takes the fault options", async () => {
+    const lines: string[] = [];
+    const run = await cli(
+      ["mock", "--fail-rate", "100%", "--seed", "3"],
+      {},
+      {
+        onLine: (line, control) => {
+          lines.push(line);
+          if (lines.length !== 1) return;
+          fetch(`${line}/im/groups`, {
+            method: "POST",
+            headers: { Authorization: "Bearer t", "content-type": "application/json" },
+            body: '{"name":"F"}',
+          }).finally(() => control.interrupt());
+        },
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(lines[1]).toMatch(/^POST \/v2\/im\/groups → 50[023] .*\[fail\]/);
   });
 });

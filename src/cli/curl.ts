@@ -1,7 +1,6 @@
 /** `--dry-run`: the equivalent curl command, with the token left as `$ZOOM_ACCESS_TOKEN`. */
 import type { Encoding } from "../index.js";
-
-const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+import { quote } from "./shell.js";
 
 export function curlCommand(url: string, body: Record<string, unknown>, encoding: Encoding): string {
   const lines = [`curl -X POST ${quote(url)}`, `  -H "Authorization: Bearer $ZOOM_ACCESS_TOKEN"`];

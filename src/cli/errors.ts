@@ -1,5 +1,5 @@
 /** How the CLI shows a failure: one line for people, one JSON object for `--json` and bulk rows. */
-import { redactSecrets, ZoomApiError } from "../index.js";
+import { ZoomApiError } from "../index.js";
 
 export interface ErrorJson {
   name: string;
@@ -7,30 +7,20 @@ export interface ErrorJson {
   status?: number;
   code?: number;
   trackingId?: string;
+  /** This failed call may nonetheless have created the group (an attempt may have reached Zoom). */
+  mayHaveCreated?: true;
 }
 
-/** Never a secret the environment holds, even echoed back percent-encoded by a hostile server. */
-export function redactEnvironment(text: string): string {
-  const secrets = [process.env.ZOOM_ACCESS_TOKEN, process.env.ZOOM_CLIENT_SECRET].filter(
-    (secret): secret is string => secret !== undefined,
-  );
-  return redactSecrets(text, secrets);
-}
-
-/** One line: a server's message with line breaks must not break the CLI's error line. */
-export const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
-
+/** The error as one JSON object; its message is one line (a server's line breaks must not break a log line). */
 export function errorJson(error: unknown): ErrorJson {
   const name = error instanceof Error ? error.name : "Error";
-  const message = oneLine(redactEnvironment(error instanceof Error ? error.message : String(error)));
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
+  const json: ErrorJson = { name, message };
   if (error instanceof ZoomApiError) {
-    return {
-      name,
-      message,
-      status: error.status,
-      ...(error.code === undefined ? {} : { code: error.code }),
-      ...(error.trackingId ? { trackingId: error.trackingId } : {}),
-    };
+    json.status = error.status;
+    if (error.code !== undefined) json.code = error.code;
+    if (error.trackingId) json.trackingId = error.trackingId;
   }
-  return { name, message };
+  if ((error as { mayHaveCreated?: unknown })?.mayHaveCreated === true) json.mayHaveCreated = true;
+  return json;
 }

@@ -1,16 +1,55 @@
 /**
- * The CLI's two streams, as gh's IOStreams: stdout carries data only, stderr people's text. A reader that
- * goes away (`| head -1`: EPIPE) closes a stream quietly — no stack trace — and tells whoever listens
- * (a bulk run stops sending; the mock keeps serving and drops its log lines). A status line (the progress
- * bar) lives on stderr and is cleared before stdout writes to the same terminal, so it never joins a line
- * of data.
+ * What a command is given, as gh's IOStreams and Factory: the three streams, the environment, the working
+ * folder, how this CLI is invoked again, and a signal that aborts on Ctrl-C. Only main.ts binds them to
+ * the process, so every command also runs in process (tests).
+ *
+ * stdout carries data only, stderr people's text. A reader that goes away (`| head -1`: EPIPE) closes a
+ * stream quietly — no stack trace — and tells whoever listens. A status line (the progress line) lives on
+ * stderr, only when it is a terminal, and is cleared before anything else is written to the same screen.
  */
+import { fstatSync, type Stats } from "node:fs";
+import { redactSecrets } from "../index.js";
+
+/** A writable stream as the CLI uses it; `isTTY`, `columns` and `fd` are there when the process has them. */
+export interface OutputStream {
+  write(chunk: string, callback?: (error?: Error | null) => void): boolean;
+  on(event: "error", listener: (error: NodeJS.ErrnoException) => void): unknown;
+  readonly isTTY?: boolean | undefined;
+  readonly columns?: number | undefined;
+  readonly fd?: number | undefined;
+  readonly destroyed?: boolean | undefined;
+}
+
+export interface Io {
+  stdin: AsyncIterable<Uint8Array | string> & { readonly fd?: number | undefined };
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: Readonly<Record<string, string | undefined>>;
+  /** The folder relative paths are read from. */
+  cwd: string;
+  /** How to run this CLI again from a shell, as printed in hints: `npx zoom-im-groups`, `zoom-im-groups`… */
+  invokedAs: string;
+  /** Aborts on Ctrl-C (SIGINT) or SIGTERM. */
+  signal: AbortSignal;
+}
+
+/** The file a stream is redirected to (`> run.jsonl`), if it is a regular file. */
+export function fileStats(stream: { readonly fd?: number | undefined }): Stats | undefined {
+  if (typeof stream.fd !== "number") return undefined;
+  try {
+    const stats = fstatSync(stream.fd);
+    return stats.isFile() ? stats : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class Stream {
   #closed = false;
   readonly #listeners: (() => void)[] = [];
 
-  constructor(readonly stream: NodeJS.WriteStream) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
+  constructor(readonly stream: OutputStream) {
+    stream.on("error", (error) => {
       if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") this.#close();
       else throw error;
     });
@@ -21,7 +60,7 @@ export class Stream {
   }
 
   get closed(): boolean {
-    return this.#closed || this.stream.destroyed;
+    return this.#closed || this.stream.destroyed === true;
   }
 
   /** Calls `listener` once, when the reader has gone. */
@@ -31,15 +70,14 @@ export class Stream {
   }
 
   /** Writes unless the reader has gone; `onLost` hears of text that did not reach it after all. */
-  write(text: string, onLost?: () => void): boolean {
+  write(text: string, onLost?: () => void): void {
     if (this.closed) {
       onLost?.();
-      return false;
+      return;
     }
     this.stream.write(text, (error) => {
       if (error) onLost?.();
     });
-    return true;
   }
 
   #close(): void {
@@ -49,31 +87,49 @@ export class Stream {
   }
 }
 
+/**
+ * The two streams as commands write to them. Every line passes through `redact`: no secret the environment
+ * holds is ever printed, whatever a server echoed back.
+ */
 export class Terminal {
-  readonly stdout = new Stream(process.stdout);
-  readonly stderr = new Stream(process.stderr);
+  readonly stdout: Stream;
+  readonly stderr: Stream;
+  readonly redact: (text: string) => string;
   #status = "";
+
+  constructor(readonly io: Io) {
+    this.stdout = new Stream(io.stdout);
+    this.stderr = new Stream(io.stderr);
+    const secrets = [io.env.ZOOM_ACCESS_TOKEN, io.env.ZOOM_CLIENT_SECRET].filter((s): s is string => !!s);
+    this.redact = (text) => redactSecrets(text, secrets);
+  }
 
   /** One line of data on stdout. `onLost` hears if it never reached the reader (stdout closed). */
   out(line: string, onLost?: () => void): void {
     const sharesScreen = this.#status !== "" && this.stdout.isTTY;
     if (sharesScreen) this.stderr.write("\r\x1b[K");
-    this.stdout.write(`${line}\n`, onLost);
+    this.stdout.write(`${this.redact(line)}\n`, onLost);
     if (sharesScreen) this.stderr.write(this.#status);
   }
 
   /** One line for people on stderr. */
   err(line: string): void {
     if (this.#status !== "") this.stderr.write("\r\x1b[K");
-    this.stderr.write(`${line}\n`);
+    this.stderr.write(`${this.redact(line)}\n`);
     if (this.#status !== "") this.stderr.write(this.#status);
   }
 
-  /** Replaces the status line (stderr on a terminal only; never when stderr is a file or a pipe). */
+  /** The terminal's width in columns, when stderr is one. */
+  get width(): number | undefined {
+    return this.stderr.isTTY ? this.io.stderr.columns : undefined;
+  }
+
+  /** Replaces the status line (stderr on a terminal only), cut to the terminal's width so it never wraps. */
   status(text: string): void {
     if (!this.stderr.isTTY) return;
-    this.#status = text;
-    this.stderr.write(`\r\x1b[K${text}`);
+    const width = this.width ?? 80;
+    this.#status = text.length >= width ? text.slice(0, Math.max(0, width - 1)) : text;
+    this.stderr.write(`\r\x1b[K${this.#status}`);
   }
 
   /** Ends the status line, leaving it on screen. */

@@ -3,7 +3,7 @@
  * an error names what the user set (`ZOOM_OAUTH_TOKEN_URL must be an absolute URL`), never the library's
  * option names. With no credentials and no base URL: the embedded mock Zoom, over real HTTP.
  */
-import type { Encoding, ImGroupsClientOptions } from "../index.js";
+import { type Encoding, type ImGroupsClientOptions, operation } from "../index.js";
 import { type RunningMockZoom, startMockZoom } from "../testing/index.js";
 import type { Terminal } from "./io.js";
 import { absoluteUrl, UsageError } from "./usage.js";
@@ -13,21 +13,19 @@ export interface Target {
   embedded?: RunningMockZoom;
 }
 
+type Env = Readonly<Record<string, string | undefined>>;
 const S2S = ["ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET"] as const;
+const TOKEN_URL_EXAMPLE = "https://zoom.us/oauth/token";
 
 /** The base URL the user chose (flag, else variable), checked; undefined for Zoom's default. */
-export function chosenBaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
-  if (flag !== undefined) return absoluteUrl(flag, "--base-url");
-  if (env.ZOOM_API_URL) return absoluteUrl(env.ZOOM_API_URL, "ZOOM_API_URL");
+export function chosenBaseUrl(flag: string | undefined, env: Env): string | undefined {
+  if (flag !== undefined) return absoluteUrl(flag, "--base-url", operation.serverUrl);
+  if (env.ZOOM_API_URL) return absoluteUrl(env.ZOOM_API_URL, "ZOOM_API_URL", operation.serverUrl);
   return undefined;
 }
 
-export async function resolveTarget(
-  baseUrlFlag: string | undefined,
-  encoding: Encoding,
-  terminal: Terminal,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<Target> {
+/** Checks every endpoint and credential before anything starts; the embedded mock starts only in `connect`. */
+export function resolveTarget(baseUrlFlag: string | undefined, encoding: Encoding, env: Env): Target | "embedded" {
   const baseUrl = chosenBaseUrl(baseUrlFlag, env);
   const endpoint = { encoding, ...(baseUrl ? { baseUrl } : {}) };
   if (env.ZOOM_ACCESS_TOKEN) return { options: { ...endpoint, accessToken: env.ZOOM_ACCESS_TOKEN } };
@@ -35,7 +33,7 @@ export async function resolveTarget(
     const missing = S2S.filter((name) => !env[name]);
     if (missing.length) throw new UsageError(`Server-to-Server OAuth needs ${missing.join(", ")} too`);
     const tokenUrl = env.ZOOM_OAUTH_TOKEN_URL
-      ? absoluteUrl(env.ZOOM_OAUTH_TOKEN_URL, "ZOOM_OAUTH_TOKEN_URL")
+      ? absoluteUrl(env.ZOOM_OAUTH_TOKEN_URL, "ZOOM_OAUTH_TOKEN_URL", TOKEN_URL_EXAMPLE)
       : undefined;
     const serverToServer = {
       accountId: env.ZOOM_ACCOUNT_ID as string,
@@ -50,6 +48,12 @@ export async function resolveTarget(
       "no credentials: set ZOOM_ACCESS_TOKEN, or ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET",
     );
   }
+  return "embedded";
+}
+
+/** The target, starting the embedded mock Zoom when no credentials were set. */
+export async function connect(target: Target | "embedded", encoding: Encoding, terminal: Terminal): Promise<Target> {
+  if (target !== "embedded") return target;
   const embedded = await startMockZoom();
   terminal.err(
     `zoom-im-groups: no Zoom credentials set; using the embedded mock Zoom at ${embedded.url} (nothing reaches Zoom).`,
@@ -57,8 +61,5 @@ export async function resolveTarget(
   terminal.err(
     "zoom-im-groups: set ZOOM_ACCESS_TOKEN or ZOOM_ACCOUNT_ID/ZOOM_CLIENT_ID/ZOOM_CLIENT_SECRET to call the real API.",
   );
-  return {
-    options: { accessToken: "embedded-mock-token", baseUrl: embedded.url, encoding },
-    embedded,
-  };
+  return { options: { accessToken: "embedded-mock-token", baseUrl: embedded.url, encoding }, embedded };
 }

@@ -3,13 +3,8 @@
  * only — for Cloudflare Workers, Deno, Bun and browsers. `zoom-im-groups/testing` adds `startMockZoom`,
  * which needs Node's `http`.
  */
+
+export { MAX_BODY_BYTES } from "./body.js";
 export { type MockZoomHandlersOptions, type MswHttp, mockZoomHandlers } from "./handlers.js";
-export {
-  createMockZoom,
-  MAX_BODY_BYTES,
-  type MockFaults,
-  type MockGroup,
-  type MockRequestLog,
-  type MockZoom,
-  type MockZoomOptions,
-} from "./mock-zoom.js";
+export { createMockZoom } from "./mock-zoom.js";
+export type { MockFaults, MockGroup, MockRequestLog, MockZoom, MockZoomOptions } from "./types.js";

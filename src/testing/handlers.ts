@@ -3,7 +3,8 @@
  * namespace, so this package neither imports msw nor names its types: consumers without msw still
  * install and typecheck, and the handlers are whatever their own msw version makes.
  */
-import { createMockZoom, type MockZoom, type MockZoomOptions } from "./mock-zoom.js";
+import { createMockZoom } from "./mock-zoom.js";
+import type { MockZoom, MockZoomOptions } from "./types.js";
 
 export interface MockZoomHandlersOptions extends MockZoomOptions {
   /** The API origin to intercept. Default `https://api.zoom.us`. */

@@ -4,7 +4,11 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createMockZoom, MAX_BODY_BYTES, type MockZoom, type MockZoomOptions } from "./mock-zoom.js";
+import { MAX_BODY_BYTES } from "./body.js";
+import { createMockZoomServing } from "./mock-zoom.js";
+import type { MockZoom, MockZoomOptions } from "./types.js";
+
+type MockZoomServing = ReturnType<typeof createMockZoomServing>;
 
 /** The mock's options, and where the server listens. */
 export interface StartMockZoomOptions extends MockZoomOptions {
@@ -33,9 +37,11 @@ export interface RunningMockZoom {
  * const client = createImGroupsClient({ accessToken: "any", baseUrl: zoom.url });
  */
 export async function startMockZoom(options: StartMockZoomOptions = {}): Promise<RunningMockZoom> {
-  const mock = createMockZoom(options);
-  const server = createServer((req, res) => {
-    serve(mock, req, res).catch(() => {
+  const serving = createMockZoomServing(options);
+  let origin = "";
+  // Host is checked by `serve`, so that a request without one is answered and logged like any other.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
+    serve(serving, origin, req, res).catch(() => {
       // handle() never throws; this is the adapter failing (a socket gone mid-answer, say).
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -48,11 +54,11 @@ export async function startMockZoom(options: StartMockZoomOptions = {}): Promise
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });
   const { address, port } = server.address() as AddressInfo;
-  const origin = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+  origin = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
   return {
     url: `${origin}/v2`,
     tokenUrl: `${origin}/oauth/token`,
-    mock,
+    mock: serving.mock,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -63,41 +69,65 @@ export async function startMockZoom(options: StartMockZoomOptions = {}): Promise
 
 /** Methods that fetch's `Request` refuses to carry: the mock answers 405 without building one. */
 const FORBIDDEN_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
+/** RFC 3986's host (an IP literal in brackets, or a registered name) and an optional port. */
+const VALID_HOST = /^(?:\[[\dA-Fa-f:.]+\]|[\w.~!$&'()*+,;=%-]+)(?::\d*)?$/;
 
-async function serve(mock: MockZoom, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(serving: MockZoomServing, origin: string, req: IncomingMessage, res: ServerResponse) {
   const method = (req.method ?? "GET").toUpperCase();
-  const path = (req.url ?? "/").split("?")[0]?.replace(/\/+$/, "") || "/";
-  if (FORBIDDEN_METHODS.has(method)) {
+  const target = pathOf(req.url ?? "/");
+  const path = target?.split("?")[0]?.replace(/\/+$/, "") || "/";
+  const refusal = FORBIDDEN_METHODS.has(method) ? 405 : badRequest(req, target);
+  if (refusal !== undefined) {
     req.resume();
-    await write(res, mock.refuse(method, path, 405));
+    await write(res, serving.refuse(method, path, refusal));
     return;
   }
   const body = await readLimited(req);
   if (body === "too large") {
     // Zoom-style answer without reading further; the connection closes so the rest is never read.
-    await write(res, mock.refuse(method, path, 413));
+    await write(res, serving.refuse(method, path, 413));
     req.destroy();
     return;
   }
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-  }
+  for (const [name, values] of Object.entries(req.headersDistinct))
+    for (const value of values ?? []) headers.append(name, value);
   // GET and HEAD cannot carry a body in fetch's model; the mock ignores one instead of failing on it.
   const withBody = body.length > 0 && method !== "GET" && method !== "HEAD";
-  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
-    method,
-    headers,
-    ...(withBody ? { body: new Uint8Array(body) } : {}),
-  });
-  const response = await mock.handle(request);
+  let request: Request;
+  try {
+    // The URL is the server's own origin and the target's path: the Host header never builds a URL.
+    request = new Request(`${origin}${target}`, {
+      method,
+      headers,
+      ...(withBody ? { body: new Uint8Array(body) } : {}),
+    });
+  } catch {
+    await write(res, serving.refuse(method, path, "The request could not be read."));
+    return;
+  }
+  const response = await serving.mock.handle(request);
   if (response.type === "error") {
     // An injected drop: the group was created, the answer never comes.
     res.socket?.destroy();
     return;
   }
   await write(res, response);
+}
+
+/** Why a request is a 400 before it is built (RFC 9112: one valid Host; none only from HTTP/1.0). */
+function badRequest(req: IncomingMessage, target: string | undefined): string | undefined {
+  if (target === undefined) return "The request target is not a path or an http URL.";
+  const hosts = req.headersDistinct.host ?? [];
+  const valid = hosts.length === 1 ? VALID_HOST.test(hosts[0] ?? "") : hosts.length === 0 && req.httpVersion === "1.0";
+  return valid ? undefined : "The Host header is missing or not a valid host.";
+}
+
+/** The path and query of a request target: origin form as is, absolute form (`http://x/p`) by its path. */
+function pathOf(target: string): string | undefined {
+  if (target.startsWith("/")) return target;
+  const url = URL.canParse(target) ? new URL(target) : undefined;
+  return url && /^https?:$/.test(url.protocol) ? `${url.pathname}${url.search}` : undefined;
 }
 
 async function write(res: ServerResponse, response: Response): Promise<void> {

@@ -5,6 +5,7 @@
  * request, and must answer POST /v2/im/groups only with responses the spec documents.
  */
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type MockRequestLog, type RunningMockZoom, startMockZoom } from "../../src/testing/index.ts";
@@ -52,7 +53,7 @@ describe("12. the mock as curl users meet it", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
       code: 300,
-      errors: [{ field: "name", message: "name must be text, not a file" }],
+      errors: [{ field: "name", message: "must be text, not a file" }],
     });
     expect(zoom.mock.groups().map((g) => g.name)).not.toContain("[file groups.csv]");
   });
@@ -103,22 +104,61 @@ describe("12. the mock as curl users meet it", () => {
     expect(response.status).toBe(201);
   });
 
-  test("405 says which method is allowed", async () => {
-    const response = await fetch(`${zoom.url}/im/groups`, { method: "DELETE" });
-    expect(response.status).toBe(405);
-    expect(response.headers.get("allow")).toBe("POST");
-  });
-
   test.each([
+    ["DELETE", undefined],
     ["TRACE", undefined],
     ["GET", "a body on a GET"],
     ["HEAD", "a body on a HEAD"],
-  ])("%s (body: %s) gets an answer, not an empty 500, and is logged", async (method, body) => {
+  ])("%s (body: %s) gets 405 naming the allowed method, and is logged", async (method, body) => {
     const before = log.length;
     const response = await raw(method, "/v2/im/groups", body ? { "content-type": "text/plain" } : {}, body);
     expect(response.status).toBe(405);
     expect(response.headers.allow).toBe("POST");
     expect(log.slice(before)).toEqual([expect.objectContaining({ method, status: 405 })]);
+  });
+});
+
+/** Writes a request line, headers and body on a raw socket and reads the answer until the server closes. */
+function rawSocket(head: string, body = ""): Promise<{ status: number; text: string }> {
+  const { port } = new URL(zoom.url);
+  const request = `${head}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), "127.0.0.1", () => socket.end(request));
+    let text = "";
+    socket.on("data", (chunk) => {
+      text += chunk;
+    });
+    socket.on("end", () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1]), text }));
+    socket.on("error", reject);
+  });
+}
+
+describe("16.9. odd request lines and Host headers, over a raw socket", () => {
+  test.each([
+    ["an invalid Host", "POST /v2/im/groups HTTP/1.1\r\nHost: [zz"],
+    ["no Host on HTTP/1.1", "POST /v2/im/groups HTTP/1.1"],
+    ["two Hosts", "POST /v2/im/groups HTTP/1.1\r\nHost: a\r\nHost: b"],
+  ])("%s gets a logged 400 (code 300), never an empty 500", async (_label, head) => {
+    const before = log.length;
+    const answer = await rawSocket(`${head}\r\nAuthorization: Bearer t`);
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain('"code":300');
+    expect(log.slice(before)).toEqual([
+      expect.objectContaining({ method: "POST", path: "/v2/im/groups", status: 400 }),
+    ]);
+  });
+
+  test("an absolute-form target is routed by its path, whatever its host", async () => {
+    const before = log.length;
+    const answer = await rawSocket(
+      "POST http://elsewhere.example/v2/im/groups HTTP/1.1\r\nHost: elsewhere.example\r\nAuthorization: Bearer t\r\nContent-Type: application/json",
+      JSON.stringify({ name: "Absolute form" }),
+    );
+    expect(answer.status).toBe(201);
+    expect(log.slice(before)).toEqual([
+      expect.objectContaining({ path: "/v2/im/groups", status: 201, name: "Absolute form" }),
+    ]);
+    expect(zoom.mock.groups().map((g) => g.name)).toContain("Absolute form");
   });
 });
 

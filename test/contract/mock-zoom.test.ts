@@ -1,17 +1,23 @@
 /**
  * The mock Zoom keeps the spec's contract: every answer it gives is documented by the spec and validates
- * against it. Exercised through MSW (as consumers' tests use it) and over real HTTP (as the CLI uses it).
+ * against it, and it checks bodies with its own validator, generated from the spec by Ajv. Exercised through
+ * MSW (as consumers' tests use it), through `handle` directly, and over real HTTP (as the CLI uses it).
  */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import fc from "fast-check";
 import { http } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import { mockValidatorSource } from "../../scripts/lib/mock-validator.ts";
+import { repoRoot } from "../../scripts/lib/spec.ts";
 import {
-  AuthenticationError,
-  BadRequestError,
+  createImGroupRequestSchema,
   createImGroupsClient,
   GroupNameConflictError,
   PaidAccountRequiredError,
   RateLimitError,
+  validateCreateImGroupBody,
 } from "../../src/index.ts";
 import { createMockZoom, type MockZoom, mockZoomHandlers, startMockZoom } from "../../src/testing/index.ts";
 import { validateResponseBody } from "../support/spec.ts";
@@ -20,11 +26,14 @@ const API = "https://api.zoom.us/v2/im/groups";
 let mock: MockZoom = createMockZoom();
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => server.resetHandlers());
+afterEach(() => {
+  server.resetHandlers();
+  vi.useRealTimers();
+});
 afterAll(() => server.close());
 
 /** Serves a fresh mock with these options; every response is checked against the spec on the way out. */
-async function useMock(options: Parameters<typeof createMockZoom>[0] = {}) {
+function useMock(options: Parameters<typeof createMockZoom>[0] = {}) {
   mock = createMockZoom(options);
   server.use(...mockZoomHandlers(http, { mock }));
 }
@@ -45,15 +54,20 @@ const client = (options: Record<string, unknown> = {}) =>
     ...options,
   });
 
-function multipart(fields: Record<string, string>, token = "any-token"): Promise<Response> {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  return fetch(API, { method: "POST", body: form, headers: { Authorization: `Bearer ${token}` } });
+const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+  new Request(API, { method: "POST", body, headers: { Authorization: "Bearer t", ...headers } });
+const json = (body: unknown) => post(JSON.stringify(body), { "Content-Type": "application/json" });
+function form(fields: Record<string, string>): Request {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return post(data);
 }
+/** Sends through MSW with fetch, as an application's own code would. */
+const send = (request: Request) => fetch(request).then(conforms);
 
 describe.each(["multipart", "json"] as const)("through MSW (%s)", (encoding) => {
   test("creates, then refuses the same name with the documented 409", async () => {
-    await useMock();
+    useMock();
     const group = await client({ encoding }).createImGroup({
       name: "Design team",
       type: "restricted",
@@ -61,6 +75,7 @@ describe.each(["multipart", "json"] as const)("through MSW (%s)", (encoding) => 
     });
     expect(group).toMatchObject({ name: "Design team", search_by_account: true, total_members: 0, status: 201 });
     expect(group.location).toBe(`/v2/im/groups/${group.id}`);
+    expect(mock.groups()[0]).toMatchObject({ type: "restricted", search_by_account: true, search_by_domain: false });
     const again = await client({ encoding })
       .createImGroup({ name: "Design team" })
       .catch((e: unknown) => e);
@@ -72,68 +87,171 @@ describe.each(["multipart", "json"] as const)("through MSW (%s)", (encoding) => 
 });
 
 test("names are unique per account, not globally", async () => {
-  await useMock({ accounts: { "token-a": "acct-a", "token-b": "acct-b" } });
+  useMock({ accounts: { "token-a": "acct-a", "token-b": "acct-b" } });
   await client({ accessToken: "token-a" }).createImGroup({ name: "Ops" });
   await client({ accessToken: "token-b" }).createImGroup({ name: "Ops" });
   expect(mock.groups("acct-a")).toHaveLength(1);
   expect(mock.groups("acct-b")).toHaveLength(1);
 });
 
-test.each([
-  ["a missing token", {}],
-  ["a malformed header", { Authorization: "Token abc" }],
-  ["an unknown token", { Authorization: "Bearer nope" }],
-])("%s → 401, code 124", async (_label, headers) => {
-  await useMock({ accounts: { good: "acct" } });
-  const response = await conforms(await fetch(API, { method: "POST", body: new FormData(), headers }));
+test.each<[string, string | undefined]>([
+  ["a missing token", undefined],
+  ["a malformed header", "Token abc"],
+  ["an unknown token", "Bearer nope"],
+  // The accounts table is read by its own keys only: an object's inherited names are no tokens.
+  ...["constructor", "toString", "hasOwnProperty", "valueOf", "__proto__"].map((name): [string, string] => [
+    `an inherited name (${name})`,
+    `Bearer ${name}`,
+  ]),
+])("%s → 401, code 124, nothing created", async (_label, authorization) => {
+  useMock({ accounts: { "good-token": "acct-a" } });
+  const request = new Request(API, { method: "POST", body: new FormData() });
+  if (authorization) request.headers.set("Authorization", authorization);
+  const response = await send(request);
   expect(response.status).toBe(401);
   expect(await response.json()).toEqual({ code: 124, message: "Invalid access token." });
+  expect(mock.groups("acct-a")).toEqual([]);
 });
 
-test("the client sees a mock 401 as AuthenticationError", async () => {
-  await useMock({ accounts: { good: "acct" } });
-  await expect(client({ accessToken: "bad" }).createImGroup({ name: "x" })).rejects.toBeInstanceOf(AuthenticationError);
-});
-
-test("the seed's curl values → 400, code 300, one errors[] entry per bad field", async () => {
-  await useMock();
-  const response = await conforms(
-    await multipart({
-      name: "Excepteur proident in",
-      type: "Excepteur proident innormal",
-      search_by_domain: "Excepteur proident innormalfalse",
-      search_by_account: "Excepteur proident innormalfalsetrue",
-      search_by_ma_account: "Excepteur proident innormalfalsetruefalse",
-    }),
-  );
-  expect(response.status).toBe(400);
-  const body = (await response.json()) as { code: number; errors: { field: string }[] };
-  expect(body.code).toBe(300);
-  expect(body.errors.map((e) => e.field)).toEqual([
-    "type",
-    "search_by_domain",
-    "search_by_account",
-    "search_by_ma_account",
-  ]);
-  expect(mock.groups()).toEqual([]);
-});
-
-test("a JSON body with a missing name → 400 that the client maps to BadRequestError", async () => {
-  await useMock();
-  const response = await fetch(API, {
-    method: "POST",
-    body: JSON.stringify({ type: "shared" }),
-    headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
+describe("field errors come from the mock's own validator (Ajv, generated from the spec)", () => {
+  test.each([
+    [
+      "the seed's curl values (multipart)",
+      form({
+        name: "Excepteur proident in",
+        type: "Excepteur proident innormal",
+        search_by_domain: "Excepteur proident innormalfalse",
+        search_by_account: "Excepteur proident innormalfalsetrue",
+        search_by_ma_account: "Excepteur proident innormalfalsetruefalse",
+      }),
+      [
+        { field: "type", message: "must be equal to one of the allowed values" },
+        { field: "search_by_domain", message: "must be boolean" },
+        { field: "search_by_account", message: "must be boolean" },
+        { field: "search_by_ma_account", message: "must be boolean" },
+      ],
+    ],
+    [
+      "a missing name and an unknown field (JSON)",
+      json({ type: "shared", search_by_domian: true }),
+      [
+        { field: "name", message: "must have required property 'name'" },
+        { field: "search_by_domian", message: "must NOT have additional properties" },
+      ],
+    ],
+    [
+      "a boolean written as text in JSON",
+      json({ name: "x", search_by_domain: "true" }),
+      [{ field: "search_by_domain", message: "must be boolean" }],
+    ],
+    [
+      "129 characters (code points, not UTF-16 units)",
+      json({ name: "😀".repeat(129) }),
+      [{ field: "name", message: "must NOT have more than 128 characters" }],
+    ],
+  ])("%s → 400, code 300, one errors[] entry per bad field, nothing created", async (_label, request, errors) => {
+    useMock();
+    const response = await send(request);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ code: 300, message: "Validation Failed.", errors });
+    expect(mock.groups()).toEqual([]);
   });
-  const error = await client({ fetch: async () => response })
-    .createImGroup({ name: "x" })
-    .catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(BadRequestError);
-  expect((error as BadRequestError).errors).toEqual([{ field: "name", message: "name is required" }]);
+
+  test("a form's text is read as the schema's types, and 128 emoji are 128 characters", async () => {
+    useMock();
+    expect((await send(form({ name: "😀".repeat(128), search_by_domain: "true" }))).status).toBe(201);
+    expect(mock.groups()[0]).toMatchObject({ name: "😀".repeat(128), search_by_domain: true });
+  });
+
+  test("300 generated bodies: the mock and the client's own validator name the same bad fields", async () => {
+    const known = Object.keys(createImGroupRequestSchema.properties);
+    const body = fc.dictionary(
+      fc.oneof(
+        fc.constantFrom(...known),
+        fc.string({ maxLength: 8 }).filter((key) => key !== "__proto__"),
+      ),
+      fc.oneof(
+        fc.constantFrom("normal", "shared", "true", "", "a\u0000b"),
+        fc.boolean(),
+        fc.jsonValue({ maxDepth: 1 }),
+      ),
+      { maxKeys: 6 },
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (fields) => {
+        const fresh = createMockZoom();
+        const response = await fresh.handle(json(fields));
+        const mockFields =
+          response.status === 400 ? ((await response.json()) as { errors: { field: string }[] }).errors : [];
+        const clientFields = new Set(validateCreateImGroupBody(fields).map((issue) => issue.field));
+        expect(mockFields.map((error) => error.field).sort()).toEqual([...clientFields].sort());
+      }),
+      { numRuns: 300, seed: 20261201 },
+    );
+  });
+});
+
+describe("the generator of the mock's validator (scripts/lib/mock-validator.ts)", () => {
+  const schema = {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      name: {
+        type: "string",
+        maxLength: 3,
+        pattern: "^[^\\u0000-\\u001F\\u007F]*$",
+        "x-pattern-message": "must not contain control characters",
+        example: "abc",
+      },
+      glyph: { type: "string", pattern: "^.$" },
+      flag: { type: "boolean" },
+    },
+  };
+  let work: string;
+  let generated: typeof import("../../src/generated/mock-validator.ts");
+  let source: string;
+  beforeAll(async () => {
+    // Inside the repository so that the module's imports (there must be none) would resolve as they do there.
+    work = await mkdtemp(join(repoRoot, "node_modules", ".mock-validator-"));
+    source = mockValidatorSource({ "application/json": { schema }, "multipart/form-data": { schema } });
+    await writeFile(join(work, "mock-validator.ts"), source);
+    generated = await import(join(work, "mock-validator.ts"));
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  test("writes code that needs nothing at run time: no import, require, eval or new Function", () => {
+    expect(source).not.toMatch(/\bimport\b|\brequire\(|\beval\(|\bnew Function\b/);
+  });
+
+  test.each([
+    ["a\u0000b", "must not contain control characters"],
+    ["\t", "must not contain control characters"],
+    ["a\u007f", "must not contain control characters"],
+    ["😀😀😀😀", "must NOT have more than 3 characters"],
+  ])("name %j is refused: %s", (name, message) => {
+    const validate = generated.validators["application/json"];
+    expect(validate({ name })).toBe(false);
+    const error = validate.errors?.[0];
+    expect(error?.instancePath).toBe("/name");
+    expect(error?.keyword === "pattern" ? generated.patternMessages.name : error?.message).toBe(message);
+  });
+
+  test("patterns use the u flag and lengths count code points", () => {
+    const validate = generated.validators["application/json"];
+    expect(validate({ name: "😀😀😀", glyph: "😀" })).toBe(true);
+    expect(validate({ glyph: "ab" })).toBe(false);
+  });
+
+  test("only the form's validator coerces text to the schema's types", () => {
+    const fields: Record<string, unknown> = { flag: "true" };
+    expect(generated.validators["multipart/form-data"](fields)).toBe(true);
+    expect(fields.flag).toBe(true);
+    expect(generated.validators["application/json"]({ flag: "true" })).toBe(false);
+  });
 });
 
 test("a free account gets the documented paid-only answer", async () => {
-  await useMock({ freeAccount: true });
+  useMock({ freeAccount: true });
   const error = await client()
     .createImGroup({ name: "x" })
     .catch((e: unknown) => e);
@@ -142,30 +260,40 @@ test("a free account gets the documented paid-only answer", async () => {
   expect((error as PaidAccountRequiredError).code).toBe(200);
 });
 
-test("a per-second limit → 429 QPS with Light category and Retry-After", async () => {
-  await useMock({ rateLimit: 2 });
-  const c = client();
-  const results = await Promise.allSettled([1, 2, 3].map((n) => c.createImGroup({ name: `g${n}` })));
-  const limited = results
-    .filter((r) => r.status === "rejected")
-    .map((r) => (r as PromiseRejectedResult).reason as RateLimitError);
-  expect(limited).toHaveLength(1);
-  expect(limited[0]).toBeInstanceOf(RateLimitError);
-  expect(limited[0]?.rateLimitType).toBe("QPS");
-  expect(limited[0]?.headers.get("x-ratelimit-category")).toBe("Light");
-  expect(limited[0]?.headers.get("retry-after")).toBe("1");
-});
+describe("rate limits count creates per account in fixed UTC windows (the clock is faked)", () => {
+  test("per second: the third create in a second → 429 QPS with Light category and Retry-After; the next second is free", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-01T12:00:00.100Z") });
+    useMock({ rateLimit: 2 });
+    const c = client();
+    const results = await Promise.allSettled([1, 2, 3].map((n) => c.createImGroup({ name: `g${n}` })));
+    const limited = results.flatMap((r) => (r.status === "rejected" ? [r.reason as RateLimitError] : []));
+    expect(limited).toHaveLength(1);
+    expect(limited[0]).toBeInstanceOf(RateLimitError);
+    expect(limited[0]?.rateLimitType).toBe("QPS");
+    expect(limited[0]?.headers.get("x-ratelimit-category")).toBe("Light");
+    expect(limited[0]?.headers.get("retry-after")).toBe("1");
+    vi.setSystemTime(new Date("2026-03-01T12:00:00.999Z"));
+    await expect(c.createImGroup({ name: "g4" })).rejects.toBeInstanceOf(RateLimitError);
+    vi.setSystemTime(new Date("2026-03-01T12:00:01.000Z"));
+    await expect(c.createImGroup({ name: "g4" })).resolves.toMatchObject({ status: 201 });
+  });
 
-test("a daily limit → 429 Daily-limit with an ISO Retry-After; the client does not wait for it", async () => {
-  await useMock({ dailyLimit: 1 });
-  await client().createImGroup({ name: "first" });
-  const error = (await client({ maxRetries: 2 })
-    .createImGroup({ name: "second" })
-    .catch((e: unknown) => e)) as RateLimitError;
-  expect(error).toBeInstanceOf(RateLimitError);
-  expect(error.rateLimitType).toBe("Daily-limit");
-  expect(error.headers.get("x-ratelimit-remaining")).toBe("0");
-  expect(error.headers.get("retry-after")).toMatch(/^\d{4}-\d\d-\d\dT00:00:00Z$/);
+  test("per day: 429 Daily-limit with Retry-After at the next UTC midnight; the client does not wait for it", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-01T23:59:59.500Z") });
+    useMock({ dailyLimit: 1 });
+    await client().createImGroup({ name: "first" });
+    const error = (await client({ maxRetries: 2 })
+      .createImGroup({ name: "second" })
+      .catch((e: unknown) => e)) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.rateLimitType).toBe("Daily-limit");
+    expect(error.headers.get("x-ratelimit-limit")).toBe("1");
+    expect(error.headers.get("x-ratelimit-remaining")).toBe("0");
+    expect(error.headers.get("retry-after")).toBe("2026-03-02T00:00:00Z");
+    expect(mock.groups()).toHaveLength(1);
+    vi.setSystemTime(new Date("2026-03-02T00:00:00.000Z"));
+    await expect(client().createImGroup({ name: "second" })).resolves.toMatchObject({ status: 201 });
+  });
 });
 
 test.each([
@@ -175,50 +303,84 @@ test.each([
   ["an unsupported type", { "Content-Type": "text/plain" }, "name=x", 415],
   ["a body over 1 MiB", { "Content-Type": "application/json" }, JSON.stringify({ name: "x".repeat(1_100_000) }), 413],
 ])("malformed input (%s) gets a Zoom-style 4xx", async (_label, headers, body, status) => {
-  await useMock();
-  const response = await fetch(API, { method: "POST", body, headers: { Authorization: "Bearer t", ...headers } });
+  useMock();
+  const response = await send(post(body, headers));
   expect(response.status).toBe(status);
   expect(await response.json()).toMatchObject({ code: 300 });
 });
 
+test("reset() forgets every group, issued token and counter, and tracking ids keep counting", async () => {
+  vi.useFakeTimers({ toFake: ["Date"] }); // one UTC day and second throughout
+  const fresh = createMockZoom({ rateLimit: 1, dailyLimit: 1, accounts: { t: "default" } });
+  const token = (await (
+    await fresh.handle(
+      new Request("https://zoom.us/oauth/token?grant_type=account_credentials&account_id=acct-r", {
+        method: "POST",
+        headers: { Authorization: `Basic ${btoa("id:secret")}` },
+      }),
+    )
+  ).json()) as { access_token: string };
+  const create = (name: string, bearer = "t") =>
+    fresh.handle(
+      new Request(API, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${bearer}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ name }),
+      }),
+    );
+  expect((await create("A")).status).toBe(201);
+  expect((await create("B")).status).toBe(429);
+  expect((await create("C", token.access_token)).status).toBe(201);
+  const before = (await create("D")).headers.get("x-zm-trackingid");
+  fresh.reset();
+  expect(fresh.groups()).toEqual([]);
+  expect(fresh.groups("acct-r")).toEqual([]);
+  expect((await create("E", token.access_token)).status).toBe(401);
+  const again = await create("A");
+  expect(again.status).toBe(201);
+  expect(await again.json()).toMatchObject({ id: "mockgrp000001" });
+  expect(Number.parseInt(again.headers.get("x-zm-trackingid")?.slice(5) ?? "", 36)).toBeGreaterThan(
+    Number.parseInt(before?.slice(5) ?? "", 36),
+  );
+});
+
+test("latency delays each answer on its own: 1,000 concurrent requests all answer after 300 ms, none before", async () => {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+  const slow = createMockZoom({ faults: { latencyMs: [300, 300] } });
+  let answered = 0;
+  const answers = Array.from({ length: 1_000 }, (_, i) =>
+    slow.handle(json({ name: `Slow ${i}` })).then((response) => {
+      answered++;
+      return response.status;
+    }),
+  );
+  // Reading the bodies takes real turns of the event loop (setImmediate is not faked); then each answer
+  // waits on its own timer. (vi.waitFor would advance the fake clock while it polls.)
+  for (let turns = 0; vi.getTimerCount() < 1_000 && turns < 100_000; turns++) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  expect(vi.getTimerCount()).toBe(1_000);
+  await vi.advanceTimersByTimeAsync(299);
+  expect(answered).toBe(0);
+  await vi.advanceTimersByTimeAsync(1);
+  expect(await Promise.all(answers)).toEqual(Array(1_000).fill(201));
+  expect(slow.groups()).toHaveLength(1_000);
+});
+
 describe("over real HTTP (startMockZoom)", () => {
-  test("serves the same contract on loopback, and a huge upload is cut off with 413", async () => {
+  test("Server-to-Server OAuth on loopback: groups land in the token's account, a repeat is the documented 409", async () => {
+    server.close(); // real sockets only: MSW must not intercept this
     const running = await startMockZoom();
     try {
       expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v2$/);
-      server.close(); // real sockets only: MSW must not intercept this
-      const real = createImGroupsClient({ accessToken: "t", baseUrl: running.url, maxRetries: 0 });
-      const group = await real.createImGroup({ name: "Real HTTP" });
-      expect(group.id).toBe(running.mock.groups()[0]?.id);
-      await expect(real.createImGroup({ name: "Real HTTP" })).rejects.toBeInstanceOf(GroupNameConflictError);
-      const huge = await fetch(`${running.url}/im/groups`, {
-        method: "POST",
-        body: "x".repeat(3 * 1024 * 1024),
-        headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
-      });
-      expect(huge.status).toBe(413);
-      const oauth = await fetch(running.tokenUrl, {
-        method: "POST",
-        body: "grant_type=account_credentials&account_id=acct-9",
-        headers: { Authorization: `Basic ${btoa("id:secret")}`, "Content-Type": "application/x-www-form-urlencoded" },
-      });
-      expect(await oauth.json()).toMatchObject({ token_type: "bearer", expires_in: 3599 });
-    } finally {
-      await running.close();
-      server.listen({ onUnhandledRequest: "error" });
-    }
-  });
-
-  test("Server-to-Server OAuth against the mock: groups land in the token's account", async () => {
-    server.close();
-    const running = await startMockZoom();
-    try {
       const s2s = createImGroupsClient({
         serverToServer: { accountId: "acct-s2s", clientId: "id", clientSecret: "secret", tokenUrl: running.tokenUrl },
         baseUrl: running.url,
+        maxRetries: 0,
       });
-      await s2s.createImGroup({ name: "Via OAuth" });
-      expect(running.mock.groups("acct-s2s").map((g) => g.name)).toEqual(["Via OAuth"]);
+      const group = await s2s.createImGroup({ name: "Via OAuth" });
+      expect(running.mock.groups("acct-s2s")).toEqual([expect.objectContaining({ id: group.id, name: "Via OAuth" })]);
+      await expect(s2s.createImGroup({ name: "Via OAuth" })).rejects.toBeInstanceOf(GroupNameConflictError);
     } finally {
       await running.close();
       server.listen({ onUnhandledRequest: "error" });

@@ -110,6 +110,18 @@ export async function runSmoke(lib, testing) {
     if (error?.name !== "AbortError" || attempts !== 1) return `got ${error?.name}, ${attempts} attempts`;
   });
 
+  await check("the mock refuses a bad body with its generated validator's field errors (no eval)", async () => {
+    const response = await mock.handle(
+      new Request("https://api.zoom.us/v2/im/groups", {
+        method: "POST",
+        headers: { Authorization: "Bearer t", "content-type": "application/json" },
+        body: JSON.stringify({ name: "😀".repeat(129), type: "public", extra: true }),
+      }),
+    );
+    const fields = (await response.json()).errors?.map((error) => error.field).join();
+    if (response.status !== 400 || fields !== "extra,name,type") return `got ${response.status} ${fields}`;
+  });
+
   await check("the mock drops a connection as a network error (fault injection)", async () => {
     const faulty = testing.createMockZoom({ faults: { dropRate: 1 } });
     const response = await faulty.handle(

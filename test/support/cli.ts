@@ -1,43 +1,149 @@
-/** Spawning the built CLI as a user runs it (npm test builds dist/ first), with a clean environment. */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+/**
+ * The CLI as tests run it: in process through `run(argv, io)` (fast, no build), with a clean environment
+ * and streams that record what was written; or spawned from source for what only a process shows
+ * (signals, closed pipes, a pseudo-terminal).
+ */
+import { spawn } from "node:child_process";
+import { EventEmitter } from "node:events";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { repoRoot } from "../../scripts/lib/spec.ts";
+import { run as runCli } from "../../src/cli/run.ts";
 import { type MockRequestLog, type RunningMockZoom, startMockZoom } from "../../src/testing/index.ts";
 
-/** ZOOM_CLI_BIN runs the tests against another build (say, an older commit's, to see them fail there). */
-export const BIN = process.env.ZOOM_CLI_BIN ?? resolve(repoRoot, "dist/cli/main.js");
+/** The command that starts the CLI from source; ZOOM_CLI_BIN runs another build (an older commit's, say). */
+export const COMMAND = process.env.ZOOM_CLI_BIN
+  ? [process.execPath, process.env.ZOOM_CLI_BIN]
+  : [process.execPath, "--import", createRequire(import.meta.url).resolve("tsx"), resolve(repoRoot, "src/cli/main.ts")];
 
 export interface Run {
   code: number | null;
-  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
   /** The JSON lines of stdout. */
   lines: Record<string, unknown>[];
-  /** Milliseconds from spawn to exit. */
+  /** Milliseconds from start to exit. */
   ms: number;
 }
 
-export interface CliOptions {
-  input?: string;
-  /** Sees each stdout line as it arrives (to interrupt mid-run, say). */
-  onLine?: (line: string, child: ChildProcessWithoutNullStreams) => void;
-  /** Gets the child as soon as it is spawned (to signal it at a chosen moment). */
-  onStart?: (child: ChildProcessWithoutNullStreams) => void;
+/** What a test can do to a run in progress. */
+export interface Control {
+  /** Ctrl-C. */
+  interrupt(): void;
+  /** The reader of stdout goes away (`| head -1`). */
+  closeStdout(): void;
 }
 
-/** Spawns the CLI; no ZOOM_* variable leaks in from the machine. */
-export function cli(args: string[], env: Record<string, string> = {}, options: CliOptions = {}): Promise<Run> {
+export interface CliOptions {
+  input?: string | Uint8Array;
+  /** Sees each stdout line as it arrives (to interrupt mid-run, say). */
+  onLine?: (line: string, control: Control) => void;
+  /** Gets the run's controls as it starts (to interrupt at a chosen moment). */
+  onStart?: (control: Control) => void;
+  /** stderr as a terminal of this width (a progress line is drawn). */
+  terminalWidth?: number;
+  cwd?: string;
+  /** stdout is this file descriptor (a file the shell opened for `>`), not a pipe. */
+  stdoutFd?: number;
+}
+
+/** A writable that records what is written and can be closed as a pipe whose reader left. */
+class Recorder extends EventEmitter {
+  text = "";
+  destroyed = false;
+  constructor(
+    readonly isTTY: boolean,
+    readonly columns: number | undefined,
+    private readonly onText: (text: string) => void = () => {},
+    readonly fd?: number,
+  ) {
+    super();
+  }
+  write(chunk: string, callback?: (error?: Error | null) => void): boolean {
+    if (this.destroyed) {
+      queueMicrotask(() => callback?.(Object.assign(new Error("write EPIPE"), { code: "EPIPE" })));
+      return false;
+    }
+    this.text += chunk;
+    this.onText(chunk);
+    queueMicrotask(() => callback?.());
+    return true;
+  }
+  close(): void {
+    this.destroyed = true;
+    this.emit("error", Object.assign(new Error("write EPIPE"), { code: "EPIPE" }));
+  }
+}
+
+const jsonLines = (text: string) =>
+  text
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+/** Runs the CLI in process; no ZOOM_* variable leaks in from the machine. */
+export async function cli(args: string[], env: Record<string, string> = {}, options: CliOptions = {}): Promise<Run> {
+  const started = performance.now();
+  const interrupt = new AbortController();
+  let partial = "";
+  const control: Control = {
+    interrupt: () => interrupt.abort(new DOMException("interrupted", "AbortError")),
+    closeStdout: () => stdout.close(),
+  };
+  const stdout: Recorder = new Recorder(
+    false,
+    undefined,
+    (chunk) => {
+      partial += chunk;
+      const lines = partial.split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) options.onLine?.(line, control);
+    },
+    options.stdoutFd,
+  );
+  const stderr = new Recorder(options.terminalWidth !== undefined, options.terminalWidth);
+  const input = options.input ?? "";
+  options.onStart?.(control);
+  const code = await runCli(args, {
+    stdin: (async function* () {
+      if (input.length > 0) yield typeof input === "string" ? Buffer.from(input) : input;
+    })(),
+    stdout,
+    stderr,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    cwd: options.cwd ?? process.cwd(),
+    invokedAs: "zoom-im-groups",
+    signal: interrupt.signal,
+  });
+  return {
+    code,
+    stdout: stdout.text,
+    stderr: stderr.text,
+    lines: jsonLines(stdout.text),
+    ms: performance.now() - started,
+  };
+}
+
+export interface SpawnedRun extends Run {
+  signal: NodeJS.Signals | null;
+}
+
+/** Spawns the CLI from source, as a user runs it, for what only a process shows. */
+export function spawnCli(
+  args: string[],
+  env: Record<string, string> = {},
+  options: { input?: string; onLine?: (line: string, child: ReturnType<typeof spawn>) => void } = {},
+): Promise<SpawnedRun> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const [command, ...prefix] = COMMAND as [string, ...string[]];
+    const child = spawn(command, [...prefix, ...args], {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
       stdio: ["pipe", "pipe", "pipe"],
     });
-    options.onStart?.(child);
     let stdout = "";
     let stderr = "";
     let partial = "";
@@ -52,23 +158,21 @@ export function cli(args: string[], env: Record<string, string> = {}, options: C
       stderr += chunk;
     });
     child.on("error", reject);
-    child.on("close", (code, signal) => {
-      const lines = stdout
-        .split("\n")
-        .filter((line) => line.startsWith("{"))
-        .map((line) => JSON.parse(line) as Record<string, unknown>);
-      resolvePromise({ code, signal, stdout, stderr, lines, ms: performance.now() - started });
-    });
+    child.on("close", (code, signal) =>
+      resolvePromise({ code, signal, stdout, stderr, lines: jsonLines(stdout), ms: performance.now() - started }),
+    );
     child.stdin.on("error", () => {}); // a CLI that exits before reading stdin
     child.stdin.end(options.input ?? "");
   });
 }
 
-/** Runs the CLI on a pseudo-terminal (script(1)), as a person at a shell would; resolves with the screen bytes. */
-export function onTerminal(args: string[], env: Record<string, string>): Promise<string> {
-  const command = [process.execPath, BIN, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(" ");
+/** The CLI on a pseudo-terminal (script(1)), as a person at a shell runs it; resolves with the screen bytes. */
+export function onTerminal(args: string[], env: Record<string, string>, columns = 100): Promise<string> {
+  const command = [...COMMAND, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(" ");
   return new Promise((resolvePromise, reject) => {
-    const child = spawn("script", ["-qec", command, "/dev/null"], { env: { PATH: process.env.PATH ?? "", ...env } });
+    const child = spawn("script", ["-qec", `stty cols ${columns}; ${command}`, "/dev/null"], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk;
@@ -97,12 +201,12 @@ export const CLI_TOKEN = "cli-canary-token";
  * it registers: every mock started in a test is closed after it. `running` is the mock started last.
  */
 export function useCliWorkspace(prefix: string) {
-  let dir = "";
   const started: RunningMockZoom[] = [];
   const workspace = {
+    dir: "",
     running: undefined as RunningMockZoom | undefined,
-    async file(name: string, content: string): Promise<string> {
-      const path = join(dir, name);
+    async file(name: string, content: string | Uint8Array): Promise<string> {
+      const path = join(workspace.dir, name);
       await writeFile(path, content);
       return path;
     },
@@ -122,9 +226,9 @@ export function useCliWorkspace(prefix: string) {
     },
   };
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), prefix));
+    workspace.dir = await mkdtemp(join(tmpdir(), prefix));
   });
-  afterAll(async () => rm(dir, { recursive: true, force: true }));
+  afterAll(async () => rm(workspace.dir, { recursive: true, force: true }));
   afterEach(async () => {
     for (const running of started.splice(0)) await running.close();
     workspace.running = undefined;

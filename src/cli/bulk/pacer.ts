@@ -1,76 +1,133 @@
 /**
- * A client-side rate limit for bulk runs: uses the limit it is given without exceeding it.
+ * The bulk run's rate limit, as the client's `throttle`: every attempt, retries included, waits here.
  *
- * - Pace: send slots are spaced evenly for 98 % of the rate. Evenly spaced sends at exactly the limit
- *   arrive with jitter, and a server counting fixed one-second windows then sees limit + 1 in some.
- * - Bound: never more than `cap` sends (99 % of the rate; 198 at 200/s) in any one-second span, enforced
- *   exactly from the times of the last `cap` slots, whatever the stalls. The 1 % left absorbs a server
- *   pause at a window edge.
- * - Catch-up: slots missed while every worker was busy are owed, but only as many as the bound can take
- *   over the pace (cap − pace: 2 at 200/s), and never closer than half a slot apart. Owing more cannot be
- *   made up faster under a sliding bound; it only turns the pace into bursts.
- * - 429: `holdFor` stops every slot for what Zoom asked, and forgives what is owed.
+ * - Pace: one queue, released in order by one timer, a slot every 1/(97 % of the rate) seconds. A timer
+ *   that fires less than a slot late does not move the slots after it, so lateness costs no throughput;
+ *   after a longer stall the schedule starts again from now, so the slots it delayed never leave at once.
+ * - Bound: never more than `rate` sends in any 1,020 ms, checked against the real send times. The 20 ms
+ *   over a second absorb what happens between a send and its arrival (a new connection, a busy event
+ *   loop), so Zoom, counting arrivals, sees no more than `rate` in a second either. The window is counted
+ *   in 10 ms buckets: memory does not depend on the rate.
+ * - 429: `rateLimited` holds every slot back for what Zoom asked (a daily limit stops the run instead).
  */
 import { setTimeout as wait } from "node:timers/promises";
+import type { RateLimitError, Throttle } from "../../index.js";
 
-const HEADROOM = 0.98;
-const BOUND = 0.99;
+const HEADROOM = 0.97;
+const BUCKET_MS = 10;
+const BUCKETS = 102;
 
 /** The clock a pacer reads and waits on; injectable so tests can drive it. */
 export interface PacerClock {
   now(): number;
-  wait(ms: number, signal?: AbortSignal): Promise<void>;
+  wait(ms: number): Promise<void>;
 }
 
-const realClock: PacerClock = {
-  now: () => performance.now(),
-  wait: (ms, signal) => wait(ms, undefined, signal ? { signal } : {}),
-};
+const realClock: PacerClock = { now: () => performance.now(), wait: (ms) => wait(ms) };
 
-export class Pacer {
-  /** The most sends in any one-second span. */
-  readonly cap: number;
-  private readonly intervalMs: number;
-  /** How far behind the schedule may fall and still be made up. */
-  private readonly owedMs: number;
-  /** The next slot of the even schedule; earlier than now when slots are owed. Unset until the first. */
-  private nextSlot: number | undefined;
-  /** Send times of the last `cap` slots (a ring; `oldest` indexes the earliest). */
-  private readonly recent: number[];
-  private oldest = 0;
+interface Waiter {
+  resolve(): void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+export class Pacer implements Throttle {
+  readonly intervalMs: number;
+  /** The 429 answers this pacer was told of. */
+  rateLimitedAnswers = 0;
+  readonly #queue: Waiter[] = [];
+  #head = 0;
+  #timerSet = false;
+  #nextSlot = Number.NEGATIVE_INFINITY;
+  #heldUntil = Number.NEGATIVE_INFINITY;
+  /** Sends per 10 ms bucket over the last window, a ring indexed by bucket number. */
+  readonly #sends = new Uint32Array(BUCKETS);
+  #sendsInWindow = 0;
+  #newestBucket = 0;
 
   constructor(
-    ratePerSecond: number,
+    readonly rate: number,
+    /** The longest a 429's Retry-After holds every slot (the client's maxRetryDelayMs). */
+    private readonly maxHoldMs: number,
     private readonly clock: PacerClock = realClock,
   ) {
-    this.intervalMs = 1000 / (ratePerSecond * HEADROOM);
-    // The even pace alone fits ⌈rate · 98 %⌉ slots into a second; at low rates never cap below it.
-    const paceSlots = Math.ceil(ratePerSecond * HEADROOM);
-    this.cap = Math.max(paceSlots, Math.floor(ratePerSecond * BOUND));
-    this.owedMs = (this.cap - paceSlots) * this.intervalMs;
-    this.recent = new Array<number>(this.cap).fill(Number.NEGATIVE_INFINITY);
+    this.intervalMs = 1000 / (rate * HEADROOM);
   }
 
   /** Resolves when the caller may send; rejects with the signal's reason if it aborts first. */
-  async slot(signal?: AbortSignal): Promise<void> {
-    const now = this.clock.now();
-    const scheduled = Math.max(this.nextSlot ?? now, now - this.owedMs);
-    const index = this.oldest;
-    const newest = this.recent[(index + this.cap - 1) % this.cap] as number;
-    const at = Math.max(now, scheduled, newest + this.intervalMs / 2, (this.recent[index] as number) + 1000);
-    this.nextSlot = scheduled + this.intervalMs;
-    this.recent[index] = at;
-    this.oldest = (index + 1) % this.cap;
-    if (at > now) {
-      await this.clock.wait(at - now, signal);
-      // A timer that fired late sent later than reserved: later slots must count the real time.
-      const sent = this.clock.now();
-      if (sent > at && this.recent[index] === at) this.recent[index] = sent;
+  wait(signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        signal,
+        onAbort: () => {
+          this.#queue[this.#queue.indexOf(waiter, this.#head)] = CANCELLED;
+          reject(signal?.reason);
+        },
+      };
+      signal?.addEventListener("abort", waiter.onAbort, { once: true });
+      this.#queue.push(waiter);
+      this.#pump();
+    });
+  }
+
+  /** A 429: nobody sends until it clears (default one second); a daily limit is the run's to handle. */
+  rateLimited(error: RateLimitError): void {
+    this.rateLimitedAnswers++;
+    if (error.isDailyLimit) return;
+    const asked = error.retryAfter ? error.retryAfter.getTime() - Date.now() : 1000;
+    this.#heldUntil = Math.max(this.#heldUntil, this.clock.now() + Math.min(Math.max(asked, 0), this.maxHoldMs));
+  }
+
+  /** Releases every waiter whose slot has come, then sets one timer for the next. */
+  #pump(): void {
+    if (this.#timerSet) return;
+    for (;;) {
+      while (this.#queue[this.#head] === CANCELLED) this.#head++;
+      if (this.#head >= this.#queue.length) {
+        this.#queue.length = this.#head = 0; // drained: the array starts over
+        return;
+      }
+      const now = this.clock.now();
+      const at = Math.max(this.#nextSlot, this.#heldUntil, this.#windowOpensAt(now));
+      if (at > now) {
+        this.#timerSet = true;
+        void this.clock.wait(at - now).then(() => {
+          this.#timerSet = false;
+          this.#pump();
+        });
+        return;
+      }
+      const waiter = this.#queue[this.#head++] as Waiter;
+      if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
+        this.#queue.splice(0, this.#head); // released waiters: let them go
+        this.#head = 0;
+      }
+      waiter.signal?.removeEventListener("abort", waiter.onAbort);
+      // The slot used is the schedule's, when late by less than a slot (made up); else now (nothing owed).
+      const slot = this.#nextSlot > now - this.intervalMs ? this.#nextSlot : now;
+      this.#nextSlot = slot + this.intervalMs;
+      this.#sends[this.#newestBucket % BUCKETS] = (this.#sends[this.#newestBucket % BUCKETS] as number) + 1;
+      this.#sendsInWindow++;
+      waiter.resolve();
     }
   }
 
-  /** Nobody sends for `ms` (after a 429); slots owed until now are forgiven. */
-  holdFor(ms: number): void {
-    this.nextSlot = Math.max(this.nextSlot ?? 0, this.clock.now() + ms);
+  /** `now` if a send now keeps the window within the rate, else when the oldest send leaves it. */
+  #windowOpensAt(now: number): number {
+    const bucket = Math.floor(now / BUCKET_MS);
+    for (let b = Math.max(this.#newestBucket + 1, bucket - BUCKETS + 1); b <= bucket; b++) {
+      this.#sendsInWindow -= this.#sends[b % BUCKETS] as number;
+      this.#sends[b % BUCKETS] = 0;
+    }
+    this.#newestBucket = Math.max(this.#newestBucket, bucket);
+    if (this.#sendsInWindow < this.rate) return now;
+    for (let b = bucket - BUCKETS + 1; b <= bucket; b++)
+      if ((this.#sends[b % BUCKETS] as number) > 0) return (b + BUCKETS) * BUCKET_MS;
+    return now;
   }
 }
+
+/** A waiter that left the queue (its signal aborted): skipped when its turn comes. */
+const CANCELLED: Waiter = { resolve: () => {}, signal: undefined, onAbort: () => {} };

@@ -5,7 +5,7 @@
  * are `InputError`s; problems with one row (an extra CSV cell) stay with the row, so `--skip-invalid`
  * can skip it.
  */
-import { createImGroupRequestSchema, fromFormFields } from "../../index.js";
+import { createImGroupRequestSchema, fromFormFields, validateCreateImGroupBody } from "../../index.js";
 import { booleanFields } from "../fields.js";
 
 export interface InputRow {
@@ -48,6 +48,7 @@ const withoutBom = (text: string) => text.replace(/^\uFEFF/, "");
 
 export function parseRows(input: string, format: InputFormat): InputRow[] {
   const text = withoutBom(input);
+  if (text.trim() === "") throw new InputError("the input has no rows");
   const rows = format === "csv" ? parseCsvRows(text) : format === "jsonl" ? parseJsonLines(text) : parseJsonArray(text);
   if (rows.length === 0) throw new InputError("the input has no rows");
   return rows;
@@ -201,4 +202,29 @@ function parseCsv(text: string): { line: number; cells: string[] }[] {
     records.push({ line: recordLine, cells });
   }
   return records;
+}
+
+export interface InvalidRow {
+  row: InputRow;
+  problems: string[];
+}
+
+/** Rows that break the spec's schema, carry a structural problem, or repeat an earlier row's name. */
+export function findInvalidRows(rows: readonly InputRow[]): InvalidRow[] {
+  const firstByName = new Map<string, InputRow>();
+  const invalid: InvalidRow[] = [];
+  for (const row of rows) {
+    const problems = [...(row.problems ?? []), ...validateCreateImGroupBody(row.body).map((issue) => issue.message)];
+    const name = row.body.name;
+    if (typeof name === "string") {
+      const first = firstByName.get(name);
+      if (first)
+        problems.push(
+          `the name ${JSON.stringify(name)} is also on row ${first.row} (line ${first.line}); names are unique per account`,
+        );
+      else firstByName.set(name, row);
+    }
+    if (problems.length > 0) invalid.push({ row, problems });
+  }
+  return invalid;
 }

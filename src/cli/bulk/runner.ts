@@ -1,284 +1,149 @@
 /**
- * Bulk provisioning: every row validated first, then created with bounded concurrency under a client-side
- * rate limit. Each row's outcome is one JSON line as it finishes, so a run stopped for any reason still
+ * Bulk provisioning: valid rows created with bounded concurrency, every attempt paced by the client's
+ * throttle. Each row's outcome is reported as soon as it is decided, so a run stopped for any reason still
  * says exactly what was created, and its output can be resumed (`--resume`).
  *
  * Truth under faults:
- * - A lost answer is not a failure: a 409 after an attempt that may have reached Zoom (5xx, reset,
- *   timeout) means this run created the group: `created` with `confirmed: false`.
- * - A stop (Ctrl-C, a daily limit, stdout closed, a failure that every row would meet) aborts one signal:
- *   no slot is handed out, every retry wait ends, no further attempt starts; calls on the wire finish.
- *   Rows not finished are `not-sent` with the reason (and `mayExist` when an attempt may have reached Zoom).
+ * - A lost answer is not a failure: a 409 after an attempt of the same call that may have created the
+ *   group (`mayHaveCreated`, decided by the library) is that group: `created` with `confirmed: false`.
+ * - In a resumed run, any other 409 means the group exists (the interrupted run may have made it): `exists`.
+ * - A stop is a state of the run (`RunStop`): one signal that ends every pacer wait and retry wait, so no
+ *   further request leaves; calls on the wire finish and are recorded. Rows not started are reported
+ *   `not-sent` in one pass at the end, whatever the file's size.
  */
-import type { Middleware } from "openapi-fetch";
+import { setMaxListeners } from "node:events";
 import {
   AuthenticationError,
   type CreatedImGroup,
+  type CreateImGroupBody,
   GroupNameConflictError,
   ImGroupsApiRetiredError,
   type ImGroupsClient,
-  mayHaveReachedServer,
   PaidAccountRequiredError,
   PermissionDeniedError,
   RateLimitError,
+  RedirectError,
   RouteNotFoundError,
-  retryAfterMs,
-  validateCreateImGroupBody,
+  ServerError,
+  ZoomConnectionError,
+  ZoomTimeoutError,
 } from "../../index.js";
-import { type ErrorJson, errorJson } from "../errors.js";
-import type { Pacer } from "./pacer.js";
-import { isDone, type PriorOutcome } from "./resume.js";
+import { errorJson } from "../errors.js";
+import type { RowReport, StopReason } from "./report.js";
+import type { PriorOutcome } from "./resume.js";
 import type { InputRow } from "./rows.js";
 
-export type RowOutcome = "created" | "exists" | "failed" | "invalid" | "not-sent";
-export type StopReason = "interrupted" | "daily-limit" | "stdout-closed" | "fatal";
-
-export interface RowReport {
-  type: "row";
-  row: number;
-  line: number;
-  name: string | undefined;
-  outcome: RowOutcome;
-  id?: string;
-  location?: string;
-  trackingId?: string;
-  /** `created` but the answer was lost (a 409 after an attempt that may have created it): no id known. */
-  confirmed?: false;
-  /** The outcome comes from the `--resume` file; the row was not sent again. */
-  resumed?: true;
-  /** Why a `not-sent` row was not sent (to the end). */
-  reason?: StopReason;
-  /** A `not-sent` or `failed` row whose last attempt may have reached Zoom: the group may exist. */
-  mayExist?: true;
-  error?: ErrorJson;
-}
-
-export interface BulkSummary {
-  type: "summary";
-  rows: number;
-  created: number;
-  exists: number;
-  failed: number;
-  invalid: number;
-  notSent: number;
-  /** Of created/exists: taken from the --resume file. */
-  resumed: number;
-  /** Of created: answers lost, no id known. */
-  unconfirmed: number;
-  rateLimited: number;
-  /** What stopped the run before every row was tried, if anything. */
-  stoppedBy?: StopReason;
-  interrupted: boolean;
-  /** Daily limit: when Zoom says it resets. */
-  resetsAt?: string;
-  elapsedMs: number;
-}
-
-export interface InvalidRow {
-  row: InputRow;
-  problems: string[];
-}
-
-/** Rows that break the spec's schema, carry a structural problem, or repeat an earlier row's name. */
-export function findInvalidRows(rows: readonly InputRow[]): InvalidRow[] {
-  const firstByName = new Map<string, InputRow>();
-  const invalid: InvalidRow[] = [];
-  for (const row of rows) {
-    const problems = [...(row.problems ?? []), ...validateCreateImGroupBody(row.body).map((issue) => issue.message)];
-    const name = row.body.name;
-    if (typeof name === "string") {
-      const first = firstByName.get(name);
-      if (first)
-        problems.push(
-          `the name ${JSON.stringify(name)} is also on row ${first.row} (line ${first.line}); names are unique per account`,
-        );
-      else firstByName.set(name, row);
-    }
-    if (problems.length > 0) invalid.push({ row, problems });
-  }
-  return invalid;
-}
-
-/** One stop for the whole run; the first reason wins. */
-export class Stop {
+/** What stopped the run, if anything; the first reason wins. */
+export class RunStop {
   readonly #controller = new AbortController();
+  constructor() {
+    // Every call in flight and every pacer wait listens to this one signal: many listeners is the design.
+    setMaxListeners(0, this.#controller.signal);
+  }
   reason: StopReason | undefined;
-  detail: { resetsAt?: Date } = {};
+  /** The failure that stopped it (a daily-limit 429, or a failure every row would meet). */
+  error: unknown;
+
   get signal(): AbortSignal {
     return this.#controller.signal;
   }
-  stop(reason: StopReason, detail: Stop["detail"] = {}): void {
+
+  stop(reason: StopReason, error?: unknown): void {
     if (this.reason) return;
     this.reason = reason;
-    this.detail = detail;
+    this.error = error;
     this.#controller.abort(new Error(`bulk run stopped: ${reason}`));
   }
 }
 
-/** A QPS 429 holds every slot back for its Retry-After; the rate-limited answers are counted. */
-export function rateLimitFeedback(pacer: Pacer, onRateLimited: () => void): Middleware {
-  return {
-    onResponse({ response }) {
-      if (response.status !== 429) return undefined;
-      onRateLimited();
-      if (response.headers.get("x-ratelimit-type")?.toLowerCase() !== "daily-limit")
-        pacer.holdFor(Math.min(retryAfterMs(response.headers.get("retry-after")) ?? 1000, 60_000));
-      return undefined;
-    },
-  };
-}
-
-export interface BulkOptions {
+export interface RunOptions {
   client: ImGroupsClient;
+  /** The valid rows still to create, in input order. */
   rows: readonly InputRow[];
-  invalid: readonly InvalidRow[];
-  /** From `--resume`: earlier outcomes by name. */
-  prior?: ReadonlyMap<string, PriorOutcome>;
+  /** A resumed run: a 409 means the group exists. */
+  resumed: boolean;
   concurrency: number;
-  pacer: Pacer;
   skipExisting: boolean;
-  stop: Stop;
+  stop: RunStop;
   report: (line: RowReport) => void;
-  rateLimited: () => number;
+  /** The rows never started, all at once when the run ends. */
+  reportUnsent: (lines: RowReport[]) => void;
 }
 
-const isDailyLimit = (error: unknown) => error instanceof RateLimitError && error.isDailyLimit;
-/** Failures every further row would meet too: sending on only repeats them. */
-const isFatal = (error: unknown) =>
+/** Failures every further row would meet too: sending on only repeats them (or, unreachable, waits them out). */
+export const stopsTheRun = (error: unknown) =>
   error instanceof AuthenticationError ||
   error instanceof PermissionDeniedError ||
   error instanceof PaidAccountRequiredError ||
   error instanceof ImGroupsApiRetiredError ||
-  error instanceof RouteNotFoundError;
-/** Failures that a further attempt might have cured (so a stopped run did not really try the row). */
+  error instanceof RouteNotFoundError ||
+  error instanceof RedirectError ||
+  error instanceof ZoomConnectionError ||
+  error instanceof ZoomTimeoutError;
+
+/** Failures a further attempt might have cured: a row stopped on one was not really tried to the end. */
 const transient = (error: unknown) =>
-  mayHaveReachedServer(error) || (error instanceof RateLimitError && !isDailyLimit(error));
+  error instanceof ServerError ||
+  error instanceof ZoomConnectionError ||
+  error instanceof ZoomTimeoutError ||
+  (error instanceof RateLimitError && !error.isDailyLimit);
 
-export async function runBulk(options: BulkOptions): Promise<BulkSummary> {
-  const started = performance.now();
-  const { stop } = options;
-  const invalidRows = new Set(options.invalid.map((entry) => entry.row));
-  const counts = { created: 0, exists: 0, failed: 0, invalid: 0, notSent: 0, resumed: 0, unconfirmed: 0 };
-  const tally = (report: RowReport) => {
-    if (report.outcome === "not-sent") counts.notSent++;
-    else counts[report.outcome]++;
-    if (report.resumed) counts.resumed++;
-    if (report.confirmed === false) counts.unconfirmed++;
-    options.report(report);
-  };
-
-  for (const entry of options.invalid) {
-    tally({
-      ...base(entry.row),
-      outcome: "invalid",
-      error: { name: "ValidationError", message: entry.problems.join("; ") },
-    });
-  }
-  const pending: InputRow[] = [];
-  for (const row of options.rows) {
-    if (invalidRows.has(row)) continue;
-    const prior = typeof row.body.name === "string" ? options.prior?.get(row.body.name) : undefined;
-    if (isDone(prior)) tally({ ...base(row), ...fromPrior(prior), resumed: true });
-    else pending.push(row);
-  }
-  const unsent: InputRow[] = [];
-
+export async function runBulk(options: RunOptions): Promise<void> {
+  const { rows, stop } = options;
+  let next = 0;
   async function worker(): Promise<void> {
-    for (let row = pending.shift(); row; row = pending.shift()) {
-      if (stop.signal.aborted) {
-        unsent.push(row);
-        continue;
-      }
-      try {
-        await options.pacer.slot(stop.signal);
-      } catch {
-        unsent.push(row); // stopped while waiting for a slot: never sent
-        continue;
-      }
-      tally(await createOne(row));
-    }
+    while (next < rows.length && !stop.signal.aborted) options.report(await createOne(rows[next++] as InputRow));
   }
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, rows.length) }, worker));
+  const unsent: RowReport[] = [];
+  for (; next < rows.length; next++) unsent.push(notSent(rows[next] as InputRow, stop.reason ?? "interrupted"));
+  if (unsent.length > 0) options.reportUnsent(unsent);
 
   async function createOne(row: InputRow): Promise<RowReport> {
-    const prior = typeof row.body.name === "string" ? options.prior?.get(row.body.name) : undefined;
     try {
-      const group: CreatedImGroup = await options.client.createImGroup(row.body as never, {
-        stopRetrying: stop.signal,
-      });
-      return { ...base(row), outcome: "created", ...created(group) };
+      const group = await options.client.createImGroup(row.body as CreateImGroupBody, { stopRetrying: stop.signal });
+      return { ...rowOf(row), outcome: "created", ...refsOf(group) };
     } catch (error) {
-      const trackingId = (error as { trackingId?: string }).trackingId;
-      const tracking = trackingId ? { trackingId } : {};
-      if (error instanceof GroupNameConflictError) {
-        // The group exists. Ours, if an earlier attempt (of this run or the resumed one) may have made it.
-        if (error.mayHaveSucceeded || prior?.mayExist)
-          return { ...base(row), outcome: "created", confirmed: false, ...tracking };
-        if (options.skipExisting) return { ...base(row), outcome: "exists", ...tracking };
-      }
-      if (isDailyLimit(error)) {
-        const resetsAt = (error as RateLimitError).retryAfter;
-        stop.stop("daily-limit", resetsAt ? { resetsAt } : {});
-        return { ...base(row), outcome: "not-sent", reason: "daily-limit", error: errorJson(error) };
-      }
-      if (stop.signal.aborted && transient(error)) {
-        return {
-          ...base(row),
-          outcome: "not-sent",
-          reason: stop.reason as StopReason,
-          ...(mayHaveReachedServer(error) ? { mayExist: true as const } : {}),
-          error: errorJson(error),
-        };
-      }
-      if (error === stop.signal.reason) return { ...base(row), outcome: "not-sent", reason: stop.reason as StopReason };
-      if (isFatal(error)) stop.stop("fatal");
-      return {
-        ...base(row),
-        outcome: "failed",
-        ...(mayHaveReachedServer(error) ? { mayExist: true as const } : {}),
-        error: errorJson(error),
-      };
+      return outcomeOf(row, error);
     }
   }
 
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, Math.max(pending.length, 1)) }, worker));
-  for (const row of [...unsent, ...pending].sort((a, b) => a.row - b.row))
-    tally({ ...base(row), outcome: "not-sent", reason: stop.reason ?? "interrupted" });
-  const { resetsAt } = stop.detail;
-  return {
-    type: "summary",
-    rows: options.rows.length,
-    ...counts,
-    rateLimited: options.rateLimited(),
-    ...(stop.reason ? { stoppedBy: stop.reason } : {}),
-    interrupted: stop.reason === "interrupted",
-    ...(resetsAt ? { resetsAt: resetsAt.toISOString() } : {}),
-    elapsedMs: Math.round(performance.now() - started),
-  };
+  function outcomeOf(row: InputRow, error: unknown): RowReport {
+    if (error === stop.signal.reason) return notSent(row, stop.reason as StopReason);
+    const json = errorJson(error);
+    const mayHaveCreated = json.mayHaveCreated ? { mayHaveCreated: true as const } : {};
+    const tracking = json.trackingId ? { trackingId: json.trackingId } : {};
+    if (error instanceof GroupNameConflictError) {
+      if (error.mayHaveCreated) return { ...rowOf(row), outcome: "created", confirmed: false, ...tracking };
+      if (options.resumed || options.skipExisting) return { ...rowOf(row), outcome: "exists", ...tracking };
+    }
+    if (error instanceof RateLimitError && error.isDailyLimit) {
+      stop.stop("daily-limit", error);
+      return { ...notSent(row, "daily-limit"), ...mayHaveCreated, error: json };
+    }
+    if (stop.signal.aborted && transient(error))
+      return { ...notSent(row, stop.reason as StopReason), ...mayHaveCreated, error: json };
+    if (stopsTheRun(error)) stop.stop("fatal", error);
+    return { ...rowOf(row), outcome: "failed", ...mayHaveCreated, error: json };
+  }
 }
 
-function base(row: InputRow) {
+export function rowOf(row: InputRow): Pick<RowReport, "type" | "row" | "line" | "name"> {
   return {
-    type: "row" as const,
+    type: "row",
     row: row.row,
     line: row.line,
     name: typeof row.body.name === "string" ? row.body.name : undefined,
   };
 }
 
-function created(group: CreatedImGroup) {
+const notSent = (row: InputRow, reason: StopReason): RowReport => ({ ...rowOf(row), outcome: "not-sent", reason });
+
+/** The references a line keeps of a group: from Zoom's answer, or from the resumed run's line. */
+export function refsOf(group: Pick<CreatedImGroup | PriorOutcome, "id" | "location" | "trackingId">) {
   return {
     ...(group.id ? { id: group.id } : {}),
     ...(group.location ? { location: group.location } : {}),
     ...(group.trackingId ? { trackingId: group.trackingId } : {}),
-  };
-}
-
-function fromPrior(prior: PriorOutcome) {
-  return {
-    outcome: prior.outcome,
-    ...(prior.id ? { id: prior.id } : {}),
-    ...(prior.location ? { location: prior.location } : {}),
-    ...(prior.trackingId ? { trackingId: prior.trackingId } : {}),
-    ...(prior.confirmed === false ? { confirmed: false as const } : {}),
   };
 }

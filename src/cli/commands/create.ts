@@ -6,17 +6,18 @@ import {
   createImGroupsClient,
   type Encoding,
   encodings,
+  GroupNameConflictError,
   operation,
+  ValidationError,
   validateCreateImGroupBody,
 } from "../../index.js";
 import { runFileCommand } from "../bulk/command.js";
 import { curlCommand } from "../curl.js";
-import { errorJson } from "../errors.js";
 import { bodyFromFlags, fieldFlags, flagMessage } from "../fields.js";
 import { CREDENTIALS, commonSection, EXIT_CODES, flagLines, section } from "../help.js";
 import type { Terminal } from "../io.js";
-import { chosenBaseUrl, resolveTarget } from "../target.js";
-import { type FlagDefs, parseFlags, text, UsageError } from "../usage.js";
+import { chosenBaseUrl, connect, resolveTarget } from "../target.js";
+import { type FlagDefs, type Flags, integer, parseFlags, text, UsageError } from "../usage.js";
 
 export const createFlags: FlagDefs = {
   encoding: { type: "string", value: "multipart|json", help: "request body encoding (default multipart)" },
@@ -25,8 +26,9 @@ export const createFlags: FlagDefs = {
     value: "URL",
     help: `API base URL (default $ZOOM_API_URL, else ${operation.serverUrl})`,
   },
+  timeout: { type: "string", value: "SECONDS", help: "how long one attempt may wait for Zoom's answer (default 30)" },
   json: { type: "boolean", help: "print JSON: one object (also on failure); with --file, one line per row" },
-  "dry-run": { type: "boolean", help: "validate and print the equivalent curl command; send nothing" },
+  "dry-run": { type: "boolean", help: "check everything and print what would be sent; send nothing" },
 };
 
 export const bulkFlags: FlagDefs = {
@@ -36,6 +38,16 @@ export const bulkFlags: FlagDefs = {
     value: "csv|json|jsonl",
     help: "the input's format; wins over the file's extension, which wins over the first character",
   },
+  delimiter: {
+    type: "string",
+    value: "CHAR",
+    help: "the CSV delimiter: , ; or tab (default: guessed from the header line)",
+  },
+  output: {
+    type: "string",
+    value: "FILE",
+    help: "write the JSON lines to FILE (a new file), each as soon as its row is decided; stdout stays empty",
+  },
   resume: {
     type: "string",
     value: "FILE",
@@ -44,11 +56,16 @@ export const bulkFlags: FlagDefs = {
   concurrency: {
     type: "string",
     value: "N",
-    help: "calls in flight (default: enough for 50 ms answers at --rate, at least 4)",
+    help: "calls in flight at most, 1–1000 (default 2 × --rate, at least 16, at most 500)",
   },
-  rate: { type: "string", value: "N", help: "creates per second at most (default 30, Zoom's Light limit on Pro)" },
+  rate: {
+    type: "string",
+    value: "N",
+    help: "requests per second at most, retries included, 1–1000 (default 30, Zoom's Light limit on Pro)",
+  },
   "skip-invalid": { type: "boolean", help: "send the valid rows even if some are invalid" },
   "skip-existing": { type: "boolean", help: 'count a 409 (name in use) as "exists", not a failure' },
+  strict: { type: "boolean", help: "names that differ only in case or Unicode form are invalid rows, not a warning" },
 };
 
 export function createHelp(): string {
@@ -73,67 +90,76 @@ export function createHelp(): string {
   ].join("\n");
 }
 
+/** The options every create shares, checked before anything else. */
+export function commonOptions(flags: Flags) {
+  const encoding = (text(flags, "encoding") ?? "multipart") as Encoding;
+  if (!encodings.includes(encoding)) throw new UsageError(`--encoding must be one of ${encodings.join(", ")}`);
+  const timeoutMs = integer("timeout", flags.timeout, { min: 1, max: 3600, fallback: 30 }) * 1000;
+  return { encoding, timeoutMs };
+}
+
 export async function create(args: string[], terminal: Terminal): Promise<number> {
   const flags = parseFlags(args, { ...fieldFlags(), ...createFlags, ...bulkFlags }, "create");
   if (flags.help) {
     terminal.out(createHelp());
     return 0;
   }
-  const encoding = (text(flags, "encoding") ?? "multipart") as Encoding;
-  if (!encodings.includes(encoding)) throw new UsageError(`--encoding must be one of ${encodings.join(", ")}`);
+  const { encoding, timeoutMs } = commonOptions(flags);
   const { body, problems } = bodyFromFlags(flags);
   if (problems.length) throw new UsageError(problems.join("; "));
 
   if (text(flags, "file") !== undefined) {
     if (Object.keys(body).length > 0) throw new UsageError("give field flags or --file, not both");
-    return runFileCommand(flags, encoding, terminal);
+    return runFileCommand(args, flags, { encoding, timeoutMs }, terminal);
   }
   for (const name of Object.keys(bulkFlags)) {
     if (flags[name] !== undefined) throw new UsageError(`--${name} goes with --file`);
   }
-  const json = flags.json === true;
   const issues = validateCreateImGroupBody(body);
   if (issues.length > 0) {
-    const message = issues.map(flagMessage).join("; ");
-    if (json)
-      terminal.out(JSON.stringify({ error: { name: "ValidationError", message: `${message}. Nothing was sent.` } }));
-    for (const issue of issues) terminal.err(`error: ${flagMessage(issue)}`);
-    terminal.err("Nothing was sent.");
-    return 2;
+    // The library's ValidationError, its messages naming the flags: `--type must be one of …`.
+    throw new ValidationError(issues.map((issue) => ({ ...issue, message: flagMessage(issue) })));
   }
+  const { env } = terminal.io;
+  const target = resolveTarget(text(flags, "base-url"), encoding, env);
   if (flags["dry-run"]) {
-    const baseUrl = (chosenBaseUrl(text(flags, "base-url"), process.env) ?? operation.serverUrl).replace(/\/+$/, "");
+    const baseUrl = (chosenBaseUrl(text(flags, "base-url"), env) ?? operation.serverUrl).replace(/\/+$/, "");
     terminal.out(curlCommand(`${baseUrl}${operation.path}`, body, encoding));
     return 0;
   }
-  const target = await resolveTarget(text(flags, "base-url"), encoding, terminal);
+  const { options, embedded } = await connect(target, encoding, terminal);
+  const name = body.name as string;
   try {
-    const group = await createImGroupsClient(target.options).createImGroup(body as never);
-    printCreated(terminal, group, body.name as string, json);
+    const client = createImGroupsClient({ ...options, timeoutMs });
+    const group = await client.createImGroup(body as never, { signal: terminal.io.signal });
+    printCreated(terminal, { ...group, name: group.name ?? name }, flags.json === true);
     return 0;
   } catch (error) {
-    // --json prints one object on failure too (gh's rule); the one-line error still goes to stderr.
-    if (json) terminal.out(JSON.stringify({ error: errorJson(error) }));
-    throw error;
+    // The answer was lost and the retry met 409: the group exists, and this call made it (as bulk reports it).
+    if (!(error instanceof GroupNameConflictError && error.mayHaveCreated)) throw error;
+    const tracking = error.trackingId ? { trackingId: error.trackingId } : {};
+    printCreated(terminal, { name, ...tracking, status: error.status }, flags.json === true, false);
+    return 0;
   } finally {
-    await target.embedded?.close();
+    await embedded?.close();
   }
 }
 
-function printCreated(terminal: Terminal, group: CreatedImGroup, name: string, json: boolean): void {
+type Shown = Pick<CreatedImGroup, "id" | "location" | "trackingId"> & { name: string; status: number };
+
+function printCreated(terminal: Terminal, group: Partial<Shown> & { name: string }, json: boolean, confirmed = true) {
   if (json) {
+    const { name, id, location, trackingId, status } = group;
+    terminal.out(JSON.stringify({ name, id, location, trackingId, status, ...(confirmed ? {} : { confirmed }) }));
+    return;
+  }
+  if (!confirmed) {
     terminal.out(
-      JSON.stringify({
-        name: group.name ?? name,
-        id: group.id,
-        location: group.location,
-        trackingId: group.trackingId,
-        status: group.status,
-      }),
+      `Created IM group "${group.name}" (unconfirmed: Zoom's answer was lost and a retry found the name in use, so the group exists; its id is unknown)`,
     );
     return;
   }
-  terminal.out(`Created IM group "${group.name ?? name}"`);
+  terminal.out(`Created IM group "${group.name}"`);
   terminal.out(`  id:          ${group.id ?? "(not returned)"}`);
   terminal.out(`  location:    ${group.location ?? "(not returned)"}`);
   terminal.out(`  tracking id: ${group.trackingId ?? "(not returned)"}`);

@@ -2,7 +2,7 @@
 import { startMockZoom } from "../../testing/index.js";
 import { commonSection, flagLines, section } from "../help.js";
 import type { Terminal } from "../io.js";
-import { type FlagDefs, parseFlags, positiveInteger, probability, text, UsageError } from "../usage.js";
+import { type FlagDefs, integer, parseFlags, probability, text, UsageError } from "../usage.js";
 
 export const mockFlags: FlagDefs = {
   host: { type: "string", value: "HOST", help: "interface to listen on (default 127.0.0.1)" },
@@ -51,9 +51,13 @@ function latency(value: string | undefined): [number, number] | undefined {
   const match = /^(\d+)(?:-(\d+))?$/.exec(value.trim());
   const low = Number(match?.[1]);
   const high = match?.[2] === undefined ? low : Number(match[2]);
-  if (!match || high < low) throw new UsageError(`--latency must be MS or MS-MS with the smaller first (got ${value})`);
+  if (!match || high < low || high > 60_000)
+    throw new UsageError(`--latency must be MS or MS-MS, the smaller first, at most 60000 (got ${value})`);
   return [low, high];
 }
+
+const limit = (name: string, value: unknown) => integer(name, value, { min: 1, max: 1_000_000, fallback: 1 });
+const isLoopback = (host: string) => /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i.test(host);
 
 export async function mock(args: string[], terminal: Terminal): Promise<number> {
   const flags = parseFlags(args, mockFlags, "mock");
@@ -61,21 +65,19 @@ export async function mock(args: string[], terminal: Terminal): Promise<number> 
     terminal.out(mockHelp());
     return 0;
   }
-  const port = flags.port === undefined ? 0 : Number(text(flags, "port"));
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError("--port must be 0–65535");
-  const seed = text(flags, "seed");
-  if (seed !== undefined && !/^\d+$/.test(seed)) throw new UsageError(`--seed must be a whole number (got ${seed})`);
+  const port = integer("port", flags.port, { min: 0, max: 65_535, fallback: 0 });
+  const seed =
+    flags.seed === undefined ? undefined : integer("seed", flags.seed, { min: 0, max: 2 ** 32, fallback: 1 });
+  const host = text(flags, "host") ?? "127.0.0.1";
   const failRate = probability("fail-rate", text(flags, "fail-rate"));
   const dropRate = probability("drop-rate", text(flags, "drop-rate"));
   const delay = latency(text(flags, "latency"));
   const running = await startMockZoom({
-    host: text(flags, "host") ?? "127.0.0.1",
+    host,
     port,
     freeAccount: flags["free-account"] === true,
-    ...(flags["rate-limit"] === undefined ? {} : { rateLimit: positiveInteger("rate-limit", flags["rate-limit"], 0) }),
-    ...(flags["daily-limit"] === undefined
-      ? {}
-      : { dailyLimit: positiveInteger("daily-limit", flags["daily-limit"], 0) }),
+    ...(flags["rate-limit"] === undefined ? {} : { rateLimit: limit("rate-limit", flags["rate-limit"]) }),
+    ...(flags["daily-limit"] === undefined ? {} : { dailyLimit: limit("daily-limit", flags["daily-limit"]) }),
     ...(failRate === undefined && dropRate === undefined && delay === undefined
       ? {}
       : {
@@ -83,7 +85,7 @@ export async function mock(args: string[], terminal: Terminal): Promise<number> 
             ...(failRate === undefined ? {} : { failRate }),
             ...(dropRate === undefined ? {} : { dropRate }),
             ...(delay ? { latencyMs: delay } : {}),
-            ...(seed === undefined ? {} : { seed: Number(seed) }),
+            ...(seed === undefined ? {} : { seed }),
           },
         }),
     // A closed stdout (`| head`) only drops these lines: the mock keeps serving.
@@ -102,9 +104,14 @@ export async function mock(args: string[], terminal: Terminal): Promise<number> 
   });
   terminal.out(running.url);
   terminal.err(`mock Zoom listening; token endpoint ${running.tokenUrl}; Ctrl-C stops it`);
+  if (!isLoopback(host))
+    terminal.err(
+      `warning: listening on ${host}, beyond loopback: anyone who can reach this machine can use this mock (it checks no credentials)`,
+    );
+  const { signal } = terminal.io;
   await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
+    if (signal.aborted) resolve();
+    else signal.addEventListener("abort", () => resolve(), { once: true });
   });
   await running.close();
   return 0;

@@ -1,0 +1,97 @@
+/**
+ * The `zoom-im-groups` command as a function: `run(argv, io)` → exit code. It creates one group or many, or
+ * runs the mock Zoom; main.ts only binds it to the process. A user of the library: it imports only the
+ * package's public entry points.
+ *
+ * Exit codes: 0 done; 1 the API or network failed; 2 usage or validation error (nothing sent);
+ * 130 interrupted (Ctrl-C); 141 stdout closed during a bulk run.
+ */
+import { readFile } from "node:fs/promises";
+import { operation, ZoomImGroupsError } from "../index.js";
+import { create, createHelp } from "./commands/create.js";
+import { mock, mockHelp } from "./commands/mock.js";
+import { errorJson } from "./errors.js";
+import { commonSection, EXIT_CODES } from "./help.js";
+import { type Io, Terminal } from "./io.js";
+import { nearest, UsageError } from "./usage.js";
+
+export type { Io } from "./io.js";
+
+interface Command {
+  run: (args: string[], terminal: Terminal) => Promise<number>;
+  help: () => string;
+}
+
+const commands: Record<string, Command> = {
+  create: { run: create, help: createHelp },
+  mock: { run: mock, help: mockHelp },
+};
+
+async function version(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+function globalHelp(): string {
+  return [
+    `zoom-im-groups — create Zoom IM directory groups (${operation.method} /v2${operation.path})`,
+    "",
+    "Usage:",
+    "  zoom-im-groups create --name NAME [field flags] [options]   create one group",
+    "  zoom-im-groups create --file groups.csv [options]           create many",
+    "  zoom-im-groups mock [options]                               run a mock Zoom",
+    "",
+    "Run `zoom-im-groups COMMAND --help` for a command's flags.",
+    "",
+    commonSection(),
+    "",
+    EXIT_CODES,
+  ].join("\n");
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const terminal = new Terminal(io);
+  // Flags before `--` only: `--version` anywhere prints the version and nothing is sent or started.
+  const flags = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
+  try {
+    if (flags.includes("--version")) {
+      terminal.out(await version());
+      return 0;
+    }
+    const [name, ...rest] = argv;
+    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+      const topic = name === "help" ? rest[0] : undefined;
+      terminal.out(topic && commands[topic] ? commands[topic].help() : globalHelp());
+      return name === undefined ? 2 : 0;
+    }
+    const command = commands[name];
+    if (!command) {
+      const hint = nearest(name, Object.keys(commands));
+      throw new UsageError(
+        `unknown command "${name}"${hint ? ` (did you mean ${hint}?)` : ""}; commands: ${Object.keys(commands).join(", ")}`,
+      );
+    }
+    return await command.run(rest, terminal);
+  } catch (error) {
+    return failed(error, terminal, flags);
+  }
+}
+
+/** One line on stderr (and, with --json, the same `{"error": …}` object as any other failure); the exit code. */
+function failed(error: unknown, terminal: Terminal, flags: string[]): number {
+  const { signal } = terminal.io;
+  if (signal.aborted && error === signal.reason) return 130;
+  const json = errorJson(error);
+  if (flags.includes("--json")) terminal.out(JSON.stringify({ error: json }));
+  if (error instanceof UsageError) {
+    terminal.err(`error: ${json.message}`);
+    const command = flags[0] && commands[flags[0]] ? ` ${flags[0]}` : "";
+    if (!json.message.includes("--help")) terminal.err(`Run zoom-im-groups${command} --help for usage.`);
+    return 2;
+  }
+  terminal.err(`error: ${error instanceof ZoomImGroupsError ? `${json.name}: ` : ""}${json.message}`);
+  if (flags.includes("--verbose") && error instanceof Error && error.stack) terminal.err(error.stack);
+  return error instanceof ZoomImGroupsError && (json.name === "ValidationError" || json.name === "ConfigurationError")
+    ? 2
+    : 1;
+}

@@ -1,0 +1,94 @@
+/** The mock Zoom's public shapes: its options, what it logs, what it stores, and its interface. */
+
+/** How the mock behaves: which accounts are free, its rate limits, the tokens it knows, its faults. */
+export interface MockZoomOptions {
+  /**
+   * Creates answer Zoom's documented "Only available for paid account" (HTTP 200, code 200): `true` for
+   * every account, or the ids of the free accounts.
+   */
+  freeAccount?: boolean | readonly string[];
+  /** Creates per second (a fixed UTC second) per account before 429 `X-RateLimit-Type: QPS`. Default: no limit. */
+  rateLimit?: number;
+  /** Creates per UTC day per account before 429 `X-RateLimit-Type: Daily-limit`. Default: no limit. */
+  dailyLimit?: number;
+  /**
+   * Bearer tokens the mock accepts, each mapped to its account id (own keys only: `toString` is no token).
+   * Default: any non-empty token, one account.
+   */
+  accounts?: Record<string, string>;
+  /** Told about every request the mock answers (the CLI's `mock` command prints these). */
+  onRequest?: (entry: MockRequestLog) => void;
+  /** Faults to inject into creates, to rehearse a bulk run against a misbehaving Zoom or network. */
+  faults?: MockFaults;
+}
+
+/**
+ * Injected faults. Each is decided by a hash of the seed, the account, the group name and how many times
+ * that name was sent, so a run is repeatable whatever order concurrent requests arrive in.
+ */
+export interface MockFaults {
+  /** Share of creates answered 500, 502 or 503 (a third of them with an HTML body) without creating. */
+  failRate?: number;
+  /** Share of creates that create the group and then drop the connection without answering. */
+  dropRate?: number;
+  /**
+   * Every answer comes this long (ms, a draw in the range from the seed and the tracking id) after its
+   * request arrived, each on its own timer: 1,000 concurrent requests with 300 ms all answer after about 300 ms.
+   */
+  latencyMs?: readonly [number, number];
+  /** Default 1. */
+  seed?: number;
+}
+
+/** One request the mock answered, as `onRequest` hears of it. */
+export interface MockRequestLog {
+  /** The request's method. */
+  method: string;
+  /** The request's path, without the query string or a trailing slash. */
+  path: string;
+  /** The HTTP status; 0 when the connection was dropped without an answer (an injected fault). */
+  status: number;
+  /** The injected fault, if any: `fail` or `drop`. */
+  fault?: "fail" | "drop";
+  /** The Zoom error code of an error answer. */
+  zoomCode?: number;
+  /** The group name the request sent, if it could be read. */
+  name?: string;
+  /** The `x-zm-trackingid` the mock answered with. */
+  trackingId: string;
+}
+
+/** A group the mock created: the ground truth a test compares the client's reports with. */
+export interface MockGroup {
+  /** The id the mock gave it (`mockgrp000001`…), also in its `Content-Location`. */
+  id: string;
+  /** Its name, unique in its account. */
+  name: string;
+  /** `normal`, `shared` or `restricted` (Zoom's default `normal` when the request left it out). */
+  type: string;
+  /** Always 0: a new group has no members. */
+  total_members: number;
+  /** As sent; false when left out. */
+  search_by_domain: boolean;
+  /** As sent; false when left out. */
+  search_by_account: boolean;
+  /** As sent; false when left out. */
+  search_by_ma_account: boolean;
+}
+
+/** The mock Zoom: one fetch-style function, and its state. */
+export interface MockZoom {
+  /**
+   * Answers one request. Never throws: malformed input gets a Zoom-style 4xx. A dropped connection (an
+   * injected fault) is `Response.error()`: MSW turns it into a network error, `startMockZoom` closes the socket.
+   */
+  handle(request: Request): Promise<Response>;
+  /** The groups created so far in an account (default account: "default"). */
+  groups(accountId?: string): MockGroup[];
+  /**
+   * Forgets every group (ids start again at `mockgrp000001`), every token it issued and every counter: the
+   * per-second and daily limits and the fault draws. Tracking ids keep counting, so they stay unique across
+   * a reset.
+   */
+  reset(): void;
+}
