@@ -28,7 +28,8 @@ function rules(field: JsonSchema, required: boolean): string {
     field.enum &&
       `one of:<ul>${field.enum.map((v) => `<li><code>${html(v)}</code>${help[String(v)] ? `: ${html(help[String(v)])}` : ""}</li>`).join("")}</ul>`,
     field.default !== undefined && `default <code>${html(JSON.stringify(field.default))}</code>`,
-    field.pattern !== undefined && html(field["x-pattern-message"] ?? `matches <code>${html(field.pattern)}</code>`),
+    field.pattern !== undefined &&
+      (field["x-pattern-message"] ? html(field["x-pattern-message"]) : `matches <code>${html(field.pattern)}</code>`),
   ]
     .filter(Boolean)
     .join("<br>");
@@ -44,12 +45,10 @@ function fields(schema: JsonSchema | undefined): string {
   return `<table><tr><th>field</th><th>type</th><th>rules</th><th>description</th></tr>${rows.join("")}</table>`;
 }
 
-export function specPage(
-  spec: SpecDocument & { info?: { title?: string; version?: string; description?: string } },
-): string {
+export function specPage(spec: SpecDocument): string {
   const { path, method, operation } = theOperation(spec);
   const url = `${spec.servers?.[0]?.url ?? ""}${path}`;
-  const schemes = Object.values((spec.components as { securitySchemes?: object })?.securitySchemes ?? {});
+  const schemes = Object.values(spec.components?.securitySchemes ?? {});
   const content = operation.requestBody.content;
   const body = Object.values(content)[0]?.schema;
   const example = Object.fromEntries(Object.entries(body?.properties ?? {}).map(([name, f]) => [name, f.example]));
@@ -85,7 +84,7 @@ ${statuses.map((status) => `<a href="#response-${status}">&nbsp;&nbsp;HTTP ${sta
 <section id="overview"><h2>Overview</h2>${markdown(spec.info?.description)}
 <pre><code>${html(method)} ${html(url)}</code></pre>${markdown(operation.description)}
 </section>
-<section id="authentication"><h2>Authentication</h2>${schemes.map((s) => markdown((s as { description?: string }).description)).join("")}</section>
+<section id="authentication"><h2>Authentication</h2>${schemes.map((scheme) => markdown(scheme.description)).join("")}</section>
 <section id="request"><h2>Request</h2>${markdown(operation.requestBody.description)}
 <p>Content types: ${Object.keys(content)
     .map((type) => `<code>${html(type)}</code>`)
@@ -120,7 +119,7 @@ export function pageProblems(page: string, file: string): string[] {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const site = resolve(repoRoot, "docs-site");
   await mkdir(site, { recursive: true });
-  await writeFile(join(site, "spec.html"), specPage((await loadSpec()) as never));
+  await writeFile(join(site, "spec.html"), specPage(await loadSpec()));
   const pages = readdirSync(site, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".html"));
   const problems = pages.flatMap((name) => pageProblems(readFileSync(join(site, name), "utf8"), join(site, name)));
   const landing = join(site, "api/index.html");

@@ -212,7 +212,7 @@ describe("docs-site/spec.html", () => {
   afterAll(async () => rm(dir, { recursive: true, force: true }));
 
   test("renders with no network: no script at all, nothing remote, every anchor on the page", async () => {
-    const page = specPage(spec as never);
+    const page = specPage(spec);
     const file = join(dir, "spec.html");
     await writeFile(file, page);
     expect(page).not.toMatch(/<script|<link /);
@@ -221,7 +221,7 @@ describe("docs-site/spec.html", () => {
   });
 
   test("shows the call, every field with its rules and every documented answer", () => {
-    const page = specPage(spec as never);
+    const page = specPage(spec);
     expect(page).toContain("POST https://api.zoom.us/v2/im/groups");
     expect(page).toContain("at most 128 characters");
     for (const field of ["name", "type", "search_by_domain", "search_by_account", "search_by_ma_account"])
@@ -231,6 +231,19 @@ describe("docs-site/spec.html", () => {
       if (response["x-zoom-error-code"] !== undefined)
         expect(page).toContain(`HTTP ${status} · Zoom code ${response["x-zoom-error-code"]}`);
     }
+  });
+
+  test("a name pattern shows its message, and each enum value its help", () => {
+    const variant = structuredClone(spec);
+    const { properties = {} } = variant.components?.schemas?.CreateImGroupRequest ?? {};
+    Object.assign(properties.name ?? {}, {
+      pattern: "^[^\\u0000-\\u001F]*$",
+      "x-pattern-message": "no control <characters>",
+    });
+    Object.assign(properties.type ?? {}, { "x-enumDescriptions": { shared: "everyone in the account sees it" } });
+    const page = specPage(variant);
+    expect(page).toContain("no control &lt;characters&gt;");
+    expect(page).toContain("<li><code>shared</code>: everyone in the account sees it</li>");
   });
 
   test("the check finds a remote script, a remote stylesheet, a missing page and a missing anchor", async () => {

@@ -45,9 +45,10 @@ export interface OperationObject {
 }
 export interface SpecDocument {
   openapi: string;
+  info?: { title: string; version: string; description?: string };
   servers?: { url: string }[];
   paths: Record<string, Record<string, OperationObject>>;
-  components?: { schemas?: Record<string, JsonSchema> };
+  components?: { schemas?: Record<string, JsonSchema>; securitySchemes?: Record<string, { description?: string }> };
 }
 
 /** Reads the YAML, validates it (throws the parser's own message on an invalid spec) and dereferences it. */
