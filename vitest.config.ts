@@ -16,8 +16,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     reporters: ["default", closingLine],
-    // Most files wait on spawned CLIs and loopback servers rather than compute: one worker per core
-    // (vitest's default) leaves both cores idle while they wait.
+    // Most files wait on spawned CLIs and loopback servers rather than compute: vitest's default on two
+    // cores (one worker) leaves both cores idle while they wait.
     maxWorkers: 3,
     // Slack for spawned processes and real HTTP on a busy 2-core machine; nothing here measures speed.
     testTimeout: 30_000,
