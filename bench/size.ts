@@ -1,6 +1,7 @@
 /**
- * Size and start-up: the library entry bundled and minified by esbuild, with and without openapi-fetch;
- * import time against openapi-fetch alone over fresh processes; the CLI's `--version` start-up.
+ * Size and start-up: the library entry bundled and minified by esbuild (openapi-fetch included), import
+ * time in fresh processes against openapi-fetch's alone (interleaved, so load hits both alike), and the
+ * CLI's `--version` start-up.
  */
 import { spawnSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
@@ -8,69 +9,43 @@ import { build } from "esbuild";
 import { median } from "./overhead.ts";
 
 const root = new URL("..", import.meta.url).pathname;
+const round = (n: number) => Math.round(n * 100) / 100;
 
-export interface SizeResult {
-  bundleBytes: {
-    withOpenapiFetch: number;
-    withOpenapiFetchGzip: number;
-    withoutOpenapiFetch: number;
-    withoutOpenapiFetchGzip: number;
-  };
-  importMs: { zoomImGroups: number; openapiFetch: number; ratio: number; processes: number };
-  cliVersionMs: number;
+/** Milliseconds to import `specifier` in a fresh process, measured inside it (no process start-up). */
+function importMs(specifier: string): number {
+  const code = `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`;
+  return Number(
+    spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: root, encoding: "utf8" }).stdout,
+  );
 }
 
-async function bundle(external: string[]): Promise<Uint8Array> {
-  const result = await build({
+export async function measureSize(processes: number) {
+  const { outputFiles } = await build({
     entryPoints: [`${root}dist/index.js`],
     bundle: true,
     minify: true,
     format: "esm",
     platform: "node",
     write: false,
-    external,
     logLevel: "silent",
   });
-  return result.outputFiles[0]?.contents ?? new Uint8Array();
-}
-
-/** Milliseconds to import `specifier` in a fresh process, measured inside it (no process start-up). */
-function importTime(specifier: string): number {
-  const code = `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`;
-  const run = spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: root, encoding: "utf8" });
-  return Number(run.stdout.trim());
-}
-
-export async function measureSize(processes: number): Promise<SizeResult> {
-  const full = await bundle([]);
-  const lean = await bundle(["openapi-fetch"]);
+  const bundle = outputFiles[0]?.contents ?? new Uint8Array();
   const ours: number[] = [];
   const theirs: number[] = [];
-  for (let i = 0; i < processes; i++) {
-    // Interleaved, so load on the machine affects both alike.
-    ours.push(importTime(`${root}dist/index.js`));
-    theirs.push(importTime("openapi-fetch"));
-  }
   const cli: number[] = [];
-  for (let i = 0; i < Math.max(3, Math.round(processes / 2)); i++) {
+  for (let i = 0; i < processes; i++) {
+    ours.push(importMs(`${root}dist/index.js`));
+    theirs.push(importMs("openapi-fetch"));
     const started = performance.now();
     spawnSync(process.execPath, [`${root}dist/cli/main.js`, "--version"]);
     cli.push(performance.now() - started);
   }
-  const round = (n: number) => Math.round(n * 100) / 100;
   return {
-    bundleBytes: {
-      withOpenapiFetch: full.byteLength,
-      withOpenapiFetchGzip: gzipSync(full).byteLength,
-      withoutOpenapiFetch: lean.byteLength,
-      withoutOpenapiFetchGzip: gzipSync(lean).byteLength,
-    },
-    importMs: {
-      zoomImGroups: round(median(ours)),
-      openapiFetch: round(median(theirs)),
-      ratio: round(median(ours) / median(theirs)),
-      processes,
-    },
+    bundleBytes: bundle.byteLength,
+    bundleGzipBytes: gzipSync(bundle).byteLength,
+    importMs: round(median(ours)),
+    importRatioToOpenapiFetch: round(median(ours) / median(theirs)),
     cliVersionMs: round(median(cli)),
+    processes,
   };
 }

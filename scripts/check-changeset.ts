@@ -1,7 +1,8 @@
 /**
  * `npm run check:changeset -- [BASE]` (CI on pull requests): a change to spec/ or src/ needs a changeset
  * (.changeset/*.md, added since BASE, default origin/main), and a breaking change of the spec — as
- * spec:compare classifies the base branch's spec against this one, with no allowlist — needs a major one.
+ * spec:compare classifies the base branch's spec against this one, with no allowlist — needs a major one
+ * (a minor one below 1.0.0, as semantic versioning has it for 0.x).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -39,8 +40,10 @@ export async function checkChangeset(base: string, cwd = repoRoot): Promise<Chan
       return Object.values((parseYaml(front) ?? {}) as Record<string, string>);
     }),
   );
-  const major = bumps.flat().includes("major");
-  if (!changed.includes(SPEC) || major) return { ok: true, message: `changesets: ${added.join(", ")}` };
+  const { version = "1.0.0" } = JSON.parse(await readFile(resolve(cwd, "package.json"), "utf8").catch(() => "{}"));
+  const needed = version.startsWith("0.") ? ["minor", "major"] : ["major"];
+  if (!changed.includes(SPEC) || bumps.flat().some((bump) => needed.includes(bump)))
+    return { ok: true, message: `changesets: ${added.join(", ")}` };
 
   const work = await mkdtemp(join(tmpdir(), "check-changeset-"));
   try {
@@ -54,7 +57,7 @@ export async function checkChangeset(base: string, cwd = repoRoot): Promise<Chan
       return { ok: true, message: `changesets: ${added.join(", ")}; the spec change is not breaking` };
     return {
       ok: false,
-      message: `the spec change is breaking (${breaking.map((d) => d.id).join(", ")}) but no changeset is major`,
+      message: `the spec change is breaking (${breaking.map((d) => d.id).join(", ")}) but no changeset is ${needed.join(" or ")} (version ${version})`,
     };
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -4,15 +4,14 @@
  * difference as breaking, additive or docs. Exit 0: no breaking difference outside the allowlist;
  * 1: at least one; 2: the file or the arguments could not be used.
  */
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { allowedBy, loadAllowlist } from "./lib/compare/allowlist.ts";
-import { type Difference, diffOperations } from "./lib/compare/diff.ts";
-import { engineFindings, unexplained } from "./lib/compare/engine.ts";
-import { modelOf } from "./lib/compare/model.ts";
-import { loadUpstream } from "./lib/compare/upstream.ts";
+import { parse as parseYaml } from "yaml";
+import { type Difference, diffFacts, factsOf } from "./lib/compare.ts";
 import { loadSpec, repoRoot, theOperation } from "./lib/spec.ts";
+import { loadUpstream, type UpstreamKind } from "./lib/upstream.ts";
 
 export const defaultAllowlistPath = resolve(repoRoot, "spec/compare-allowlist.yaml");
 
@@ -20,13 +19,32 @@ export interface ComparedDifference extends Difference {
   allowlisted: boolean;
   reason?: string;
 }
-
 export interface Comparison {
-  upstream: { file: string; kind: string; title: string; foundBy: string; operation: string };
+  upstream: { file: string; kind: UpstreamKind; title: string; foundBy: string; operation: string };
   differences: ComparedDifference[];
   summary: { breaking: number; allowlisted: number; additive: number; docs: number };
   /** No breaking difference outside the allowlist. */
   ok: boolean;
+}
+
+/**
+ * The reviewed allowlist: differences the spec keeps on purpose, each with its reason. An id may use `*`
+ * for any run of characters; `upstreams` limits an entry to some kinds of upstream file.
+ */
+async function loadAllowlist(file: string): Promise<{ id: RegExp; reason: string; upstreams?: UpstreamKind[] }[]> {
+  const entries = parseYaml(await readFile(file, "utf8")) as unknown;
+  if (!Array.isArray(entries)) throw new Error(`${file}: expected a list of {id, reason}`);
+  return entries.map((entry, index) => {
+    if (typeof entry?.id !== "string" || typeof entry?.reason !== "string" || entry.reason.trim().length < 10)
+      throw new Error(`${file}: entry ${index + 1} needs an id and a reason (a sentence, not a word)`);
+    const id = new RegExp(
+      `^${entry.id
+        .split("*")
+        .map((part: string) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"))
+        .join(".*")}$`,
+    );
+    return { ...entry, id, reason: entry.reason.trim().replace(/\s+/g, " ") };
+  });
 }
 
 /** `specPath`: the spec to compare against (default spec/; check:changeset passes the base branch's). */
@@ -35,39 +53,31 @@ export async function compareWithSpec(
   allowlistPath = defaultAllowlistPath,
   specPath?: string,
 ): Promise<Comparison> {
-  const spec = await loadSpec(specPath);
-  const ours = theOperation(spec);
-  const target = {
-    operationId: ours.operation.operationId,
-    method: ours.method,
-    path: ours.path,
-    summary: ours.operation.summary ?? "",
-  };
-  const upstream = await loadUpstream(file, target);
+  const ours = theOperation(await loadSpec(specPath));
+  const upstream = await loadUpstream(file, ours);
   const allowlist = await loadAllowlist(allowlistPath);
-  const itemized = diffOperations(modelOf(ours.operation), modelOf(upstream.operation));
-  const differences = [...itemized, ...unexplained(await engineFindings(ours.operation, upstream.operation), itemized)];
-  const compared = differences.map((difference): ComparedDifference => {
+  const theirRoute = `${upstream.method} ${upstream.path.endsWith(ours.path) ? ours.path : upstream.path}`;
+  const differences = diffFacts(
+    factsOf(ours.operation, `${ours.method} ${ours.path}`),
+    factsOf(upstream.operation, theirRoute),
+  ).map((difference): ComparedDifference => {
     const entry =
-      difference.classification === "breaking" ? allowedBy(difference, allowlist, upstream.kind) : undefined;
-    return { ...difference, allowlisted: entry !== undefined, ...(entry ? { reason: entry.reason.trim() } : {}) };
+      difference.classification === "breaking"
+        ? allowlist.find((e) => (!e.upstreams || e.upstreams.includes(upstream.kind)) && e.id.test(difference.id))
+        : undefined;
+    return { ...difference, allowlisted: entry !== undefined, ...(entry && { reason: entry.reason }) };
   });
-  const count = (predicate: (difference: ComparedDifference) => boolean) => compared.filter(predicate).length;
+  const count = (predicate: (difference: ComparedDifference) => boolean) => differences.filter(predicate).length;
   const summary = {
     breaking: count((d) => d.classification === "breaking" && !d.allowlisted),
     allowlisted: count((d) => d.allowlisted),
     additive: count((d) => d.classification === "additive"),
     docs: count((d) => d.classification === "docs"),
   };
+  const { kind, title, foundBy = "" } = upstream;
   return {
-    upstream: {
-      file,
-      kind: upstream.kind,
-      title: upstream.title,
-      foundBy: upstream.foundBy,
-      operation: `${upstream.method} ${upstream.path}`,
-    },
-    differences: compared,
+    upstream: { file, kind, title, foundBy, operation: theirRoute },
+    differences,
     summary,
     ok: summary.breaking === 0,
   };
@@ -78,12 +88,11 @@ export function formatComparison(comparison: Comparison): string {
   const lines = [
     `${upstream.file}: ${upstream.kind} "${upstream.title}", ${upstream.operation} (found by ${upstream.foundBy})`,
   ];
-  const order = ["breaking", "additive", "docs"] as const;
-  for (const classification of order) {
+  for (const classification of ["breaking", "additive", "docs"]) {
     for (const difference of comparison.differences.filter((d) => d.classification === classification)) {
       const label = difference.allowlisted ? "allowed" : classification;
       lines.push(`  ${label.padEnd(9)} ${difference.id}: ${difference.message}`);
-      if (difference.reason) lines.push(`            reason: ${difference.reason.replace(/\s+/g, " ")}`);
+      if (difference.reason) lines.push(`            reason: ${difference.reason}`);
     }
   }
   lines.push(
@@ -94,27 +103,13 @@ export function formatComparison(comparison: Comparison): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  let values: { json?: boolean; allowlist?: string };
-  let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({
-      options: { json: { type: "boolean" }, allowlist: { type: "string" } },
-      allowPositionals: true,
-    }));
-  } catch (error) {
-    console.error(`spec:compare: ${(error as Error).message}`);
-    process.exit(2);
-  }
-  if (positionals.length !== 1) {
-    console.error("usage: npm run spec:compare -- FILE [--json] [--allowlist FILE]");
-    process.exit(2);
-  }
-  try {
-    const comparison = await compareWithSpec(
-      resolve(positionals[0] as string),
-      values.allowlist ? resolve(values.allowlist) : undefined,
-    );
-    comparison.upstream.file = positionals[0] as string;
+    const options = { json: { type: "boolean" }, allowlist: { type: "string" } } as const;
+    const { values, positionals } = parseArgs({ options, allowPositionals: true });
+    if (positionals.length !== 1) throw new Error("usage: npm run spec:compare -- FILE [--json] [--allowlist FILE]");
+    const [file = ""] = positionals;
+    const comparison = await compareWithSpec(resolve(file), values.allowlist && resolve(values.allowlist));
+    comparison.upstream.file = file;
     console.log(values.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison));
     process.exitCode = comparison.ok ? 0 : 1;
   } catch (error) {

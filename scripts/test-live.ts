@@ -8,27 +8,18 @@ import type { ImGroupsClientOptions } from "../src/index.ts";
 import { startMockZoom } from "../src/testing/index.ts";
 import { runLiveContract } from "./lib/live-contract.ts";
 
-const { env } = process;
-const baseUrl = env.ZOOM_CONTRACT_BASE_URL;
+const { ZOOM_CONTRACT_BASE_URL: contractUrl, ZOOM_ACCESS_TOKEN: accessToken, ...env } = process.env;
+const { ZOOM_ACCOUNT_ID: accountId, ZOOM_CLIENT_ID: clientId, ZOOM_CLIENT_SECRET: clientSecret } = env;
+const mock = contractUrl ? undefined : await startMockZoom();
+const baseUrl = contractUrl ?? mock?.url ?? "";
 let options: ImGroupsClientOptions;
-let close = async () => {};
-if (!baseUrl) {
-  const mock = await startMockZoom();
-  close = () => mock.close();
-  options = { accessToken: "live-contract", baseUrl: mock.url };
+if (mock) {
   console.log(`ZOOM_CONTRACT_BASE_URL is not set: checking the mock Zoom at ${mock.url}`);
-} else if (env.ZOOM_ACCESS_TOKEN) {
-  options = { accessToken: env.ZOOM_ACCESS_TOKEN, baseUrl };
-} else if (env.ZOOM_ACCOUNT_ID && env.ZOOM_CLIENT_ID && env.ZOOM_CLIENT_SECRET) {
-  options = {
-    baseUrl,
-    serverToServer: {
-      accountId: env.ZOOM_ACCOUNT_ID,
-      clientId: env.ZOOM_CLIENT_ID,
-      clientSecret: env.ZOOM_CLIENT_SECRET,
-      ...(env.ZOOM_OAUTH_TOKEN_URL ? { tokenUrl: env.ZOOM_OAUTH_TOKEN_URL } : {}),
-    },
-  };
+  options = { accessToken: "live-contract", baseUrl };
+} else if (accessToken) options = { accessToken, baseUrl };
+else if (accountId && clientId && clientSecret) {
+  const tokenUrl = env.ZOOM_OAUTH_TOKEN_URL;
+  options = { baseUrl, serverToServer: { accountId, clientId, clientSecret, ...(tokenUrl && { tokenUrl }) } };
 } else {
   console.error(
     "test:live: ZOOM_CONTRACT_BASE_URL needs ZOOM_ACCESS_TOKEN or ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET",
@@ -42,5 +33,5 @@ try {
   console.log(`test:live: ${checks.length - failed} passed, ${failed} failed`);
   process.exitCode = failed ? 1 : 0;
 } finally {
-  await close();
+  await mock?.close();
 }

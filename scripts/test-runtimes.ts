@@ -13,39 +13,20 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { repoRoot } from "./lib/spec.ts";
 
-const PINS = {
-  bun: "@oven/bun-linux-x64@1.4.5",
-  deno: "@deno/linux-x64-glibc@2.9.6",
-  miniflare: "miniflare@4.20260426.0",
-};
+const PINS = ["@oven/bun-linux-x64@1.4.5", "@deno/linux-x64-glibc@2.9.6", "miniflare@4.20260426.0"];
 const prefix = resolve(repoRoot, ".runtimes");
 const installed = (path: string) => resolve(prefix, "node_modules", path);
 const BUN = installed("@oven/bun-linux-x64/bin/bun");
 const DENO = installed("@deno/linux-x64-glibc/deno");
-
-interface Check {
-  name: string;
-  ok: boolean;
-  problem?: string;
-}
-
-function install(): void {
-  if (existsSync(BUN) && existsSync(DENO) && existsSync(installed("miniflare/package.json"))) return;
-  execFileSync(
-    "npm",
-    [
-      "install",
-      "--prefix",
-      prefix,
-      "--no-save",
-      "--no-package-lock",
-      "--no-audit",
-      "--no-fund",
-      ...Object.values(PINS),
-    ],
-    { stdio: ["ignore", "ignore", "inherit"] },
-  );
-}
+type Check = { name: string; ok: boolean; problem?: string };
+/** What a runtime printed (its checks as JSON), or one failed check saying what went wrong. */
+const checksIn = (text: string, failure: string): Check[] => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return [{ name: "runs", ok: false, problem: `${failure}: ${text.trim().slice(0, 2000)}` }];
+  }
+};
 
 function runEntry(command: string, args: string[]): Check[] {
   const result = spawnSync(command, [...args, "test/runtimes/entry.mjs"], {
@@ -54,17 +35,7 @@ function runEntry(command: string, args: string[]): Check[] {
     env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
     timeout: 120_000,
   });
-  try {
-    return JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "") as Check[];
-  } catch {
-    return [
-      {
-        name: "runs",
-        ok: false,
-        problem: `exit ${result.status}: ${(result.stderr || result.stdout).trim().slice(0, 2000)}`,
-      },
-    ];
-  }
+  return checksIn(result.stdout.trim().split("\n").at(-1) || result.stderr, `exit ${result.status}`);
 }
 
 async function runWorker(): Promise<Check[]> {
@@ -80,37 +51,28 @@ async function runWorker(): Promise<Check[]> {
     external: ["node:*"],
     logLevel: "silent",
   });
-  const { Miniflare } = (await import(pathToFileURL(installed("miniflare/dist/src/index.js")).href)) as {
-    Miniflare: new (
-      options: object,
-    ) => {
-      ready: Promise<URL>;
-      dispatchFetch(url: string): Promise<Response>;
-      dispose(): Promise<void>;
-    };
-  };
-  let worker: InstanceType<typeof Miniflare> | undefined;
+  const { Miniflare } = await import(pathToFileURL(installed("miniflare/dist/src/index.js")).href);
+  // No compatibility flags: a `node:` import fails here, as it would on a Worker without nodejs_compat.
+  const worker = new Miniflare({ modules: true, scriptPath: script, compatibilityDate: "2025-09-01" });
   try {
-    // No compatibility flags: a `node:` import fails here, as it would on a Worker without nodejs_compat.
-    worker = new Miniflare({ modules: true, scriptPath: script, compatibilityDate: "2025-09-01" });
-    await worker.ready;
-    const response = await worker.dispatchFetch("http://worker.local/");
-    const text = await response.text();
-    try {
-      return JSON.parse(text) as Check[];
-    } catch {
-      return [{ name: "runs", ok: false, problem: `HTTP ${response.status}: ${text.slice(0, 2000)}` }];
-    }
+    const response: Response = await worker.dispatchFetch("http://worker.local/");
+    return checksIn(await response.text(), `HTTP ${response.status}`);
   } catch (error) {
     return [{ name: "runs", ok: false, problem: (error as Error).message.slice(0, 2000) }];
   } finally {
-    await worker?.dispose().catch(() => undefined);
+    await worker.dispose().catch(() => undefined);
   }
 }
 
-install();
-const version = (command: string, flag = "--version") =>
-  execFileSync(command, [flag], { encoding: "utf8" }).trim().split("\n")[0] ?? "";
+if (![BUN, DENO, installed("miniflare/package.json")].every(existsSync))
+  execFileSync(
+    "npm",
+    ["install", "--prefix", prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", ...PINS],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+const version = (command: string) => execFileSync(command, ["--version"], { encoding: "utf8" }).split("\n")[0] ?? "";
 const runtimes: [string, () => Promise<Check[]> | Check[]][] = [
   [`Node ${process.version}`, () => runEntry(process.execPath, [])],
   [`Bun ${version(BUN)}`, () => runEntry(BUN, [])],
@@ -123,8 +85,7 @@ const runtimes: [string, () => Promise<Check[]> | Check[]][] = [
 let failed = 0;
 let passed = 0;
 for (const [runtime, run] of runtimes) {
-  const checks = await run();
-  for (const check of checks) {
+  for (const check of await run()) {
     if (check.ok) passed++;
     else failed++;
     console.log(`${check.ok ? "ok  " : "FAIL"} ${runtime}: ${check.name}${check.problem ? ` — ${check.problem}` : ""}`);

@@ -23,6 +23,7 @@ beforeAll(async () => {
   await copyFile(defaultSpecPath, join(repo, SPEC));
   await writeFile(join(repo, "src/client.ts"), "export const x = 1;\n");
   await writeFile(join(repo, "README.md"), "readme\n");
+  await writeFile(join(repo, "package.json"), '{"version": "1.2.0"}\n');
   git("init", "-q", "-b", "main");
   git("add", "-A");
   git("commit", "-qm", "base");
@@ -45,7 +46,10 @@ const dropRestricted = (spec: string) => spec.replace("            - restricted\
 const longerNames = (spec: string) => spec.replace("maxLength: 128", "maxLength: 256");
 
 test("a change outside spec/ and src/ needs no changeset", async () => {
-  expect(await branch("docs-only", { "README.md": "better readme\n" })).toMatchObject({ ok: true });
+  expect(await branch("docs-only", { "README.md": "better readme\n" })).toEqual({
+    ok: true,
+    message: "no change to spec/ or src/: no changeset needed",
+  });
 });
 
 test("a change to src/ without a changeset fails", async () => {
@@ -53,12 +57,12 @@ test("a change to src/ without a changeset fails", async () => {
   expect(verdict).toMatchObject({ ok: false, message: expect.stringContaining("no changeset was added") });
 });
 
-test("with a changeset it passes", async () => {
+test("a change to src/ with a changeset passes, naming the changeset", async () => {
   const verdict = await branch("src-patch", {
     "src/client.ts": "export const x = 3;\n",
     ".changeset/a.md": changeset("patch"),
   });
-  expect(verdict.ok).toBe(true);
+  expect(verdict).toEqual({ ok: true, message: "changesets: .changeset/a.md" });
 });
 
 test("a breaking spec change (an enum value removed) needs a major changeset", async () => {
@@ -68,7 +72,20 @@ test("a breaking spec change (an enum value removed) needs a major changeset", a
     message: expect.stringContaining("request.field.type.enum.restricted.removed"),
   });
   const major = await branch("spec-breaking-major", { [SPEC]: dropRestricted, ".changeset/b.md": changeset("major") });
-  expect(major.ok).toBe(true);
+  expect(major).toEqual({ ok: true, message: "changesets: .changeset/b.md" });
+});
+
+test("below 1.0.0 a breaking spec change takes a minor changeset, not a patch", async () => {
+  const zero = (bump: string) => ({
+    [SPEC]: dropRestricted,
+    "package.json": '{"version": "0.3.0"}\n',
+    ".changeset/z.md": changeset(bump),
+  });
+  expect(await branch("zero-minor", zero("minor"))).toEqual({ ok: true, message: "changesets: .changeset/z.md" });
+  expect(await branch("zero-patch", zero("patch"))).toMatchObject({
+    ok: false,
+    message: expect.stringMatching(/no changeset is minor or major \(version 0\.3\.0\)$/),
+  });
 });
 
 test("an additive spec change (a longer name allowed) takes a minor changeset", async () => {

@@ -1,84 +1,86 @@
 /**
- * The drift check and the generator are tools CI trusts; these tests show they fail when they should.
+ * Tools npm test trusts (check:postman, the generator, check:provenance, the spec page and its check): these
+ * tests show they fail when they should. That the real spec passes is the stages' job, not repeated here.
  */
 import { readFileSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { basename, join, resolve } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { postmanDrift } from "../scripts/check-postman.ts";
+import { decisionSlugs, findProvenanceProblems } from "../scripts/check-provenance.ts";
+import { pageProblems, specPage } from "../scripts/docs.ts";
 import { generate } from "../scripts/generate.ts";
-import { findPostmanDrift, type PostmanItem } from "../scripts/lib/postman-drift.ts";
-import { decisionSlugs, findProvenanceProblems } from "../scripts/lib/provenance.ts";
-import { defaultSpecPath, repoRoot } from "../scripts/lib/spec.ts";
-import { postmanItem, spec } from "./support/spec.ts";
-
-function mutatedItem(change: (item: PostmanItem) => void): PostmanItem {
-  const item = structuredClone(postmanItem);
-  change(item);
-  return item;
-}
+import { defaultSpecPath, generatedDir, repoRoot } from "../scripts/lib/spec.ts";
+import type { PostmanField, PostmanItem, PostmanResponse } from "../scripts/lib/upstream.ts";
+import { postmanItem, spec, specOperation } from "./support/spec.ts";
 
 describe("check:postman", () => {
-  test("the vendored item and the spec agree", () => {
-    expect(findPostmanDrift(postmanItem, spec)).toEqual([]);
+  let scratch: string;
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), "postman-drift-"));
   });
+  afterAll(async () => rm(scratch, { recursive: true, force: true }));
+  const form = (i: PostmanItem) => i.request.body.formdata;
 
   test.each([
-    [
-      "a new form key",
-      (i: PostmanItem) => i.request.body.formdata.push({ key: "owner", value: "a@b.c", description: "x" }),
-      "form key owner",
-    ],
-    [
-      "a changed description",
-      (i: PostmanItem) => {
-        (i.request.body.formdata[2] as { description: string }).description = "Searchable by domain.";
-      },
-      "description",
-    ],
+    ["a new form key", (i: PostmanItem) => form(i).push({ key: "owner", value: "a@b.c" }), "request.field.owner.added"],
     [
       "a new enum value",
       (i: PostmanItem) => {
-        (i.request.body.formdata[1] as { description: string }).description +=
-          " (This can only be one of normal,shared,restricted,public)";
+        (form(i)[1] as PostmanField).description = "(This can only be one of normal,shared,restricted,public)";
       },
-      "enum value public",
+      "request.field.type.enum.public.added",
     ],
     [
       "an example of another type",
       (i: PostmanItem) => {
-        (i.request.body.formdata[2] as { value: string }).value = "sometimes";
+        (form(i)[2] as PostmanField).value = "sometimes";
       },
-      "is a string, the spec says boolean",
+      'request.field.search_by_domain.type.changed: "boolean" here, "string" upstream',
+    ],
+    [
+      "a Zoom code the spec does not name",
+      (i: PostmanItem) => {
+        (i.response[1] as PostmanResponse).name = "**Error Code:** `201` <br>\nCreated";
+      },
+      "response.201.zoom-code.added",
     ],
     [
       "a new documented response",
-      (i: PostmanItem) =>
-        i.response.push({
-          ...(i.response[3] as PostmanItem["response"][number]),
-          code: 429,
-          name: "**Error Code:** `429`",
-        }),
-      "response 429",
+      (i: PostmanItem) => i.response.push({ code: 418, name: "**Error Code:** `4180`" }),
+      "response.418.added",
     ],
     [
       "a different Zoom code",
       (i: PostmanItem) => {
-        (i.response[2] as { name: string }).name = "**Error Code:** `4131` <br>\nGone";
+        (i.response[2] as PostmanResponse).name = "**Error Code:** `4131` <br>\nGone";
       },
-      "Zoom code 4131",
+      "response.404.zoom-code.changed: 4130 here, 4131 upstream",
     ],
     [
       "another method",
       (i: PostmanItem) => {
         i.request.method = "PUT";
       },
-      "method",
+      'operation.route.changed: "POST /im/groups" here, "PUT /im/groups" upstream',
     ],
-  ])("reports %s", (_label, change, expected) => {
-    const problems = findPostmanDrift(mutatedItem(change), spec);
-    expect(problems.join("\n")).toContain(expected);
+  ])("reports %s", async (_label, change, expected) => {
+    const item = structuredClone(postmanItem);
+    change(item);
+    const file = join(scratch, `${expected.split(":")[0]}.json`);
+    await writeFile(file, JSON.stringify(item));
+    expect((await postmanDrift(file)).join("\n")).toContain(expected);
+  });
+
+  test("what the spec says beyond the item (a reworded description, more responses) is not drift", async () => {
+    const item = structuredClone(postmanItem);
+    (form(item)[2] as PostmanField).description = "Searchable by domain.";
+    item.response.pop();
+    const file = join(scratch, "looser.json");
+    await writeFile(file, JSON.stringify(item));
+    expect(await postmanDrift(file)).toEqual([]);
   });
 });
 
@@ -113,10 +115,17 @@ describe("npm run generate", () => {
     );
   });
 
-  test("writes banner-marked files", async () => {
-    const path = await specVariant((yaml) => yaml);
-    const files = await generate({ specPath: path, outDir: join(scratch as string, "out") });
-    for (const file of files) expect(await readFile(file, "utf8")).toMatch(/^\/\/ Generated from .* — do not edit\./);
+  test("from the committed spec it writes src/generated byte for byte, every file marked as generated", async () => {
+    scratch = await mkdtemp(join(tmpdir(), "zoom-spec-"));
+    const files = await generate({ outDir: scratch });
+    expect(files.map((file) => basename(file)).sort()).toEqual((await readdir(generatedDir)).sort());
+    for (const file of files) {
+      const text = await readFile(file, "utf8");
+      expect(text).toBe(await readFile(join(generatedDir, basename(file)), "utf8"));
+      expect(text).toMatch(
+        /^\/\/ Generated from spec\/zoom-im-groups\.openapi\.yaml by scripts\/generate\.ts — do not edit\./,
+      );
+    }
   });
 });
 
@@ -133,20 +142,16 @@ describe("check:provenance", () => {
   };
   const name = (spec: Yaml) => spec.components.schemas.CreateImGroupRequest.properties.name;
 
-  test("every rule of the spec names a known source", () => {
-    expect(findProvenanceProblems(raw, decisions)).toEqual([]);
-  });
-
   test.each([
     [
       "a field without x-source",
       (s: Yaml) => delete name(s)["x-source"],
-      "CreateImGroupRequest.name: no x-source for type, minLength, maxLength",
+      "CreateImGroupRequest.properties.name: no x-source for type, minLength, maxLength",
     ],
     [
       "a constraint its map does not cover",
       (s: Yaml) => (name(s).format = "email"),
-      "CreateImGroupRequest.name: x-source names no source for format",
+      "CreateImGroupRequest.properties.name: x-source names no source for format",
     ],
     [
       "a stale keyword in the map",
@@ -166,17 +171,28 @@ describe("check:provenance", () => {
     [
       "a response without x-source",
       (s: Yaml) => delete s.paths["/im/groups"].post.responses["409"]["x-source"],
-      "response 409: no x-source",
+      "paths./im/groups.post.responses.409: no x-source for response",
     ],
     [
       "a header without x-source",
       (s: Yaml) => delete s.paths["/im/groups"].post.responses["429"].headers["Retry-After"]["x-source"],
-      "header Retry-After: no x-source",
+      "responses.429.headers.Retry-After: no x-source for header",
     ],
     [
       "a media type without x-source",
       (s: Yaml) => delete s.paths["/im/groups"].post.requestBody.content["multipart/form-data"]["x-source"],
-      "requestBody multipart/form-data: no x-source",
+      "requestBody.content.multipart/form-data: no x-source for media type",
+    ],
+    [
+      "an operation without x-source",
+      (s: Yaml) => delete s.paths["/im/groups"].post["x-source"],
+      "paths./im/groups.post: no x-source for operationId, x-zoom-scopes",
+    ],
+    ["a server without x-source", (s: Yaml) => delete s.servers[0]["x-source"], "servers.0: no x-source for url"],
+    [
+      "a security scheme without x-source",
+      (s: Yaml) => delete s.components.securitySchemes.bearerAuth["x-source"],
+      "securitySchemes.bearerAuth: no x-source for security scheme",
     ],
     [
       "an empty source list",
@@ -185,5 +201,59 @@ describe("check:provenance", () => {
     ],
   ])("%s fails the check", (_label, change, expected) => {
     expect(mutated(change).join("\n")).toContain(expected);
+  });
+});
+
+describe("docs-site/spec.html", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "spec-page-"));
+  });
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+  test("renders with no network: no script at all, nothing remote, every anchor on the page", async () => {
+    const page = specPage(spec);
+    const file = join(dir, "spec.html");
+    await writeFile(file, page);
+    expect(page).not.toMatch(/<script|<link /);
+    expect(pageProblems(page, file)).toEqual([]);
+    expect(page.match(/href="#/g)?.length).toBeGreaterThan(Object.keys(specOperation.responses).length);
+  });
+
+  test("shows the call, every field with its rules and every documented answer", () => {
+    const page = specPage(spec);
+    expect(page).toContain("POST https://api.zoom.us/v2/im/groups");
+    expect(page).toContain("at most 128 characters");
+    for (const field of ["name", "type", "search_by_domain", "search_by_account", "search_by_ma_account"])
+      expect(page).toContain(`<td><code>${field}</code></td>`);
+    for (const [status, response] of Object.entries(specOperation.responses)) {
+      expect(page).toContain(`<section id="response-${status}">`);
+      if (response["x-zoom-error-code"] !== undefined)
+        expect(page).toContain(`HTTP ${status} · Zoom code ${response["x-zoom-error-code"]}`);
+    }
+  });
+
+  test("a name pattern shows its message, and each enum value its help", () => {
+    const variant = structuredClone(spec);
+    const { properties = {} } = variant.components?.schemas?.CreateImGroupRequest ?? {};
+    Object.assign(properties.name ?? {}, {
+      pattern: "^[^\\u0000-\\u001F]*$",
+      "x-pattern-message": "no control <characters>",
+    });
+    Object.assign(properties.type ?? {}, { "x-enumDescriptions": { shared: "everyone in the account sees it" } });
+    const page = specPage(variant);
+    expect(page).toContain("no control &lt;characters&gt;");
+    expect(page).toContain("<li><code>shared</code>: everyone in the account sees it</li>");
+  });
+
+  test("the check finds a remote script, a remote stylesheet, a missing page and a missing anchor", async () => {
+    const file = join(dir, "broken.html");
+    const page = `<script src="https://cdn.example/redoc.js"></script><link rel="stylesheet" href="//fonts.example/a.css">
+      <a href="other.html">x</a><a href="#nowhere">y</a><a id="here" href="#here">z</a><a href="https://zoom.us">out</a>`;
+    const problems = pageProblems(page, file);
+    expect(problems).toHaveLength(4);
+    expect(problems.join("\n")).toMatch(
+      /loads from the network: <script[\s\S]*loads from the network: <link[\s\S]*other\.html, which does not exist[\s\S]*#nowhere, an anchor/,
+    );
   });
 });

@@ -36,7 +36,7 @@ export interface ResponseObject {
 export interface OperationObject {
   operationId: string;
   summary?: string;
-  requestBody: { required?: boolean; content: Record<string, MediaType> };
+  requestBody: { required?: boolean; description?: string; content: Record<string, MediaType> };
   responses: Record<string, ResponseObject>;
   "x-zoom-scopes"?: string[];
   "x-zoom-granular-scopes"?: string[];
@@ -45,9 +45,10 @@ export interface OperationObject {
 }
 export interface SpecDocument {
   openapi: string;
+  info?: { title: string; version: string; description?: string };
   servers?: { url: string }[];
   paths: Record<string, Record<string, OperationObject>>;
-  components?: { schemas?: Record<string, JsonSchema> };
+  components?: { schemas?: Record<string, JsonSchema>; securitySchemes?: Record<string, { description?: string }> };
 }
 
 /** Reads the YAML, validates it (throws the parser's own message on an invalid spec) and dereferences it. */
@@ -60,17 +61,12 @@ export async function loadSpec(specPath: string = defaultSpecPath): Promise<Spec
 
 /** The one operation the spec describes. The project is for exactly one; more is a spec error. */
 export function theOperation(spec: SpecDocument): { path: string; method: string; operation: OperationObject } {
-  const found: { path: string; method: string; operation: OperationObject }[] = [];
-  for (const [path, item] of Object.entries(spec.paths)) {
-    for (const [method, operation] of Object.entries(item)) {
-      if (["get", "put", "post", "delete", "patch", "head", "options", "trace"].includes(method)) {
-        found.push({ path, method: method.toUpperCase(), operation });
-      }
-    }
-  }
-  if (found.length !== 1 || !found[0]) {
-    throw new Error(`spec: expected exactly one operation, found ${found.length}`);
-  }
+  const found = Object.entries(spec.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => ["get", "put", "post", "delete", "patch", "head", "options", "trace"].includes(method))
+      .map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
+  );
+  if (found.length !== 1 || !found[0]) throw new Error(`spec: expected exactly one operation, found ${found.length}`);
   return found[0];
 }
 

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
-import type { PostmanItem, PostmanResponse } from "../../scripts/lib/postman-drift.ts";
 import { loadSpec, postmanItemPath, theOperation } from "../../scripts/lib/spec.ts";
+import type { PostmanItem, PostmanResponse } from "../../scripts/lib/upstream.ts";
 import { fromFormFields } from "../../src/index.ts";
 
 export const spec = await loadSpec();
