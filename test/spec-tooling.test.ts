@@ -146,7 +146,7 @@ describe("check:provenance", () => {
     [
       "a field without x-source",
       (s: Yaml) => delete name(s)["x-source"],
-      "CreateImGroupRequest.properties.name: no x-source for type, minLength, maxLength",
+      "CreateImGroupRequest.properties.name: no x-source for type, pattern, minLength, maxLength",
     ],
     [
       "a constraint its map does not cover",
