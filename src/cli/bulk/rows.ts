@@ -321,9 +321,10 @@ export interface NearDuplicate {
 }
 
 const nfc = (name: string) => name.normalize("NFC");
-/** Full case folding, near enough (`ß` and `SS` fold alike), in one normalization form; ASCII the fast way. */
-const folded = (name: string) =>
-  /^[\x20-\x7e]*$/.test(name) ? name.toLowerCase() : nfc(name.toUpperCase().toLowerCase());
+/** Full case folding, near enough: `ß` and `SS` fold alike. */
+const lower = (name: string) => name.toUpperCase().toLowerCase();
+/** A name up to case and normalization form; ASCII the fast way. */
+const folded = (name: string) => (/^[\x20-\x7e]*$/.test(name) ? name.toLowerCase() : nfc(lower(name)));
 
 /** A row's first few problems, each cut short, then a count (an object of 10,000 unknown keys, or a long one). */
 const someProblems = (problems: string[]) => [
@@ -360,11 +361,7 @@ export function checkRows(
         variants.set(name, row);
         const other = earlier.body.name as string;
         const differs =
-          nfc(name) === nfc(other)
-            ? "Unicode form"
-            : name.toLowerCase() === other.toLowerCase()
-              ? "case"
-              : "case and Unicode form";
+          nfc(name) === nfc(other) ? "Unicode form" : lower(name) === lower(other) ? "case" : "case and Unicode form";
         nearDuplicates.push({ row, earlier, differs });
         if (strict) problems.push(`${nearDuplicateText({ row, earlier, differs })} (--strict)`);
       }
