@@ -1,14 +1,17 @@
 /**
- * The CLI's field flags come from the spec's request schema: `search_by_domain` becomes
- * `--search-by-domain` / `--no-search-by-domain`, `type` takes the spec's enum, help is the spec's
- * description. Nothing is restated here.
+ * The CLI's fields come from the spec's request schema: `search_by_domain` becomes `--search-by-domain` /
+ * `--no-search-by-domain` and a `search_by_domain` column, `type` takes the spec's enum, help is the spec's
+ * description (and its `enumDescriptions`). How text a person wrote becomes a value is decided here, once,
+ * for flags, CSV cells and JSON strings alike. Nothing is restated.
  */
 import { createImGroupRequestSchema, type ValidationIssue } from "../index.js";
 import type { FlagDefs } from "./usage.js";
 
+// The library's generated `FieldSchema`, as far as the CLI reads it (exported by the library from 0.2).
 interface FieldSchema {
   type: string;
   enum?: readonly string[];
+  enumDescriptions?: Readonly<Record<string, string>>;
   description?: string;
   default?: unknown;
   maxLength?: number;
@@ -18,32 +21,67 @@ export const fields = Object.entries(createImGroupRequestSchema.properties as Re
   ([name, schema]) => ({ name, flag: name.replace(/_/g, "-"), schema }),
 );
 
-export const requiredFields: readonly string[] = createImGroupRequestSchema.required;
+export const fieldNames: readonly string[] = fields.map((field) => field.name);
 
-/** The fields whose values are booleans (CSV cells `true`/`false` in any case). */
-export const booleanFields = new Set(fields.filter((field) => field.schema.type === "boolean").map((f) => f.name));
+const requiredFields: readonly string[] = createImGroupRequestSchema.required;
 
-/** The spec's description as one plain sentence run: Markdown and `<br>` dropped, whitespace folded. */
-function plain(description: string | undefined): string {
+const schemaOf = new Map(fields.map((field) => [field.name, field.schema]));
+
+/** The field a column header names: any case, surrounding spaces ignored. */
+export function fieldOfHeader(header: string): string | undefined {
+  const wanted = header.trim().toLowerCase();
+  return fieldNames.find((name) => name.toLowerCase() === wanted);
+}
+
+const booleanWords: Record<string, boolean> = { true: true, yes: true, 1: true, false: false, no: false, 0: false };
+
+/**
+ * A value as a person wrote it, read by its field's schema. Text is trimmed and an enum value in any case
+ * becomes the spec's spelling. From text (`typed: false`: a flag, a CSV cell) a boolean is true/false,
+ * yes/no or 1/0 in any case and a number is read as one; from JSON (`typed: true`) types are the writer's.
+ * What does not read as its type is returned as it is, for validation to name.
+ */
+export function readValue(name: string, value: unknown, typed: boolean): unknown {
+  const schema = schemaOf.get(name);
+  if (typeof value !== "string" || !schema) return value;
+  const text = value.trim();
+  const lower = text.toLowerCase();
+  if (schema.enum) return schema.enum.find((allowed) => allowed.toLowerCase() === lower) ?? text;
+  if (typed) return text;
+  if (schema.type === "boolean") return Object.hasOwn(booleanWords, lower) ? booleanWords[lower] : text;
+  if ((schema.type === "integer" || schema.type === "number") && text !== "" && Number.isFinite(Number(text)))
+    return Number(text);
+  return text;
+}
+
+/** The spec's description as plain lines: Markdown dropped, `<br>` a line break, whitespace folded. */
+function plain(description: string | undefined): string[] {
   return (description ?? "")
     .split(/\n\n/)[0]
-    ?.replace(/\s*<br>\s*/g, "; ")
-    .replace(/`/g, "")
-    .replace(/:\s*;/g, ":")
-    .replace(/\s+/g, " ")
-    .trim() as string;
+    ?.split(/<br\s*\/?>/)
+    .map((line) => line.replace(/`/g, "").replace(/\s+/g, " ").trim())
+    .filter(Boolean) as string[];
+}
+
+/** A field's help: what it is, its rules in brackets, and a line per enum value (the spec's short help). */
+function fieldHelp(name: string, schema: FieldSchema): string {
+  const notes = [
+    requiredFields.includes(name) ? "required" : undefined,
+    schema.maxLength ? `at most ${schema.maxLength} characters` : undefined,
+    schema.default !== undefined ? `default ${String(schema.default)}` : undefined,
+  ].filter(Boolean);
+  const values = schema.enumDescriptions;
+  const [lead = name, ...rest] = plain(schema.description);
+  const about = `${lead.replace(/[.:]$/, "")}${notes.length ? ` (${notes.join(", ")})` : ""}`;
+  if (values) return [`${about}:`, ...Object.entries(values).map(([value, help]) => `${value}: ${help}`)].join("\n");
+  return [about, ...rest].join("\n");
 }
 
 /** Flag definitions (with help) for every field; booleans also as `--no-…`. */
 export function fieldFlags(): FlagDefs {
   const defs: FlagDefs = {};
   for (const { name, flag, schema } of fields) {
-    const notes = [
-      requiredFields.includes(name) ? "required" : undefined,
-      schema.maxLength ? `at most ${schema.maxLength} characters` : undefined,
-      schema.default !== undefined ? `default ${String(schema.default)}` : undefined,
-    ].filter(Boolean);
-    const help = `${plain(schema.description)}${notes.length ? ` (${notes.join(", ")})` : ""}`;
+    const help = fieldHelp(name, schema);
     if (schema.type === "boolean") {
       defs[flag] = { type: "boolean", help };
       defs[`no-${flag}`] = { type: "boolean", help: `send ${name} as false` };
@@ -63,10 +101,7 @@ export function bodyFromFlags(values: Record<string, unknown>): { body: Record<s
       if (values[flag] && values[`no-${flag}`]) problems.push(`give --${flag} or --no-${flag}, not both`);
       else if (values[flag]) body[name] = true;
       else if (values[`no-${flag}`]) body[name] = false;
-    } else if (typeof values[flag] === "string") {
-      const text = values[flag] as string;
-      body[name] = schema.type === "integer" || schema.type === "number" ? Number(text) : text;
-    }
+    } else if (typeof values[flag] === "string") body[name] = readValue(name, values[flag], false);
   }
   return { body, problems };
 }

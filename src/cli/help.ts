@@ -5,18 +5,22 @@ import { commonFlags } from "./usage.js";
 const WIDTH = 100;
 const COLUMN = 38;
 
-/** Wraps `text` to the help's width, continuation lines indented to the description column. */
+/**
+ * Wraps `text` to the help's width, continuation lines indented to the description column; a line break in
+ * `text` starts a new line there too.
+ */
 export function wrap(text: string, indent = COLUMN): string {
-  const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
-  let line = "";
-  for (const word of words) {
-    if (line && indent + line.length + 1 + word.length > WIDTH) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && indent + line.length + 1 + word.length > WIDTH) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) lines.push(line);
   }
-  if (line) lines.push(line);
   return lines.join(`\n${" ".repeat(indent)}`);
 }
 

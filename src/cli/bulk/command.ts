@@ -16,7 +16,16 @@ import { Pacer } from "./pacer.js";
 import { progress } from "./progress.js";
 import { EXIT_BY_STOP, type RowReport, type Summary, Tally } from "./report.js";
 import { type PriorRun, readPriorRun } from "./resume.js";
-import { chooseFormat, findInvalidRows, InputError, type InputRow, parseRows } from "./rows.js";
+import {
+  checkRows,
+  chooseFormat,
+  decodeInput,
+  delimiterFlag,
+  InputError,
+  type InputRow,
+  nearDuplicateText,
+  parseRows,
+} from "./rows.js";
 import { RunStop, refsOf, rowOf, runBulk } from "./runner.js";
 
 /** Retries per row (the library's default is 2) and the longest Retry-After waited out, pacer and client alike. */
@@ -50,17 +59,30 @@ export async function runFileCommand(
       `--output ${outputPath} already exists: give a new file (a run's output is what --resume reads; it is never overwritten)`,
     );
 
-  const input = path === "-" ? await readStdin(terminal) : await readInput(resolve(io.cwd, path), path);
+  const source = path === "-" ? "stdin" : path;
+  const delimiter = delimiterFlag(text(flags, "delimiter"));
+  const bytes = path === "-" ? await readStdin(terminal) : await readBytes(resolve(io.cwd, path), path);
   let rows: InputRow[];
   try {
-    rows = parseRows(input, chooseFormat(text(flags, "format"), path, input));
+    const input = decodeInput(bytes);
+    const parsed = parseRows(input, chooseFormat(text(flags, "format"), path, input), delimiter);
+    rows = parsed.rows;
+    for (const note of parsed.notes) terminal.err(`${source}: ${note}`);
   } catch (error) {
-    if (error instanceof InputError) throw new UsageError(`${path === "-" ? "stdin" : path}: ${error.message}`);
+    if (error instanceof InputError) throw new UsageError(`${source}: ${error.message}`);
     throw error;
   }
   const prior = resumePath === undefined ? undefined : await readResumeFile(resumePath, terminal);
 
-  const invalid = findInvalidRows(rows);
+  const { invalid, nearDuplicates } = checkRows(rows, flags.strict === true);
+  if (!flags.strict) {
+    for (const near of nearDuplicates.slice(0, INVALID_SHOWN))
+      terminal.err(
+        `warning: row ${near.row.row} (line ${near.row.line}): ${nearDuplicateText(near)}; both are sent as written (--strict makes such rows invalid).`,
+      );
+    if (nearDuplicates.length > INVALID_SHOWN)
+      terminal.err(`… and ${count(nearDuplicates.length - INVALID_SHOWN, "more name")} like these.`);
+  }
   for (const { row, problems } of invalid.slice(0, INVALID_SHOWN))
     terminal.err(`row ${row.row} (line ${row.line}): ${problems.join("; ")}`);
   if (invalid.length > INVALID_SHOWN)
@@ -169,16 +191,19 @@ function resetsAt(error: unknown): { resetsAt?: string } {
   return at ? { resetsAt: at.toISOString() } : {};
 }
 
-async function readInput(absolute: string, shown: string): Promise<string> {
-  return readFile(absolute, "utf8").catch((error: Error) => {
+/** The file's bytes: the input is decoded strictly (rows.ts), a resume file leniently (it may end mid-line). */
+async function readBytes(absolute: string, shown: string): Promise<Buffer> {
+  return readFile(absolute).catch((error: Error) => {
     throw new UsageError(`cannot read ${shown}: ${error.message.replace(absolute, shown)}`);
   });
 }
 
-async function readStdin(terminal: Terminal): Promise<string> {
+const readInput = async (absolute: string, shown: string) => (await readBytes(absolute, shown)).toString("utf8");
+
+async function readStdin(terminal: Terminal): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of terminal.io.stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 const sameFile = (a: Stats | undefined, b: Stats | undefined) => !!a && !!b && a.dev === b.dev && a.ino === b.ino;

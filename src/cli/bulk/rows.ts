@@ -1,12 +1,14 @@
 /**
- * Bulk input: CSV (a header row of the spec's field names), a JSON array of objects, or JSON Lines.
- * Each row keeps the line it starts on so a bad row can be pointed at. A byte-order mark is dropped in
- * every format. Problems with the whole input (unreadable JSON, a repeated or unknown CSV column, no rows)
- * are `InputError`s; problems with one row (an extra CSV cell) stay with the row, so `--skip-invalid`
- * can skip it.
+ * Bulk input as admins have it: CSV from a spreadsheet (a header row naming the spec's fields; comma,
+ * semicolon or tab), a JSON array of objects, or JSON Lines; UTF-8, or UTF-16 with a byte-order mark.
+ * Values are read by their field's schema (fields.ts). Each row keeps the line it starts on so a bad row can
+ * be pointed at. Problems with the whole input (bytes that are not text, unreadable JSON, a repeated or
+ * unknown CSV column, no rows) are `InputError`s; problems with one row (an extra CSV cell) stay with the
+ * row, so `--skip-invalid` can skip it. Every list a person reads is cut to its first few items.
  */
-import { createImGroupRequestSchema, fromFormFields, validateCreateImGroupBody } from "../../index.js";
-import { booleanFields } from "../fields.js";
+import { validateCreateImGroupBody } from "../../index.js";
+import { fieldNames, fieldOfHeader, readValue } from "../fields.js";
+import { count, nearest, someOf, UsageError } from "../usage.js";
 
 export interface InputRow {
   /** 1-based position among the data rows. */
@@ -25,7 +27,45 @@ export class InputError extends Error {
   override name = "InputError";
 }
 
-const fieldNames = Object.keys(createImGroupRequestSchema.properties);
+/** A value as messages show it: quoted, cut short (a cell can be a megabyte). */
+const quote = (text: string) =>
+  JSON.stringify(text.length > 40 ? `${text.slice(0, 40).replace(/[\uD800-\uDBFF]$/, "")}…` : text);
+
+/**
+ * The input's bytes as text. UTF-16 with a byte-order mark (Excel's "Unicode text") is decoded; anything
+ * else must be UTF-8 (a UTF-8 byte-order mark is dropped). Bytes that are not are refused, never turned
+ * into replacement characters that would become other names.
+ */
+export function decodeInput(bytes: Uint8Array): string {
+  const [first, second] = bytes;
+  const encoding =
+    first === 0xff && second === 0xfe ? "utf-16le" : first === 0xfe && second === 0xff ? "utf-16be" : "utf-8";
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    const what =
+      encoding === "utf-8"
+        ? `line ${firstLineNotUtf8(bytes)} is not UTF-8 text (a Latin-1 or Windows-1252 export?)`
+        : "it starts with a UTF-16 byte-order mark but is not UTF-16 text";
+    throw new InputError(`${what}: save the file as UTF-8 ("CSV UTF-8" in Excel) and try again`);
+  }
+}
+
+/** A line feed is never part of a multi-byte UTF-8 sequence, so lines can be checked one by one. */
+function firstLineNotUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  for (let line = 1, start = 0; start <= bytes.length; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    try {
+      decoder.decode(bytes.subarray(start, end === -1 ? bytes.length : end));
+    } catch {
+      return line;
+    }
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return 1;
+}
 
 /**
  * One rule, in this order: `--format` when given; else the file's extension; else the first character
@@ -34,31 +74,67 @@ const fieldNames = Object.keys(createImGroupRequestSchema.properties);
 export function chooseFormat(explicit: string | undefined, path: string, text: string): InputFormat {
   if (explicit !== undefined) {
     if (!inputFormats.includes(explicit as InputFormat))
-      throw new InputError(`--format must be one of ${inputFormats.join(", ")} (got ${explicit})`);
+      throw new InputError(`--format must be one of ${inputFormats.join(", ")} (got ${quote(explicit)})`);
     return explicit as InputFormat;
   }
   if (/\.csv$/i.test(path)) return "csv";
   if (/\.(jsonl|ndjson)$/i.test(path)) return "jsonl";
   if (/\.json$/i.test(path)) return "json";
-  const first = withoutBom(text).trimStart()[0];
+  const first = text.trimStart()[0];
   return first === "[" ? "json" : first === "{" ? "jsonl" : "csv";
 }
 
-const withoutBom = (text: string) => text.replace(/^\uFEFF/, "");
+const delimiterNames: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
 
-export function parseRows(input: string, format: InputFormat): InputRow[] {
-  const text = withoutBom(input);
+/** `--delimiter`: `,` `;` or `tab` (also `\t`, or a tab character). */
+export function delimiterFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const delimiter = value === "tab" || value === "\\t" ? "\t" : value;
+  if (!Object.hasOwn(delimiterNames, delimiter))
+    throw new UsageError(`--delimiter must be , ; or tab (got ${quote(value)})`);
+  return delimiter;
+}
+
+/** Rows, and notes for the person running it (how the input was read when that was a guess). */
+export function parseRows(
+  text: string,
+  format: InputFormat,
+  delimiter?: string,
+): { rows: InputRow[]; notes: string[] } {
+  if (delimiter !== undefined && format !== "csv")
+    throw new InputError(`--delimiter goes with CSV input; this input is read as ${format}`);
   if (text.trim() === "") throw new InputError("the input has no rows");
-  const rows = format === "csv" ? parseCsvRows(text) : format === "jsonl" ? parseJsonLines(text) : parseJsonArray(text);
+  const notes: string[] = [];
+  let rows: InputRow[];
+  if (format === "csv") {
+    const chosen = delimiter ?? guessDelimiter(text);
+    if (delimiter === undefined && chosen !== ",")
+      notes.push(`read as ${delimiterNames[chosen]}-separated, as the header line is (--delimiter overrides)`);
+    rows = parseCsvRows(text, chosen);
+  } else rows = format === "jsonl" ? parseJsonLines(text) : parseJsonArray(text);
   if (rows.length === 0) throw new InputError("the input has no rows");
-  return rows;
+  return { rows, notes };
+}
+
+/** A JSON row's strings are read as a flag's or a cell's are (trimmed, enums in any case); its types stay. */
+function jsonRow(row: number, line: number, value: unknown, where: string): InputRow {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new InputError(`${where}: expected an object`);
+  const body = value as Record<string, unknown>;
+  for (const name of fieldNames) if (Object.hasOwn(body, name)) body[name] = readValue(name, body[name], true);
+  return { row, line, body };
 }
 
 function parseJsonLines(text: string): InputRow[] {
   const rows: InputRow[] = [];
-  for (const [index, content] of text.split(/\r?\n/).entries()) {
+  for (const [index, content] of text.split(/\r?\n|\r/).entries()) {
     if (!content.trim()) continue;
-    rows.push({ row: rows.length + 1, line: index + 1, body: jsonObject(content, `line ${index + 1}`) });
+    let value: unknown;
+    try {
+      value = JSON.parse(content);
+    } catch (error) {
+      throw new InputError(`line ${index + 1}: not valid JSON (${(error as Error).message})`);
+    }
+    rows.push(jsonRow(rows.length + 1, index + 1, value, `line ${index + 1}`));
   }
   return rows;
 }
@@ -68,16 +144,11 @@ function parseJsonArray(text: string): InputRow[] {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    if (text.trim() === "") return [];
     throw new InputError(`the input is not valid JSON (${(error as Error).message})`);
   }
   if (!Array.isArray(value)) throw new InputError("a JSON file must hold an array of groups");
   const lines = elementLines(text);
-  return value.map((item, index) => ({
-    row: index + 1,
-    line: lines[index] ?? 1,
-    body: asObject(item, `row ${index + 1}`),
-  }));
+  return value.map((item, index) => jsonRow(index + 1, lines[index] ?? 1, item, `row ${index + 1}`));
 }
 
 /** The line each top-level element of a (valid) JSON array starts on. */
@@ -95,7 +166,7 @@ function elementLines(text: string): number[] {
       else if (char === '"') inString = false;
       continue;
     }
-    if (/\s/.test(char)) continue;
+    if (char === " " || char === "\n" || char === "\r" || char === "\t") continue;
     if (depth === 1 && expectElement) {
       lines.push(line);
       expectElement = false;
@@ -110,98 +181,130 @@ function elementLines(text: string): number[] {
   return lines;
 }
 
-function jsonObject(text: string, where: string): Record<string, unknown> {
-  try {
-    return asObject(JSON.parse(text), where);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`${where}: not valid JSON (${(error as Error).message})`);
+/** The delimiter the header line uses most (outside quotes): a comma on a tie or when it has none. */
+function guessDelimiter(text: string): string {
+  const seen: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (char === "\n" || char === "\r") break;
+    else if (Object.hasOwn(seen, char)) seen[char] = (seen[char] as number) + 1;
   }
+  return Object.keys(seen).reduce((best, char) => ((seen[char] as number) > (seen[best] as number) ? char : best));
 }
 
-function asObject(value: unknown, where: string): Record<string, unknown> {
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw new InputError(`${where}: expected an object`);
-  return value as Record<string, unknown>;
-}
+const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === "");
 
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. Empty cells are left out. */
-function parseCsvRows(text: string): InputRow[] {
+/**
+ * Header names match fields in any case; an empty name at the end of the header (a trailing delimiter) and
+ * empty cells past the header's columns are ignored; blank lines (also `;;;`) are skipped; an empty cell
+ * leaves its field unset.
+ */
+function parseCsvRows(text: string, delimiter: string): InputRow[] {
   const first = text.trimStart()[0];
   if (first === "[" || first === "{")
     throw new InputError("the input looks like JSON, not CSV (give --format json or jsonl, or a .json/.jsonl file)");
-  const records = parseCsv(text);
-  const header = records.shift();
+  const records = parseCsv(text, delimiter);
+  let start = 0;
+  while (start < records.length && isBlank((records[start] as CsvRecord).cells)) start++;
+  const header = records[start];
   if (!header) return [];
-  const keys = header.cells.map((cell) => cell.trim());
-  const seen = new Set<string>();
-  for (const key of keys) {
-    if (seen.has(key)) throw new InputError(`line ${header.line}: the column "${key}" is named twice`);
-    seen.add(key);
-  }
-  const unknown = keys.filter((key) => !fieldNames.includes(key));
-  if (unknown.length > 0) {
-    throw new InputError(
-      `line ${header.line}: unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => JSON.stringify(k)).join(", ")} (the fields are ${fieldNames.join(", ")})`,
-    );
-  }
+  const names = header.cells.map((cell) => cell.trim());
+  while (names.at(-1) === "") names.pop();
+  const keys = headerKeys(names, header.line);
   const rows: InputRow[] = [];
-  for (const record of records) {
-    if (record.cells.length === 1 && record.cells[0] === "") continue; // blank line
-    const entries: [string, string][] = [];
-    record.cells.slice(0, keys.length).forEach((cell, index) => {
-      const key = keys[index] as string;
-      if (cell !== "")
-        entries.push([key, booleanFields.has(key) && /^(true|false)$/i.test(cell) ? cell.toLowerCase() : cell]);
-    });
-    const extra = record.cells.length - keys.length;
-    rows.push({
-      row: rows.length + 1,
-      line: record.line,
-      body: fromFormFields(entries),
-      ...(extra > 0 ? { problems: [`${record.cells.length} cells but the header names ${keys.length} columns`] } : {}),
-    });
+  for (let index = start + 1; index < records.length; index++) {
+    const { line, cells } = records[index] as CsvRecord;
+    if (isBlank(cells)) continue;
+    let used = cells.length;
+    while (used > keys.length && (cells[used - 1] as string).trim() === "") used--;
+    const body: Record<string, unknown> = {};
+    for (let column = 0; column < Math.min(used, keys.length); column++) {
+      const cell = cells[column] as string;
+      if (cell.trim() !== "") body[keys[column] as string] = readValue(keys[column] as string, cell, false);
+    }
+    const extra =
+      used > keys.length ? [`${count(used, "cell")} but the header names ${count(keys.length, "column")}`] : [];
+    rows.push({ row: rows.length + 1, line, body, ...(extra.length ? { problems: extra } : {}) });
   }
   return rows;
 }
 
-function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const records: { line: number; cells: string[] }[] = [];
+/** The field each column names, or an error naming every column that names none (with the nearest field). */
+function headerKeys(names: readonly string[], line: number): string[] {
+  const unnamed = names.indexOf("");
+  if (unnamed !== -1) throw new InputError(`line ${line}: column ${unnamed + 1} of the header has no name`);
+  const keys: string[] = [];
+  const columnOf = new Map<string, number>();
+  const unknown: string[] = [];
+  for (const [column, name] of names.entries()) {
+    const key = fieldOfHeader(name);
+    if (key === undefined) {
+      const near = nearest(name, fieldNames);
+      unknown.push(`${quote(name)}${near ? ` (did you mean ${near}?)` : ""}`);
+    } else if (columnOf.has(key)) {
+      throw new InputError(
+        `line ${line}: the column ${quote(key)} is named twice (columns ${columnOf.get(key)} and ${column + 1})`,
+      );
+    } else columnOf.set(key, column + 1);
+    keys.push(key ?? "");
+  }
+  if (unknown.length > 0)
+    throw new InputError(
+      `line ${line}: unknown column${unknown.length > 1 ? "s" : ""} ${someOf(unknown)} (the fields are ${fieldNames.join(", ")})`,
+    );
+  return keys;
+}
+
+interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * RFC 4180: quoted cells may hold delimiters, doubled quotes and line breaks; a quote after spaces still
+ * opens one. Cells are sliced from the text, so the work is linear in its length.
+ */
+function parseCsv(text: string, delimiter: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  const end = text.length;
+  const split = delimiter.charCodeAt(0);
   let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
   let line = 1;
   let recordLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
+  for (let i = 0; ; ) {
+    let cell = "";
+    let opening = i;
+    while (text[opening] === " ") opening++;
+    if (text[opening] === '"') {
+      for (let from = opening + 1; ; ) {
+        const close = text.indexOf('"', from);
+        if (close === -1) throw new InputError(`line ${recordLine}: a quoted cell is never closed`);
+        cell += text.slice(from, close);
+        if (text[close + 1] !== '"') {
+          i = close + 1;
+          break;
+        }
         cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === "\n") line++;
-        cell += char;
+        from = close + 2;
       }
-    } else if (char === '"' && cell === "") quoted = true;
-    else if (char === ",") {
-      cells.push(cell);
-      cell = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[i + 1] === "\n") i++;
-      cells.push(cell);
-      records.push({ line: recordLine, cells });
-      cells = [];
-      cell = "";
-      line++;
-      recordLine = line;
-    } else cell += char;
-  }
-  if (quoted) throw new InputError(`line ${recordLine}: a quoted cell is never closed`);
-  if (cell !== "" || cells.length > 0) {
-    cells.push(cell);
+      for (let at = cell.indexOf("\n"); at !== -1; at = cell.indexOf("\n", at + 1)) line++;
+    }
+    let stop = i;
+    for (let code = text.charCodeAt(stop); stop < end && code !== split && code !== 10 && code !== 13; )
+      code = text.charCodeAt(++stop);
+    cells.push(cell + text.slice(i, stop));
+    if (stop < end && text[stop] === delimiter) {
+      i = stop + 1;
+      continue;
+    }
     records.push({ line: recordLine, cells });
+    if (stop >= end) return records;
+    i = stop + (text[stop] === "\r" && text[stop + 1] === "\n" ? 2 : 1);
+    cells = [];
+    recordLine = ++line;
   }
-  return records;
 }
 
 export interface InvalidRow {
@@ -209,22 +312,67 @@ export interface InvalidRow {
   problems: string[];
 }
 
-/** Rows that break the spec's schema, carry a structural problem, or repeat an earlier row's name. */
-export function findInvalidRows(rows: readonly InputRow[]): InvalidRow[] {
-  const firstByName = new Map<string, InputRow>();
+/** A row whose name differs from an earlier row's only in case or Unicode normalization form. */
+export interface NearDuplicate {
+  row: InputRow;
+  earlier: InputRow;
+  /** What differs: `case`, `Unicode form`, or both. */
+  differs: string;
+}
+
+const nfc = (name: string) => name.normalize("NFC");
+/** Full case folding, near enough: `ß` and `SS` fold alike. */
+const lower = (name: string) => name.toUpperCase().toLowerCase();
+/** A name up to case and normalization form; ASCII the fast way. */
+const folded = (name: string) => (/^[\x20-\x7e]*$/.test(name) ? name.toLowerCase() : nfc(lower(name)));
+
+/** A row's first few problems, each cut short, then a count (an object of 10,000 unknown keys, or a long one). */
+const someProblems = (problems: string[]) => [
+  ...problems.slice(0, 5).map((problem) => (problem.length > 200 ? `${problem.slice(0, 199)}…` : problem)),
+  ...(problems.length > 5 ? [`and ${count(problems.length - 5, "more problem")}`] : []),
+];
+
+/**
+ * Rows that break the spec's schema, carry a structural problem, or repeat an earlier row's name; and rows
+ * whose name differs from an earlier one's only in case or Unicode form (invalid too with `strict`).
+ */
+export function checkRows(
+  rows: readonly InputRow[],
+  strict: boolean,
+): { invalid: InvalidRow[]; nearDuplicates: NearDuplicate[] } {
+  /** The first row of each name up to case and form; then the first row of each other spelling. */
+  const firsts = new Map<string, InputRow>();
+  const variants = new Map<string, InputRow>();
   const invalid: InvalidRow[] = [];
+  const nearDuplicates: NearDuplicate[] = [];
   for (const row of rows) {
     const problems = [...(row.problems ?? []), ...validateCreateImGroupBody(row.body).map((issue) => issue.message)];
     const name = row.body.name;
     if (typeof name === "string") {
-      const first = firstByName.get(name);
-      if (first)
+      const key = folded(name);
+      const earlier = firsts.get(key);
+      const same = earlier?.body.name === name ? earlier : earlier && variants.get(name);
+      if (!earlier) firsts.set(key, row);
+      else if (same)
         problems.push(
-          `the name ${JSON.stringify(name)} is also on row ${first.row} (line ${first.line}); names are unique per account`,
+          `the name ${quote(name)} is also on row ${same.row} (line ${same.line}); names are unique per account`,
         );
-      else firstByName.set(name, row);
+      else {
+        variants.set(name, row);
+        const other = earlier.body.name as string;
+        const differs =
+          nfc(name) === nfc(other) ? "Unicode form" : lower(name) === lower(other) ? "case" : "case and Unicode form";
+        nearDuplicates.push({ row, earlier, differs });
+        if (strict) problems.push(`${nearDuplicateText({ row, earlier, differs })} (--strict)`);
+      }
     }
-    if (problems.length > 0) invalid.push({ row, problems });
+    if (problems.length > 0) invalid.push({ row, problems: someProblems(problems) });
   }
-  return invalid;
+  return { invalid, nearDuplicates };
+}
+
+/** `the name "design" differs from row 1's "Design" (line 2) only in case`. */
+export function nearDuplicateText({ row, earlier, differs }: NearDuplicate): string {
+  const looks = differs === "Unicode form" ? ": it looks the same, written with other code points" : "";
+  return `the name ${quote(row.body.name as string)} differs from row ${earlier.row}'s ${quote(earlier.body.name as string)} (line ${earlier.line}) only in ${differs}${looks}`;
 }
