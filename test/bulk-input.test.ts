@@ -383,6 +383,8 @@ describe("near-duplicate names", () => {
       ),
     ]);
     expect(warnings[0]).toContain("both are sent as written (--strict makes such rows invalid)");
+    expect(run.lines.at(-1)).toMatchObject({ type: "summary", nearDuplicates: 4 });
+    expect(run.stderr).toContain(", 4 near-duplicate names;");
     expect(groupNames()).toEqual(["DESIGN", "Design", "STRASSE", "Straße", "design", nfd, nfc].sort());
   });
 

@@ -4,22 +4,14 @@
  * description (and its `enumDescriptions`). How text a person wrote becomes a value is decided here, once,
  * for flags, CSV cells and JSON strings alike. Nothing is restated.
  */
-import { createImGroupRequestSchema, type ValidationIssue } from "../index.js";
+import { createImGroupRequestSchema, type FieldSchema, type ValidationIssue } from "../index.js";
 import type { FlagDefs } from "./usage.js";
 
-// The library's generated `FieldSchema`, as far as the CLI reads it (exported by the library from 0.2).
-interface FieldSchema {
-  type: string;
-  enum?: readonly string[];
-  enumDescriptions?: Readonly<Record<string, string>>;
-  description?: string;
-  default?: unknown;
-  maxLength?: number;
-}
-
-export const fields = Object.entries(createImGroupRequestSchema.properties as Record<string, FieldSchema>).map(
-  ([name, schema]) => ({ name, flag: name.replace(/_/g, "-"), schema }),
-);
+export const fields = Object.entries<FieldSchema>(createImGroupRequestSchema.properties).map(([name, schema]) => ({
+  name,
+  flag: name.replace(/_/g, "-"),
+  schema,
+}));
 
 export const fieldNames: readonly string[] = fields.map((field) => field.name);
 

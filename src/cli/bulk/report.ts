@@ -41,6 +41,8 @@ export interface Summary {
   resumed: number;
   /** Of created: answers lost, no id known. */
   unconfirmed: number;
+  /** Rows whose name differs from an earlier row's only in case or Unicode form (sent as written). */
+  nearDuplicates: number;
   /** 429 answers met (each was waited out and retried, or stopped the run). */
   rateLimited: number;
   /** Failed rows by what failed them: `HTTP 401 Invalid access token.` → 3. */
