@@ -1,331 +1,181 @@
 /**
  * Bulk runs as admins meet Zoom: the built CLI, spawned, against the mock Zoom on loopback with the
- * latency and faults of a real network. Every figure is measured where Zoom would see it (requests as
- * they arrive at the mock) or where the admin would (the process's exit).
- *
- * - rate: the share of `--rate` used with default flags when answers take 5 ms to 800 ms;
- * - retries: attempts per second while 30 % of attempts get a 5xx (retries count against the rate);
- * - stop: seconds from Ctrl-C to exit in runs of 100,000 and 300,000 rows;
- * - unreachable: seconds to give up on a closed port (every row would meet it);
- * - faults: 1,000 rows against 10 % lost answers and 10 % 5xx — does every report agree with the mock?
- * - daily limit: the stop at Zoom's daily limit, and `--resume` of it against a fresh mock.
+ * latency and faults of a real network. Figures are measured where Zoom would see them (creates as they
+ * arrive at the mock) or where the admin would (the process's exit).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type MockRequestLog, type StartMockZoomOptions, startMockZoom } from "../src/testing/index.ts";
 
 const BIN = resolve(import.meta.dirname, "../dist/cli/main.js");
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-interface Spawned {
-  code: number | null;
-  stdout: string;
-  exitedAt: number;
-}
+type Line = Record<string, unknown>;
 
 /** Runs `zoom-im-groups create …`; `onLine` sees each stdout line (to interrupt it, say). */
 function create(args: string[], env: Record<string, string>, onLine?: (line: string, child: ChildProcess) => void) {
-  return new Promise<Spawned>((done) => {
+  return new Promise<{ code: number | null; lines: Line[]; exitedAt: number }>((done) => {
     const child = spawn(process.execPath, [BIN, "create", ...args], {
       env: { PATH: process.env.PATH ?? "", ...env },
       stdio: ["ignore", "pipe", "ignore"],
     });
     let stdout = "";
-    let partial = "";
     child.stdout.on("data", (chunk: Buffer) => {
+      const lines = (stdout.slice(stdout.lastIndexOf("\n") + 1) + chunk).split("\n").slice(0, -1);
       stdout += chunk;
-      if (!onLine) return;
-      partial += chunk;
-      const lines = partial.split("\n");
-      partial = lines.pop() ?? "";
-      for (const line of lines) onLine(line, child);
+      for (const line of lines) onLine?.(line, child);
     });
-    child.on("close", (code) => done({ code, stdout, exitedAt: performance.now() }));
+    child.on("close", (code) => done({ code, lines: jsonLines(stdout), exitedAt: performance.now() }));
   });
 }
 
-const summaryOf = (stdout: string) => JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as Record<string, number>;
-const rowsOf = (stdout: string) =>
-  stdout
-    .trim()
+const jsonLines = (text: string): Line[] =>
+  text
     .split("\n")
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((line) => line.type === "row");
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+type Counts = "created" | "unconfirmed" | "failed" | "notSent" | "resumed" | "rateLimited";
+const summaryOf = (lines: Line[]) => (lines.at(-1) ?? {}) as Record<Counts, number>;
+const rowsOf = (lines: Line[]) => lines.filter((line) => line.type === "row");
 
-/** A scratch folder with a CSV of `rows` names; removed by the returned cleanup. */
-async function groupsFile(rows: number, prefix: string) {
-  const dir = await mkdtemp(join(tmpdir(), "zoom-bench-"));
-  const file = join(dir, "groups.csv");
-  await writeFile(file, `name\n${Array.from({ length: rows }, (_, i) => `${prefix} ${i + 1}`).join("\n")}\n`);
-  return { dir, file, cleanup: () => rm(dir, { recursive: true, force: true }) };
+interface Session {
+  dir: string;
+  file: string;
+  env: Record<string, string>;
+  mock: Awaited<ReturnType<typeof startMockZoom>>["mock"];
+  log: MockRequestLog[];
+  /** When each create arrived (its answer is logged `latencyMs` later). */
+  arrivals: number[];
+  /** Stops the mock: nothing listens on its port any more. */
+  close(): Promise<void>;
 }
 
-/** A mock Zoom that records when each create arrived (its answer is logged after `latencyMs`). */
-async function mockZoom(options: StartMockZoomOptions, latencyMs = 0) {
-  const arrivals: number[] = [];
+/** A CSV of `rows` names and a mock Zoom with `options`, for the length of `measure`. */
+async function withRun<T>(rows: number, options: StartMockZoomOptions, measure: (session: Session) => Promise<T>) {
+  const dir = await mkdtemp(join(tmpdir(), "zoom-bench-"));
+  const file = join(dir, "groups.csv");
+  await writeFile(file, `name\n${Array.from({ length: rows }, (_, i) => `Group ${i + 1}`).join("\n")}\n`);
+  const latencyMs = options.faults?.latencyMs?.[0] ?? 0;
   const log: MockRequestLog[] = [];
+  const arrivals: number[] = [];
   const running = await startMockZoom({
     ...options,
     onRequest: (entry) => {
       log.push(entry);
-      if (entry.path === "/v2/im/groups") arrivals.push(performance.now() - latencyMs);
+      arrivals.push(performance.now() - latencyMs);
     },
   });
-  return { running, arrivals, log, env: { ZOOM_API_URL: running.url, ZOOM_ACCESS_TOKEN: "bench" } };
-}
-
-/** Requests per second between the first and the last arrival. */
-function perSecond(arrivals: number[]): number {
-  const sorted = [...arrivals].sort((a, b) => a - b);
-  return ((sorted.length - 1) * 1000) / ((sorted.at(-1) as number) - (sorted[0] as number));
-}
-
-export interface RateFigure {
-  rate: number;
-  latencyMs: number;
-  rows: number;
-  /** Requests per second at the mock ÷ --rate. */
-  ratio: number;
-  rateLimited: number;
-  exitCode: number | null;
-}
-
-/** Default flags but --rate, against a mock as limited as the rate and answering after `latencyMs`. */
-export async function measureRate(rate: number, latencyMs: number, rows: number): Promise<RateFigure> {
-  const input = await groupsFile(rows, `Rate ${rate} ${latencyMs}`);
-  const zoom = await mockZoom({ rateLimit: rate, faults: { latencyMs: [latencyMs, latencyMs] } }, latencyMs);
+  const env = { ZOOM_API_URL: running.url, ZOOM_ACCESS_TOKEN: "bench" };
   try {
-    const run = await create(["--file", input.file, "--rate", String(rate)], zoom.env);
-    const summary = summaryOf(run.stdout);
-    const ratio = round(perSecond(zoom.arrivals) / rate, 3);
-    return { rate, latencyMs, rows, ratio, rateLimited: summary.rateLimited ?? 0, exitCode: run.code };
+    return await measure({ dir, file, env, mock: running.mock, log, arrivals, close: running.close });
   } finally {
-    await zoom.running.close();
-    await input.cleanup();
+    await running.close().catch(() => undefined); // closed already by `close`
+
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
-export interface RetryFigure {
-  rate: number;
-  failRate: number;
-  /** Attempts per second at the mock over the steady middle of the run, ÷ --rate. */
-  ratio: number;
-  attempts: number;
-  failures: number;
-}
+/** Default flags but --rate, against a mock as limited as the rate: requests per second at the mock ÷ rate. */
+const measureRate = (rate: number, latencyMs: number, rows: number) =>
+  withRun(rows, { rateLimit: rate, faults: { latencyMs: [latencyMs, latencyMs] } }, async ({ file, env, arrivals }) => {
+    const run = await create(["--file", file, "--rate", String(rate)], env);
+    const span = Math.max(...arrivals) - Math.min(...arrivals);
+    const ratio = round(((arrivals.length - 1) * 1000) / span / rate, 3);
+    return { rate, latencyMs, rows, ratio, rateLimited: summaryOf(run.lines).rateLimited };
+  });
 
-/** 30 % of attempts answered 5xx: attempts per second while rows are left to start, then Ctrl-C. */
-export async function measureRetries(rate: number, seconds: number): Promise<RetryFigure> {
-  const input = await groupsFile(rate * seconds * 2, "Retry");
-  const zoom = await mockZoom({ faults: { failRate: 0.3, latencyMs: [100, 100], seed: 3 } }, 100);
-  try {
-    const child = create(["--file", input.file, "--rate", String(rate)], zoom.env, (_line, process) => {
-      if (
-        process.signalCode === null &&
-        zoom.arrivals.length > 0 &&
-        performance.now() - (zoom.arrivals[0] as number) > seconds * 1000
-      )
-        process.kill("SIGINT");
+/** 30 % of attempts answered 5xx: attempts per second over the steady middle of a run, then Ctrl-C. */
+const measureRetries = (rate: number, seconds: number) =>
+  withRun(rate * seconds * 2, { faults: { failRate: 0.3, latencyMs: [100, 100], seed: 3 } }, async (session) => {
+    const { file, env, arrivals, log } = session;
+    await create(["--file", file, "--rate", String(rate)], env, (_line, child) => {
+      if (child.signalCode === null && performance.now() - (arrivals[0] ?? Infinity) > seconds * 1000)
+        child.kill("SIGINT");
     });
-    await child;
-    const first = zoom.arrivals[0] as number;
-    // The middle of the run: after its first second, before the interrupt.
-    const steady = zoom.arrivals.filter((at) => at >= first + 1000 && at < first + (seconds - 0.5) * 1000);
-    return {
-      rate,
-      failRate: 0.3,
-      ratio: round(steady.length / (seconds - 1.5) / rate, 3),
-      attempts: zoom.arrivals.length,
-      failures: zoom.log.filter((entry) => entry.fault === "fail").length,
-    };
-  } finally {
-    await zoom.running.close();
-    await input.cleanup();
-  }
-}
+    const first = arrivals[0] as number;
+    const steady = arrivals.filter((at) => at >= first + 1000 && at < first + (seconds - 0.5) * 1000).length;
+    const failures = log.filter((entry) => entry.fault === "fail").length;
+    return { rate, ratio: round(steady / (seconds - 1.5) / rate, 3), attempts: arrivals.length, failures };
+  });
 
-export interface StopFigure {
-  rows: number;
-  /** Seconds from SIGINT to exit. */
-  seconds: number;
-  created: number;
-  /** Groups the mock created that no line reports: must be 0. */
-  unreported: number;
-  exitCode: number | null;
-}
-
-/** Ctrl-C after the 50th created row of a huge run. */
-export async function measureStop(rows: number): Promise<StopFigure> {
-  const input = await groupsFile(rows, "Huge");
-  const zoom = await mockZoom({});
-  try {
+/** Ctrl-C after the 50th created row of a huge run: seconds to exit, and created groups with no line. */
+const measureStop = (rows: number) =>
+  withRun(rows, {}, async ({ file, env, mock }) => {
     let interruptedAt = 0;
     let created = 0;
-    const run = await create(["--file", input.file, "--rate", "200"], zoom.env, (line, child) => {
+    const run = await create(["--file", file, "--rate", "200"], env, (line, child) => {
       if (interruptedAt === 0 && line.includes('"outcome":"created"') && ++created === 50) {
         interruptedAt = performance.now();
         child.kill("SIGINT");
       }
     });
-    const reported = new Set(rowsOf(run.stdout).map((row) => row.id));
+    const reported = new Set(rowsOf(run.lines).map((row) => row.id));
+    const unreported = mock.groups().filter((group) => !reported.has(group.id)).length;
     return {
       rows,
       seconds: round((run.exitedAt - interruptedAt) / 1000),
-      created: summaryOf(run.stdout).created ?? 0,
-      unreported: zoom.running.mock.groups().filter((group) => !reported.has(group.id)).length,
-      exitCode: run.code,
+      created: summaryOf(run.lines).created,
+      unreported,
     };
-  } finally {
-    await zoom.running.close();
-    await input.cleanup();
-  }
-}
-
-export interface UnreachableFigure {
-  rows: number;
-  seconds: number;
-  failed: number;
-  notSent: number;
-  /** Rows reported as possibly created although nothing reached a server: must be 0. */
-  mayHaveCreated: number;
-  exitCode: number | null;
-}
-
-/** A closed port: every row would meet the refused connection. */
-export async function measureUnreachable(rows: number): Promise<UnreachableFigure> {
-  const input = await groupsFile(rows, "Closed");
-  const port = await new Promise<number>((done) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
   });
-  try {
-    const started = performance.now();
-    const run = await create(["--file", input.file], {
-      ZOOM_API_URL: `http://127.0.0.1:${port}/v2`,
-      ZOOM_ACCESS_TOKEN: "bench",
-    });
-    const summary = summaryOf(run.stdout);
-    return {
-      rows,
-      seconds: round((run.exitedAt - started) / 1000),
-      failed: summary.failed ?? 0,
-      notSent: summary.notSent ?? 0,
-      mayHaveCreated: rowsOf(run.stdout).filter((row) => row.mayHaveCreated === true).length,
-      exitCode: run.code,
-    };
-  } finally {
-    await input.cleanup();
-  }
-}
 
-export interface FaultsFigure {
-  rows: number;
-  drops: number;
-  failures: number;
-  created: number;
-  unconfirmed: number;
-  failed: number;
-  groupsOnServer: number;
-  disagreements: number;
-  seconds: number;
-  exitCode: number | null;
-}
-
-/** 1,000 rows, 10 % of answers lost after creating, 10 % 5xx, 5–50 ms: does every line agree with the mock? */
-export async function measureFaults(rows: number): Promise<FaultsFigure> {
-  const input = await groupsFile(rows, "Fault");
-  const zoom = await mockZoom({ faults: { dropRate: 0.1, failRate: 0.1, latencyMs: [5, 50], seed: 20261129 } });
-  try {
+/** A closed port: seconds to give up, and rows said to be possibly created although nothing was sent. */
+const measureUnreachable = (rows: number) =>
+  withRun(rows, {}, async ({ file, env, close }) => {
+    await close();
     const started = performance.now();
-    const run = await create(["--file", input.file, "--rate", "200"], zoom.env);
-    const onServer = new Map(zoom.running.mock.groups().map((group) => [group.name, group.id]));
-    const disagreements = rowsOf(run.stdout).filter((row) => {
+    const run = await create(["--file", file], env);
+    const { failed, notSent } = summaryOf(run.lines);
+    const mayHaveCreated = rowsOf(run.lines).filter((row) => row.mayHaveCreated === true).length;
+    return { rows, seconds: round((run.exitedAt - started) / 1000), failed, notSent, mayHaveCreated };
+  });
+
+/** 10 % of answers lost after creating, 10 % 5xx, 5–50 ms: does every line agree with the mock? */
+const measureFaults = (rows: number) =>
+  withRun(rows, { faults: { dropRate: 0.1, failRate: 0.1, latencyMs: [5, 50], seed: 20261129 } }, async (session) => {
+    const started = performance.now();
+    const run = await create(["--file", session.file, "--rate", "200"], session.env);
+    const onServer = new Map(session.mock.groups().map((group) => [group.name, group.id]));
+    const disagreements = rowsOf(run.lines).filter((row) => {
       const name = String(row.name);
       if (row.outcome !== "created") return row.outcome === "failed" && onServer.has(name);
       return row.confirmed === false ? !onServer.has(name) : onServer.get(name) !== row.id;
     }).length;
-    const summary = summaryOf(run.stdout);
+    const { created, unconfirmed, failed } = summaryOf(run.lines);
+    const faults = (kind: string) => session.log.filter((entry) => entry.fault === kind).length;
+    const seconds = round((run.exitedAt - started) / 1000);
     return {
       rows,
-      drops: zoom.log.filter((entry) => entry.fault === "drop").length,
-      failures: zoom.log.filter((entry) => entry.fault === "fail").length,
-      created: summary.created ?? 0,
-      unconfirmed: summary.unconfirmed ?? 0,
-      failed: summary.failed ?? 0,
-      groupsOnServer: onServer.size,
+      drops: faults("drop"),
+      failures: faults("fail"),
+      created,
+      unconfirmed,
+      failed,
+      groups: onServer.size,
       disagreements,
-      seconds: round((run.exitedAt - started) / 1000),
-      exitCode: run.code,
+      seconds,
     };
-  } finally {
-    await zoom.running.close();
-    await input.cleanup();
-  }
-}
+  });
 
-export interface DailyLimitFigure {
-  rows: number;
-  dailyLimit: number;
-  created: number;
-  notSent: number;
-  /** From the mock's first Daily-limit 429 to the CLI's exit. */
-  stopSeconds: number;
-  /** Creates answered after the first Daily-limit 429 (already on the wire when it came). */
-  requestsAfterLimit: number;
-  resume: { requestsSent: number; created: number; resumed: number; exitCode: number | null };
-}
+/** Zoom's daily limit after `dailyLimit` of `rows`, then `--resume` of that run against a fresh mock. */
+const measureDailyLimit = (rows: number, dailyLimit: number) =>
+  withRun(rows, { dailyLimit }, async ({ dir, file, env, log, arrivals }) => {
+    const output = join(dir, "run1.jsonl");
+    const first = await create(["--file", file, "--rate", "200", "--output", output], env);
+    const limited = log.findIndex((entry) => entry.status === 429);
+    const { created, notSent } = summaryOf(jsonLines(await readFile(output, "utf8")));
+    const resume = await withRun(0, {}, async (fresh) => {
+      const again = summaryOf((await create(["--file", file, "--rate", "200", "--resume", output], fresh.env)).lines);
+      return { requestsSent: fresh.arrivals.length, created: again.created, resumed: again.resumed };
+    });
+    const stopSeconds = round((first.exitedAt - (arrivals[limited] ?? Number.NaN)) / 1000);
+    return { rows, dailyLimit, created, notSent, stopSeconds, requestsAfterLimit: log.length - limited - 1, resume };
+  });
 
-/** A daily limit after `dailyLimit` of `rows`, then the printed resume command against a fresh mock. */
-export async function measureDailyLimit(rows: number, dailyLimit: number): Promise<DailyLimitFigure> {
-  const input = await groupsFile(rows, "Daily");
-  const limited = await mockZoom({ dailyLimit });
-  const fresh = await mockZoom({});
-  const output = join(input.dir, "run1.jsonl");
-  try {
-    const first = await create(["--file", input.file, "--rate", "200", "--output", output], limited.env);
-    const firstLimited = limited.log.findIndex((entry) => entry.status === 429);
-    const limitedAt = limited.arrivals[firstLimited] ?? Number.NaN;
-    const summary = summaryOf(await readFile(output, "utf8"));
-    const resumed = await create(["--file", input.file, "--rate", "200", "--resume", output], fresh.env);
-    const again = summaryOf(resumed.stdout);
-    return {
-      rows,
-      dailyLimit,
-      created: summary.created ?? 0,
-      notSent: summary.notSent ?? 0,
-      stopSeconds: round((first.exitedAt - limitedAt) / 1000),
-      requestsAfterLimit: firstLimited < 0 ? 0 : limited.log.length - firstLimited - 1,
-      resume: {
-        requestsSent: fresh.arrivals.length,
-        created: again.created ?? 0,
-        resumed: again.resumed ?? 0,
-        exitCode: resumed.code,
-      },
-    };
-  } finally {
-    await limited.running.close();
-    await fresh.running.close();
-    await input.cleanup();
-  }
-}
-
-export interface BulkFigures {
-  rate: RateFigure[];
-  retries: RetryFigure;
-  stop: StopFigure[];
-  unreachable: UnreachableFigure;
-  faults: FaultsFigure;
-  dailyLimit: DailyLimitFigure;
-}
-
-/** Every bulk figure (`smoke`: a few rows each, to keep the script from rotting). */
-export async function measureBulk(smoke: boolean): Promise<BulkFigures> {
-  const rate: RateFigure[] = [];
+/** Every bulk figure (`smoke`: a few rows each, so the script cannot rot). */
+export async function measureBulk(smoke: boolean) {
+  const rate = [];
   for (const limit of smoke ? [30] : [30, 80])
     for (const latencyMs of smoke ? [5] : [5, 100, 300, 800])
       rate.push(await measureRate(limit, latencyMs, smoke ? 10 : limit * 10));
@@ -338,59 +188,45 @@ export async function measureBulk(smoke: boolean): Promise<BulkFigures> {
     dailyLimit: await measureDailyLimit(smoke ? 40 : 1_000, smoke ? 10 : 100),
   };
 }
+export type BulkFigures = Awaited<ReturnType<typeof measureBulk>>;
 
 /** The README's tables of the figures. */
-export function bulkTables(figures: BulkFigures): string[] {
-  const { retries, unreachable, faults, dailyLimit } = figures;
+export function bulkTables({ rate, retries, stop, unreachable, faults, dailyLimit }: BulkFigures): string[] {
+  const n = (value: number) => value.toLocaleString("en-US");
+  const ratios = (limit: number) => rate.filter((figure) => figure.rate === limit);
   return [
-    "**Bulk at real latency** (`zoom-im-groups create --file` with default flags but `--rate`, against `mock --rate-limit RATE --latency MS`; requests per second at the mock ÷ `--rate`)",
+    "**Bulk at real latency** (`create --file` with default flags but `--rate`, against `mock --rate-limit RATE --latency MS`; creates per second at the mock ÷ `--rate`)",
     "",
     "| `--rate` | 5 ms | 100 ms | 300 ms | 800 ms | 429s |",
     "|---:|---:|---:|---:|---:|---:|",
-    ...[30, 80].map((limit) => {
-      const row = figures.rate.filter((figure) => figure.rate === limit);
-      if (row.length === 0) return `| ${limit} | (not measured) |`;
-      return `| ${limit} | ${row.map((figure) => figure.ratio.toFixed(3)).join(" | ")} | ${row.reduce((sum, figure) => sum + figure.rateLimited, 0)} |`;
-    }),
-    "",
-    "| measure | value |",
-    "|---|---:|",
-    `| attempts/s ÷ \`--rate ${retries.rate}\` while ${retries.failRate * 100} % of attempts get a 5xx (100 ms answers) | ${retries.ratio.toFixed(3)} (${retries.failures} of ${retries.attempts} attempts failed) |`,
-    ...figures.stop.map(
-      (stop) =>
-        `| Ctrl-C → exit, ${stop.rows.toLocaleString("en-US")} rows (${stop.created} created, each on a line) | ${stop.seconds} s |`,
+    ...[30, 80].map(
+      (limit) =>
+        `| ${limit} | ${ratios(limit)
+          .map((figure) => figure.ratio.toFixed(3))
+          .join(" | ")} | ${ratios(limit).reduce((sum, figure) => sum + figure.rateLimited, 0)} |`,
     ),
-    `| closed port, ${unreachable.rows.toLocaleString("en-US")} rows: time to give up (${unreachable.failed} failed, ${unreachable.notSent.toLocaleString("en-US")} not sent, ${unreachable.mayHaveCreated} "may have created") | ${unreachable.seconds} s |`,
-    "",
-    `**Faults** (${faults.rows} rows, \`--rate 200\`, mock \`--drop-rate 0.1 --fail-rate 0.1 --latency 5-50 --seed 20261129\`)`,
     "",
     "| measure | value |",
     "|---|---:|",
-    `| answers dropped after creating / 5xx without creating | ${faults.drops} / ${faults.failures} |`,
-    `| rows created (of them unconfirmed: answer lost) | ${faults.created} (${faults.unconfirmed}) |`,
-    `| rows failed | ${faults.failed} |`,
-    `| groups on the mock (each name once) | ${faults.groupsOnServer} |`,
-    `| reported outcomes that disagree with the mock | ${faults.disagreements} |`,
-    `| time, exit code | ${faults.seconds} s, ${faults.exitCode} |`,
-    "",
-    `**Daily limit** (${dailyLimit.rows} rows, mock \`--daily-limit ${dailyLimit.dailyLimit}\`, then \`--resume\` against a fresh mock)`,
-    "",
-    "| measure | value |",
-    "|---|---:|",
-    `| created, not sent | ${dailyLimit.created}, ${dailyLimit.notSent} |`,
-    `| first Daily-limit 429 → run ended | ${dailyLimit.stopSeconds} s |`,
-    `| creates answered after the first Daily-limit 429 (already on the wire) | ${dailyLimit.requestsAfterLimit} |`,
-    `| --resume: requests sent, created, taken from the earlier run, exit code | ${dailyLimit.resume.requestsSent}, ${dailyLimit.resume.created}, ${dailyLimit.resume.resumed}, ${dailyLimit.resume.exitCode} |`,
+    `| attempts/s ÷ \`--rate ${retries.rate}\` while 30 % of attempts get a 5xx (100 ms answers) | ${retries.ratio.toFixed(3)} (${retries.failures} of ${retries.attempts} failed) |`,
+    ...stop.map(
+      (run) =>
+        `| Ctrl-C → exit, ${n(run.rows)} rows (${run.created} created, each on a line: ${run.unreported} missing) | ${run.seconds} s |`,
+    ),
+    `| closed port, ${n(unreachable.rows)} rows: time to give up (${unreachable.failed} failed, ${n(unreachable.notSent)} not sent, ${unreachable.mayHaveCreated} "may have created") | ${unreachable.seconds} s |`,
+    `| faults (${faults.rows} rows, mock \`--drop-rate 0.1 --fail-rate 0.1 --latency 5-50\`): dropped / 5xx; created (unconfirmed); failed; groups on the mock; lines that disagree with it | ${faults.drops} / ${faults.failures}; ${faults.created} (${faults.unconfirmed}); ${faults.failed}; ${faults.groups}; ${faults.disagreements} |`,
+    `| daily limit after ${dailyLimit.dailyLimit} of ${n(dailyLimit.rows)}: created, not sent; first Daily-limit 429 → exit; answered after it | ${dailyLimit.created}, ${dailyLimit.notSent}; ${dailyLimit.stopSeconds} s; ${dailyLimit.requestsAfterLimit} |`,
+    `| \`--resume\` of that run against a fresh mock: requests sent, created, taken from the earlier run | ${dailyLimit.resume.requestsSent}, ${dailyLimit.resume.created}, ${dailyLimit.resume.resumed} |`,
   ];
 }
 
-/** Every failure the figures show: rows lost, reports that disagree with the mock, a stop that reported too little. */
+/** What the figures show that must never happen: lost rows, lines that disagree with the mock, false "may exist". */
 export function bulkProblems(figures: BulkFigures): string[] {
   const problems: string[] = [];
   if (figures.faults.failed + figures.faults.disagreements > 0)
     problems.push("faults: rows failed or disagree with the mock");
-  if (figures.stop.some((stop) => stop.unreported > 0)) problems.push("stop: a created group has no line");
+  if (figures.stop.some((run) => run.unreported > 0)) problems.push("stop: a created group has no line");
   if (figures.unreachable.mayHaveCreated > 0)
-    problems.push("unreachable: a refused connection reported as may have created");
+    problems.push("unreachable: a refused connection said it may have created");
   return problems;
 }
