@@ -25,6 +25,7 @@ import {
   type InputRow,
   nearDuplicateText,
   parseRows,
+  type ValidRow,
 } from "./rows.js";
 import { RunStop, refsOf, rowOf, runBulk } from "./runner.js";
 
@@ -74,7 +75,7 @@ export async function runFileCommand(
   }
   const prior = resumePath === undefined ? undefined : await readResumeFile(resumePath, terminal);
 
-  const { invalid, nearDuplicates } = checkRows(rows, flags.strict === true);
+  const { valid, invalid, nearDuplicates } = checkRows(rows, flags.strict === true);
   if (!flags.strict) {
     for (const near of nearDuplicates.slice(0, INVALID_SHOWN))
       terminal.err(
@@ -105,13 +106,11 @@ export async function runFileCommand(
     shown.update();
   };
   const started = performance.now();
-  const invalidRows = new Set(invalid.map(({ row }) => row));
   for (const { row, problems } of invalid)
     record({ ...rowOf(row), outcome: "invalid", error: { name: "ValidationError", message: problems.join("; ") } });
-  const pending: InputRow[] = [];
-  for (const row of rows) {
-    if (invalidRows.has(row)) continue;
-    const done = typeof row.body.name === "string" ? prior?.done.get(row.body.name) : undefined;
+  const pending: ValidRow[] = [];
+  for (const row of valid) {
+    const done = prior?.done.get(row.body.name);
     if (done) record({ ...rowOf(row), outcome: done.outcome, ...refsOf(done), ...confirmedOf(done), resumed: true });
     else pending.push(row);
   }

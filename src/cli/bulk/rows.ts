@@ -6,7 +6,7 @@
  * unknown CSV column, no rows) are `InputError`s; problems with one row (an extra CSV cell) stay with the
  * row, so `--skip-invalid` can skip it. Every list a person reads is cut to its first few items.
  */
-import { validateCreateImGroupBody } from "../../index.js";
+import { type CreateImGroupBody, validateCreateImGroupBody } from "../../index.js";
 import { fieldNames, fieldOfHeader, readValue } from "../fields.js";
 import { count, nearest, someOf, UsageError } from "../usage.js";
 
@@ -18,6 +18,11 @@ export interface InputRow {
   body: Record<string, unknown>;
   /** What is wrong with the row itself, before validation (an extra cell). */
   problems?: string[];
+}
+
+/** A row whose body the spec's schema accepts. */
+export interface ValidRow extends InputRow {
+  body: CreateImGroupBody;
 }
 
 export type InputFormat = "csv" | "json" | "jsonl";
@@ -339,12 +344,15 @@ const someProblems = (problems: string[]) => [
 export function checkRows(
   rows: readonly InputRow[],
   strict: boolean,
-): { invalid: InvalidRow[]; nearDuplicates: NearDuplicate[] } {
+): { valid: ValidRow[]; invalid: InvalidRow[]; nearDuplicates: NearDuplicate[] } {
   /** The first row of each name up to case and form; then the first row of each other spelling. */
   const firsts = new Map<string, InputRow>();
   const variants = new Map<string, InputRow>();
+  const valid: ValidRow[] = [];
   const invalid: InvalidRow[] = [];
   const nearDuplicates: NearDuplicate[] = [];
+  // Valid: the schema found nothing wrong with the body, so it is a CreateImGroupBody.
+  const accepted = (row: InputRow, problems: string[]): row is ValidRow => problems.length === 0;
   for (const row of rows) {
     const problems = [...(row.problems ?? []), ...validateCreateImGroupBody(row.body).map((issue) => issue.message)];
     const name = row.body.name;
@@ -366,9 +374,10 @@ export function checkRows(
         if (strict) problems.push(`${nearDuplicateText({ row, earlier, differs })} (--strict)`);
       }
     }
-    if (problems.length > 0) invalid.push({ row, problems: someProblems(problems) });
+    if (accepted(row, problems)) valid.push(row);
+    else invalid.push({ row, problems: someProblems(problems) });
   }
-  return { invalid, nearDuplicates };
+  return { valid, invalid, nearDuplicates };
 }
 
 /** `the name "design" differs from row 1's "Design" (line 2) only in case`. */

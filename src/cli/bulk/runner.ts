@@ -15,7 +15,6 @@ import { setMaxListeners } from "node:events";
 import {
   AuthenticationError,
   type CreatedImGroup,
-  type CreateImGroupBody,
   GroupNameConflictError,
   ImGroupsApiRetiredError,
   type ImGroupsClient,
@@ -31,7 +30,7 @@ import {
 import { errorJson } from "../errors.js";
 import type { RowReport, StopReason } from "./report.js";
 import type { PriorOutcome } from "./resume.js";
-import type { InputRow } from "./rows.js";
+import type { InputRow, ValidRow } from "./rows.js";
 
 /** What stopped the run, if anything; the first reason wins. */
 export class RunStop {
@@ -59,7 +58,7 @@ export class RunStop {
 export interface RunOptions {
   client: ImGroupsClient;
   /** The valid rows still to create, in input order. */
-  rows: readonly InputRow[];
+  rows: readonly ValidRow[];
   /** A resumed run: a 409 means the group exists. */
   resumed: boolean;
   concurrency: number;
@@ -92,16 +91,16 @@ export async function runBulk(options: RunOptions): Promise<void> {
   const { rows, stop } = options;
   let next = 0;
   async function worker(): Promise<void> {
-    while (next < rows.length && !stop.signal.aborted) options.report(await createOne(rows[next++] as InputRow));
+    while (next < rows.length && !stop.signal.aborted) options.report(await createOne(rows[next++] as ValidRow));
   }
   await Promise.all(Array.from({ length: Math.min(options.concurrency, rows.length) }, worker));
   const unsent: RowReport[] = [];
-  for (; next < rows.length; next++) unsent.push(notSent(rows[next] as InputRow, stop.reason ?? "interrupted"));
+  for (; next < rows.length; next++) unsent.push(notSent(rows[next] as ValidRow, stop.reason ?? "interrupted"));
   if (unsent.length > 0) options.reportUnsent(unsent);
 
-  async function createOne(row: InputRow): Promise<RowReport> {
+  async function createOne(row: ValidRow): Promise<RowReport> {
     try {
-      const group = await options.client.createImGroup(row.body as CreateImGroupBody, { stopRetrying: stop.signal });
+      const group = await options.client.createImGroup(row.body, { stopRetrying: stop.signal });
       return { ...rowOf(row), outcome: "created", ...refsOf(group) };
     } catch (error) {
       return outcomeOf(row, error);

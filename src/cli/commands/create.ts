@@ -3,12 +3,14 @@
  */
 import {
   type CreatedImGroup,
+  type CreateImGroupBody,
   createImGroupsClient,
   type Encoding,
   encodings,
   GroupNameConflictError,
   operation,
   ValidationError,
+  type ValidationIssue,
   validateCreateImGroupBody,
 } from "../../index.js";
 import { runFileCommand } from "../bulk/command.js";
@@ -98,6 +100,10 @@ export function commonOptions(flags: Flags) {
   return { encoding, timeoutMs };
 }
 
+/** The schema found nothing wrong with the body: it is a CreateImGroupBody. */
+const accepted = (body: Record<string, unknown>, issues: readonly ValidationIssue[]): body is CreateImGroupBody =>
+  issues.length === 0;
+
 export async function create(args: string[], terminal: Terminal): Promise<number> {
   const flags = parseFlags(args, { ...fieldFlags(), ...createFlags, ...bulkFlags }, "create");
   if (flags.help) {
@@ -116,7 +122,7 @@ export async function create(args: string[], terminal: Terminal): Promise<number
     if (flags[name] !== undefined) throw new UsageError(`--${name} goes with --file`);
   }
   const issues = validateCreateImGroupBody(body);
-  if (issues.length > 0) {
+  if (!accepted(body, issues)) {
     // The library's ValidationError, its messages naming the flags: `--type must be one of …`.
     throw new ValidationError(issues.map((issue) => ({ ...issue, message: flagMessage(issue) })));
   }
@@ -128,10 +134,10 @@ export async function create(args: string[], terminal: Terminal): Promise<number
     return 0;
   }
   const { options, embedded } = await connect(target, encoding, terminal);
-  const name = body.name as string;
+  const { name } = body;
   try {
     const client = createImGroupsClient({ ...options, timeoutMs });
-    const group = await client.createImGroup(body as never, { signal: terminal.io.signal });
+    const group = await client.createImGroup(body, { signal: terminal.io.signal });
     printCreated(terminal, { ...group, name: group.name ?? name }, flags.json === true);
     return 0;
   } catch (error) {
