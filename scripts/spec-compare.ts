@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
 import { type Difference, diffFacts, factsOf } from "./lib/compare.ts";
-import { loadSpec, repoRoot, theOperation } from "./lib/spec.ts";
+import { loadSpec, postmanItemPath, repoRoot, theOperation } from "./lib/spec.ts";
 import { loadUpstream, type UpstreamKind } from "./lib/upstream.ts";
 
 export const defaultAllowlistPath = resolve(repoRoot, "spec/compare-allowlist.yaml");
@@ -81,6 +81,19 @@ export async function compareWithSpec(
     summary,
     ok: summary.breaking === 0,
   };
+}
+
+/**
+ * check:postman (a test in test/spec-tooling.test.ts): what the vendored Postman item, the contract the spec
+ * is derived from, says and the spec does not: a form key, an enum value, an example of another type, a
+ * documented response, its Zoom code, header or content type, another route. What the spec says beyond the
+ * item (limits, more responses, descriptions) is not drift.
+ */
+export async function postmanDrift(itemPath = postmanItemPath): Promise<string[]> {
+  const { differences } = await compareWithSpec(itemPath);
+  return differences
+    .filter(({ id, classification }) => id.endsWith(".added") || (id.endsWith(".changed") && classification !== "docs"))
+    .map(({ id, message }) => `${id}: ${message}`);
 }
 
 export function formatComparison(comparison: Comparison): string {
