@@ -7,6 +7,8 @@
  * (covering each constraint keyword the object has, and no keyword it lacks). A schema directly under a
  * header or media type that has its own `x-source` takes that object's.
  */
+import { METHODS } from "./spec.ts";
+
 type Node = Record<string, unknown>;
 const isNode = (value: unknown): value is Node => !!value && typeof value === "object" && !Array.isArray(value);
 
@@ -15,7 +17,6 @@ const CONSTRAINTS = [
   ...["minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems"],
 ];
 const OPERATION = ["operationId", "x-zoom-scopes", "x-zoom-granular-scopes", "x-zoom-rate-limit-label"];
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 const HELD_BY = {
   responses: "response",
   headers: "header",

@@ -59,26 +59,18 @@ export async function loadSpec(specPath: string = defaultSpecPath): Promise<Spec
   return (await SwaggerParser.validate(structuredClone(document) as never)) as unknown as SpecDocument;
 }
 
-/** The one operation the spec describes. The project is for exactly one; more is a spec error. */
-export function theOperation(spec: SpecDocument): { path: string; method: string; operation: OperationObject } {
-  const found = Object.entries(spec.paths).flatMap(([path, item]) =>
+export const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+/** Every operation of a document's `paths`, its method upper-cased. */
+export const operationsOf = (paths: Record<string, Record<string, OperationObject>> = {}) =>
+  Object.entries(paths).flatMap(([path, item]) =>
     Object.entries(item)
-      .filter(([method]) => ["get", "put", "post", "delete", "patch", "head", "options", "trace"].includes(method))
+      .filter(([method]) => METHODS.includes(method))
       .map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
   );
+
+/** The one operation the spec describes. The project is for exactly one; more is a spec error. */
+export function theOperation(spec: SpecDocument): { path: string; method: string; operation: OperationObject } {
+  const found = operationsOf(spec.paths);
   if (found.length !== 1 || !found[0]) throw new Error(`spec: expected exactly one operation, found ${found.length}`);
   return found[0];
-}
-
-/** A copy without examples and `x-` annotations (x-source), and without any key named in `alsoDrop`. */
-export function withoutAnnotations(value: unknown, alsoDrop: readonly string[] = []): unknown {
-  if (Array.isArray(value)) return value.map((item) => withoutAnnotations(item, alsoDrop));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([key]) => !key.startsWith("x-") && key !== "example" && key !== "examples" && !alsoDrop.includes(key))
-        .map(([key, inner]) => [key, withoutAnnotations(inner, alsoDrop)]),
-    );
-  }
-  return value;
 }

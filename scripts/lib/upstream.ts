@@ -9,7 +9,7 @@
 import { readFile } from "node:fs/promises";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { parse as parseYaml } from "yaml";
-import type { JsonSchema, OperationObject, ResponseObject } from "./spec.ts";
+import { type JsonSchema, type OperationObject, operationsOf, type ResponseObject } from "./spec.ts";
 
 export type UpstreamKind = "swagger2" | "openapi3" | "postman";
 /** An operation where it was found: by operationId, by method and path, or by the Postman item's name or URL. */
@@ -63,11 +63,7 @@ export async function loadUpstream(file: string, ours: Located) {
 }
 
 function findOperation(document: { paths?: Record<string, Record<string, OperationObject>> }, ours: Located): Located {
-  const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-    Object.entries(item)
-      .filter(([method]) => ["get", "put", "post", "delete", "patch", "head", "options", "trace"].includes(method))
-      .map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
-  );
+  const operations = operationsOf(document.paths);
   const { operationId } = ours.operation;
   const byId = operations.find(({ operation }) => operation.operationId === operationId);
   if (byId) return { ...byId, foundBy: `operationId ${operationId}` };
