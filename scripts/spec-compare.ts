@@ -1,5 +1,5 @@
 /**
- * `npm run spec:compare -- FILE [--json] [--allowlist FILE]`: compares an upstream description of this
+ * `npm run spec:compare -- FILE [--json]`: compares an upstream description of this
  * operation (Swagger 2.0, OpenAPI 3.x or a Postman collection v2.x) with spec/ and classifies every
  * difference as breaking, additive or docs. Exit 0: no breaking difference outside the allowlist;
  * 1: at least one; 2: the file or the arguments could not be used.
@@ -12,8 +12,6 @@ import { parse as parseYaml } from "yaml";
 import { type Difference, diffFacts, factsOf } from "./lib/compare.ts";
 import { loadSpec, postmanItemPath, repoRoot, theOperation } from "./lib/spec.ts";
 import { loadUpstream, type UpstreamKind } from "./lib/upstream.ts";
-
-export const defaultAllowlistPath = resolve(repoRoot, "spec/compare-allowlist.yaml");
 
 export interface ComparedDifference extends Difference {
   allowlisted: boolean;
@@ -37,20 +35,17 @@ async function loadAllowlist(file: string): Promise<{ id: RegExp; reason: string
   return entries.map((entry, index) => {
     if (typeof entry?.id !== "string" || typeof entry?.reason !== "string" || entry.reason.trim().length < 10)
       throw new Error(`${file}: entry ${index + 1} needs an id and a reason (a sentence, not a word)`);
-    const id = new RegExp(
-      `^${entry.id
-        .split("*")
-        .map((part: string) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"))
-        .join(".*")}$`,
-    );
+    const id = new RegExp(`^${entry.id.split("*").map(escapeRegExp).join(".*")}$`);
     return { ...entry, id, reason: entry.reason.trim().replace(/\s+/g, " ") };
   });
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\/]/g, "\\$&");
+
 /** `specPath`: the spec to compare against (default spec/; check:changeset passes the base branch's). */
 export async function compareWithSpec(
   file: string,
-  allowlistPath = defaultAllowlistPath,
+  allowlistPath = resolve(repoRoot, "spec/compare-allowlist.yaml"),
   specPath?: string,
 ): Promise<Comparison> {
   const ours = theOperation(await loadSpec(specPath));
@@ -117,12 +112,9 @@ export function formatComparison(comparison: Comparison): string {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   try {
-    const options = { json: { type: "boolean" }, allowlist: { type: "string" } } as const;
-    const { values, positionals } = parseArgs({ options, allowPositionals: true });
-    if (positionals.length !== 1) throw new Error("usage: npm run spec:compare -- FILE [--json] [--allowlist FILE]");
-    const [file = ""] = positionals;
-    const comparison = await compareWithSpec(resolve(file), values.allowlist && resolve(values.allowlist));
-    comparison.upstream.file = file;
+    const { values, positionals } = parseArgs({ options: { json: { type: "boolean" } }, allowPositionals: true });
+    if (positionals.length !== 1) throw new Error("usage: npm run spec:compare -- FILE [--json]");
+    const comparison = await compareWithSpec(positionals[0] as string);
     console.log(values.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison));
     process.exitCode = comparison.ok ? 0 : 1;
   } catch (error) {
