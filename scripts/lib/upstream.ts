@@ -44,12 +44,7 @@ const list = (value: unknown) => (Array.isArray(value) ? (value as string[]) : u
 
 /** `ours`: the spec's operation, to find upstream's by its id, else by its route or (Postman) summary. */
 export async function loadUpstream(file: string, ours: Located) {
-  let document: unknown;
-  try {
-    document = parseYaml(await readFile(file, "utf8")); // YAML is a superset of JSON
-  } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
-  }
+  const document: unknown = parseYaml(await readFile(file, "utf8")); // YAML is a superset of JSON
   if (!isJson(document)) throw new Error(`${file} holds no object`);
   const info = (isJson(document.info) ? document.info : document) as { title?: string; name?: string };
   const title = info.title ?? info.name ?? "(untitled)";
