@@ -1,12 +1,8 @@
 /**
- * check:package, in a fresh project with the packed tarball installed: the package as a consumer gets it.
- * This file typechecks against the installed declarations (the @ts-expect-error lines must stay errors),
- * then runs the packed client against the two Prism servers check:package started:
- * - PROXY_URL: Prism validating spec/ in front of startMockZoom() (on MOCK_PORT): an answer or request off
- *   the spec comes back with an `sl-violations` header, and Prism itself refuses an invalid body;
- * - UPSTREAM_URL: Prism mocking Zoom's Swagger 2.0 description (test/fixtures/upstream): each answer it
- *   documents maps to the right result or error (`Prefer` picks the answer).
- * Prints a line per case and a count; exits 1 when a case fails.
+ * check:package's consumer, typechecked against the installed tarball's declarations (the @ts-expect-error
+ * lines must stay errors), then run against the two Prisms check:package started: PROXY_URL validates spec/
+ * in front of startMockZoom() on MOCK_PORT (an answer or request off the spec gets an `sl-violations` header);
+ * UPSTREAM_URL mocks Zoom's Swagger 2.0 description, `Prefer` picking the answer. Prints a line per case.
  */
 import {
   AuthenticationError,
