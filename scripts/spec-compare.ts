@@ -42,13 +42,13 @@ async function loadAllowlist(file: string): Promise<{ id: RegExp; reason: string
 
 const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\/]/g, "\\$&");
 
-/** `specPath`: the spec to compare against (default spec/; check:changeset passes the base branch's). */
+/** `spec`: what to compare with (default spec/; check:changeset passes the base branch's, parsed). */
 export async function compareWithSpec(
   file: string,
   allowlistPath = resolve(repoRoot, "spec/compare-allowlist.yaml"),
-  specPath?: string,
+  spec?: object,
 ): Promise<Comparison> {
-  const ours = theOperation(await loadSpec(specPath));
+  const ours = theOperation(await loadSpec(spec));
   const upstream = await loadUpstream(file, ours);
   const allowlist = await loadAllowlist(allowlistPath);
   const theirRoute = `${upstream.method} ${upstream.path.endsWith(ours.path) ? ours.path : upstream.path}`;

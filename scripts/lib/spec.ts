@@ -49,9 +49,12 @@ export interface SpecDocument {
   components?: { schemas?: Record<string, JsonSchema>; securitySchemes?: Record<string, { description?: string }> };
 }
 
-/** Reads the YAML, validates it (throws the parser's own message on an invalid spec) and dereferences it. */
-export const loadSpec = async (specPath = defaultSpecPath) =>
-  (await SwaggerParser.validate(specPath)) as unknown as SpecDocument;
+/**
+ * The spec (a YAML file, or a document already parsed) validated, with the parser's own message when it is
+ * not valid, and dereferenced.
+ */
+export const loadSpec = async (spec: string | object = defaultSpecPath) =>
+  (await SwaggerParser.validate(spec as never)) as unknown as SpecDocument;
 
 export const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 /** Every operation of a document's `paths`, its method upper-cased. */
