@@ -105,13 +105,12 @@ function pathOf({ request: { url } }: PostmanItem): string {
 function bodySchema(body: string | undefined): JsonSchema | undefined {
   try {
     const parsed: unknown = JSON.parse(body ?? "");
-    if (isJson(parsed)) {
-      const properties = Object.entries(parsed).map(([key, v]) => [
-        key,
-        { type: Array.isArray(v) ? "array" : typeof v },
-      ]);
-      return { type: "object", properties: Object.fromEntries(properties) };
-    }
+    const typeOf = (value: unknown) => ({ type: Array.isArray(value) ? "array" : typeof value });
+    if (isJson(parsed))
+      return {
+        type: "object",
+        properties: Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, typeOf(value)])),
+      };
   } catch {}
   return undefined;
 }
@@ -154,10 +153,8 @@ function fromPostman(document: PostmanItem, ours: Located): Located {
   }[body?.mode ?? ""];
   const responses: Record<string, ResponseObject> = {};
   for (const { code, name, header = [], body: text } of item.response ?? []) {
-    const type = header
-      .find((h) => h.key.toLowerCase() === "content-type")
-      ?.value.split(";")[0]
-      ?.trim();
+    const contentType = header.find((h) => h.key.toLowerCase() === "content-type")?.value;
+    const type = contentType?.split(";")[0]?.trim();
     const responseSchema = bodySchema(text);
     const content = type ? { [type]: responseSchema ? { schema: responseSchema } : {} } : undefined;
     responses[String(code)] = {
