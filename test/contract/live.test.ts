@@ -17,7 +17,7 @@ import { specOperation, validateResponseBody } from "../support/spec.ts";
 async function verify(options: ImGroupsClientOptions): Promise<string[]> {
   const problems: string[] = [];
   const name = `zoom-im-groups contract ${new Date().toISOString()} ${Math.random().toString(36).slice(2, 8)}`;
-  const outcomes = [];
+  const outcomes: { status: number | undefined; outcome: unknown }[] = [];
   for (const [label, encoding] of [
     ["first create", "multipart"],
     ["second create", "json"],
@@ -38,7 +38,7 @@ async function verify(options: ImGroupsClientOptions): Promise<string[]> {
       ],
     });
     const outcome = await client.createImGroup({ name, type: "restricted" }).catch((error: unknown) => error);
-    outcomes.push(outcome);
+    outcomes.push({ status: answer?.status, outcome });
     if (!answer) {
       problem(`no response: ${outcome}`);
       continue;
@@ -63,9 +63,12 @@ async function verify(options: ImGroupsClientOptions): Promise<string[]> {
     }
     if (!headers.has("x-zm-trackingid")) problem("no x-zm-trackingid header");
   }
-  const [group, second] = outcomes as [{ id?: unknown } | Error, unknown];
-  if (group instanceof Error || typeof group.id !== "string" || group.id === "")
-    problems.push(`first create: not a 201 with the group's id: ${group instanceof Error ? group.message : "no id"}`);
+  const [first, { outcome: second } = { outcome: "no second answer" }] = outcomes;
+  const group = first?.outcome as { id?: unknown } | Error | undefined;
+  if (first?.status !== 201 || group instanceof Error || typeof group?.id !== "string" || group.id === "")
+    problems.push(
+      `first create: not a 201 with the group's id: ${group instanceof Error ? group.message : `HTTP ${first?.status}`}`,
+    );
   if (!(second instanceof GroupNameConflictError && second.code === 4132))
     problems.push(
       `second create: not the documented 409, code 4132: ${second instanceof Error ? second.message : "it succeeded"}`,
