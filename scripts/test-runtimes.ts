@@ -64,14 +64,10 @@ async function runWorker(): Promise<Check[]> {
   }
 }
 
-if (![BUN, DENO, installed("miniflare/package.json")].every(existsSync))
-  execFileSync(
-    "npm",
-    ["install", "--prefix", prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", ...PINS],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
+if (![BUN, DENO, installed("miniflare/package.json")].every(existsSync)) {
+  const flags = ["--prefix", prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund"];
+  execFileSync("npm", ["install", ...flags, ...PINS], { stdio: ["ignore", "ignore", "inherit"] });
+}
 const version = (command: string) => execFileSync(command, ["--version"], { encoding: "utf8" }).split("\n")[0] ?? "";
 const runtimes: [string, () => Promise<Check[]> | Check[]][] = [
   [`Node ${process.version}`, () => runEntry(process.execPath, [])],
@@ -85,10 +81,10 @@ const runtimes: [string, () => Promise<Check[]> | Check[]][] = [
 let failed = 0;
 let passed = 0;
 for (const [runtime, run] of runtimes) {
-  for (const check of await run()) {
-    if (check.ok) passed++;
+  for (const { ok, name, problem } of await run()) {
+    if (ok) passed++;
     else failed++;
-    console.log(`${check.ok ? "ok  " : "FAIL"} ${runtime}: ${check.name}${check.problem ? ` — ${check.problem}` : ""}`);
+    console.log(`${ok ? "ok  " : "FAIL"} ${runtime}: ${name}${problem ? ` — ${problem}` : ""}`);
   }
 }
 console.log(`test:runtimes: ${passed} passed, ${failed} failed`);

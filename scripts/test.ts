@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { repoRoot } from "./lib/spec.ts";
 
 const phases = [
-  ["lint", "typecheck", "check:generated", "check:postman", "check:provenance", "lint:spec", "build"],
+  ["lint", "typecheck", "lint:spec", "build"],
   ["vitest", "check:package", "bench:smoke"],
 ];
 

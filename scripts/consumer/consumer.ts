@@ -1,12 +1,8 @@
 /**
- * check:package, in a fresh project with the packed tarball installed: the package as a consumer gets it.
- * This file typechecks against the installed declarations (the @ts-expect-error lines must stay errors),
- * then runs the packed client against the two Prism servers check:package started:
- * - PROXY_URL: Prism validating spec/ in front of startMockZoom() (on MOCK_PORT): an answer or request off
- *   the spec comes back with an `sl-violations` header, and Prism itself refuses an invalid body;
- * - UPSTREAM_URL: Prism mocking Zoom's Swagger 2.0 description (test/fixtures/upstream): each answer it
- *   documents maps to the right result or error (`Prefer` picks the answer).
- * Prints one JSON line per case: {case, ok, problem?}.
+ * check:package's consumer, typechecked against the installed tarball's declarations (the @ts-expect-error
+ * lines must stay errors), then run against the two Prisms check:package started: PROXY_URL validates spec/
+ * in front of startMockZoom() on MOCK_PORT (an answer or request off the spec gets an `sl-violations` header);
+ * UPSTREAM_URL mocks Zoom's Swagger 2.0 description, `Prefer` picking the answer. Prints a line per case.
  */
 import {
   AuthenticationError,
@@ -27,18 +23,19 @@ const wrong: CreateImGroupBody = { name: "x", type: "public" };
 void wrong;
 
 const { PROXY_URL = "", UPSTREAM_URL = "", MOCK_PORT = "0" } = process.env;
-const accounts = { paid: "acct-paid", free: "acct-free" };
-const zoom = await startMockZoom({ port: Number(MOCK_PORT), accounts, freeAccount: ["acct-free"] });
+const zoom = await startMockZoom({
+  port: Number(MOCK_PORT),
+  accounts: { paid: "acct-paid", free: "acct-free" },
+  freeAccount: ["acct-free"],
+});
 
 type Outcome = Record<string, unknown>;
-let last = "";
-/** One create by the packed client; false unless the answer has `status`, no violation and `expected` holds. */
-async function create(
-  baseUrl: string,
-  status: number,
-  expected: (outcome: Outcome) => boolean,
-  { name = "Upstream", token = "paid", encoding = "json" as Encoding, prefer = "" } = {},
-): Promise<boolean> {
+type Call = { baseUrl: string; name?: string; token?: string; encoding?: Encoding; prefer?: string };
+const is = (type: abstract new (...args: never[]) => unknown) => (outcome: Outcome) => outcome instanceof type;
+
+/** One create by the packed client; the problem, unless the answer has `status`, no violation and `expected` holds. */
+async function create(status: number, expected: (outcome: Outcome) => boolean, call: Call): Promise<string | null> {
+  const { baseUrl, name = "Upstream", token = "paid", encoding = "json", prefer } = call;
   const seen = { status: 0, violations: "" };
   const client = createImGroupsClient({
     accessToken: token,
@@ -60,33 +57,21 @@ async function create(
     ],
   });
   const outcome = await client.createImGroup({ name, type: "shared", search_by_account: true }).catch((e) => e);
-  last = `HTTP ${seen.status} ${outcome instanceof Error ? outcome.message : JSON.stringify(outcome)} ${seen.violations}`;
-  return seen.status === status && !seen.violations && expected(outcome);
+  if (seen.status === status && !seen.violations && expected(outcome)) return null;
+  return `HTTP ${seen.status} ${outcome instanceof Error ? outcome.message : JSON.stringify(outcome)} ${seen.violations}`;
 }
 
-const cases: [string, () => Promise<boolean>][] = (encodings as readonly Encoding[]).flatMap((encoding) => {
-  const proxied = (token: string) => ({ name: `Prism group ${encoding}`, token, encoding });
-  return [
-    [`proxy, ${encoding}: 201 created`, () => create(PROXY_URL, 201, (o) => "id" in o, proxied("paid"))],
-    [
-      `proxy, ${encoding}: 409 name in use`,
-      () => create(PROXY_URL, 409, (o) => o instanceof GroupNameConflictError, proxied("paid")),
-    ],
-    [
-      `proxy, ${encoding}: 200 paid account only`,
-      () => create(PROXY_URL, 200, (o) => o instanceof PaidAccountRequiredError, proxied("free")),
-    ],
-    [
-      `proxy, ${encoding}: 401 invalid token`,
-      () => create(PROXY_URL, 401, (o) => o instanceof AuthenticationError, proxied("none")),
-    ],
-  ] as [string, () => Promise<boolean>][];
-});
-const upstream =
-  (prefer: string, status: number, expected: (outcome: Outcome) => boolean, encoding: Encoding = "json") =>
-  () =>
-    create(UPSTREAM_URL, status, expected, { prefer, encoding });
-cases.push(
+const upstream = (prefer: string, encoding: Encoding = "json"): Call => ({ baseUrl: UPSTREAM_URL, prefer, encoding });
+const cases: [string, () => Promise<string | null>][] = [
+  ...encodings.flatMap((encoding): typeof cases => {
+    const proxied = (token: string) => ({ baseUrl: PROXY_URL, name: `Prism group ${encoding}`, token, encoding });
+    return [
+      [`proxy, ${encoding}: 201 created`, () => create(201, (o) => "id" in o, proxied("paid"))],
+      [`proxy, ${encoding}: 409 name in use`, () => create(409, is(GroupNameConflictError), proxied("paid"))],
+      [`proxy, ${encoding}: 200 paid account only`, () => create(200, is(PaidAccountRequiredError), proxied("free"))],
+      [`proxy, ${encoding}: 401 invalid token`, () => create(401, is(AuthenticationError), proxied("none"))],
+    ];
+  }),
   [
     "proxy: Prism itself refuses a body off the spec (422), the mock never sees it",
     async () => {
@@ -96,50 +81,55 @@ cases.push(
         headers: { Authorization: "Bearer paid", "Content-Type": "application/json" },
         body: JSON.stringify({ name: "Control", type: "Excepteur proident innormal" }),
       });
-      last = `HTTP ${response.status}`;
-      return response.status === 422 && zoom.mock.groups("acct-paid").length === before;
+      return response.status === 422 && zoom.mock.groups("acct-paid").length === before
+        ? null
+        : `HTTP ${response.status}`;
     },
   ],
   [
     "upstream: 201 with the example's empty body: created, no id",
-    upstream("code=201", 201, (o) => !("id" in o) || o.id === undefined),
+    () => create(201, (o) => o.id === undefined, upstream("code=201")),
   ],
   [
     "upstream: 201 with a body generated from the schema: the group's fields, typed",
-    upstream("code=201, dynamic=true", 201, (o) => typeof o.id === "string" && Number.isInteger(o.total_members)),
+    () =>
+      create(
+        201,
+        (o) => typeof o.id === "string" && Number.isInteger(o.total_members),
+        upstream("code=201, dynamic=true"),
+      ),
   ],
   [
     "upstream: 200 (paid accounts only): PaidAccountRequiredError, no placeholder shown",
-    upstream("code=200", 200, (o) => o instanceof PaidAccountRequiredError && !/[{}]/.test(o.message)),
+    () => create(200, (o) => o instanceof PaidAccountRequiredError && !/[{}]/.test(o.message), upstream("code=200")),
   ],
-  ["upstream: 404 (empty body): GroupNotFoundError", upstream("code=404", 404, (o) => o instanceof GroupNotFoundError)],
+  ["upstream: 404 (empty body): GroupNotFoundError", () => create(404, is(GroupNotFoundError), upstream("code=404"))],
   [
     "upstream: 409 (empty body): GroupNameConflictError naming the group",
-    upstream(
-      "code=409",
-      409,
-      (o) => o instanceof GroupNameConflictError && o.message.startsWith("Group name Upstream is already in use."),
-    ),
+    () =>
+      create(
+        409,
+        (o) => o instanceof GroupNameConflictError && o.message.startsWith("Group name Upstream is already in use."),
+        upstream("code=409"),
+      ),
   ],
   [
     "upstream: multipart gets 415, as the Swagger file defines only a JSON body",
-    upstream("code=201", 415, (o) => o instanceof ZoomApiError, "multipart"),
+    () => create(415, is(ZoomApiError), upstream("code=201", "multipart")),
   ],
   [
     "upstream: a wrong base URL is RouteNotFoundError, not 'group does not exist'",
-    () => create(`${UPSTREAM_URL}/v2`, 404, (o) => o instanceof RouteNotFoundError),
+    () => create(404, is(RouteNotFoundError), { baseUrl: `${UPSTREAM_URL}/v2` }),
   ],
-);
+];
 
+const results: [string, string | null][] = [];
 try {
-  for (const [label, check] of cases) {
-    last = "";
-    const ok = await check().catch((error: unknown) => {
-      last = String(error);
-      return false;
-    });
-    console.log(JSON.stringify({ case: label, ok, ...(!ok && { problem: last }) }));
-  }
+  for (const [label, check] of cases) results.push([label, await check().catch(String)]);
 } finally {
   await zoom.close();
 }
+for (const [label, problem] of results) console.log(problem === null ? `ok   ${label}` : `FAIL ${label}: ${problem}`);
+const failed = results.filter(([, problem]) => problem !== null).length;
+console.log(`check:package: ${results.length - failed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;

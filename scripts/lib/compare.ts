@@ -1,11 +1,7 @@
 /**
- * One operation as flat facts (`request.field.name.maxLength` → 128), and every difference between two of
- * them classified for this package's users, upstream read as "what Zoom now says":
- * - breaking: code written against our spec may fail (a field, enum value, response, Zoom code, header or
- *   request media type gone; a limit tightened; a field newly required; a type or default changed; a new rule);
- * - additive: upstream allows or documents more (a new optional field, enum value, response, header…);
- * - docs: descriptions, examples, response content types (the client reads every body as text).
- * Our spec and every upstream description (scripts/lib/upstream.ts) are read into this one shape.
+ * One operation as flat facts (`request.field.name.maxLength` → 128), and every difference between two of them
+ * classified by RULES as breaking, additive or docs for this package's users (docs/maintaining.md says what
+ * each means), upstream read as "what Zoom now says". The spec and every upstream file are read into this shape.
  */
 import { isDeepStrictEqual } from "node:util";
 import type { JsonSchema, OperationObject } from "./spec.ts";
@@ -23,7 +19,7 @@ const text = (value: unknown) =>
   typeof value === "string" ? value.replace(/\s+/g, " ").trim() || undefined : undefined;
 
 /** Zoom writes its error code in the response description ("**Error Code:** `4130`") or `x-zoom-error-code`. */
-export function zoomCodeOf(response: { description?: string; "x-zoom-error-code"?: number }): number | undefined {
+function zoomCodeOf(response: { description?: string; "x-zoom-error-code"?: number }): number | undefined {
   if (typeof response["x-zoom-error-code"] === "number") return response["x-zoom-error-code"];
   const match = /Error Code:\**\s*`?(\d+)`?/i.exec(response.description ?? "");
   return match?.[1] ? Number(match[1]) : undefined;

@@ -9,11 +9,6 @@ import { Ajv } from "ajv";
 import standalone from "ajv/dist/standalone/index.js";
 import type { JsonSchema } from "./spec.ts";
 
-/** The helpers Ajv's code may call, written out (Ajv's own would be `require`d). */
-const RUNTIME_HELPERS: Record<string, string> = {
-  ucs2length: "codePointLength",
-};
-
 /**
  * The module's source (after the banner): one validator per request media type, keyed by media type. A form
  * carries text, so its validator coerces values to the schema's types as it checks them ("true" → true).
@@ -24,12 +19,12 @@ export function mockValidatorSource(content: Record<string, { schema?: JsonSchem
     const coerce = !/^application\/([\w.-]+\+)?json$/.test(mediaType);
     return { mediaType, coerce, name: `validate${index}`, code: compile(schema, coerce) };
   });
-  const patternMessages: Record<string, string> = {};
-  for (const { schema } of Object.values(content)) {
-    for (const [field, rules] of Object.entries(schema?.properties ?? {})) {
-      if (typeof rules["x-pattern-message"] === "string") patternMessages[field] = rules["x-pattern-message"];
-    }
-  }
+  // One schema for every media type (generate.ts insists), so the first one's messages are all there are.
+  const patternMessages = Object.fromEntries(
+    Object.entries(Object.values(content)[0]?.schema?.properties ?? {}).flatMap(([field, rules]) =>
+      typeof rules["x-pattern-message"] === "string" ? [[field, rules["x-pattern-message"]]] : [],
+    ),
+  );
   return [
     "// @ts-nocheck: Ajv's standalone code is plain JavaScript; the exports at the end are typed.",
     "",
@@ -89,13 +84,9 @@ function compile(schema: JsonSchema, coerceTypes: boolean): string {
   if (!name) throw new Error("Ajv's standalone code has no `export const validate`: has its format changed?");
   const code = source
     .replace(/^"use strict";$|^export .*$/gm, "")
-    .replace(/require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g, (_: string, helper: string) => {
-      const inlined = RUNTIME_HELPERS[helper];
-      if (!inlined)
-        throw new Error(`Ajv's code needs its runtime helper ${helper}: inline it in scripts/lib/mock-validator.ts`);
-      return inlined;
-    })
+    .replaceAll('require("ajv/dist/runtime/ucs2length").default', "codePointLength")
     .trim();
-  if (/\brequire\(|\bnew Function\b|\beval\(/.test(code)) throw new Error("Ajv's code still needs a run-time import");
+  if (/\brequire\(|\bnew Function\b|\beval\(/.test(code))
+    throw new Error("Ajv's code needs a run-time import or eval: inline it in scripts/lib/mock-validator.ts");
   return `${code}\nreturn ${name};`;
 }

@@ -2,11 +2,9 @@
  * Loading the spec for scripts and tests: one place that parses, validates and dereferences it, so every
  * consumer (codegen, drift checks, contract tests) sees the same document.
  */
-import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import SwaggerParser from "@apidevtools/swagger-parser";
-import { parse as parseYaml } from "yaml";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const defaultSpecPath = resolve(repoRoot, "spec/zoom-im-groups.openapi.yaml");
@@ -51,34 +49,25 @@ export interface SpecDocument {
   components?: { schemas?: Record<string, JsonSchema>; securitySchemes?: Record<string, { description?: string }> };
 }
 
-/** Reads the YAML, validates it (throws the parser's own message on an invalid spec) and dereferences it. */
-export async function loadSpec(specPath: string = defaultSpecPath): Promise<SpecDocument> {
-  const text = await readFile(specPath, "utf8");
-  const document = parseYaml(text) as object;
-  // validate() mutates its input while dereferencing; hand it a copy so errors point at the original.
-  return (await SwaggerParser.validate(structuredClone(document) as never)) as unknown as SpecDocument;
-}
+/**
+ * The spec (a YAML file, or a document already parsed) validated, with the parser's own message when it is
+ * not valid, and dereferenced.
+ */
+export const loadSpec = async (spec: string | object = defaultSpecPath) =>
+  (await SwaggerParser.validate(spec as never)) as unknown as SpecDocument;
+
+export const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+/** Every operation of a document's `paths`, its method upper-cased. */
+export const operationsOf = (paths: Record<string, Record<string, OperationObject>> = {}) =>
+  Object.entries(paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => METHODS.includes(method))
+      .map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
+  );
 
 /** The one operation the spec describes. The project is for exactly one; more is a spec error. */
 export function theOperation(spec: SpecDocument): { path: string; method: string; operation: OperationObject } {
-  const found = Object.entries(spec.paths).flatMap(([path, item]) =>
-    Object.entries(item)
-      .filter(([method]) => ["get", "put", "post", "delete", "patch", "head", "options", "trace"].includes(method))
-      .map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
-  );
+  const found = operationsOf(spec.paths);
   if (found.length !== 1 || !found[0]) throw new Error(`spec: expected exactly one operation, found ${found.length}`);
   return found[0];
-}
-
-/** A copy without examples and `x-` annotations (x-source), and without any key named in `alsoDrop`. */
-export function withoutAnnotations(value: unknown, alsoDrop: readonly string[] = []): unknown {
-  if (Array.isArray(value)) return value.map((item) => withoutAnnotations(item, alsoDrop));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([key]) => !key.startsWith("x-") && key !== "example" && key !== "examples" && !alsoDrop.includes(key))
-        .map(([key, inner]) => [key, withoutAnnotations(inner, alsoDrop)]),
-    );
-  }
-  return value;
 }

@@ -9,7 +9,7 @@
 import { readFile } from "node:fs/promises";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { parse as parseYaml } from "yaml";
-import type { JsonSchema, OperationObject, ResponseObject } from "./spec.ts";
+import { type JsonSchema, type OperationObject, operationsOf, type ResponseObject } from "./spec.ts";
 
 export type UpstreamKind = "swagger2" | "openapi3" | "postman";
 /** An operation where it was found: by operationId, by method and path, or by the Postman item's name or URL. */
@@ -44,12 +44,7 @@ const list = (value: unknown) => (Array.isArray(value) ? (value as string[]) : u
 
 /** `ours`: the spec's operation, to find upstream's by its id, else by its route or (Postman) summary. */
 export async function loadUpstream(file: string, ours: Located) {
-  let document: unknown;
-  try {
-    document = parseYaml(await readFile(file, "utf8")); // YAML is a superset of JSON
-  } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
-  }
+  const document: unknown = parseYaml(await readFile(file, "utf8")); // YAML is a superset of JSON
   if (!isJson(document)) throw new Error(`${file} holds no object`);
   const info = (isJson(document.info) ? document.info : document) as { title?: string; name?: string };
   const title = info.title ?? info.name ?? "(untitled)";
@@ -63,11 +58,7 @@ export async function loadUpstream(file: string, ours: Located) {
 }
 
 function findOperation(document: { paths?: Record<string, Record<string, OperationObject>> }, ours: Located): Located {
-  const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-    Object.entries(item)
-      .filter(([method]) => ["get", "put", "post", "delete", "patch", "head", "options", "trace"].includes(method))
-      .map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
-  );
+  const operations = operationsOf(document.paths);
   const { operationId } = ours.operation;
   const byId = operations.find(({ operation }) => operation.operationId === operationId);
   if (byId) return { ...byId, foundBy: `operationId ${operationId}` };
@@ -114,13 +105,12 @@ function pathOf({ request: { url } }: PostmanItem): string {
 function bodySchema(body: string | undefined): JsonSchema | undefined {
   try {
     const parsed: unknown = JSON.parse(body ?? "");
-    if (isJson(parsed)) {
-      const properties = Object.entries(parsed).map(([key, v]) => [
-        key,
-        { type: Array.isArray(v) ? "array" : typeof v },
-      ]);
-      return { type: "object", properties: Object.fromEntries(properties) };
-    }
+    const typeOf = (value: unknown) => ({ type: Array.isArray(value) ? "array" : typeof value });
+    if (isJson(parsed))
+      return {
+        type: "object",
+        properties: Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, typeOf(value)])),
+      };
   } catch {}
   return undefined;
 }
@@ -163,10 +153,8 @@ function fromPostman(document: PostmanItem, ours: Located): Located {
   }[body?.mode ?? ""];
   const responses: Record<string, ResponseObject> = {};
   for (const { code, name, header = [], body: text } of item.response ?? []) {
-    const type = header
-      .find((h) => h.key.toLowerCase() === "content-type")
-      ?.value.split(";")[0]
-      ?.trim();
+    const contentType = header.find((h) => h.key.toLowerCase() === "content-type")?.value;
+    const type = contentType?.split(";")[0]?.trim();
     const responseSchema = bodySchema(text);
     const content = type ? { [type]: responseSchema ? { schema: responseSchema } : {} } : undefined;
     responses[String(code)] = {

@@ -1,5 +1,5 @@
 /**
- * `npm run check:provenance`: every constraint, default, enum, response, header, media type, server,
+ * check:provenance (a test in test/spec-tooling.test.ts): every constraint, default, enum, response, header, media type, server,
  * security scheme and Zoom error code of the spec says where it comes from (`x-source`): ids the spec lists
  * in its root `x-sources`, or `decision:<slug>`, the slug of a `##` heading of docs/decisions.md.
  *
@@ -7,11 +7,7 @@
  * (covering each constraint keyword the object has, and no keyword it lacks). A schema directly under a
  * header or media type that has its own `x-source` takes that object's.
  */
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { parse as parseYaml } from "yaml";
-import { defaultSpecPath, repoRoot } from "./lib/spec.ts";
+import { METHODS } from "./spec.ts";
 
 type Node = Record<string, unknown>;
 const isNode = (value: unknown): value is Node => !!value && typeof value === "object" && !Array.isArray(value);
@@ -21,7 +17,6 @@ const CONSTRAINTS = [
   ...["minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems"],
 ];
 const OPERATION = ["operationId", "x-zoom-scopes", "x-zoom-granular-scopes", "x-zoom-rate-limit-label"];
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 const HELD_BY = {
   responses: "response",
   headers: "header",
@@ -94,21 +89,4 @@ export function findProvenanceProblems(document: Node, decisions: Set<string>): 
   };
   walk([], document, false);
   return problems;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const document = parseYaml(await readFile(defaultSpecPath, "utf8")) as Node;
-  const problems = findProvenanceProblems(
-    document,
-    decisionSlugs(await readFile(resolve(repoRoot, "docs/decisions.md"), "utf8")),
-  );
-  if (problems.length > 0) {
-    console.error(
-      `check:provenance: ${problems.length} rules of the spec lack a known source:\n- ${problems.join("\n- ")}`,
-    );
-    process.exitCode = 1;
-  } else
-    console.log(
-      `check:provenance: every rule of the spec names one of its ${Object.keys(document["x-sources"] as Node).length} sources or a decision`,
-    );
 }
