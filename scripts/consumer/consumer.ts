@@ -20,7 +20,12 @@ import { startMockZoom } from "zoom-im-groups/testing";
 
 // @ts-expect-error "public" is not an IM group type
 const wrong: CreateImGroupBody = { name: "x", type: "public" };
-void wrong;
+const credentials = { accountId: "a", clientId: "c", clientSecret: "s" };
+// @ts-expect-error exactly one of accessToken and serverToServer: neither
+const neither = () => createImGroupsClient({});
+// @ts-expect-error exactly one of accessToken and serverToServer: both
+const both = () => createImGroupsClient({ accessToken: "t", serverToServer: credentials });
+void [wrong, neither, both];
 
 const { PROXY_URL = "", UPSTREAM_URL = "", MOCK_PORT = "0" } = process.env;
 const zoom = await startMockZoom({
