@@ -9,6 +9,7 @@ import {
   ZoomConnectionError,
   ZoomTimeoutError,
 } from "./errors.js";
+import { isRecord, jsonOrText } from "./response.js";
 import { deadline, raceAbort } from "./timeout.js";
 
 /** A Server-to-Server OAuth app's credentials (Zoom App Marketplace → the app → App Credentials). */
@@ -26,7 +27,6 @@ export interface ServerToServerCredentials {
 /** A fixed token, or a function (sync or async) asked for one before every attempt. */
 export type AccessToken = string | (() => string | Promise<string>);
 
-export const DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token";
 /** Renew this long before `expires_in` runs out, as Zoom's own SDK does. */
 const RENEW_BEFORE_EXPIRY_MS = 60_000;
 
@@ -61,15 +61,15 @@ export function givenToken(accessToken: AccessToken): TokenSource {
 }
 
 export function serverToServer(
-  credentials: ServerToServerCredentials,
+  { accountId, clientId, clientSecret, tokenUrl }: Required<ServerToServerCredentials>,
   settings: {
     fetch: (request: Request) => Promise<Response>;
     timeoutMs: number;
     redact: (text: string) => string;
   },
 ): TokenSource {
-  const tokenUrl = credentials.tokenUrl ?? DEFAULT_TOKEN_URL;
-  const basic = base64(`${credentials.clientId}:${credentials.clientSecret}`);
+  // Base64 of the UTF-8 bytes with web APIs only (no Node `Buffer`): the library runs on Workers, Deno, Bun.
+  const basic = btoa(String.fromCharCode(...new TextEncoder().encode(`${clientId}:${clientSecret}`)));
   const issued = new Set<string>();
   let cached: { token: string; renewAt: number } | undefined;
   let inFlight: Promise<{ token: string; renewAt: number }> | undefined;
@@ -83,7 +83,7 @@ export function serverToServer(
         new Request(tokenUrl, {
           method: "POST",
           headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ grant_type: "account_credentials", account_id: credentials.accountId }),
+          body: new URLSearchParams({ grant_type: "account_credentials", account_id: accountId }),
           // A token endpoint that redirects is refused: the credentials go to the token URL and nowhere else.
           redirect: "manual",
           signal: requestTimeout.signal,
@@ -100,11 +100,12 @@ export function serverToServer(
     if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
       throw ZoomApiError.generate({ ...input, redact: settings.redact });
     }
-    const body = parseJson(text);
-    const token = typeof body?.access_token === "string" ? body.access_token : "";
+    const parsed = jsonOrText(text);
+    const body = isRecord(parsed) ? parsed : {};
+    const token = typeof body.access_token === "string" ? body.access_token : "";
     if (!response.ok || !token) {
       // Zoom's token endpoint answers {"reason": "...", "error": "invalid_client"}.
-      const reason = [body?.error, body?.reason].filter((part) => typeof part === "string" && part).join(": ");
+      const reason = [body.error, body.reason].filter((part) => typeof part === "string" && part).join(": ");
       const detail = reason || text.trim().slice(0, 200);
       const message = response.ok
         ? "The token endpoint answered without an access_token"
@@ -112,7 +113,7 @@ export function serverToServer(
       throw new AuthenticationError({ ...input, fallbackMessage: settings.redact(message), redact: settings.redact });
     }
     issued.add(token);
-    const lifetimeMs = (typeof body?.expires_in === "number" ? body.expires_in : 3599) * 1000;
+    const lifetimeMs = (typeof body.expires_in === "number" ? body.expires_in : 3599) * 1000;
     return { token, renewAt: Date.now() + Math.max(0, lifetimeMs - RENEW_BEFORE_EXPIRY_MS) };
   }
 
@@ -134,22 +135,6 @@ export function serverToServer(
       if (cached?.token === stale) cached = undefined;
       return true;
     },
-    secrets: () => [credentials.clientSecret, basic, ...issued],
+    secrets: () => [clientSecret, basic, ...issued],
   };
-}
-
-function parseJson(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Base64 of the UTF-8 bytes, with web APIs only (no Node `Buffer`): the library runs on Workers, Deno, Bun. */
-function base64(text: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }

@@ -4,7 +4,6 @@
 import type { Middleware } from "openapi-fetch";
 import {
   type AccessToken,
-  DEFAULT_TOKEN_URL,
   givenToken,
   type ServerToServerCredentials,
   serverToServer,
@@ -13,6 +12,8 @@ import {
 import { type Encoding, encodings } from "./encoding.js";
 import { ConfigurationError, type RateLimitError } from "./errors.js";
 import { operation } from "./generated/spec.js";
+
+const DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token";
 
 /** Receives one line per attempt and retry decision. Default: silent. */
 export interface Logger {
