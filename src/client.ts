@@ -1,10 +1,9 @@
 /**
  * The client: options normalised once, then per call validate → (token → throttle → attempt → result or
- * error) → retry policy. Every attempt goes through openapi-fetch, so middleware and a custom `fetch` see
- * each one; the modules it composes (auth, encoding, response, errors, retry) each do one step.
+ * error) → retry policy. Every attempt goes through openapi-fetch, so middleware and a custom `fetch` see each.
  */
 import createClient from "openapi-fetch";
-import { bodySerializer } from "./encoding.js";
+import { toFormData } from "./encoding.js";
 import {
   AuthenticationError,
   ConfigurationError,
@@ -28,10 +27,9 @@ export interface CallOptions {
   /** Aborts the call, also while it waits to retry; the call then rejects with the signal's reason. */
   signal?: AbortSignal;
   /**
-   * Graceful stop: once it aborts, the call starts no further attempt (no retry, no repeat after a token
-   * renewal) and a wait for a retry or for the throttle ends at once. An attempt already on the wire
-   * finishes. The call then rejects with the failure it had, or, if no attempt had started, with the
-   * signal's reason. Bulk runs pass one signal to every call so that Ctrl-C or a daily limit stops all sending.
+   * Graceful stop: once it aborts, no further attempt starts (no retry, no repeat after a token renewal) and
+   * a wait for a retry or the throttle ends at once; an attempt on the wire finishes. The call rejects with
+   * the failure it had, or with the signal's reason if no attempt had started.
    */
   stopRetrying?: AbortSignal;
 }
@@ -63,7 +61,8 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   const { method } = operation;
   const api = createClient<paths>({ baseUrl: settings.baseUrl });
   api.use(...settings.middleware);
-  const serialize = bodySerializer(settings.encoding);
+  // A FormData gets its Content-Type (with the boundary) from the runtime; JSON gets openapi-fetch's.
+  const serialize = settings.encoding === "json" ? (body: CreateImGroupBody) => JSON.stringify(body) : toFormData;
 
   /** One attempt: resolves with the group or throws the error it ended in. */
   async function attempt(body: CreateImGroupBody, token: string, signal: AbortSignal | undefined, earlier: boolean) {
@@ -123,15 +122,9 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
     let retries = 0;
     let renewedToken = false;
     let failure: unknown;
-    // OR over the call's attempts: one that may have created the group makes the call's error say so.
-    let earlier = false;
-    const fail = (error: unknown) => {
-      if (earlier && error instanceof ZoomImGroupsError && !error.mayHaveCreated) {
-        Object.defineProperty(error, "mayHaveCreated", { value: true });
-      }
-      return error;
-    };
     for (let attemptNo = 1; ; attemptNo++) {
+      // One attempt that may have created the group makes every later failure of the call say so.
+      const earlier = failure instanceof ZoomImGroupsError && failure.mayHaveCreated;
       let token: string | undefined;
       try {
         token = await settings.tokens.get(signal);
@@ -147,7 +140,10 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         // Stopped while waiting for the throttle: no attempt started.
-        if (stopRetrying?.aborted && error === stopRetrying.reason) throw fail(failure ?? error);
+        if (stopRetrying?.aborted && error === stopRetrying.reason) throw failure ?? error;
+        if (earlier && error instanceof ZoomImGroupsError && !error.mayHaveCreated) {
+          Object.defineProperty(error, "mayHaveCreated", { value: true });
+        }
         failure = error;
       }
       if (failure instanceof RateLimitError) throttle?.rateLimited?.(failure);
@@ -165,13 +161,12 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       const decision = stopped ? { retry: false as const, reason: "stopped" } : decideRetry(failure, retries, settings);
       if (!decision.retry) {
         log?.debug(`${label}; not retried (${decision.reason})`);
-        throw fail(failure);
+        throw failure;
       }
       log?.warn(`${label}; retrying in ${decision.delayMs} ms`);
-      earlier ||= failure instanceof ZoomImGroupsError && failure.mayHaveCreated;
       // Stopped while waiting: no further attempt; the call rejects with the failure it had.
       await sleep(decision.delayMs, anyOf(signal, stopRetrying)).catch((error: unknown) => {
-        throw signal?.aborted ? error : fail(failure);
+        throw signal?.aborted ? error : failure;
       });
       retries++;
     }

@@ -34,11 +34,6 @@ export function toFormData(body: CreateImGroupBody): FormData {
   return form;
 }
 
-/** openapi-fetch's `bodySerializer` for an encoding: a FormData (no Content-Type of ours) or JSON text. */
-export function bodySerializer(encoding: Encoding): (body: CreateImGroupBody) => FormData | string {
-  return encoding === "json" ? (body) => JSON.stringify(body) : toFormData;
-}
-
 /**
  * The inverse of `toFormData`: form fields back into typed values, driven by the spec's field types
  * ("true"/"false" become booleans). A value that does not read as its type stays a string, so validation
