@@ -1,7 +1,6 @@
 /**
- * Everything this package throws. `ZoomApiError` covers answers, with one subclass per meaning a caller acts
- * on, picked by `ZoomApiError.generate` from one table of (HTTP status, Zoom code); the codes are the spec's.
- * No secret is ever stored on an error: text from a server goes through `redact` first.
+ * Everything this package throws. `ZoomApiError.generate` picks a subclass per meaning a caller acts on from
+ * one table of (HTTP status, the spec's Zoom code). Text from a server goes through `redact` first.
  */
 import { documentedResponses, type FieldRule, operation } from "./generated/spec.js";
 import { fillTemplate, retryAfterAt, zoomErrorBody } from "./response.js";
@@ -10,10 +9,8 @@ import type { ZoomFieldError } from "./types.js";
 /** The root of every error this package throws (a caller's abort stays the platform's AbortError). */
 export class ZoomImGroupsError extends Error {
   /**
-   * This failed call may nonetheless have created the group: one of its attempts failed after the request
-   * may have reached Zoom (a 5xx, a timeout, a connection lost after sending), or a 409 followed such an
-   * attempt. False when nothing reached the create endpoint: a refused connection, a DNS or TLS failure, a
-   * failed token request, a redirect, a validation or configuration error.
+   * This failed call may nonetheless have created the group: an attempt may have reached Zoom and then failed
+   * (a 5xx, a timeout, a lost connection), or a 409 followed one. False when nothing reached the create endpoint.
    */
   readonly mayHaveCreated: boolean;
 
@@ -59,7 +56,8 @@ export class ValidationError extends ZoomImGroupsError {
 /** Which endpoint a request went to: only the API's create can have created a group. */
 export type Endpoint = "api" | "token";
 
-// undici's codes for failures before a request could be written; anything else may have been sent.
+// Failures before a request could be written (undici's codes: refused, DNS, no free file descriptor, connect
+// timeout, TLS and certificates; fetch's refused ports and URLs); a reset or anything unknown may have been sent.
 const NOTHING_SENT_CODES =
   /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EMFILE|ENFILE|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|CERT_.*|UNABLE_TO_.*|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
 const NOTHING_SENT_MESSAGES = /^(bad port|unknown scheme|invalid url)|before secure TLS connection was established/i;
@@ -75,11 +73,7 @@ function sentNothing(cause: unknown): boolean {
   return false;
 }
 
-/**
- * The network failed before an answer came. `mayHaveCreated` is decided here, from the cause: a refused
- * connection, DNS, TLS or certificate failure, a port or URL fetch refuses, or no free file descriptor sent
- * nothing; a reset, a closed socket or anything unknown may have come after the request was written.
- */
+/** The network failed before an answer came; `mayHaveCreated` unless the cause shows nothing was sent. */
 export class ZoomConnectionError extends ZoomImGroupsError {
   constructor(method: string, url: string, cause: unknown, endpoint: Endpoint) {
     const where = endpoint === "api" ? "the base URL" : "the OAuth token URL";
@@ -150,7 +144,8 @@ export class ZoomApiError extends ZoomImGroupsError {
     const redact = input.redact ?? ((text: string) => text);
     const fill = (text: string) => redact(fillTemplate(text, input.templateValues));
     const zoomMessage = body.message === undefined ? undefined : fill(body.message);
-    const trackingId = nonEmpty(input.headers.get("x-zm-trackingid"), redact);
+    const tracking = input.headers.get("x-zm-trackingid");
+    const trackingId = tracking ? redact(tracking) : undefined;
     const errors = body.errors?.map((error) => ({ field: redact(error.field), message: redact(error.message) }));
     const documented = new.target.documentedMessage(input.status);
     const what =
@@ -330,10 +325,6 @@ function oneLine(text: string): string {
 function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-function nonEmpty(text: string | null, redact: (text: string) => string): string | undefined {
-  return text ? redact(text) : undefined;
 }
 
 function causeText(cause: unknown): string {

@@ -1,6 +1,4 @@
-/**
- * Client options, checked and normalised once at construction into the one shape the core reads.
- */
+/** Client options, checked and normalised once at construction into the one shape the core reads. */
 import type { Middleware } from "openapi-fetch";
 import {
   type AccessToken,
@@ -24,15 +22,13 @@ export interface Logger {
 }
 
 /**
- * Paces attempts, e.g. to stay under an account's rate limit when many calls share it (the CLI's bulk runs).
- * `wait` is awaited before every attempt, retries included, outside the attempt's timeout; its signal aborts
- * when the call's `signal` or `stopRetrying` does. `rateLimited` hears every 429, so all callers can back off.
- * @group Client
+ * Paces attempts, e.g. to keep many calls under one account's rate limit (the CLI's bulk runs). `wait` is
+ * awaited before every attempt, retries included, outside its timeout. @group Client
  */
 export interface Throttle {
-  /** Resolves when the next attempt may start. */
+  /** Resolves when the next attempt may start; `signal` aborts when the call's `signal` or `stopRetrying` does. */
   wait(signal: AbortSignal): Promise<void>;
-  /** Called with every 429 (`RateLimitError`) an attempt gets. */
+  /** Hears every 429 (`RateLimitError`) an attempt gets, so that all callers can back off. */
   rateLimited?(error: RateLimitError): void;
 }
 

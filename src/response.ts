@@ -115,9 +115,9 @@ export function retryAfterAt(value: string | null, now: number = Date.now()): nu
   let year = Number(parts.year);
   // RFC 9110: a two-digit year more than 50 years ahead is in the past century.
   if (parts.year?.length === 2) year += 2000 + year > new Date(now).getUTCFullYear() + 50 ? 1900 : 2000;
-  const two = (field: string | number | undefined) => String(field).trim().padStart(2, "0");
+  const pad = (field: string | number | undefined, width = 2) => String(field).trim().padStart(width, "0");
   const month = MONTHS.indexOf(parts.month ?? "") + 1 || Number(parts.month);
-  const written = `${String(year).padStart(4, "0")}-${two(month)}-${two(parts.day)}T${parts.hour}:${parts.minute}:${parts.second}`;
+  const written = `${pad(year, 4)}-${pad(month)}-${pad(parts.day)}T${parts.hour}:${parts.minute}:${parts.second}`;
   const [, sign, zoneHours, zoneMinutes] = /^([+-])(\d{2}):(\d{2})$/.exec(parts.zone ?? "") ?? [];
   const offset = sign ? (sign === "-" ? -1 : 1) * (Number(zoneHours) * 60 + Number(zoneMinutes)) * 60_000 : 0;
   const at = Date.parse(`${written}Z`);

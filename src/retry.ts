@@ -21,12 +21,7 @@ export function decideRetry(
   if (error instanceof RateLimitError && error.isDailyLimit) {
     return { retry: false, reason: "the daily limit is hours away from clearing" };
   }
-  const told =
-    error instanceof RateLimitError
-      ? error.retryAfter?.getTime()
-      : error instanceof ZoomApiError
-        ? retryAfterAt(error.headers.get("retry-after"))
-        : undefined;
+  const told = error instanceof ZoomApiError ? retryAfterAt(error.headers.get("retry-after")) : undefined;
   const delayMs = told === undefined ? backoffMs(retryIndex) : Math.max(0, told - Date.now());
   if (delayMs > settings.maxRetryDelayMs) {
     return {
