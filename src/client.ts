@@ -37,10 +37,9 @@ export interface CallOptions {
 /** What `createImGroupsClient` returns. @group Client */
 export interface ImGroupsClient {
   /**
-   * Creates an IM directory group (`POST /im/groups`).
-   * Validates `body` against the spec first (rejecting with `ValidationError`, nothing sent), retries
-   * transient failures, and resolves with the group, or rejects with a `ZoomImGroupsError` subclass whose
-   * `mayHaveCreated` says whether the group may exist anyway.
+   * Creates an IM directory group (`POST /im/groups`). Validates `body` against the spec first (nothing is
+   * sent on a `ValidationError`), retries transient failures, and resolves with the group or rejects with a
+   * `ZoomImGroupsError` whose `mayHaveCreated` says whether the group may exist anyway.
    */
   createImGroup(body: CreateImGroupBody, options?: CallOptions): Promise<CreatedImGroup>;
 }
@@ -97,8 +96,7 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
         templateValues: { groupName: body.name },
       });
     } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      if (error instanceof ZoomImGroupsError) throw error;
+      if (error instanceof ZoomImGroupsError || signal?.aborted) throw error;
       if (attemptTimeout.timedOut()) throw new ZoomTimeoutError(method, url, settings.timeoutMs, "api");
       const cause = safeCause(error, settings.redact);
       if (!sent) {
@@ -151,12 +149,11 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       // A graceful stop allows no retry and no repeat after a token renewal.
       const stopped = stopRetrying?.aborted === true;
       // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
-      if (!stopped && !renewedToken && failure instanceof AuthenticationError && failure.url === url && token) {
-        if (settings.tokens.renew(token)) {
-          renewedToken = true;
-          log?.warn(`${label}; renewing the access token and repeating once`);
-          continue;
-        }
+      const apiRefusedToken = failure instanceof AuthenticationError && failure.url === url;
+      if (!stopped && !renewedToken && apiRefusedToken && token && settings.tokens.renew(token)) {
+        renewedToken = true;
+        log?.warn(`${label}; renewing the access token and repeating once`);
+        continue;
       }
       const decision = stopped ? { retry: false as const, reason: "stopped" } : decideRetry(failure, retries, settings);
       if (!decision.retry) {

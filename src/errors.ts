@@ -156,8 +156,9 @@ export class ZoomApiError extends ZoomImGroupsError {
     if (body.code !== undefined) where.push(`Zoom code ${body.code}`);
     if (trackingId) where.push(`tracking id ${trackingId}`);
     const details = errors?.length ? ` Field errors: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}.` : "";
+    // A 5xx may have come after Zoom created the group.
     super(oneLine(`${sentence(what)}${details} ${advice} [${where.join(", ")}]`), {
-      mayHaveCreated: input.mayHaveCreated === true,
+      mayHaveCreated: input.mayHaveCreated === true || input.status >= 500,
     });
     this.status = input.status;
     this.code = body.code;
@@ -260,9 +261,6 @@ export class RateLimitError extends ZoomApiError {
 
 /** HTTP 5xx: Zoom may have created the group before failing. Retried by default. */
 export class ServerError extends ZoomApiError {
-  constructor(input: ApiErrorInput) {
-    super({ ...input, mayHaveCreated: true });
-  }
   static override advice = () => "Zoom had a server error; try again later.";
 }
 

@@ -27,13 +27,5 @@ export {
   type ServerToServerOptions,
   type Throttle,
 } from "./options.js";
-export type {
-  CreatedImGroup,
-  CreateImGroupBody,
-  ImGroup,
-  ImGroupType,
-  paths,
-  ZoomErrorBody,
-  ZoomFieldError,
-} from "./types.js";
+export type * from "./types.js";
 export { findIssues as validateCreateImGroupBody } from "./validation.js";

@@ -1,15 +1,11 @@
 /**
- * Reading what came back, never throwing: one body value from openapi-fetch's result, Zoom's error body
- * (or a gateway's problem+json), the created group, and `Retry-After`.
+ * Reading what came back, never throwing: the body, Zoom's error body (or a gateway's problem+json), the
+ * created group, and `Retry-After`.
  */
 import { createdGroupFields, type FieldSchema } from "./generated/spec.js";
 import type { CreatedImGroup, ZoomFieldError } from "./types.js";
 
-/**
- * openapi-fetch's `{data, error, response}` as one body: the JSON value, else the text, `""` when empty.
- * A 2xx arrives as text (`parseAs: "text"`); anything else as openapi-fetch's JSON-or-text; an empty body
- * (204, `Content-Length: 0`) as undefined.
- */
+/** openapi-fetch's `{data, error, response}` as one body: the JSON value, else the text, `""` when empty. */
 export function bodyOf(result: { data?: unknown; error?: unknown; response: Response }): unknown {
   const value = result.response.ok ? result.data : result.error;
   if (typeof value !== "string") return value ?? "";

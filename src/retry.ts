@@ -1,7 +1,6 @@
 /**
- * The retry policy: which failures are worth another attempt and how long to wait first.
- * Stainless-style defaults: 2 retries, backoff 0.5 s · 2ⁿ capped at 8 s with up to 25 % jitter,
- * `Retry-After` honoured up to `maxRetryDelayMs`; a daily limit never waits.
+ * The retry policy: which failures are worth another attempt and how long to wait first (Stainless-style:
+ * 2 retries, backoff with jitter, `Retry-After` honoured up to `maxRetryDelayMs`, a daily limit never waits).
  */
 import { RateLimitError, ServerError, ZoomApiError, ZoomConnectionError, ZoomTimeoutError } from "./errors.js";
 import { retryAfterAt } from "./response.js";

@@ -1,7 +1,4 @@
-/**
- * Abort-aware waiting. Built on setTimeout (not AbortSignal.timeout) so that fake timers drive every wait
- * of this package in tests.
- */
+/** Abort-aware waiting, on setTimeout (not AbortSignal.timeout) so that fake timers drive every wait in tests. */
 
 /** A per-attempt deadline joined with the caller's signal. */
 export function deadline(timeoutMs: number, callerSignal?: AbortSignal) {

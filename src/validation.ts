@@ -4,7 +4,7 @@
  */
 import { ValidationError, type ValidationIssue } from "./errors.js";
 import { type FieldSchema, createImGroupRequestSchema as schema } from "./generated/spec.js";
-import { hasJsonType } from "./response.js";
+import { hasJsonType, isRecord } from "./response.js";
 import type { CreateImGroupBody } from "./types.js";
 
 const fields = Object.entries(schema.properties);
@@ -15,21 +15,18 @@ const patterns = new Map(
 
 /** Every way `body` breaks the spec's schema; empty when it is valid. */
 export function findIssues(body: unknown): ValidationIssue[] {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) {
-    return [issue("(body)", "type", `the body must be an object (got ${describe(body)})`)];
-  }
-  const record = body as Record<string, unknown>;
+  if (!isRecord(body)) return [issue("(body)", "type", `the body must be an object (got ${describe(body)})`)];
   const issues: ValidationIssue[] = [];
   for (const name of schema.required) {
-    if (record[name] === undefined) issues.push(issue(name, "required", `${name} is required`));
+    if (body[name] === undefined) issues.push(issue(name, "required", `${name} is required`));
   }
   for (const [name, field] of fields) {
-    const value = record[name];
+    const value = body[name];
     if (value !== undefined) checkField(name, field, value, issues);
   }
   if (!schema.additionalProperties) {
-    for (const name of Object.keys(record)) {
-      if (!Object.hasOwn(schema.properties, name) && record[name] !== undefined) {
+    for (const name of Object.keys(body)) {
+      if (!Object.hasOwn(schema.properties, name) && body[name] !== undefined) {
         const known = Object.keys(schema.properties).join(", ");
         issues.push(issue(name, "additionalProperties", `${name} is not a field of this request (fields: ${known})`));
       }
