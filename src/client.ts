@@ -63,7 +63,6 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   // A FormData gets its Content-Type (with the boundary) from the runtime; JSON gets openapi-fetch's.
   const serialize = settings.encoding === "json" ? (body: CreateImGroupBody) => JSON.stringify(body) : toFormData;
 
-  /** One attempt: resolves with the group or throws the error it ended in. */
   async function attempt(body: CreateImGroupBody, token: string, signal: AbortSignal | undefined, earlier: boolean) {
     const attemptTimeout = deadline(settings.timeoutMs, signal);
     let sent = false;
@@ -146,7 +145,6 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       }
       if (failure instanceof RateLimitError) throttle?.rateLimited?.(failure);
       const label = `${method} ${url} attempt ${attemptNo} failed: ${describeFailure(failure)}`;
-      // A graceful stop allows no retry and no repeat after a token renewal.
       const stopped = stopRetrying?.aborted === true;
       // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
       const apiRefusedToken = failure instanceof AuthenticationError && failure.url === url;

@@ -147,11 +147,8 @@ export class ZoomApiError extends ZoomImGroupsError {
     const tracking = input.headers.get("x-zm-trackingid");
     const trackingId = tracking ? redact(tracking) : undefined;
     const errors = body.errors?.map((error) => ({ field: redact(error.field), message: redact(error.message) }));
-    const documented = new.target.documentedMessage(input.status);
-    const what =
-      zoomMessage ??
-      input.fallbackMessage ??
-      (documented === undefined ? "Zoom answered with an error" : fill(documented));
+    const documented = new.target.documentedMessage(input.status) ?? "Zoom answered with an error";
+    const what = zoomMessage ?? input.fallbackMessage ?? fill(documented);
     const where = [`${input.method} ${input.url} → ${input.status ? `HTTP ${input.status}` : "a redirect"}`];
     if (body.code !== undefined) where.push(`Zoom code ${body.code}`);
     if (trackingId) where.push(`tracking id ${trackingId}`);
@@ -247,12 +244,10 @@ export class RateLimitError extends ZoomApiError {
     const retryAfter = at === undefined ? undefined : new Date(at);
     const daily = type?.toLowerCase() === "daily-limit";
     const when = retryAfter ? `after ${retryAfter.toISOString()}` : "later";
-    super(
-      input,
-      daily
-        ? `The account's daily limit for ${operation.rateLimitLabel} APIs is used up; try again ${when}.`
-        : `Zoom's per-second rate limit was hit; slow down and try again ${when}.`,
-    );
+    const advice = daily
+      ? `The account's daily limit for ${operation.rateLimitLabel} APIs is used up; try again ${when}.`
+      : `Zoom's per-second rate limit was hit; slow down and try again ${when}.`;
+    super(input, advice);
     this.rateLimitType = type;
     this.retryAfter = retryAfter;
     this.isDailyLimit = daily;

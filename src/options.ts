@@ -117,8 +117,6 @@ function tokenSource(options: ImGroupsClientOptions, settings: Parameters<typeof
     throw new ConfigurationError("accessToken must not be empty");
   }
   if (typeof accessToken === "string" || typeof accessToken === "function") return givenToken(accessToken);
-  if (accessToken !== undefined)
-    throw new ConfigurationError("accessToken must be a string or a function returning one");
   if (credentials === undefined) {
     throw new ConfigurationError("give accessToken (a token or a function) or serverToServer credentials");
   }

@@ -8,10 +8,6 @@ import { hasJsonType, isRecord } from "./response.js";
 import type { CreateImGroupBody } from "./types.js";
 
 const fields = Object.entries(schema.properties);
-// `u`: a pattern reads code points, as JSON Schema does.
-const patterns = new Map(
-  fields.flatMap(([name, field]) => (field.pattern ? [[name, new RegExp(field.pattern, "u")]] : [])),
-);
 
 /** Every way `body` breaks the spec's schema; empty when it is valid. */
 export function findIssues(body: unknown): ValidationIssue[] {
@@ -59,7 +55,8 @@ function checkField(name: string, field: FieldSchema, value: unknown, issues: Va
     if (field.maxLength !== undefined && length > field.maxLength) {
       issues.push(issue(name, "maxLength", `${name} must be at most ${characters(field.maxLength)} (got ${length})`));
     }
-    if (patterns.get(name)?.test(value) === false) {
+    // `u`: a pattern reads code points, as JSON Schema does.
+    if (field.pattern !== undefined && !new RegExp(field.pattern, "u").test(value)) {
       issues.push(issue(name, "pattern", `${name} ${field.patternMessage ?? `must match ${field.pattern}`} ${got()}`));
     }
   }
