@@ -8,24 +8,16 @@ export type { AccessToken, ServerToServerCredentials } from "./auth.js";
 export { type CallOptions, createImGroupsClient, type ImGroupsClient } from "./client.js";
 export { type Encoding, encodings, fromFormFields, mediaTypes, toFormData } from "./encoding.js";
 export * from "./errors.js";
-export {
-  createImGroupRequestSchema,
-  type DocumentedResponse,
-  documentedResponses,
-  type FieldRule,
-  type FieldSchema,
-  operation,
-  type RequestField,
-  type RequestSchema,
-} from "./generated/spec.js";
-export {
-  type AccessTokenOptions,
-  type CommonOptions,
-  type ImGroupsClientOptions,
-  type Logger,
-  redactSecrets,
-  type ServerToServerOptions,
-  type Throttle,
+export type { DocumentedResponse, FieldRule, FieldSchema, RequestField, RequestSchema } from "./generated/spec.js";
+export { createImGroupRequestSchema, documentedResponses, operation } from "./generated/spec.js";
+export type {
+  AccessTokenOptions,
+  CommonOptions,
+  ImGroupsClientOptions,
+  Logger,
+  ServerToServerOptions,
+  Throttle,
 } from "./options.js";
+export { redactSecrets } from "./options.js";
 export type * from "./types.js";
 export { findIssues as validateCreateImGroupBody } from "./validation.js";
