@@ -2,15 +2,9 @@
  * Where the bearer token comes from: a fixed string, a function called for every attempt, or Zoom's
  * Server-to-Server OAuth (account credentials), cached and renewed 60 s before it expires.
  */
-import {
-  AuthenticationError,
-  ConfigurationError,
-  ZoomApiError,
-  ZoomConnectionError,
-  ZoomTimeoutError,
-} from "./errors.js";
+import { AuthenticationError, ConfigurationError, ZoomApiError } from "./errors.js";
 import { isRecord, jsonOrText } from "./response.js";
-import { deadline, raceAbort } from "./timeout.js";
+import { raceAbort, type Target, withDeadline } from "./timeout.js";
 
 /** A Server-to-Server OAuth app's credentials (Zoom App Marketplace → the app → App Credentials). */
 export interface ServerToServerCredentials {
@@ -62,11 +56,7 @@ export function givenToken(accessToken: AccessToken): TokenSource {
 
 export function serverToServer(
   { accountId, clientId, clientSecret, tokenUrl }: Required<ServerToServerCredentials>,
-  settings: {
-    fetch: (request: Request) => Promise<Response>;
-    timeoutMs: number;
-    redact: (text: string) => string;
-  },
+  settings: Pick<Target, "fetch" | "timeoutMs" | "redact">,
 ): TokenSource {
   // Base64 of the UTF-8 bytes with web APIs only (no Node `Buffer`): the library runs on Workers, Deno, Bun.
   const basic = btoa(String.fromCharCode(...new TextEncoder().encode(`${clientId}:${clientSecret}`)));
@@ -74,28 +64,22 @@ export function serverToServer(
   let cached: { token: string; renewAt: number } | undefined;
   let inFlight: Promise<{ token: string; renewAt: number }> | undefined;
 
+  const target = { ...settings, method: "POST", url: tokenUrl, endpoint: "token" as const };
+
   async function requestToken(): Promise<{ token: string; renewAt: number }> {
-    const requestTimeout = deadline(settings.timeoutMs);
-    let response: Response;
-    let text: string;
-    try {
-      response = await settings.fetch(
-        new Request(tokenUrl, {
-          method: "POST",
-          headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ grant_type: "account_credentials", account_id: accountId }),
-          // A token endpoint that redirects is refused: the credentials go to the token URL and nowhere else.
-          redirect: "manual",
-          signal: requestTimeout.signal,
-        }),
-      );
-      text = await response.text();
-    } catch (error) {
-      if (requestTimeout.timedOut()) throw new ZoomTimeoutError("POST", tokenUrl, settings.timeoutMs, "token");
-      throw new ZoomConnectionError("POST", tokenUrl, error, "token");
-    } finally {
-      requestTimeout.clear();
-    }
+    // Not the caller's signal: one token request serves every caller, and a caller's abort leaves it running.
+    const { response, text } = await withDeadline(target, undefined, async (signal, fetch) => {
+      const request = new Request(tokenUrl, {
+        method: "POST",
+        headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ grant_type: "account_credentials", account_id: accountId }),
+        // A token endpoint that redirects is refused: the credentials go to the token URL and nowhere else.
+        redirect: "manual",
+        signal,
+      });
+      const response = await fetch(request);
+      return { response, text: await response.text() };
+    });
     const input = { status: response.status, body: "", headers: response.headers, method: "POST", url: tokenUrl };
     if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
       throw ZoomApiError.generate({ ...input, redact: settings.redact });

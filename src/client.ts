@@ -4,21 +4,13 @@
  */
 import createClient from "openapi-fetch";
 import { toFormData } from "./encoding.js";
-import {
-  AuthenticationError,
-  ConfigurationError,
-  RateLimitError,
-  ZoomApiError,
-  ZoomConnectionError,
-  ZoomImGroupsError,
-  ZoomTimeoutError,
-} from "./errors.js";
+import { AuthenticationError, RateLimitError, ZoomApiError, ZoomImGroupsError } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
 import { operation } from "./generated/spec.js";
 import { type ImGroupsClientOptions, normalizeOptions } from "./options.js";
 import { bodyOf, createdGroup } from "./response.js";
 import { decideRetry } from "./retry.js";
-import { anyOf, deadline, raceAbort, sleep } from "./timeout.js";
+import { anyOf, raceAbort, sleep, withDeadline } from "./timeout.js";
 import type { CreatedImGroup, CreateImGroupBody } from "./types.js";
 import { assertValidBody } from "./validation.js";
 
@@ -48,7 +40,6 @@ export interface ImGroupsClient {
  * Creates a client for Zoom's "Create an IM directory group" API. Give exactly one of `accessToken` and
  * `serverToServer`; everything else has a default (see {@link CommonOptions}). The options are checked
  * here: a bad one throws `ConfigurationError` before anything is sent.
- *
  * @group Client
  * @example
  * const zoom = createImGroupsClient({ accessToken: process.env.ZOOM_ACCESS_TOKEN ?? "" });
@@ -63,11 +54,11 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   // A FormData gets its Content-Type (with the boundary) from the runtime; JSON gets openapi-fetch's.
   const serialize = settings.encoding === "json" ? (body: CreateImGroupBody) => JSON.stringify(body) : toFormData;
 
+  const target = { ...settings, method, endpoint: "api" as const };
+
   async function attempt(body: CreateImGroupBody, token: string, signal: AbortSignal | undefined, earlier: boolean) {
-    const attemptTimeout = deadline(settings.timeoutMs, signal);
-    let sent = false;
-    try {
-      const result = await api.POST(operation.path, {
+    const result = await withDeadline(target, signal, (attemptSignal, fetch) =>
+      api.POST(operation.path, {
         body,
         bodySerializer: serialize,
         // Zoom's Swagger files say it can also produce XML: ask for JSON, the only body this client reads.
@@ -75,40 +66,23 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
         parseAs: "text",
         // Zoom never redirects a create; following one would re-send it (and its token) elsewhere.
         redirect: "manual",
-        signal: attemptTimeout.signal,
-        fetch: (request: Request) => {
-          sent = true;
-          return settings.fetch(request);
-        },
-      });
-      const answer = bodyOf(result);
-      const group = createdGroup(result.response, answer, settings.redact);
-      if (group) return group;
-      throw ZoomApiError.generate({
-        status: result.response.status,
-        body: answer,
-        headers: result.response.headers,
-        method,
-        url,
-        mayHaveCreated: earlier,
-        redact: settings.redact,
-        templateValues: { groupName: body.name },
-      });
-    } catch (error) {
-      if (error instanceof ZoomImGroupsError || signal?.aborted) throw error;
-      if (attemptTimeout.timedOut()) throw new ZoomTimeoutError(method, url, settings.timeoutMs, "api");
-      const cause = safeCause(error, settings.redact);
-      if (!sent) {
-        // The request could not even be built (a token with a line break, a middleware that threw).
-        const reason = cause instanceof Error ? cause.message : String(cause);
-        throw new ConfigurationError(`${method} ${url}: the request could not be built (${reason}); nothing was sent`, {
-          cause,
-        });
-      }
-      throw new ZoomConnectionError(method, url, cause, "api");
-    } finally {
-      attemptTimeout.clear();
-    }
+        signal: attemptSignal,
+        fetch,
+      }),
+    );
+    const answer = bodyOf(result);
+    const group = createdGroup(result.response, answer, settings.redact);
+    if (group) return group;
+    throw ZoomApiError.generate({
+      status: result.response.status,
+      body: answer,
+      headers: result.response.headers,
+      method,
+      url,
+      mayHaveCreated: earlier,
+      redact: settings.redact,
+      templateValues: { groupName: body.name },
+    });
   }
 
   async function createImGroup(body: CreateImGroupBody, callOptions: CallOptions = {}): Promise<CreatedImGroup> {
@@ -138,9 +112,8 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
         if (signal?.aborted) throw signal.reason;
         // Stopped while waiting for the throttle: no attempt started.
         if (stopRetrying?.aborted && error === stopRetrying.reason) throw failure ?? error;
-        if (earlier && error instanceof ZoomImGroupsError && !error.mayHaveCreated) {
+        if (earlier && error instanceof ZoomImGroupsError)
           Object.defineProperty(error, "mayHaveCreated", { value: true });
-        }
         failure = error;
       }
       if (failure instanceof RateLimitError) throttle?.rateLimited?.(failure);
@@ -175,11 +148,4 @@ function describeFailure(error: unknown): string {
     return `${error.name} HTTP ${error.status}${error.code === undefined ? "" : ` Zoom code ${error.code}`}`;
   }
   return error instanceof Error ? error.name : "unknown error";
-}
-
-/** A network error's cause, unless a secret found its way into its message (a middleware's, say). */
-function safeCause(error: unknown, redact: (text: string) => string): unknown {
-  if (!(error instanceof Error)) return redact(String(error));
-  const text = `${error.message} ${error.cause instanceof Error ? error.cause.message : ""}`;
-  return redact(text) === text ? error : new Error(redact(error.message));
 }

@@ -117,8 +117,6 @@ export interface ApiErrorInput {
   templateValues?: Readonly<Record<string, string>>;
 }
 
-type ApiErrorClass = new (input: ApiErrorInput) => ZoomApiError;
-
 /** Zoom answered with an error. `status`, `code` (Zoom's), `trackingId` and `headers` say which and where. */
 export class ZoomApiError extends ZoomImGroupsError {
   /** The HTTP status; 0 for a redirect the runtime hides. */
@@ -148,13 +146,14 @@ export class ZoomApiError extends ZoomImGroupsError {
     const trackingId = tracking ? redact(tracking) : undefined;
     const errors = body.errors?.map((error) => ({ field: redact(error.field), message: redact(error.message) }));
     const documented = new.target.documentedMessage(input.status) ?? "Zoom answered with an error";
-    const what = zoomMessage ?? input.fallbackMessage ?? fill(documented);
+    const what = (zoomMessage ?? input.fallbackMessage ?? fill(documented)).trim();
+    const sentence = /[.!?]$/.test(what) ? what : `${what}.`;
     const where = [`${input.method} ${input.url} → ${input.status ? `HTTP ${input.status}` : "a redirect"}`];
     if (body.code !== undefined) where.push(`Zoom code ${body.code}`);
     if (trackingId) where.push(`tracking id ${trackingId}`);
     const details = errors?.length ? ` Field errors: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}.` : "";
     // A 5xx may have come after Zoom created the group.
-    super(oneLine(`${sentence(what)}${details} ${advice} [${where.join(", ")}]`), {
+    super(oneLine(`${sentence}${details} ${advice} [${where.join(", ")}]`), {
       mayHaveCreated: input.mayHaveCreated === true || input.status >= 500,
     });
     this.status = input.status;
@@ -267,7 +266,7 @@ export class RedirectError extends ZoomApiError {
 }
 
 /** Which documented response means what; the status's Zoom code (the spec's) means the same on any status. */
-const meanings = new Map<number, ApiErrorClass>([
+const meanings = new Map<number, typeof ZoomApiError>([
   [200, PaidAccountRequiredError],
   [400, BadRequestError],
   [401, AuthenticationError],
@@ -284,7 +283,7 @@ const byZoomCode = new Map(
   }),
 );
 
-function errorClassFor(status: number, code: number | undefined, body: unknown): ApiErrorClass {
+function errorClassFor(status: number, code: number | undefined, body: unknown): typeof ZoomApiError {
   // The status decides first where it says everything: a redirect, a rate limit, a server error.
   if (status === 0 || (status >= 300 && status < 400)) return RedirectError;
   if (status === 429) return RateLimitError;
@@ -313,11 +312,6 @@ function locationOrigin(input: ApiErrorInput): string {
 /** Messages are one line: a server's body with line breaks must not break a log line or a CLI error. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
-}
-
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function causeText(cause: unknown): string {

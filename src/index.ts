@@ -1,7 +1,6 @@
 /**
  * A typed client for Zoom's "Create an IM directory group" API (`POST /v2/im/groups`), generated from an
  * OpenAPI fragment: start with {@link createImGroupsClient}.
- *
  * @module zoom-im-groups
  */
 export type { AccessToken, ServerToServerCredentials } from "./auth.js";
