@@ -80,9 +80,9 @@ export function serverToServer(
       const response = await fetch(request);
       return { response, text: await response.text() };
     });
-    const input = { status: response.status, body: "", headers: response.headers, method: "POST", url: tokenUrl };
+    const input = { ...target, status: response.status, body: "", headers: response.headers };
     if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-      throw ZoomApiError.generate({ ...input, redact: settings.redact });
+      throw ZoomApiError.generate(input);
     }
     const parsed = jsonOrText(text);
     const body = isRecord(parsed) ? parsed : {};
@@ -94,7 +94,7 @@ export function serverToServer(
       const message = response.ok
         ? "The token endpoint answered without an access_token"
         : `Server-to-Server OAuth token request failed${detail ? `: ${detail}` : ""}`;
-      throw new AuthenticationError({ ...input, fallbackMessage: settings.redact(message), redact: settings.redact });
+      throw new AuthenticationError({ ...input, fallbackMessage: settings.redact(message) });
     }
     issued.add(token);
     const lifetimeMs = (typeof body.expires_in === "number" ? body.expires_in : 3599) * 1000;

@@ -19,9 +19,8 @@ export interface CallOptions {
   /** Aborts the call, also while it waits to retry; the call then rejects with the signal's reason. */
   signal?: AbortSignal;
   /**
-   * Graceful stop: once it aborts, no further attempt starts (no retry, no repeat after a token renewal) and
-   * a wait for a retry or the throttle ends at once; an attempt on the wire finishes. The call rejects with
-   * the failure it had, or with the signal's reason if no attempt had started.
+   * Graceful stop: no further attempt (no retry, no repeat after a token renewal), waits end at once, an attempt
+   * on the wire finishes; the call rejects with the failure it had, else with the signal's reason.
    */
   stopRetrying?: AbortSignal;
 }
@@ -29,9 +28,8 @@ export interface CallOptions {
 /** What `createImGroupsClient` returns. @group Client */
 export interface ImGroupsClient {
   /**
-   * Creates an IM directory group (`POST /im/groups`). Validates `body` against the spec first (nothing is
-   * sent on a `ValidationError`), retries transient failures, and resolves with the group or rejects with a
-   * `ZoomImGroupsError` whose `mayHaveCreated` says whether the group may exist anyway.
+   * Creates an IM directory group (`POST /im/groups`): validates `body` (a `ValidationError` sends nothing),
+   * retries transient failures, and rejects with a `ZoomImGroupsError` whose `mayHaveCreated` says if it may exist.
    */
   createImGroup(body: CreateImGroupBody, options?: CallOptions): Promise<CreatedImGroup>;
 }
@@ -74,13 +72,11 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
     const group = createdGroup(result.response, answer, settings.redact);
     if (group) return group;
     throw ZoomApiError.generate({
+      ...target,
       status: result.response.status,
       body: answer,
       headers: result.response.headers,
-      method,
-      url,
       mayHaveCreated: earlier,
-      redact: settings.redact,
       templateValues: { groupName: body.name },
     });
   }

@@ -22,7 +22,7 @@ export type Encoding = keyof typeof mediaTypes;
 /** Every encoding the client can send: `multipart` and `json`. */
 export const encodings: readonly Encoding[] = ["multipart", "json"];
 
-/** A real FormData (the runtime encodes it and sets the boundary); booleans as `true`/`false`, unset fields left out. */
+/** A real FormData (the runtime encodes it, boundary and all): booleans as `true`/`false`, unset fields left out. */
 export function toFormData(body: CreateImGroupBody): FormData {
   const form = new FormData();
   for (const [name, value] of Object.entries(body)) {
@@ -34,9 +34,8 @@ export function toFormData(body: CreateImGroupBody): FormData {
 const fields: Readonly<Partial<Record<string, FieldSchema>>> = createImGroupRequestSchema.properties;
 
 /**
- * The inverse of `toFormData`: form fields back into typed values, driven by the spec's field types
- * ("true"/"false" become booleans). A value that does not read as its type stays a string, so validation
- * names it. Used by the mock server and the contract tests.
+ * The inverse of `toFormData`, by the spec's field types ("true"/"false" become booleans); a value that does not
+ * read as its type stays a string, so validation names it. Used by the mock server and the contract tests.
  */
 export function fromFormFields(entries: Iterable<[string, FormDataEntryValue]>): Record<string, unknown> {
   const body: Record<string, unknown> = {};

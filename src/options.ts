@@ -70,10 +70,7 @@ export interface ServerToServerOptions extends CommonOptions {
   accessToken?: undefined;
 }
 
-/**
- * The options of `createImGroupsClient`: exactly one of `accessToken` and `serverToServer`, and any
- * {@link CommonOptions}. @group Client
- */
+/** Exactly one of `accessToken` and `serverToServer`, and any {@link CommonOptions}. @group Client */
 export type ImGroupsClientOptions = AccessTokenOptions | ServerToServerOptions;
 
 export function normalizeOptions(options: ImGroupsClientOptions) {

@@ -48,9 +48,8 @@ export function zoomErrorBody(body: unknown): { code?: number; message?: string;
 }
 
 /**
- * The created group, or undefined when the answer is not one. Zoom files "paid account only" under HTTP 200:
- * a 2xx is a success only when it is a 201 or carries a group id, and never when it carries a Zoom error
- * code instead. Every text is redacted: a server may echo the token even in a success.
+ * The created group, or undefined: Zoom files "paid account only" under HTTP 200, so a 2xx is one only when it is
+ * a 201 or carries a group id, never a Zoom code. Every text is redacted: a server may echo the token anywhere.
  */
 export function createdGroup(
   response: Response,

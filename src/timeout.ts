@@ -16,9 +16,8 @@ export interface Target {
 }
 
 /**
- * Runs one request within `target.timeoutMs`, joined with the caller's `signal`, and turns a failure into this
- * package's error: the deadline passed, the network failed, or, when `run` never called the `fetch` it was
- * given, the request could not be built. A caller's abort and this package's own errors pass through.
+ * Runs one request within `target.timeoutMs` and the caller's `signal`; a failure becomes a timeout, a connection
+ * error, or (when `run` never called its `fetch`) a request that could not be built. A caller's abort passes.
  */
 export async function withDeadline<T>(
   target: Target,
