@@ -140,8 +140,6 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
 }
 
 function describeFailure(error: unknown): string {
-  if (error instanceof ZoomApiError) {
-    return `${error.name} HTTP ${error.status}${error.code === undefined ? "" : ` Zoom code ${error.code}`}`;
-  }
-  return error instanceof Error ? error.name : "unknown error";
+  if (!(error instanceof ZoomApiError)) return error instanceof Error ? error.name : "unknown error";
+  return `${error.name} HTTP ${error.status}${error.code === undefined ? "" : ` Zoom code ${error.code}`}`;
 }

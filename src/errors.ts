@@ -19,12 +19,11 @@ export class ZoomImGroupsError extends Error {
     this.mayHaveCreated = options.mayHaveCreated === true;
   }
 
-  /** A plain object for logs and `JSON.stringify`: the message and the fields, never headers or causes. */
+  /** A plain object for logs and `JSON.stringify`: the message and the enumerable fields (not headers or cause). */
   toJSON(): Record<string, unknown> {
     const json: Record<string, unknown> = { name: this.name, message: this.message };
     for (const [key, value] of Object.entries(this)) {
-      if (key === "headers" || key === "cause" || key === "name" || value === undefined) continue;
-      json[key] = value instanceof Date ? value.toISOString() : value;
+      if (value !== undefined) json[key] = value instanceof Date ? value.toISOString() : value;
     }
     return json;
   }
