@@ -1,7 +1,4 @@
-/**
- * Where the bearer token comes from: a fixed string, a function called for every attempt, or Zoom's
- * Server-to-Server OAuth (account credentials), cached and renewed 60 s before it expires.
- */
+/** Where the bearer token comes from: a fixed string, a function asked per attempt, or Server-to-Server OAuth. */
 import { AuthenticationError, ConfigurationError, ZoomApiError } from "./errors.js";
 import { isRecord, jsonOrText } from "./response.js";
 import { raceAbort, type Target, withDeadline } from "./timeout.js";

@@ -1,7 +1,4 @@
-/**
- * Request body encodings: multipart (what the Postman item documents; the default) and JSON (what Zoom's
- * current reference declares), both carrying exactly the fields that are set.
- */
+/** Request body encodings: multipart (the default) and JSON, each carrying exactly the fields that are set. */
 import { createImGroupRequestSchema, type FieldSchema, type operation } from "./generated/spec.js";
 import type { CreateImGroupBody } from "./types.js";
 

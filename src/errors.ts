@@ -1,7 +1,4 @@
-/**
- * Everything this package throws. `ZoomApiError.generate` picks a subclass per meaning a caller acts on from
- * one table of (HTTP status, the spec's Zoom code). Text from a server goes through `redact` first.
- */
+/** Everything this package throws; `ZoomApiError.generate` picks the class from (HTTP status, the spec's Zoom code). */
 import { documentedResponses, type FieldRule, operation } from "./generated/spec.js";
 import { fillTemplate, retryAfterAt, zoomErrorBody } from "./response.js";
 import type { ZoomFieldError } from "./types.js";

@@ -1,7 +1,4 @@
-/**
- * Reading what came back, never throwing: the body, Zoom's error body (or a gateway's problem+json), the
- * created group, and `Retry-After`.
- */
+/** Reading what came back, never throwing: the body, Zoom's error body, the created group, `Retry-After`. */
 import { createdGroupFields, type FieldSchema } from "./generated/spec.js";
 import type { CreatedImGroup, ZoomFieldError } from "./types.js";
 

@@ -1,7 +1,4 @@
-/**
- * The retry policy: which failures are worth another attempt and how long to wait first (Stainless-style:
- * 2 retries, backoff with jitter, `Retry-After` honoured up to `maxRetryDelayMs`, a daily limit never waits).
- */
+/** The retry policy: which failures are worth another attempt, and how long to wait first. */
 import { RateLimitError, ServerError, ZoomApiError, ZoomConnectionError, ZoomTimeoutError } from "./errors.js";
 import { retryAfterAt } from "./response.js";
 

@@ -1,7 +1,4 @@
-/**
- * The per-request deadline and abort-aware waiting, on setTimeout (not AbortSignal.timeout) so that fake
- * timers drive every wait in tests.
- */
+/** The per-request deadline and abort-aware waits, on setTimeout (not AbortSignal.timeout): fake timers drive them. */
 import type { Endpoint } from "./errors.js";
 import { ConfigurationError, ZoomConnectionError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
 

@@ -1,7 +1,4 @@
-/**
- * Checks a request body against the spec's schema before anything is sent: exactly the keywords of the
- * generated `FieldSchema` (the generator refuses a spec that needs more), so the spec stays the one source.
- */
+/** Checks a body against the spec's schema: the generated `FieldSchema`'s keywords, so the spec is the one source. */
 import { ValidationError, type ValidationIssue } from "./errors.js";
 import { type FieldSchema, createImGroupRequestSchema as schema } from "./generated/spec.js";
 import { hasJsonType, isRecord } from "./response.js";
