@@ -22,7 +22,6 @@ export type AccessToken = string | (() => string | Promise<string>);
 const RENEW_BEFORE_EXPIRY_MS = 60_000;
 
 export interface TokenSource {
-  /** The token for the next attempt. */
   get(signal?: AbortSignal): Promise<string>;
   /** Forgets `stale` after a 401; true when asking again can give a different token. */
   renew(stale: string): boolean;
@@ -64,23 +63,21 @@ export function serverToServer(
   const target = { ...settings, method: "POST", url: tokenUrl, endpoint: "token" as const };
 
   async function requestToken(): Promise<{ token: string; renewAt: number }> {
-    // Not the caller's signal: one token request serves every caller, and a caller's abort leaves it running.
     const { response, text } = await withDeadline(target, undefined, async (signal, fetch) => {
-      const request = new Request(tokenUrl, {
-        method: "POST",
-        headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ grant_type: "account_credentials", account_id: accountId }),
-        // A token endpoint that redirects is refused: the credentials go to the token URL and nowhere else.
-        redirect: "manual",
-        signal,
-      });
-      const response = await fetch(request);
+      const response = await fetch(
+        new Request(tokenUrl, {
+          method: "POST",
+          headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ grant_type: "account_credentials", account_id: accountId }),
+          // A token endpoint that redirects is refused: the credentials go to the token URL and nowhere else.
+          redirect: "manual",
+          signal,
+        }),
+      );
       return { response, text: await response.text() };
     });
     const input = { ...target, status: response.status, body: "", headers: response.headers };
-    if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-      throw ZoomApiError.generate(input);
-    }
+    if (response.status === 0 || (response.status >= 300 && response.status < 400)) throw ZoomApiError.generate(input);
     const parsed = jsonOrText(text);
     const body = isRecord(parsed) ? parsed : {};
     const token = typeof body.access_token === "string" ? body.access_token : "";

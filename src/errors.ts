@@ -171,8 +171,7 @@ export class ZoomApiError extends ZoomImGroupsError {
 
   /** The one factory: picks the class for `(status, Zoom code)`. Never throws. */
   static generate(input: ApiErrorInput): ZoomApiError {
-    const ErrorClass = errorClassFor(input.status, zoomErrorBody(input.body).code, input.body);
-    return new ErrorClass(input);
+    return new (errorClassFor(input))(input);
   }
 }
 
@@ -272,19 +271,19 @@ const meanings = new Map<number, typeof ZoomApiError>([
   [410, ImGroupsApiRetiredError],
   [429, RateLimitError],
 ]);
-const byZoomCode = new Map(
+const byZoomCode = new Map<number | undefined, typeof ZoomApiError>(
   Object.entries(documentedResponses).flatMap(([status, { zoomCode }]) => {
     const ErrorClass = meanings.get(Number(status));
     return ErrorClass && zoomCode !== undefined ? [[zoomCode, ErrorClass] as const] : [];
   }),
 );
 
-function errorClassFor(status: number, code: number | undefined, body: unknown): typeof ZoomApiError {
+function errorClassFor({ status, body }: ApiErrorInput): typeof ZoomApiError {
   // The status decides first where it says everything: a redirect, a rate limit, a server error.
   if (status === 0 || (status >= 300 && status < 400)) return RedirectError;
   if (status === 429) return RateLimitError;
   if (status >= 500) return ServerError;
-  const byCode = code === undefined ? undefined : byZoomCode.get(code);
+  const byCode = byZoomCode.get(zoomErrorBody(body).code);
   if (byCode) return byCode;
   // Anything answers 200 and 404 (a proxy's page, a wrong base URL): alone they mean Zoom's documented
   // refusal only with the documented empty body.

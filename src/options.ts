@@ -79,9 +79,7 @@ export function normalizeOptions(options: ImGroupsClientOptions) {
   const baseUrl = checkedUrl("baseUrl", options.baseUrl ?? operation.serverUrl).replace(/\/+$/, "");
   const encoding = options.encoding ?? "multipart";
   if (!encodings.includes(encoding)) {
-    throw new ConfigurationError(
-      `encoding must be one of ${encodings.join(", ")} (got ${JSON.stringify(options.encoding)})`,
-    );
+    throw new ConfigurationError(`encoding must be one of ${encodings.join(", ")} (got ${JSON.stringify(encoding)})`);
   }
   const timeoutMs = wholeNumber("timeoutMs", options.timeoutMs, 30_000, 1);
   const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));

@@ -37,9 +37,8 @@ export async function withDeadline<T>(
     if (sent) throw new ZoomConnectionError(method, url, cause, endpoint);
     // A token with a line break, a middleware that threw.
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new ConfigurationError(`${method} ${url}: the request could not be built (${reason}); nothing was sent`, {
-      cause,
-    });
+    const message = `${method} ${url}: the request could not be built (${reason}); nothing was sent`;
+    throw new ConfigurationError(message, { cause });
   } finally {
     clearTimeout(timer);
   }

@@ -4,8 +4,6 @@ import { type FieldSchema, createImGroupRequestSchema as schema } from "./genera
 import { hasJsonType, isRecord } from "./response.js";
 import type { CreateImGroupBody } from "./types.js";
 
-const fields = Object.entries(schema.properties);
-
 /** Every way `body` breaks the spec's schema; empty when it is valid. */
 export function findIssues(body: unknown): ValidationIssue[] {
   if (!isRecord(body)) return [issue("(body)", "type", `the body must be an object (got ${describe(body)})`)];
@@ -13,7 +11,7 @@ export function findIssues(body: unknown): ValidationIssue[] {
   for (const name of schema.required) {
     if (body[name] === undefined) issues.push(issue(name, "required", `${name} is required`));
   }
-  for (const [name, field] of fields) {
+  for (const [name, field] of Object.entries(schema.properties)) {
     const value = body[name];
     if (value !== undefined) checkField(name, field, value, issues);
   }
