@@ -108,8 +108,9 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
         if (signal?.aborted) throw signal.reason;
         // Stopped while waiting for the throttle: no attempt started.
         if (stopRetrying?.aborted && error === stopRetrying.reason) throw failure ?? error;
-        if (earlier && error instanceof ZoomImGroupsError)
+        if (earlier && error instanceof ZoomImGroupsError) {
           Object.defineProperty(error, "mayHaveCreated", { value: true });
+        }
         failure = error;
       }
       if (failure instanceof RateLimitError) throttle?.rateLimited?.(failure);

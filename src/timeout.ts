@@ -35,7 +35,7 @@ export async function withDeadline<T>(
     if (deadline.signal.aborted) throw new ZoomTimeoutError(method, url, timeoutMs, endpoint);
     const cause = safeCause(error, target.redact);
     if (sent) throw new ZoomConnectionError(method, url, cause, endpoint);
-    // A token with a line break, a middleware that threw.
+    // Nothing sent: a token with a line break, a middleware that threw.
     const reason = cause instanceof Error ? cause.message : String(cause);
     const message = `${method} ${url}: the request could not be built (${reason}); nothing was sent`;
     throw new ConfigurationError(message, { cause });
