@@ -1,15 +1,7 @@
-/**
- * Where the bearer token comes from: a fixed string, a function called for every attempt, or Zoom's
- * Server-to-Server OAuth (account credentials), cached and renewed 60 s before it expires.
- */
-import {
-  AuthenticationError,
-  ConfigurationError,
-  ZoomApiError,
-  ZoomConnectionError,
-  ZoomTimeoutError,
-} from "./errors.js";
-import { deadline, raceAbort } from "./timeout.js";
+/** Where the bearer token comes from: a fixed string, a function asked per attempt, or Server-to-Server OAuth. */
+import { AuthenticationError, ConfigurationError, ZoomApiError } from "./errors.js";
+import { isRecord, jsonOrText } from "./response.js";
+import { raceAbort, type Target, withDeadline } from "./timeout.js";
 
 /** A Server-to-Server OAuth app's credentials (Zoom App Marketplace → the app → App Credentials). */
 export interface ServerToServerCredentials {
@@ -26,12 +18,10 @@ export interface ServerToServerCredentials {
 /** A fixed token, or a function (sync or async) asked for one before every attempt. */
 export type AccessToken = string | (() => string | Promise<string>);
 
-export const DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token";
 /** Renew this long before `expires_in` runs out, as Zoom's own SDK does. */
 const RENEW_BEFORE_EXPIRY_MS = 60_000;
 
 export interface TokenSource {
-  /** The token for the next attempt. */
   get(signal?: AbortSignal): Promise<string>;
   /** Forgets `stale` after a 401; true when asking again can give a different token. */
   renew(stale: string): boolean;
@@ -61,58 +51,47 @@ export function givenToken(accessToken: AccessToken): TokenSource {
 }
 
 export function serverToServer(
-  credentials: ServerToServerCredentials,
-  settings: {
-    fetch: (request: Request) => Promise<Response>;
-    timeoutMs: number;
-    redact: (text: string) => string;
-  },
+  { accountId, clientId, clientSecret, tokenUrl }: Required<ServerToServerCredentials>,
+  settings: Pick<Target, "fetch" | "timeoutMs" | "redact">,
 ): TokenSource {
-  const tokenUrl = credentials.tokenUrl ?? DEFAULT_TOKEN_URL;
-  const basic = base64(`${credentials.clientId}:${credentials.clientSecret}`);
+  // Base64 of the UTF-8 bytes with web APIs only (no Node `Buffer`): the library runs on Workers, Deno, Bun.
+  const basic = btoa(String.fromCharCode(...new TextEncoder().encode(`${clientId}:${clientSecret}`)));
   const issued = new Set<string>();
   let cached: { token: string; renewAt: number } | undefined;
   let inFlight: Promise<{ token: string; renewAt: number }> | undefined;
 
+  const target = { ...settings, method: "POST", url: tokenUrl, endpoint: "token" as const };
+
   async function requestToken(): Promise<{ token: string; renewAt: number }> {
-    const requestTimeout = deadline(settings.timeoutMs);
-    let response: Response;
-    let text: string;
-    try {
-      response = await settings.fetch(
+    const { response, text } = await withDeadline(target, undefined, async (signal, fetch) => {
+      const response = await fetch(
         new Request(tokenUrl, {
           method: "POST",
           headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ grant_type: "account_credentials", account_id: credentials.accountId }),
+          body: new URLSearchParams({ grant_type: "account_credentials", account_id: accountId }),
           // A token endpoint that redirects is refused: the credentials go to the token URL and nowhere else.
           redirect: "manual",
-          signal: requestTimeout.signal,
+          signal,
         }),
       );
-      text = await response.text();
-    } catch (error) {
-      if (requestTimeout.timedOut()) throw new ZoomTimeoutError("POST", tokenUrl, settings.timeoutMs, "token");
-      throw new ZoomConnectionError("POST", tokenUrl, error, "token");
-    } finally {
-      requestTimeout.clear();
-    }
-    const input = { status: response.status, body: "", headers: response.headers, method: "POST", url: tokenUrl };
-    if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-      throw ZoomApiError.generate({ ...input, redact: settings.redact });
-    }
-    const body = parseJson(text);
-    const token = typeof body?.access_token === "string" ? body.access_token : "";
+      return { response, text: await response.text() };
+    });
+    const input = { ...target, status: response.status, body: "", headers: response.headers };
+    if (response.status === 0 || (response.status >= 300 && response.status < 400)) throw ZoomApiError.generate(input);
+    const parsed = jsonOrText(text);
+    const body = isRecord(parsed) ? parsed : {};
+    const token = typeof body.access_token === "string" ? body.access_token : "";
     if (!response.ok || !token) {
       // Zoom's token endpoint answers {"reason": "...", "error": "invalid_client"}.
-      const reason = [body?.error, body?.reason].filter((part) => typeof part === "string" && part).join(": ");
+      const reason = [body.error, body.reason].filter((part) => typeof part === "string" && part).join(": ");
       const detail = reason || text.trim().slice(0, 200);
       const message = response.ok
         ? "The token endpoint answered without an access_token"
         : `Server-to-Server OAuth token request failed${detail ? `: ${detail}` : ""}`;
-      throw new AuthenticationError({ ...input, fallbackMessage: settings.redact(message), redact: settings.redact });
+      throw new AuthenticationError({ ...input, fallbackMessage: settings.redact(message) });
     }
     issued.add(token);
-    const lifetimeMs = (typeof body?.expires_in === "number" ? body.expires_in : 3599) * 1000;
+    const lifetimeMs = (typeof body.expires_in === "number" ? body.expires_in : 3599) * 1000;
     return { token, renewAt: Date.now() + Math.max(0, lifetimeMs - RENEW_BEFORE_EXPIRY_MS) };
   }
 
@@ -134,22 +113,6 @@ export function serverToServer(
       if (cached?.token === stale) cached = undefined;
       return true;
     },
-    secrets: () => [credentials.clientSecret, basic, ...issued],
+    secrets: () => [clientSecret, basic, ...issued],
   };
-}
-
-function parseJson(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Base64 of the UTF-8 bytes, with web APIs only (no Node `Buffer`): the library runs on Workers, Deno, Bun. */
-function base64(text: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }

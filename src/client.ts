@@ -1,25 +1,16 @@
 /**
  * The client: options normalised once, then per call validate → (token → throttle → attempt → result or
- * error) → retry policy. Every attempt goes through openapi-fetch, so middleware and a custom `fetch` see
- * each one; the modules it composes (auth, encoding, response, errors, retry) each do one step.
+ * error) → retry policy. Every attempt goes through openapi-fetch, so middleware and a custom `fetch` see each.
  */
 import createClient from "openapi-fetch";
-import { bodySerializer } from "./encoding.js";
-import {
-  AuthenticationError,
-  ConfigurationError,
-  RateLimitError,
-  ZoomApiError,
-  ZoomConnectionError,
-  ZoomImGroupsError,
-  ZoomTimeoutError,
-} from "./errors.js";
+import { toFormData } from "./encoding.js";
+import { AuthenticationError, RateLimitError, ZoomApiError, ZoomImGroupsError } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
 import { operation } from "./generated/spec.js";
 import { type ImGroupsClientOptions, normalizeOptions } from "./options.js";
 import { bodyOf, createdGroup } from "./response.js";
 import { decideRetry } from "./retry.js";
-import { anyOf, deadline, raceAbort, sleep } from "./timeout.js";
+import { anyOf, raceAbort, sleep, withDeadline } from "./timeout.js";
 import type { CreatedImGroup, CreateImGroupBody } from "./types.js";
 import { assertValidBody } from "./validation.js";
 
@@ -28,10 +19,8 @@ export interface CallOptions {
   /** Aborts the call, also while it waits to retry; the call then rejects with the signal's reason. */
   signal?: AbortSignal;
   /**
-   * Graceful stop: once it aborts, the call starts no further attempt (no retry, no repeat after a token
-   * renewal) and a wait for a retry or for the throttle ends at once. An attempt already on the wire
-   * finishes. The call then rejects with the failure it had, or, if no attempt had started, with the
-   * signal's reason. Bulk runs pass one signal to every call so that Ctrl-C or a daily limit stops all sending.
+   * Graceful stop: no further attempt (no retry, no repeat after a token renewal), waits end at once, an attempt
+   * on the wire finishes; the call rejects with the failure it had, else with the signal's reason.
    */
   stopRetrying?: AbortSignal;
 }
@@ -39,10 +28,8 @@ export interface CallOptions {
 /** What `createImGroupsClient` returns. @group Client */
 export interface ImGroupsClient {
   /**
-   * Creates an IM directory group (`POST /im/groups`).
-   * Validates `body` against the spec first (rejecting with `ValidationError`, nothing sent), retries
-   * transient failures, and resolves with the group, or rejects with a `ZoomImGroupsError` subclass whose
-   * `mayHaveCreated` says whether the group may exist anyway.
+   * Creates an IM directory group (`POST /im/groups`): validates `body` (a `ValidationError` sends nothing),
+   * retries transient failures, and rejects with a `ZoomImGroupsError` whose `mayHaveCreated` says if it may exist.
    */
   createImGroup(body: CreateImGroupBody, options?: CallOptions): Promise<CreatedImGroup>;
 }
@@ -51,7 +38,6 @@ export interface ImGroupsClient {
  * Creates a client for Zoom's "Create an IM directory group" API. Give exactly one of `accessToken` and
  * `serverToServer`; everything else has a default (see {@link CommonOptions}). The options are checked
  * here: a bad one throws `ConfigurationError` before anything is sent.
- *
  * @group Client
  * @example
  * const zoom = createImGroupsClient({ accessToken: process.env.ZOOM_ACCESS_TOKEN ?? "" });
@@ -63,14 +49,14 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   const { method } = operation;
   const api = createClient<paths>({ baseUrl: settings.baseUrl });
   api.use(...settings.middleware);
-  const serialize = bodySerializer(settings.encoding);
+  // A FormData gets its Content-Type (with the boundary) from the runtime; JSON gets openapi-fetch's.
+  const serialize = settings.encoding === "json" ? (body: CreateImGroupBody) => JSON.stringify(body) : toFormData;
 
-  /** One attempt: resolves with the group or throws the error it ended in. */
+  const target = { ...settings, method, endpoint: "api" as const };
+
   async function attempt(body: CreateImGroupBody, token: string, signal: AbortSignal | undefined, earlier: boolean) {
-    const attemptTimeout = deadline(settings.timeoutMs, signal);
-    let sent = false;
-    try {
-      const result = await api.POST(operation.path, {
+    const result = await withDeadline(target, signal, (attemptSignal, fetch) =>
+      api.POST(operation.path, {
         body,
         bodySerializer: serialize,
         // Zoom's Swagger files say it can also produce XML: ask for JSON, the only body this client reads.
@@ -78,41 +64,21 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
         parseAs: "text",
         // Zoom never redirects a create; following one would re-send it (and its token) elsewhere.
         redirect: "manual",
-        signal: attemptTimeout.signal,
-        fetch: (request: Request) => {
-          sent = true;
-          return settings.fetch(request);
-        },
-      });
-      const answer = bodyOf(result);
-      const group = createdGroup(result.response, answer, settings.redact);
-      if (group) return group;
-      throw ZoomApiError.generate({
-        status: result.response.status,
-        body: answer,
-        headers: result.response.headers,
-        method,
-        url,
-        mayHaveCreated: earlier,
-        redact: settings.redact,
-        templateValues: { groupName: body.name },
-      });
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      if (error instanceof ZoomImGroupsError) throw error;
-      if (attemptTimeout.timedOut()) throw new ZoomTimeoutError(method, url, settings.timeoutMs, "api");
-      const cause = safeCause(error, settings.redact);
-      if (!sent) {
-        // The request could not even be built (a token with a line break, a middleware that threw).
-        const reason = cause instanceof Error ? cause.message : String(cause);
-        throw new ConfigurationError(`${method} ${url}: the request could not be built (${reason}); nothing was sent`, {
-          cause,
-        });
-      }
-      throw new ZoomConnectionError(method, url, cause, "api");
-    } finally {
-      attemptTimeout.clear();
-    }
+        signal: attemptSignal,
+        fetch,
+      }),
+    );
+    const answer = bodyOf(result);
+    const group = createdGroup(result.response, answer, settings.redact);
+    if (group) return group;
+    throw ZoomApiError.generate({
+      ...target,
+      status: result.response.status,
+      body: answer,
+      headers: result.response.headers,
+      mayHaveCreated: earlier,
+      templateValues: { groupName: body.name },
+    });
   }
 
   async function createImGroup(body: CreateImGroupBody, callOptions: CallOptions = {}): Promise<CreatedImGroup> {
@@ -123,15 +89,9 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
     let retries = 0;
     let renewedToken = false;
     let failure: unknown;
-    // OR over the call's attempts: one that may have created the group makes the call's error say so.
-    let earlier = false;
-    const fail = (error: unknown) => {
-      if (earlier && error instanceof ZoomImGroupsError && !error.mayHaveCreated) {
-        Object.defineProperty(error, "mayHaveCreated", { value: true });
-      }
-      return error;
-    };
     for (let attemptNo = 1; ; attemptNo++) {
+      // One attempt that may have created the group makes every later failure of the call say so.
+      const earlier = failure instanceof ZoomImGroupsError && failure.mayHaveCreated;
       let token: string | undefined;
       try {
         token = await settings.tokens.get(signal);
@@ -147,31 +107,31 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         // Stopped while waiting for the throttle: no attempt started.
-        if (stopRetrying?.aborted && error === stopRetrying.reason) throw fail(failure ?? error);
+        if (stopRetrying?.aborted && error === stopRetrying.reason) throw failure ?? error;
+        if (earlier && error instanceof ZoomImGroupsError) {
+          Object.defineProperty(error, "mayHaveCreated", { value: true });
+        }
         failure = error;
       }
       if (failure instanceof RateLimitError) throttle?.rateLimited?.(failure);
       const label = `${method} ${url} attempt ${attemptNo} failed: ${describeFailure(failure)}`;
-      // A graceful stop allows no retry and no repeat after a token renewal.
       const stopped = stopRetrying?.aborted === true;
       // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
-      if (!stopped && !renewedToken && failure instanceof AuthenticationError && failure.url === url && token) {
-        if (settings.tokens.renew(token)) {
-          renewedToken = true;
-          log?.warn(`${label}; renewing the access token and repeating once`);
-          continue;
-        }
+      const apiRefusedToken = failure instanceof AuthenticationError && failure.url === url;
+      if (!stopped && !renewedToken && apiRefusedToken && token && settings.tokens.renew(token)) {
+        renewedToken = true;
+        log?.warn(`${label}; renewing the access token and repeating once`);
+        continue;
       }
       const decision = stopped ? { retry: false as const, reason: "stopped" } : decideRetry(failure, retries, settings);
       if (!decision.retry) {
         log?.debug(`${label}; not retried (${decision.reason})`);
-        throw fail(failure);
+        throw failure;
       }
       log?.warn(`${label}; retrying in ${decision.delayMs} ms`);
-      earlier ||= failure instanceof ZoomImGroupsError && failure.mayHaveCreated;
       // Stopped while waiting: no further attempt; the call rejects with the failure it had.
       await sleep(decision.delayMs, anyOf(signal, stopRetrying)).catch((error: unknown) => {
-        throw signal?.aborted ? error : fail(failure);
+        throw signal?.aborted ? error : failure;
       });
       retries++;
     }
@@ -181,15 +141,6 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
 }
 
 function describeFailure(error: unknown): string {
-  if (error instanceof ZoomApiError) {
-    return `${error.name} HTTP ${error.status}${error.code === undefined ? "" : ` Zoom code ${error.code}`}`;
-  }
-  return error instanceof Error ? error.name : "unknown error";
-}
-
-/** A network error's cause, unless a secret found its way into its message (a middleware's, say). */
-function safeCause(error: unknown, redact: (text: string) => string): unknown {
-  if (!(error instanceof Error)) return redact(String(error));
-  const text = `${error.message} ${error.cause instanceof Error ? error.cause.message : ""}`;
-  return redact(text) === text ? error : new Error(redact(error.message));
+  if (!(error instanceof ZoomApiError)) return error instanceof Error ? error.name : "unknown error";
+  return `${error.name} HTTP ${error.status}${error.code === undefined ? "" : ` Zoom code ${error.code}`}`;
 }

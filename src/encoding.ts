@@ -1,8 +1,5 @@
-/**
- * Request body serializers. Multipart is what the Postman item documents and the default; JSON is what
- * Zoom's current reference declares. Both carry exactly the fields that are set.
- */
-import { createImGroupRequestSchema, type operation } from "./generated/spec.js";
+/** Request body encodings: multipart (the default) and JSON, each carrying exactly the fields that are set. */
+import { createImGroupRequestSchema, type FieldSchema, type operation } from "./generated/spec.js";
 import type { CreateImGroupBody } from "./types.js";
 
 type SpecMediaType = (typeof operation.requestContentTypes)[number];
@@ -15,17 +12,14 @@ export const mediaTypes = {
   json: "application/json",
 } as const satisfies Record<string, SpecMediaType>;
 // A content type the spec adds without an encoding here fails the build.
-const everySpecMediaType: Exclude<SpecMediaType, (typeof mediaTypes)[keyof typeof mediaTypes]> extends never
-  ? true
-  : never = true;
-void everySpecMediaType;
+void (true satisfies Exclude<SpecMediaType, (typeof mediaTypes)[Encoding]> extends never ? true : never);
 
 /** How the request body goes on the wire. */
 export type Encoding = keyof typeof mediaTypes;
 /** Every encoding the client can send: `multipart` and `json`. */
 export const encodings: readonly Encoding[] = ["multipart", "json"];
 
-/** A real FormData: the runtime encodes it and sets the boundary. Booleans travel as `true`/`false`; unset fields are left out. */
+/** A real FormData (the runtime encodes it, boundary and all): booleans as `true`/`false`, unset fields left out. */
 export function toFormData(body: CreateImGroupBody): FormData {
   const form = new FormData();
   for (const [name, value] of Object.entries(body)) {
@@ -34,24 +28,17 @@ export function toFormData(body: CreateImGroupBody): FormData {
   return form;
 }
 
-/** openapi-fetch's `bodySerializer` for an encoding: a FormData (no Content-Type of ours) or JSON text. */
-export function bodySerializer(encoding: Encoding): (body: CreateImGroupBody) => FormData | string {
-  return encoding === "json" ? (body) => JSON.stringify(body) : toFormData;
-}
+const fields: Readonly<Partial<Record<string, FieldSchema>>> = createImGroupRequestSchema.properties;
 
 /**
- * The inverse of `toFormData`: form fields back into typed values, driven by the spec's field types
- * ("true"/"false" become booleans). A value that does not read as its type stays a string, so validation
- * names it. Used by the mock server and the contract tests.
+ * The inverse of `toFormData`, by the spec's field types ("true"/"false" become booleans); a value that does not
+ * read as its type stays a string, so validation names it. Used by the mock server and the contract tests.
  */
 export function fromFormFields(entries: Iterable<[string, FormDataEntryValue]>): Record<string, unknown> {
-  const types = new Map(
-    Object.entries(createImGroupRequestSchema.properties).map(([name, field]) => [name, field.type]),
-  );
   const body: Record<string, unknown> = {};
   for (const [name, entry] of entries) {
     const text = typeof entry === "string" ? entry : `[file ${entry.name}]`;
-    const type = types.get(name);
+    const type = fields[name]?.type;
     if (type === "boolean") body[name] = text === "true" ? true : text === "false" ? false : text;
     else if ((type === "integer" || type === "number") && text.trim() !== "" && Number.isFinite(Number(text))) {
       body[name] = Number(text);

@@ -1,8 +1,4 @@
-/**
- * Everything this package throws. `ZoomApiError` covers answers, with one subclass per meaning a caller acts
- * on, picked by `ZoomApiError.generate` from one table of (HTTP status, Zoom code); the codes are the spec's.
- * No secret is ever stored on an error: text from a server goes through `redact` first.
- */
+/** Everything this package throws; `ZoomApiError.generate` picks the class from (HTTP status, the spec's Zoom code). */
 import { documentedResponses, type FieldRule, operation } from "./generated/spec.js";
 import { fillTemplate, retryAfterAt, zoomErrorBody } from "./response.js";
 import type { ZoomFieldError } from "./types.js";
@@ -10,10 +6,8 @@ import type { ZoomFieldError } from "./types.js";
 /** The root of every error this package throws (a caller's abort stays the platform's AbortError). */
 export class ZoomImGroupsError extends Error {
   /**
-   * This failed call may nonetheless have created the group: one of its attempts failed after the request
-   * may have reached Zoom (a 5xx, a timeout, a connection lost after sending), or a 409 followed such an
-   * attempt. False when nothing reached the create endpoint: a refused connection, a DNS or TLS failure, a
-   * failed token request, a redirect, a validation or configuration error.
+   * This failed call may nonetheless have created the group: an attempt may have reached Zoom and then failed
+   * (a 5xx, a timeout, a lost connection), or a 409 followed one. False when nothing reached the create endpoint.
    */
   readonly mayHaveCreated: boolean;
 
@@ -22,12 +16,11 @@ export class ZoomImGroupsError extends Error {
     this.mayHaveCreated = options.mayHaveCreated === true;
   }
 
-  /** A plain object for logs and `JSON.stringify`: the message and the fields, never headers or causes. */
+  /** A plain object for logs and `JSON.stringify`: the message and the enumerable fields (not headers or cause). */
   toJSON(): Record<string, unknown> {
     const json: Record<string, unknown> = { name: this.name, message: this.message };
     for (const [key, value] of Object.entries(this)) {
-      if (key === "headers" || key === "cause" || key === "name" || value === undefined) continue;
-      json[key] = value instanceof Date ? value.toISOString() : value;
+      if (value !== undefined) json[key] = value instanceof Date ? value.toISOString() : value;
     }
     return json;
   }
@@ -59,7 +52,8 @@ export class ValidationError extends ZoomImGroupsError {
 /** Which endpoint a request went to: only the API's create can have created a group. */
 export type Endpoint = "api" | "token";
 
-// undici's codes for failures before a request could be written; anything else may have been sent.
+// Failures before a request could be written (undici's codes: refused, DNS, no free file descriptor, connect
+// timeout, TLS and certificates; fetch's refused ports and URLs); a reset or anything unknown may have been sent.
 const NOTHING_SENT_CODES =
   /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EMFILE|ENFILE|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|CERT_.*|UNABLE_TO_.*|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
 const NOTHING_SENT_MESSAGES = /^(bad port|unknown scheme|invalid url)|before secure TLS connection was established/i;
@@ -75,11 +69,7 @@ function sentNothing(cause: unknown): boolean {
   return false;
 }
 
-/**
- * The network failed before an answer came. `mayHaveCreated` is decided here, from the cause: a refused
- * connection, DNS, TLS or certificate failure, a port or URL fetch refuses, or no free file descriptor sent
- * nothing; a reset, a closed socket or anything unknown may have come after the request was written.
- */
+/** The network failed before an answer came; `mayHaveCreated` unless the cause shows nothing was sent. */
 export class ZoomConnectionError extends ZoomImGroupsError {
   constructor(method: string, url: string, cause: unknown, endpoint: Endpoint) {
     const where = endpoint === "api" ? "the base URL" : "the OAuth token URL";
@@ -123,8 +113,6 @@ export interface ApiErrorInput {
   templateValues?: Readonly<Record<string, string>>;
 }
 
-type ApiErrorClass = new (input: ApiErrorInput) => ZoomApiError;
-
 /** Zoom answered with an error. `status`, `code` (Zoom's), `trackingId` and `headers` say which and where. */
 export class ZoomApiError extends ZoomImGroupsError {
   /** The HTTP status; 0 for a redirect the runtime hides. */
@@ -150,19 +138,19 @@ export class ZoomApiError extends ZoomImGroupsError {
     const redact = input.redact ?? ((text: string) => text);
     const fill = (text: string) => redact(fillTemplate(text, input.templateValues));
     const zoomMessage = body.message === undefined ? undefined : fill(body.message);
-    const trackingId = nonEmpty(input.headers.get("x-zm-trackingid"), redact);
+    const tracking = input.headers.get("x-zm-trackingid");
+    const trackingId = tracking ? redact(tracking) : undefined;
     const errors = body.errors?.map((error) => ({ field: redact(error.field), message: redact(error.message) }));
-    const documented = new.target.documentedMessage(input.status);
-    const what =
-      zoomMessage ??
-      input.fallbackMessage ??
-      (documented === undefined ? "Zoom answered with an error" : fill(documented));
+    const documented = new.target.documentedMessage(input.status) ?? "Zoom answered with an error";
+    const what = (zoomMessage ?? input.fallbackMessage ?? fill(documented)).trim();
+    const sentence = /[.!?]$/.test(what) ? what : `${what}.`;
     const where = [`${input.method} ${input.url} → ${input.status ? `HTTP ${input.status}` : "a redirect"}`];
     if (body.code !== undefined) where.push(`Zoom code ${body.code}`);
     if (trackingId) where.push(`tracking id ${trackingId}`);
     const details = errors?.length ? ` Field errors: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}.` : "";
-    super(oneLine(`${sentence(what)}${details} ${advice} [${where.join(", ")}]`), {
-      mayHaveCreated: input.mayHaveCreated === true,
+    // A 5xx may have come after Zoom created the group.
+    super(oneLine(`${sentence}${details} ${advice} [${where.join(", ")}]`), {
+      mayHaveCreated: input.mayHaveCreated === true || input.status >= 500,
     });
     this.status = input.status;
     this.code = body.code;
@@ -183,8 +171,7 @@ export class ZoomApiError extends ZoomImGroupsError {
 
   /** The one factory: picks the class for `(status, Zoom code)`. Never throws. */
   static generate(input: ApiErrorInput): ZoomApiError {
-    const ErrorClass = errorClassFor(input.status, zoomErrorBody(input.body).code, input.body);
-    return new ErrorClass(input);
+    return new (errorClassFor(input))(input);
   }
 }
 
@@ -251,12 +238,10 @@ export class RateLimitError extends ZoomApiError {
     const retryAfter = at === undefined ? undefined : new Date(at);
     const daily = type?.toLowerCase() === "daily-limit";
     const when = retryAfter ? `after ${retryAfter.toISOString()}` : "later";
-    super(
-      input,
-      daily
-        ? `The account's daily limit for ${operation.rateLimitLabel} APIs is used up; try again ${when}.`
-        : `Zoom's per-second rate limit was hit; slow down and try again ${when}.`,
-    );
+    const advice = daily
+      ? `The account's daily limit for ${operation.rateLimitLabel} APIs is used up; try again ${when}.`
+      : `Zoom's per-second rate limit was hit; slow down and try again ${when}.`;
+    super(input, advice);
     this.rateLimitType = type;
     this.retryAfter = retryAfter;
     this.isDailyLimit = daily;
@@ -265,9 +250,6 @@ export class RateLimitError extends ZoomApiError {
 
 /** HTTP 5xx: Zoom may have created the group before failing. Retried by default. */
 export class ServerError extends ZoomApiError {
-  constructor(input: ApiErrorInput) {
-    super({ ...input, mayHaveCreated: true });
-  }
   static override advice = () => "Zoom had a server error; try again later.";
 }
 
@@ -279,7 +261,7 @@ export class RedirectError extends ZoomApiError {
 }
 
 /** Which documented response means what; the status's Zoom code (the spec's) means the same on any status. */
-const meanings = new Map<number, ApiErrorClass>([
+const meanings = new Map<number, typeof ZoomApiError>([
   [200, PaidAccountRequiredError],
   [400, BadRequestError],
   [401, AuthenticationError],
@@ -289,19 +271,19 @@ const meanings = new Map<number, ApiErrorClass>([
   [410, ImGroupsApiRetiredError],
   [429, RateLimitError],
 ]);
-const byZoomCode = new Map(
+const byZoomCode = new Map<number | undefined, typeof ZoomApiError>(
   Object.entries(documentedResponses).flatMap(([status, { zoomCode }]) => {
     const ErrorClass = meanings.get(Number(status));
     return ErrorClass && zoomCode !== undefined ? [[zoomCode, ErrorClass] as const] : [];
   }),
 );
 
-function errorClassFor(status: number, code: number | undefined, body: unknown): ApiErrorClass {
+function errorClassFor({ status, body }: ApiErrorInput): typeof ZoomApiError {
   // The status decides first where it says everything: a redirect, a rate limit, a server error.
   if (status === 0 || (status >= 300 && status < 400)) return RedirectError;
   if (status === 429) return RateLimitError;
   if (status >= 500) return ServerError;
-  const byCode = code === undefined ? undefined : byZoomCode.get(code);
+  const byCode = byZoomCode.get(zoomErrorBody(body).code);
   if (byCode) return byCode;
   // Anything answers 200 and 404 (a proxy's page, a wrong base URL): alone they mean Zoom's documented
   // refusal only with the documented empty body.
@@ -325,15 +307,6 @@ function locationOrigin(input: ApiErrorInput): string {
 /** Messages are one line: a server's body with line breaks must not break a log line or a CLI error. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
-}
-
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-function nonEmpty(text: string | null, redact: (text: string) => string): string | undefined {
-  return text ? redact(text) : undefined;
 }
 
 function causeText(cause: unknown): string {

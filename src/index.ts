@@ -1,39 +1,22 @@
 /**
  * A typed client for Zoom's "Create an IM directory group" API (`POST /v2/im/groups`), generated from an
  * OpenAPI fragment: start with {@link createImGroupsClient}.
- *
  * @module zoom-im-groups
  */
 export type { AccessToken, ServerToServerCredentials } from "./auth.js";
 export { type CallOptions, createImGroupsClient, type ImGroupsClient } from "./client.js";
 export { type Encoding, encodings, fromFormFields, mediaTypes, toFormData } from "./encoding.js";
 export * from "./errors.js";
-export {
-  createImGroupRequestSchema,
-  type DocumentedResponse,
-  documentedResponses,
-  type FieldRule,
-  type FieldSchema,
-  operation,
-  type RequestField,
-  type RequestSchema,
-} from "./generated/spec.js";
-export {
-  type AccessTokenOptions,
-  type CommonOptions,
-  type ImGroupsClientOptions,
-  type Logger,
-  redactSecrets,
-  type ServerToServerOptions,
-  type Throttle,
-} from "./options.js";
+export type { DocumentedResponse, FieldRule, FieldSchema, RequestField, RequestSchema } from "./generated/spec.js";
+export { createImGroupRequestSchema, documentedResponses, operation } from "./generated/spec.js";
 export type {
-  CreatedImGroup,
-  CreateImGroupBody,
-  ImGroup,
-  ImGroupType,
-  paths,
-  ZoomErrorBody,
-  ZoomFieldError,
-} from "./types.js";
+  AccessTokenOptions,
+  CommonOptions,
+  ImGroupsClientOptions,
+  Logger,
+  ServerToServerOptions,
+  Throttle,
+} from "./options.js";
+export { redactSecrets } from "./options.js";
+export type * from "./types.js";
 export { findIssues as validateCreateImGroupBody } from "./validation.js";

@@ -1,10 +1,7 @@
-/**
- * Client options, checked and normalised once at construction into the one shape the core reads.
- */
+/** Client options, checked and normalised once at construction into the one shape the core reads. */
 import type { Middleware } from "openapi-fetch";
 import {
   type AccessToken,
-  DEFAULT_TOKEN_URL,
   givenToken,
   type ServerToServerCredentials,
   serverToServer,
@@ -13,6 +10,8 @@ import {
 import { type Encoding, encodings } from "./encoding.js";
 import { ConfigurationError, type RateLimitError } from "./errors.js";
 import { operation } from "./generated/spec.js";
+
+const DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token";
 
 /** Receives one line per attempt and retry decision. Default: silent. */
 export interface Logger {
@@ -23,15 +22,13 @@ export interface Logger {
 }
 
 /**
- * Paces attempts, e.g. to stay under an account's rate limit when many calls share it (the CLI's bulk runs).
- * `wait` is awaited before every attempt, retries included, outside the attempt's timeout; its signal aborts
- * when the call's `signal` or `stopRetrying` does. `rateLimited` hears every 429, so all callers can back off.
- * @group Client
+ * Paces attempts, e.g. to keep many calls under one account's rate limit (the CLI's bulk runs). `wait` is
+ * awaited before every attempt, retries included, outside its timeout. @group Client
  */
 export interface Throttle {
-  /** Resolves when the next attempt may start. */
+  /** Resolves when the next attempt may start; `signal` aborts when the call's `signal` or `stopRetrying` does. */
   wait(signal: AbortSignal): Promise<void>;
-  /** Called with every 429 (`RateLimitError`) an attempt gets. */
+  /** Hears every 429 (`RateLimitError`) an attempt gets, so that all callers can back off. */
   rateLimited?(error: RateLimitError): void;
 }
 
@@ -73,10 +70,7 @@ export interface ServerToServerOptions extends CommonOptions {
   accessToken?: undefined;
 }
 
-/**
- * The options of `createImGroupsClient`: exactly one of `accessToken` and `serverToServer`, and any
- * {@link CommonOptions}. @group Client
- */
+/** Exactly one of `accessToken` and `serverToServer`, and any {@link CommonOptions}. @group Client */
 export type ImGroupsClientOptions = AccessTokenOptions | ServerToServerOptions;
 
 export function normalizeOptions(options: ImGroupsClientOptions) {
@@ -85,9 +79,7 @@ export function normalizeOptions(options: ImGroupsClientOptions) {
   const baseUrl = checkedUrl("baseUrl", options.baseUrl ?? operation.serverUrl).replace(/\/+$/, "");
   const encoding = options.encoding ?? "multipart";
   if (!encodings.includes(encoding)) {
-    throw new ConfigurationError(
-      `encoding must be one of ${encodings.join(", ")} (got ${JSON.stringify(options.encoding)})`,
-    );
+    throw new ConfigurationError(`encoding must be one of ${encodings.join(", ")} (got ${JSON.stringify(encoding)})`);
   }
   const timeoutMs = wholeNumber("timeoutMs", options.timeoutMs, 30_000, 1);
   const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
@@ -120,8 +112,6 @@ function tokenSource(options: ImGroupsClientOptions, settings: Parameters<typeof
     throw new ConfigurationError("accessToken must not be empty");
   }
   if (typeof accessToken === "string" || typeof accessToken === "function") return givenToken(accessToken);
-  if (accessToken !== undefined)
-    throw new ConfigurationError("accessToken must be a string or a function returning one");
   if (credentials === undefined) {
     throw new ConfigurationError("give accessToken (a token or a function) or serverToServer credentials");
   }

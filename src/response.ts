@@ -1,24 +1,22 @@
-/**
- * Reading what came back, never throwing: one body value from openapi-fetch's result, Zoom's error body
- * (or a gateway's problem+json), the created group, and `Retry-After`.
- */
+/** Reading what came back, never throwing: the body, Zoom's error body, the created group, `Retry-After`. */
 import { createdGroupFields, type FieldSchema } from "./generated/spec.js";
 import type { CreatedImGroup, ZoomFieldError } from "./types.js";
 
-/**
- * openapi-fetch's `{data, error, response}` as one body: the JSON value, else the text, `""` when empty.
- * A 2xx arrives as text (`parseAs: "text"`); anything else as openapi-fetch's JSON-or-text; an empty body
- * (204, `Content-Length: 0`) as undefined.
- */
+/** openapi-fetch's `{data, error, response}` as one body: the JSON value, else the text, `""` when empty. */
 export function bodyOf(result: { data?: unknown; error?: unknown; response: Response }): unknown {
   const value = result.response.ok ? result.data : result.error;
   if (typeof value !== "string") return value ?? "";
-  if (value.trim() === "") return "";
-  if (!result.response.ok) return value; // openapi-fetch has tried JSON already
+  // openapi-fetch has tried JSON on an error's body already.
+  return !result.response.ok && value.trim() !== "" ? value : jsonOrText(value);
+}
+
+/** The JSON value of `text`, else the text itself; `""` when it is blank. */
+export function jsonOrText(text: string): unknown {
+  if (text.trim() === "") return "";
   try {
-    return JSON.parse(value);
+    return JSON.parse(text);
   } catch {
-    return value;
+    return text;
   }
 }
 
@@ -47,9 +45,8 @@ export function zoomErrorBody(body: unknown): { code?: number; message?: string;
 }
 
 /**
- * The created group, or undefined when the answer is not one. Zoom files "paid account only" under HTTP 200:
- * a 2xx is a success only when it is a 201 or carries a group id, and never when it carries a Zoom error
- * code instead. Every text is redacted: a server may echo the token even in a success.
+ * The created group, or undefined: Zoom files "paid account only" under HTTP 200, so a 2xx is one only when it is
+ * a 201 or carries a group id, never a Zoom code. Every text is redacted: a server may echo the token anywhere.
  */
 export function createdGroup(
   response: Response,
@@ -75,14 +72,14 @@ export function createdGroup(
 }
 
 /** The id in a `Content-Location` that is a URL or path under `/im/groups/`; undefined for anything else. */
-export function groupIdFromLocation(location: string | undefined): string | undefined {
-  if (!location || !URL.canParse(location.trim(), "http://relative.invalid")) return undefined;
-  const match = /\/im\/groups\/([^/]+)\/?$/.exec(new URL(location.trim(), "http://relative.invalid").pathname);
-  if (!match?.[1]) return undefined;
+function groupIdFromLocation(location: string | undefined): string | undefined {
+  const text = location?.trim() ?? "";
+  const path = URL.canParse(text, "http://relative.invalid") ? new URL(text, "http://relative.invalid").pathname : "";
+  const id = /\/im\/groups\/([^/]+)\/?$/.exec(path)?.[1];
   try {
-    return decodeURIComponent(match[1]);
+    return id && decodeURIComponent(id);
   } catch {
-    return match[1];
+    return id;
   }
 }
 
@@ -107,26 +104,17 @@ export function retryAfterAt(value: string | null, now: number = Date.now()): nu
   if (/^\d+$/.test(text)) return valid(now + Number(text) * 1000);
   const parts = DATE_FORMS.map((form) => form.exec(text)?.groups).find((groups) => groups !== undefined);
   if (!parts) return undefined;
-  const number = (key: string) => Number(parts[key]);
-  const month = MONTHS.includes(parts.month ?? "") ? MONTHS.indexOf(parts.month ?? "") : number("month") - 1;
-  let year = number("year");
+  let year = Number(parts.year);
   // RFC 9110: a two-digit year more than 50 years ahead is in the past century.
   if (parts.year?.length === 2) year += 2000 + year > new Date(now).getUTCFullYear() + 50 ? 1900 : 2000;
+  const pad = (field: string | number | undefined, width = 2) => String(field).trim().padStart(width, "0");
+  const month = MONTHS.indexOf(parts.month ?? "") + 1 || Number(parts.month);
+  const written = `${pad(year, 4)}-${pad(month)}-${pad(parts.day)}T${parts.hour}:${parts.minute}:${parts.second}`;
   const [, sign, zoneHours, zoneMinutes] = /^([+-])(\d{2}):(\d{2})$/.exec(parts.zone ?? "") ?? [];
   const offset = sign ? (sign === "-" ? -1 : 1) * (Number(zoneHours) * 60 + Number(zoneMinutes)) * 60_000 : 0;
-  const fields = [year, month, number("day"), number("hour"), number("minute"), number("second")] as const;
-  const date = new Date(Date.UTC(...fields));
-  date.setUTCFullYear(year); // Date.UTC reads years 0–99 as 1900–1999
-  const readBack = [
-    date.getUTCFullYear(),
-    date.getUTCMonth(),
-    date.getUTCDate(),
-    date.getUTCHours(),
-    date.getUTCMinutes(),
-    date.getUTCSeconds(),
-  ];
-  // No 31 February and no 25 o'clock: the fields must come back as they were written.
-  return readBack.every((field, index) => field === fields[index]) ? valid(date.getTime() - offset) : undefined;
+  const at = Date.parse(`${written}Z`);
+  // Date rolls 31 February over into March and 24:00 into the next day: the time must read back as written.
+  return Number.isNaN(at) || new Date(at).toISOString().slice(0, 19) !== written ? undefined : valid(at - offset);
 }
 
 function valid(at: number): number | undefined {
@@ -140,7 +128,7 @@ export function hasJsonType(type: FieldSchema["type"], value: unknown): boolean 
   return typeof value === type;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 

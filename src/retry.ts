@@ -1,8 +1,4 @@
-/**
- * The retry policy: which failures are worth another attempt and how long to wait first.
- * Stainless-style defaults: 2 retries, backoff 0.5 s · 2ⁿ capped at 8 s with up to 25 % jitter,
- * `Retry-After` honoured up to `maxRetryDelayMs`; a daily limit never waits.
- */
+/** The retry policy: which failures are worth another attempt, and how long to wait first. */
 import { RateLimitError, ServerError, ZoomApiError, ZoomConnectionError, ZoomTimeoutError } from "./errors.js";
 import { retryAfterAt } from "./response.js";
 
@@ -21,12 +17,7 @@ export function decideRetry(
   if (error instanceof RateLimitError && error.isDailyLimit) {
     return { retry: false, reason: "the daily limit is hours away from clearing" };
   }
-  const told =
-    error instanceof RateLimitError
-      ? error.retryAfter?.getTime()
-      : error instanceof ZoomApiError
-        ? retryAfterAt(error.headers.get("retry-after"))
-        : undefined;
+  const told = error instanceof ZoomApiError ? retryAfterAt(error.headers.get("retry-after")) : undefined;
   const delayMs = told === undefined ? backoffMs(retryIndex) : Math.max(0, told - Date.now());
   if (delayMs > settings.maxRetryDelayMs) {
     return {

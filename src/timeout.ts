@@ -1,18 +1,54 @@
-/**
- * Abort-aware waiting. Built on setTimeout (not AbortSignal.timeout) so that fake timers drive every wait
- * of this package in tests.
- */
+/** The per-request deadline and abort-aware waits, on setTimeout (not AbortSignal.timeout): fake timers drive them. */
+import type { Endpoint } from "./errors.js";
+import { ConfigurationError, ZoomConnectionError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
 
-/** A per-attempt deadline joined with the caller's signal. */
-export function deadline(timeoutMs: number, callerSignal?: AbortSignal) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException("no answer in time", "TimeoutError")), timeoutMs);
-  return {
-    signal: anyOf(callerSignal, controller.signal),
-    /** The deadline, not the caller, aborted. */
-    timedOut: () => controller.signal.aborted && !callerSignal?.aborted,
-    clear: () => clearTimeout(timer),
-  };
+/** Where a request goes and how it is sent. */
+export interface Target {
+  method: string;
+  url: string;
+  endpoint: Endpoint;
+  timeoutMs: number;
+  fetch: (request: Request) => Promise<Response>;
+  redact: (text: string) => string;
+}
+
+/**
+ * Runs one request within `target.timeoutMs` and the caller's `signal`; a failure becomes a timeout, a connection
+ * error, or (when `run` never called its `fetch`) a request that could not be built. A caller's abort passes.
+ */
+export async function withDeadline<T>(
+  target: Target,
+  signal: AbortSignal | undefined,
+  run: (signal: AbortSignal, fetch: Target["fetch"]) => Promise<T>,
+): Promise<T> {
+  const { method, url, endpoint, timeoutMs } = target;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new DOMException("no answer in time", "TimeoutError")), timeoutMs);
+  let sent = false;
+  try {
+    return await run(anyOf(signal, deadline.signal), (request) => {
+      sent = true;
+      return target.fetch(request);
+    });
+  } catch (error) {
+    if (error instanceof ZoomImGroupsError || signal?.aborted) throw error;
+    if (deadline.signal.aborted) throw new ZoomTimeoutError(method, url, timeoutMs, endpoint);
+    const cause = safeCause(error, target.redact);
+    if (sent) throw new ZoomConnectionError(method, url, cause, endpoint);
+    // Nothing sent: a token with a line break, a middleware that threw.
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const message = `${method} ${url}: the request could not be built (${reason}); nothing was sent`;
+    throw new ConfigurationError(message, { cause });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A network error's cause, unless a secret found its way into its message (a middleware's, say). */
+function safeCause(error: unknown, redact: (text: string) => string): unknown {
+  if (!(error instanceof Error)) return redact(String(error));
+  const text = `${error.message} ${error.cause instanceof Error ? error.cause.message : ""}`;
+  return redact(text) === text ? error : new Error(redact(error.message));
 }
 
 /** One signal that aborts when any of `signals` does; with none given, one that never aborts. */

@@ -10,10 +10,7 @@ export type ImGroup = components["schemas"]["ImGroup"];
 export type ZoomErrorBody = components["schemas"]["ZoomError"];
 /** One of Zoom's field errors from a failed validation (code 300). */
 export type ZoomFieldError = NonNullable<ZoomErrorBody["errors"]>[number];
-/**
- * The spec's paths as openapi-typescript writes them, for a bare openapi-fetch client
- * (`createClient<paths>(…)`): typed, but with none of this client's validation, auth, retries or timeouts.
- */
+/** The spec's paths, for a bare openapi-fetch client (`createClient<paths>(…)`): none of this client's checks. */
 export type paths = specPaths;
 
 /** What `createImGroup` resolves with. */

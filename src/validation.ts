@@ -1,38 +1,24 @@
-/**
- * Checks a request body against the spec's schema (src/generated/spec.ts) before anything is sent.
- * Implements exactly the keywords of the generated `FieldSchema`; the generator refuses a spec that needs
- * more, so the spec stays the only place a constraint is written.
- */
+/** Checks a body against the spec's schema: the generated `FieldSchema`'s keywords, so the spec is the one source. */
 import { ValidationError, type ValidationIssue } from "./errors.js";
 import { type FieldSchema, createImGroupRequestSchema as schema } from "./generated/spec.js";
-import { hasJsonType } from "./response.js";
+import { hasJsonType, isRecord } from "./response.js";
 import type { CreateImGroupBody } from "./types.js";
-
-const fields = Object.entries(schema.properties);
-const fieldNames = new Set(Object.keys(schema.properties));
-// `u`: a pattern reads code points, as JSON Schema does.
-const patterns = new Map(
-  fields.flatMap(([name, field]) => (field.pattern ? [[name, new RegExp(field.pattern, "u")]] : [])),
-);
 
 /** Every way `body` breaks the spec's schema; empty when it is valid. */
 export function findIssues(body: unknown): ValidationIssue[] {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) {
-    return [issue("(body)", "type", `the body must be an object (got ${describe(body)})`)];
-  }
-  const record = body as Record<string, unknown>;
+  if (!isRecord(body)) return [issue("(body)", "type", `the body must be an object (got ${describe(body)})`)];
   const issues: ValidationIssue[] = [];
   for (const name of schema.required) {
-    if (record[name] === undefined) issues.push(issue(name, "required", `${name} is required`));
+    if (body[name] === undefined) issues.push(issue(name, "required", `${name} is required`));
   }
-  for (const [name, field] of fields) {
-    const value = record[name];
+  for (const [name, field] of Object.entries(schema.properties)) {
+    const value = body[name];
     if (value !== undefined) checkField(name, field, value, issues);
   }
   if (!schema.additionalProperties) {
-    for (const name of Object.keys(record)) {
-      if (!fieldNames.has(name) && record[name] !== undefined) {
-        const known = [...fieldNames].join(", ");
+    for (const name of Object.keys(body)) {
+      if (!Object.hasOwn(schema.properties, name) && body[name] !== undefined) {
+        const known = Object.keys(schema.properties).join(", ");
         issues.push(issue(name, "additionalProperties", `${name} is not a field of this request (fields: ${known})`));
       }
     }
@@ -47,13 +33,13 @@ export function assertValidBody(body: unknown): asserts body is CreateImGroupBod
 }
 
 function checkField(name: string, field: FieldSchema, value: unknown, issues: ValidationIssue[]): void {
-  const got = `(got ${describe(value)})`;
+  const got = () => `(got ${describe(value)})`;
   if (!hasJsonType(field.type, value)) {
-    issues.push(issue(name, "type", `${name} must be ${typeWords[field.type]} ${got}`));
+    issues.push(issue(name, "type", `${name} must be ${typeWords[field.type]} ${got()}`));
     return;
   }
   if (field.enum && !(typeof value === "string" && field.enum.includes(value))) {
-    issues.push(issue(name, "enum", `${name} must be one of ${field.enum.join(", ")} ${got}`));
+    issues.push(issue(name, "enum", `${name} must be one of ${field.enum.join(", ")} ${got()}`));
   }
   if (typeof value === "string") {
     // JSON Schema counts length in Unicode code points, not UTF-16 units: an emoji is one character.
@@ -64,16 +50,17 @@ function checkField(name: string, field: FieldSchema, value: unknown, issues: Va
     if (field.maxLength !== undefined && length > field.maxLength) {
       issues.push(issue(name, "maxLength", `${name} must be at most ${characters(field.maxLength)} (got ${length})`));
     }
-    if (patterns.get(name)?.test(value) === false) {
-      issues.push(issue(name, "pattern", `${name} ${field.patternMessage ?? `must match ${field.pattern}`} ${got}`));
+    // `u`: a pattern reads code points, as JSON Schema does.
+    if (field.pattern !== undefined && !new RegExp(field.pattern, "u").test(value)) {
+      issues.push(issue(name, "pattern", `${name} ${field.patternMessage ?? `must match ${field.pattern}`} ${got()}`));
     }
   }
   if (typeof value === "number") {
     if (field.minimum !== undefined && value < field.minimum) {
-      issues.push(issue(name, "minimum", `${name} must be at least ${field.minimum} ${got}`));
+      issues.push(issue(name, "minimum", `${name} must be at least ${field.minimum} ${got()}`));
     }
     if (field.maximum !== undefined && value > field.maximum) {
-      issues.push(issue(name, "maximum", `${name} must be at most ${field.maximum} ${got}`));
+      issues.push(issue(name, "maximum", `${name} must be at most ${field.maximum} ${got()}`));
     }
   }
 }
