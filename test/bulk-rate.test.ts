@@ -1,0 +1,120 @@
+/**
+ * Bulk runs at real latency and at scale, in process: the rate used when answers take 300 ms or fail,
+ * and a stop in a huge run. Bounds are generous; the figures come from `npm run bench`.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { cli, type Run, useCliWorkspace } from "./support/cli.ts";
+
+const workspace = useCliWorkspace("zoom-bulk-");
+const { file, mockZoom } = workspace;
+const servers: Server[] = [];
+afterEach(() => {
+  for (const server of servers.splice(0)) server.close();
+});
+
+const names = (n: number, prefix = "Group") => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`);
+const csv = (rows: string[]) => `name\n${rows.join("\n")}\n`;
+const rowsOf = (run: Run) => run.lines.filter((line) => line.type === "row");
+const summaryOf = (run: Run) => run.lines.at(-1) as Record<string, unknown>;
+
+/** The most arrivals in any one-second span. */
+function busiestSecond(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let first = 0, last = 0; first < sorted.length; first++) {
+    while (last < sorted.length && (sorted[last] as number) < (sorted[first] as number) + 1000) last++;
+    most = Math.max(most, last - first);
+  }
+  return most;
+}
+
+describe("the rate at real latency", () => {
+  /** A Zoom stand-in that answers after `latencyMs`; attempts whose arrival number is `failing(n)` get a 503. */
+  async function slowZoom(latencyMs: number, failing: (n: number) => boolean = () => false) {
+    let arrivals = 0;
+    let ids = 0;
+    const server = createServer((req, res) => {
+      const fail = failing(++arrivals);
+      req.resume();
+      setTimeout(() => {
+        if (fail) res.writeHead(503, { "content-type": "application/json" }).end('{"code":503,"message":"busy"}');
+        else res.writeHead(201, { "content-type": "application/json" }).end(`{"id":"g${++ids}"}`);
+      }, latencyMs);
+    });
+    servers.push(server);
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    return { ZOOM_API_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2`, ZOOM_ACCESS_TOKEN: "t" };
+  }
+
+  /** When each request left the client: every call of fetch during `body`. */
+  async function sendTimes(body: () => Promise<void>): Promise<number[]> {
+    const sends: number[] = [];
+    const realFetch = globalThis.fetch;
+    const spy = vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
+      sends.push(performance.now());
+      return realFetch(input, init);
+    });
+    try {
+      await body();
+    } finally {
+      spy.mockRestore();
+    }
+    return sends;
+  }
+  const within = (times: number[], from: number, ms: number) => times.filter((t) => t >= from && t < from + ms).length;
+
+  test("with default flags, 300 ms answers keep the run at the rate; no second holds more than --rate", async () => {
+    const env = await slowZoom(300);
+    const sends = await sendTimes(async () => {
+      const run = await cli(["create", "--file", await file("slow.csv", csv(names(150, "Slow"))), "--rate", "60"], env);
+      expect(run.code).toBe(0);
+    });
+    const perSecond = ((sends.length - 1) * 1000) / ((sends.at(-1) as number) - (sends[0] as number));
+    expect(perSecond).toBeGreaterThan(0.75 * 60); // 0.43 of the rate before (4 calls in flight); the bench measures 0.97
+    expect(busiestSecond(sends)).toBeLessThanOrEqual(60);
+  });
+
+  test("retries count against --rate and do not idle the run: with 30 % 5xx, attempts stay near the rate", async () => {
+    const env = await slowZoom(300, (n) => n % 10 < 3);
+    const sends = await sendTimes(async () => {
+      // Two and a half seconds of a run that has rows left to start all along; then Ctrl-C.
+      const path = await file("flaky.csv", csv(names(1000, "Flaky")));
+      const run = await cli(["create", "--file", path, "--rate", "60"], env, {
+        onStart: (control) => setTimeout(() => control.interrupt(), 2_500),
+      });
+      expect(run.code).toBe(130);
+      expect(summaryOf(run)).toMatchObject({ failed: 0 });
+    });
+    // The first two seconds, retries included: at most 0.22 of the rate before (4 workers, sitting in backoff).
+    expect(within(sends, sends[0] as number, 2_000)).toBeGreaterThan(0.5 * 120);
+    expect(busiestSecond(sends)).toBeLessThanOrEqual(60);
+  });
+});
+
+test("a 200,000-row run stops within a second or two of Ctrl-C, and every answer is recorded with its id", async () => {
+  const { env, running } = await mockZoom();
+  const path = await file("huge.csv", csv(names(200_000, "Huge")));
+  let interruptedAt = 0;
+  const run = await cli(["create", "--file", path, "--rate", "200"], env, {
+    onLine: (line, control) => {
+      if (interruptedAt === 0 && line.includes('"Huge 50"')) {
+        interruptedAt = performance.now();
+        control.interrupt();
+      }
+    },
+  });
+  const stoppedIn = performance.now() - interruptedAt;
+  expect(run.code).toBe(130);
+  expect(stoppedIn).toBeLessThan(5_000); // 34–37 s before, for 300,000 rows: a shift() loop per row
+  const created = rowsOf(run).filter((row) => row.outcome === "created");
+  expect(created.map((row) => row.id).sort()).toEqual(
+    running.mock
+      .groups()
+      .map((g) => g.id)
+      .sort(),
+  );
+  expect(summaryOf(run)).toMatchObject({ rows: 200_000, stoppedBy: "interrupted", failed: 0 });
+  expect((summaryOf(run).created as number) + (summaryOf(run).notSent as number)).toBe(200_000);
+}, 60_000);
