@@ -20,13 +20,18 @@ function create(args: string[], env: Record<string, string>, onLine?: (line: str
       env: { PATH: process.env.PATH ?? "", ...env },
       stdio: ["ignore", "pipe", "ignore"],
     });
-    let stdout = "";
+    const chunks: Buffer[] = [];
+    let partial = "";
     child.stdout.on("data", (chunk: Buffer) => {
-      const lines = (stdout.slice(stdout.lastIndexOf("\n") + 1) + chunk).split("\n").slice(0, -1);
-      stdout += chunk;
+      chunks.push(chunk);
+      const lines = (partial + chunk).split("\n");
+      partial = lines.pop() ?? "";
       for (const line of lines) onLine?.(line, child);
     });
-    child.on("close", (code) => done({ code, lines: jsonLines(stdout), exitedAt: performance.now() }));
+    child.on("close", (code) => {
+      const exitedAt = performance.now(); // before the lines are parsed
+      done({ code, lines: jsonLines(Buffer.concat(chunks).toString()), exitedAt });
+    });
   });
 }
 
@@ -100,7 +105,7 @@ const measureRetries = (rate: number, seconds: number) =>
   });
 
 /** Ctrl-C after the 50th created row of a huge run: seconds to exit, and created groups with no line. */
-const measureStop = (rows: number) =>
+export const measureStop = (rows: number) =>
   withRun(rows, {}, async ({ file, env, mock }) => {
     let interruptedAt = 0;
     let created = 0;
