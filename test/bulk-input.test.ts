@@ -3,21 +3,12 @@
  * are or are not text, delimiters, header names and values as spreadsheets write them, duplicates and
  * near-duplicates, and messages that stay readable whatever the input's size.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createImGroupRequestSchema } from "../src/index.ts";
-import { cli, type Run, useCliWorkspace } from "./support/cli.ts";
+import { cli, rowsOf, summaryOf, useCliWorkspace } from "./support/cli.ts";
 
 const workspace = useCliWorkspace("zoom-bulk-input-");
-const { file, mockZoom } = workspace;
-const servers: Server[] = [];
-afterEach(() => {
-  for (const server of servers.splice(0)) server.close();
-});
-
-const rowsOf = (run: Run) => run.lines.filter((line) => line.type === "row");
-const summaryOf = (run: Run) => run.lines.at(-1) as Record<string, unknown>;
+const { file, mockZoom, listen } = workspace;
 const groupNames = () => (workspace.running?.mock.groups() ?? []).map((g) => g.name).sort();
 const groups = () =>
   (workspace.running?.mock.groups() ?? [])
@@ -27,7 +18,7 @@ const groups = () =>
 /** A loopback Zoom that creates every group and keeps each JSON body exactly as it was sent (`--encoding json`). */
 async function recordingZoom() {
   const bodies: Record<string, unknown>[] = [];
-  const server = createServer((req, res) => {
+  const origin = await listen((req, res) => {
     let text = "";
     req.on("data", (chunk: Buffer) => {
       text += chunk;
@@ -40,10 +31,7 @@ async function recordingZoom() {
         .end(JSON.stringify({ id: `g${bodies.length}`, name: body.name }));
     });
   });
-  servers.push(server);
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2`;
-  return { bodies, env: { ZOOM_API_URL: url, ZOOM_ACCESS_TOKEN: "t" } };
+  return { bodies, env: { ZOOM_API_URL: `${origin}/v2`, ZOOM_ACCESS_TOKEN: "t" } };
 }
 
 describe("input", () => {

@@ -2,22 +2,11 @@
  * Bulk runs at real latency and at scale, in process: the rate used when answers take 300 ms or fail,
  * and a stop in a huge run. Bounds are generous; the figures come from `npm run bench`.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, test, vi } from "vitest";
-import { cli, type Run, useCliWorkspace } from "./support/cli.ts";
+import { describe, expect, test, vi } from "vitest";
+import { cli, csv, names, rowsOf, summaryOf, useCliWorkspace } from "./support/cli.ts";
 
-const workspace = useCliWorkspace("zoom-bulk-");
-const { file, mockZoom } = workspace;
-const servers: Server[] = [];
-afterEach(() => {
-  for (const server of servers.splice(0)) server.close();
-});
-
-const names = (n: number, prefix = "Group") => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`);
-const csv = (rows: string[]) => `name\n${rows.join("\n")}\n`;
-const rowsOf = (run: Run) => run.lines.filter((line) => line.type === "row");
-const summaryOf = (run: Run) => run.lines.at(-1) as Record<string, unknown>;
+const workspace = useCliWorkspace("zoom-bulk-rate-");
+const { file, mockZoom, listen } = workspace;
 
 /** The most arrivals in any one-second span. */
 function busiestSecond(times: number[]): number {
@@ -35,7 +24,7 @@ describe("the rate at real latency", () => {
   async function slowZoom(latencyMs: number, failing: (n: number) => boolean = () => false) {
     let arrivals = 0;
     let ids = 0;
-    const server = createServer((req, res) => {
+    const origin = await listen((req, res) => {
       const fail = failing(++arrivals);
       req.resume();
       setTimeout(() => {
@@ -43,9 +32,7 @@ describe("the rate at real latency", () => {
         else res.writeHead(201, { "content-type": "application/json" }).end(`{"id":"g${++ids}"}`);
       }, latencyMs);
     });
-    servers.push(server);
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    return { ZOOM_API_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2`, ZOOM_ACCESS_TOKEN: "t" };
+    return { ZOOM_API_URL: `${origin}/v2`, ZOOM_ACCESS_TOKEN: "t" };
   }
 
   /** When each request left the client: every call of fetch during `body`. */

@@ -4,24 +4,13 @@
  * asserted only as generous bounds; the figures come from `npm run bench`.
  */
 import { openSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { MockRequestLog } from "../src/testing/index.ts";
-import { cli, type Run, useCliWorkspace } from "./support/cli.ts";
+import { cli, csv, names, rowsOf, summaryOf, useCliWorkspace } from "./support/cli.ts";
 
 const workspace = useCliWorkspace("zoom-bulk-");
-const { file, mockZoom } = workspace;
-const servers: Server[] = [];
-afterEach(() => {
-  for (const server of servers.splice(0)) server.close();
-});
-
-const names = (n: number, prefix = "Group") => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`);
-const csv = (rows: string[]) => `name\n${rows.join("\n")}\n`;
-const rowsOf = (run: Run) => run.lines.filter((line) => line.type === "row");
-const summaryOf = (run: Run) => run.lines.at(-1) as Record<string, unknown>;
+const { file, mockZoom, listen } = workspace;
 const creates = (log: MockRequestLog[]) =>
   log.filter((entry) => entry.method === "POST" && entry.path === "/v2/im/groups");
 const groupNames = () => (workspace.running?.mock.groups() ?? []).map((g) => g.name).sort();
@@ -29,15 +18,12 @@ const groupNames = () => (workspace.running?.mock.groups() ?? []).map((g) => g.n
 /** A loopback server answering every create with `status` and `body`; counts what it received. */
 async function serverAnswering(status: number, body: object, headers: Record<string, string> = {}) {
   const received: number[] = [];
-  const server = createServer((req, res) => {
+  const origin = await listen((req, res) => {
     req.resume();
     received.push(performance.now());
     res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
   });
-  servers.push(server);
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const env = { ZOOM_API_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2`, ZOOM_ACCESS_TOKEN: "t" };
-  return { received, env };
+  return { received, env: { ZOOM_API_URL: `${origin}/v2`, ZOOM_ACCESS_TOKEN: "t" } };
 }
 
 describe("what is sent and reported", () => {

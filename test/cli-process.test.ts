@@ -6,12 +6,10 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { COMMAND, onTerminal, screenLines, spawnCli, useCliWorkspace } from "./support/cli.ts";
+import { COMMAND, csv, names, onTerminal, screenLines, spawnCli, useCliWorkspace } from "./support/cli.ts";
 
 const workspace = useCliWorkspace("zoom-cli-process-");
 const { file, mockZoom } = workspace;
-const names = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`);
-const csv = (rows: string[]) => `name\n${rows.join("\n")}\n`;
 const self = COMMAND.map((word) => `'${word}'`).join(" ");
 
 /** Runs a command line in bash in the workspace folder; resolves with its exit code and streams. */

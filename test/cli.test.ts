@@ -1,21 +1,13 @@
 /** The CLI's single create, its usage errors, help and the mock command, run in process. */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { CLI_TOKEN, cli, useCliWorkspace } from "./support/cli.ts";
 
 const workspace = useCliWorkspace("zoom-cli-");
-const { mockZoom } = workspace;
-const servers: Server[] = [];
-afterEach(() => {
-  for (const server of servers.splice(0)) server.close();
-});
+const { mockZoom, listen } = workspace;
 
-/** A one-route HTTP server answering every request with `answer`. */
-async function serverAnswering(
-  answer: (body: string) => { status: number; body: string; headers?: Record<string, string> },
-) {
-  const server = createServer((req, res) => {
+/** A one-route HTTP server answering every request with `answer`; resolves with its origin. */
+function serverAnswering(answer: (body: string) => { status: number; body: string; headers?: Record<string, string> }) {
+  return listen((req, res) => {
     let body = "";
     req.on("data", (chunk) => {
       body += chunk;
@@ -25,9 +17,6 @@ async function serverAnswering(
       res.writeHead(status, { "content-type": "application/json", ...headers }).end(text);
     });
   });
-  servers.push(server);
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 describe("single create", () => {
@@ -246,13 +235,11 @@ describe("single create", () => {
   });
 
   test("--timeout sets the per-attempt timeout, and the message names no library option", async () => {
-    const server = createServer(() => {}); // accepts, never answers
-    servers.push(server);
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2`;
-    server.closeAllConnections();
-    const run = await cli(["create", "--name", "x", "--timeout", "1"], { ZOOM_API_URL: url, ZOOM_ACCESS_TOKEN: "t" });
-    server.closeAllConnections();
+    const origin = await listen(() => {}); // accepts, never answers
+    const run = await cli(["create", "--name", "x", "--timeout", "1"], {
+      ZOOM_API_URL: `${origin}/v2`,
+      ZOOM_ACCESS_TOKEN: "t",
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("ZoomTimeoutError");
     expect(run.stderr).not.toContain("timeoutMs");

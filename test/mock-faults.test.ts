@@ -4,10 +4,9 @@
  */
 import { describe, expect, test } from "vitest";
 import { createMockZoom } from "../src/testing/index.ts";
-import { useCliWorkspace } from "./support/cli.ts";
+import { names, useCliWorkspace } from "./support/cli.ts";
 
 const { mockZoom } = useCliWorkspace("zoom-mock-faults-");
-const names = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`);
 
 describe("fault injection in the mock", () => {
   const post = (name: string) =>

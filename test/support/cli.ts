@@ -6,7 +6,9 @@
 import { spawn } from "node:child_process";
 import { EventEmitter } from "node:events";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer, type RequestListener, type Server } from "node:http";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, afterEach, beforeAll } from "vitest";
@@ -193,6 +195,14 @@ export function screenLines(raw: string): string[] {
     });
 }
 
+/** `Group 1`, `Group 2`, …: `n` distinct names. */
+export const names = (n: number, prefix = "Group") => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`);
+/** A one-column CSV of names. */
+export const csv = (rows: readonly string[]) => `name\n${rows.join("\n")}\n`;
+/** A run's row lines, and its summary line. */
+export const rowsOf = (run: Pick<Run, "lines">) => run.lines.filter((line) => line.type === "row");
+export const summaryOf = (run: Pick<Run, "lines">) => run.lines.at(-1) as Record<string, unknown>;
+
 /** A canary: it must never appear in anything the CLI prints. */
 export const CLI_TOKEN = "cli-canary-token";
 
@@ -202,6 +212,7 @@ export const CLI_TOKEN = "cli-canary-token";
  */
 export function useCliWorkspace(prefix: string) {
   const started: RunningMockZoom[] = [];
+  const servers: Server[] = [];
   const workspace = {
     dir: "",
     running: undefined as RunningMockZoom | undefined,
@@ -209,6 +220,13 @@ export function useCliWorkspace(prefix: string) {
       const path = join(workspace.dir, name);
       await writeFile(path, content);
       return path;
+    },
+    /** An HTTP server on loopback answering with `handler` (closed after the test); resolves with its origin. */
+    async listen(handler: RequestListener): Promise<string> {
+      const server = createServer(handler);
+      servers.push(server);
+      await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     },
     /** A mock Zoom on loopback, every request it answers in `log`, and the environment that points the CLI at it. */
     async mockZoom(options: Parameters<typeof startMockZoom>[0] = {}) {
@@ -230,6 +248,7 @@ export function useCliWorkspace(prefix: string) {
   });
   afterAll(async () => rm(workspace.dir, { recursive: true, force: true }));
   afterEach(async () => {
+    for (const server of servers.splice(0)) server.close().closeAllConnections();
     for (const running of started.splice(0)) await running.close();
     workspace.running = undefined;
   });
