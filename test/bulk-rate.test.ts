@@ -24,15 +24,18 @@ describe("the rate at real latency", () => {
   async function slowZoom(latencyMs: number, failing: (n: number) => boolean = () => false) {
     let arrivals = 0;
     let ids = 0;
+    const inFlight = { now: 0, most: 0 };
     const origin = await listen((req, res) => {
       const fail = failing(++arrivals);
+      inFlight.most = Math.max(inFlight.most, ++inFlight.now);
       req.resume();
       setTimeout(() => {
+        inFlight.now--;
         if (fail) res.writeHead(503, { "content-type": "application/json" }).end('{"code":503,"message":"busy"}');
         else res.writeHead(201, { "content-type": "application/json" }).end(`{"id":"g${++ids}"}`);
       }, latencyMs);
     });
-    return { ZOOM_API_URL: `${origin}/v2`, ZOOM_ACCESS_TOKEN: "t" };
+    return { inFlight, env: { ZOOM_API_URL: `${origin}/v2`, ZOOM_ACCESS_TOKEN: "t" } };
   }
 
   /** When each request left the client: every call of fetch during `body`. */
@@ -52,19 +55,22 @@ describe("the rate at real latency", () => {
   }
   const within = (times: number[], from: number, ms: number) => times.filter((t) => t >= from && t < from + ms).length;
 
+  // The old default, 4 calls in flight, capped a run at 4 / 0.3 s = 13/s (0.22 of 60) on any machine; the
+  // bounds below hold on a busy one. What a quiet machine reaches (0.97) is the bench's to measure.
   test("with default flags, 300 ms answers keep the run at the rate; no second holds more than --rate", async () => {
-    const env = await slowZoom(300);
+    const { inFlight, env } = await slowZoom(300);
     const sends = await sendTimes(async () => {
       const run = await cli(["create", "--file", await file("slow.csv", csv(names(150, "Slow"))), "--rate", "60"], env);
       expect(run.code).toBe(0);
     });
     const perSecond = ((sends.length - 1) * 1000) / ((sends.at(-1) as number) - (sends[0] as number));
-    expect(perSecond).toBeGreaterThan(0.75 * 60); // 0.43 of the rate before (4 calls in flight); the bench measures 0.97
+    expect(inFlight.most).toBeGreaterThanOrEqual(12); // 60/s × 0.3 s = 18 answers outstanding
+    expect(perSecond).toBeGreaterThan(0.4 * 60);
     expect(busiestSecond(sends)).toBeLessThanOrEqual(60);
   });
 
   test("retries count against --rate and do not idle the run: with 30 % 5xx, attempts stay near the rate", async () => {
-    const env = await slowZoom(300, (n) => n % 10 < 3);
+    const { env } = await slowZoom(300, (n) => n % 10 < 3);
     const sends = await sendTimes(async () => {
       // Two and a half seconds of a run that has rows left to start all along; then Ctrl-C.
       const path = await file("flaky.csv", csv(names(1000, "Flaky")));
@@ -75,7 +81,7 @@ describe("the rate at real latency", () => {
       expect(summaryOf(run)).toMatchObject({ failed: 0 });
     });
     // The first two seconds, retries included: at most 0.22 of the rate before (4 workers, sitting in backoff).
-    expect(within(sends, sends[0] as number, 2_000)).toBeGreaterThan(0.5 * 120);
+    expect(within(sends, sends[0] as number, 2_000)).toBeGreaterThan(0.4 * 120);
     expect(busiestSecond(sends)).toBeLessThanOrEqual(60);
   });
 });
