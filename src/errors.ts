@@ -105,6 +105,8 @@ export interface ApiErrorInput {
   url: string;
   /** An earlier attempt of this call may have created the group. */
   mayHaveCreated?: boolean;
+  /** Where the request went; only an answer from the API's create can follow a created group. */
+  endpoint?: Endpoint;
   /** Removes secrets from text that came from the server. */
   redact?: (text: string) => string;
   /** The message to use when the body carries none. */
@@ -148,9 +150,9 @@ export class ZoomApiError extends ZoomImGroupsError {
     if (body.code !== undefined) where.push(`Zoom code ${body.code}`);
     if (trackingId) where.push(`tracking id ${trackingId}`);
     const details = errors?.length ? ` Field errors: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}.` : "";
-    // A 5xx may have come after Zoom created the group.
+    // A 5xx of the create may have come after Zoom created the group; the token endpoint's cannot.
     super(oneLine(`${sentence}${details} ${advice} [${where.join(", ")}]`), {
-      mayHaveCreated: input.mayHaveCreated === true || input.status >= 500,
+      mayHaveCreated: input.mayHaveCreated === true || (input.status >= 500 && input.endpoint !== "token"),
     });
     this.status = input.status;
     this.code = body.code;

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import {
+  AuthenticationError,
   ConfigurationError,
   createImGroupsClient,
   encodings,
@@ -219,6 +220,20 @@ describe("mayHaveCreated: what could not have been sent", () => {
     );
     expect(error).toBeInstanceOf(ZoomConnectionError);
     expect(error?.mayHaveCreated).toBe(false);
+  });
+
+  test("a token endpoint's 5xx never says the group may exist (only the create's can)", async () => {
+    const tokens = await serve();
+    tokens.answer((_request, response) => response.writeHead(503).end("busy"));
+    const error = await failure(
+      createImGroupsClient({
+        maxRetries: 0,
+        serverToServer: { accountId: "a", clientId: "c", clientSecret: "s3cret", tokenUrl: `${tokens.origin}/token` },
+      }).createImGroup({ name: "Design team" }),
+    );
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error?.mayHaveCreated).toBe(false);
+    await tokens.close();
   });
 
   test("a request that cannot be built is a ConfigurationError, nothing sent, no token shown", async () => {
