@@ -3,7 +3,7 @@
  * and which failures stop the run after the first (so an unreachable Zoom is not retried row by row).
  */
 import { describe, expect, test } from "vitest";
-import type { RowReport } from "../src/cli/bulk/report.ts";
+import { failureReason, type RowReport } from "../src/cli/bulk/report.ts";
 import { RunStop, runBulk } from "../src/cli/bulk/runner.ts";
 import {
   AuthenticationError,
@@ -153,4 +153,24 @@ test("rows never started are reported not-sent in one pass, in input order", asy
   });
   expect(unsent).toHaveLength(1);
   expect(unsent[0]?.map((line) => line.row)).toEqual(Array.from({ length: 50_000 }, (_, i) => i + 1));
+});
+
+describe("failures are grouped by a reason that is the same for every row", () => {
+  const failed = (status: number, code: number | undefined, message: string) => ({
+    name: "ZoomApiError",
+    message: `${message} Advice. [POST u → HTTP ${status}]`,
+    status,
+    ...(code ? { code } : {}),
+  });
+
+  test.each([
+    [failed(401, 124, "Invalid access token."), "a", "HTTP 401 Invalid access token."],
+    [failed(401, 124, "Invalid access token."), "c", "HTTP 401 Invalid access token."],
+    [failed(409, 4132, "Group name Sales is already in use."), "Sales", "HTTP 409 Group name … is already in use."],
+    [failed(400, 300, "Validation Failed. Field errors: name: too long."), "X", "HTTP 400 Validation failed."],
+    [failed(502, undefined, "Bad gateway for Team A."), "Team A", "HTTP 502 Bad gateway for …."],
+    [failed(502, undefined, "A proxy said no."), "A", "HTTP 502 … proxy said no."],
+  ])("%j for row %s: %s", (error, name, reason) => {
+    expect(failureReason(error, name)).toBe(reason);
+  });
 });

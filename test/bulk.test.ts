@@ -57,7 +57,7 @@ describe("what is sent and reported", () => {
     const { env } = await serverAnswering(400, { code: 300, message: "Validation Failed." });
     const run = await cli(["create", "--file", await file("refused.csv", csv(names(3, "Refused")))], env);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("3 failed: HTTP 400 Validation Failed. (3)");
+    expect(run.stderr).toContain("3 failed: HTTP 400 Validation failed. (3)");
   });
 
   test("lost answers are never failures: a 409 after a dropped answer is created, unconfirmed", async () => {

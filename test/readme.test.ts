@@ -32,6 +32,7 @@ test("the README's TypeScript examples typecheck", async () => {
       paths: {
         "zoom-im-groups": [resolve(repoRoot, "src/index.ts")],
         "zoom-im-groups/testing": [resolve(repoRoot, "src/testing/index.ts")],
+        "zoom-im-groups/testing/fetch": [resolve(repoRoot, "src/testing/fetch.ts")],
       },
       allowImportingTsExtensions: true,
     });

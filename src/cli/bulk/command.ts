@@ -99,11 +99,12 @@ export async function runFileCommand(
 
   const sink = outputPath === undefined ? stdoutSink(terminal) : fileSink(resolve(io.cwd, outputPath), terminal);
   const tally = new Tally();
-  const shown = progress(terminal, tally, rows.length);
+  // Started once the rows decided before sending are counted, so its rate is the sending's.
+  let shown: ReturnType<typeof progress> | undefined;
   const record = (line: RowReport) => {
     tally.add(line);
     sink.line(JSON.stringify(line), line.outcome === "created");
-    shown.update();
+    shown?.update();
   };
   const started = performance.now();
   for (const { row, problems } of invalid)
@@ -114,6 +115,7 @@ export async function runFileCommand(
     if (done) record({ ...rowOf(row), outcome: done.outcome, ...refsOf(done), ...confirmedOf(done), resumed: true });
     else pending.push(row);
   }
+  shown = progress(terminal, tally, rows.length);
 
   const stop = new RunStop();
   const pacer = new Pacer(rate, MAX_RETRY_DELAY_MS);

@@ -2,6 +2,7 @@
  * What a bulk run writes: one JSON line per row as soon as its outcome is decided, then one summary line.
  * These shapes are read back by `--resume`, so they are checked field by field there (`priorRowOf`).
  */
+import { type DocumentedResponse, documentedResponses } from "../../index.js";
 import type { ErrorJson } from "../errors.js";
 
 export type RowOutcome = "created" | "exists" | "failed" | "invalid" | "not-sent";
@@ -89,12 +90,19 @@ export class Tally {
 }
 
 /**
- * What failed a row, worded the same for every row it failed: `HTTP 401 Invalid access token.` — the first
- * sentence of the message, without the request details in brackets, the row's own name left out.
+ * What failed a row, worded the same for every row it failed: `HTTP 401 Invalid access token.` A Zoom code
+ * the spec documents gives the spec's message, its placeholders as `…` (`Group name … is already in use.`);
+ * otherwise the message's first sentence, without the request details in brackets or the row's own name.
  */
 export function failureReason(error: ErrorJson, name: string | undefined): string {
-  const message = error.message.split(" [")[0] ?? "";
-  const said =
-    error.status === undefined ? `${error.name}: ${message}` : `HTTP ${error.status} ${message.split(/(?<=\.) /)[0]}`;
-  return name ? said.split(name).join("…") : said;
+  if (error.status === undefined) return `${error.name}: ${error.message.split(" [")[0]}`;
+  const documented = Object.entries<DocumentedResponse>(documentedResponses).find(
+    ([status]) => status === String(error.status),
+  )?.[1];
+  if (documented?.zoomCode !== undefined && documented.zoomCode === error.code)
+    return `HTTP ${error.status} ${documented.message.replace(/\{\w+\}/g, "…")}`;
+  const said = error.message.split(" [")[0]?.split(/(?<=\.) /)[0] ?? "";
+  if (!name) return `HTTP ${error.status} ${said}`;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return `HTTP ${error.status} ${said.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu"), "…")}`;
 }
