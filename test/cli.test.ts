@@ -6,14 +6,19 @@ const workspace = useCliWorkspace("zoom-cli-");
 const { mockZoom, listen } = workspace;
 
 /** A one-route HTTP server answering every request with `answer`; resolves with its origin. */
-function serverAnswering(answer: (body: string) => { status: number; body: string; headers?: Record<string, string> }) {
+function serverAnswering(
+  answer: (
+    body: string,
+    contentType: string | undefined,
+  ) => { status: number; body: string; headers?: Record<string, string> },
+) {
   return listen((req, res) => {
     let body = "";
     req.on("data", (chunk) => {
       body += chunk;
     });
     req.on("end", () => {
-      const { status, body: text, headers } = answer(body);
+      const { status, body: text, headers } = answer(body, req.headers["content-type"]);
       res.writeHead(status, { "content-type": "application/json", ...headers }).end(text);
     });
   });
@@ -47,9 +52,9 @@ describe("single create", () => {
 
   test("--no-… flags send false; --encoding json sends a JSON body", async () => {
     const { env } = await mockZoom();
-    const contentTypes: string[] = [];
-    const url = await serverAnswering((body) => {
-      contentTypes.push(body);
+    const sent: { contentType: string | undefined; body: string }[] = [];
+    const url = await serverAnswering((body, contentType) => {
+      sent.push({ contentType, body });
       return { status: 201, body: '{"id":"g1"}' };
     });
     const json = await cli(["create", "--name", "Ops", "--no-search-by-account", "--encoding", "json"], {
@@ -57,7 +62,8 @@ describe("single create", () => {
       ZOOM_ACCESS_TOKEN: "t",
     });
     expect(json.code).toBe(0);
-    expect(JSON.parse(contentTypes[0] ?? "")).toEqual({ name: "Ops", search_by_account: false });
+    expect(sent[0]?.contentType).toBe("application/json");
+    expect(JSON.parse(sent[0]?.body ?? "")).toEqual({ name: "Ops", search_by_account: false });
     const multipart = await cli(["create", "--name", "Ops", "--no-search-by-account"], env);
     expect(multipart.code).toBe(0);
     expect(workspace.running?.mock.groups()[0]).toMatchObject({ search_by_account: false });
@@ -104,7 +110,7 @@ describe("single create", () => {
     ]);
     const json = await cli(["create", "--name", "Lost too", "--json"], env);
     expect(json.code).toBe(0);
-    expect(json.lines).toEqual([expect.objectContaining({ name: "Lost too", confirmed: false, status: 409 })]);
+    expect(json.lines).toEqual([{ name: "Lost too", trackingId: expect.any(String), confirmed: false }]);
     expect(running.mock.groups().map((group) => group.name)).toEqual(["Lost", "Lost too"]);
   });
 
@@ -242,6 +248,8 @@ describe("single create", () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("ZoomTimeoutError");
+    expect(run.stderr).toContain("no answer from Zoom within 1 s");
+    expect(run.stderr).toContain("allow more time (--timeout SECONDS).");
     expect(run.stderr).not.toContain("timeoutMs");
   }, 30_000);
 });
@@ -292,6 +300,7 @@ describe("usage errors exit 2 and say what to do", () => {
     ],
     [{ ZOOM_ACCESS_TOKEN: "t" }, ["--base-url", "nope"], "--base-url must be an absolute URL"],
     [{ ZOOM_ACCESS_TOKEN: "t" }, ["--base-url", "https://api.zoom.us/v2?x=1"], "must not have a query string"],
+    [{ ZOOM_ACCESS_TOKEN: "t" }, ["--base-url", "https://api.zoom.us/v2?", "--dry-run"], "must not have a query string"],
   ])("messages name what the user set: %j %j", async (env, args, message) => {
     const run = await cli(["create", "--name", "x", ...args], env);
     expect(run.code).toBe(2);

@@ -1,5 +1,5 @@
 /** How the CLI shows a failure: one line for people, one JSON object for `--json` and bulk rows. */
-import { ZoomApiError } from "../index.js";
+import { ZoomApiError, ZoomTimeoutError } from "../index.js";
 
 export interface ErrorJson {
   name: string;
@@ -14,7 +14,9 @@ export interface ErrorJson {
 /** The error as one JSON object; its message is one line (a server's line breaks must not break a log line). */
 export function errorJson(error: unknown): ErrorJson {
   const name = error instanceof Error ? error.name : "Error";
-  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
+  let message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
+  // The library's advice names no option; the CLI's own flag sets the per-attempt timeout.
+  if (error instanceof ZoomTimeoutError) message = `${message.replace(/\.$/, "")} (--timeout SECONDS).`;
   const json: ErrorJson = { name, message };
   if (error instanceof ZoomApiError) {
     json.status = error.status;

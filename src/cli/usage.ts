@@ -91,7 +91,8 @@ export function absoluteUrl(value: string, from: string, example: string): strin
     throw new UsageError(`${from} must not carry credentials (user:password@); set them in the environment instead`);
   if (url.protocol !== "http:" && url.protocol !== "https:")
     throw new UsageError(`${from} must be an http or https URL such as ${example}`);
-  if (url.search || url.hash) throw new UsageError(`${from} must not have a query string or a fragment`);
+  // As the library checks it: a bare `?` or `#` leaves url.search and url.hash empty, but is there all the same.
+  if (/[?#]/.test(value)) throw new UsageError(`${from} must not have a query string or a fragment`);
   return value;
 }
 

@@ -351,7 +351,7 @@ function humanSummary(summary: Summary, note: string | undefined): string[] {
       (summary.unconfirmed ? ` (${n(summary.unconfirmed)} unconfirmed: answer lost, the group exists)` : "") +
       `, ${n(summary.exists)} existed, ${n(summary.failed)} failed, ${n(summary.invalid)} invalid, ${n(summary.notSent)} not sent` +
       (summary.resumed ? `, ${n(summary.resumed)} from the resumed run` : "") +
-      (summary.nearDuplicates ? `, ${n(summary.nearDuplicates)} near-duplicate names` : "") +
+      (summary.nearDuplicates ? `, ${count(summary.nearDuplicates, "near-duplicate name")}` : "") +
       `; ${count(summary.rateLimited, "rate-limited answer")}; ${(summary.elapsedMs / 1000).toFixed(1)} s`,
   ];
   const failures = Object.entries(summary.failures).sort((a, b) => b[1] - a[1]);

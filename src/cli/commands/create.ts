@@ -144,7 +144,7 @@ export async function create(args: string[], terminal: Terminal): Promise<number
     // The answer was lost and the retry met 409: the group exists, and this call made it (as bulk reports it).
     if (!(error instanceof GroupNameConflictError && error.mayHaveCreated)) throw error;
     const tracking = error.trackingId ? { trackingId: error.trackingId } : {};
-    printCreated(terminal, { name, ...tracking, status: error.status }, flags.json === true, false);
+    printCreated(terminal, { name, ...tracking }, flags.json === true, false);
     return 0;
   } finally {
     await embedded?.close();
