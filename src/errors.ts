@@ -44,7 +44,10 @@ export class ValidationError extends ZoomImGroupsError {
   /** Every way the body breaks the spec's schema, one per field and rule. */
   readonly issues: readonly ValidationIssue[];
   constructor(issues: readonly ValidationIssue[]) {
-    super(`Invalid IM group: ${issues.map((issue) => issue.message).join("; ")}. Nothing was sent.`);
+    // The first few, so that a body with thousands of unknown keys still makes a readable message.
+    const listed = issues.slice(0, 5).map((issue) => issue.message);
+    if (issues.length > 5) listed.push(`and ${issues.length - 5} more (in issues)`);
+    super(`Invalid IM group: ${listed.join("; ")}. Nothing was sent.`);
     this.issues = issues;
   }
 }

@@ -19,7 +19,8 @@ export function findIssues(body: unknown): ValidationIssue[] {
     for (const name of Object.keys(body)) {
       if (!Object.hasOwn(schema.properties, name) && body[name] !== undefined) {
         const known = Object.keys(schema.properties).join(", ");
-        issues.push(issue(name, "additionalProperties", `${name} is not a field of this request (fields: ${known})`));
+        const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+        issues.push(issue(name, "additionalProperties", `${shown} is not a field of this request (fields: ${known})`));
       }
     }
   }

@@ -300,7 +300,11 @@ describe("usage errors exit 2 and say what to do", () => {
     ],
     [{ ZOOM_ACCESS_TOKEN: "t" }, ["--base-url", "nope"], "--base-url must be an absolute URL"],
     [{ ZOOM_ACCESS_TOKEN: "t" }, ["--base-url", "https://api.zoom.us/v2?x=1"], "must not have a query string"],
-    [{ ZOOM_ACCESS_TOKEN: "t" }, ["--base-url", "https://api.zoom.us/v2?", "--dry-run"], "must not have a query string"],
+    [
+      { ZOOM_ACCESS_TOKEN: "t" },
+      ["--base-url", "https://api.zoom.us/v2?", "--dry-run"],
+      "must not have a query string",
+    ],
   ])("messages name what the user set: %j %j", async (env, args, message) => {
     const run = await cli(["create", "--name", "x", ...args], env);
     expect(run.code).toBe(2);

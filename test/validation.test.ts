@@ -10,6 +10,7 @@ import {
   fromFormFields,
   ValidationError,
   type ValidationIssue,
+  validateCreateImGroupBody,
 } from "../src/index.ts";
 import { parsedRequestBody, TOKEN, useMswServer } from "./support/msw.ts";
 
@@ -148,4 +149,14 @@ describe.each(encodings)("accepted and sent intact (%s)", (encoding) => {
     const fields = Array.isArray(sent.fields) ? fromFormFields(sent.fields) : sent.fields;
     expect(fields).toEqual(body);
   });
+});
+
+test("a body with thousands of unknown keys makes a short message; issues lists them all", async () => {
+  const body: Record<string, unknown> = { name: "Design team" };
+  for (let i = 0; i < 10_000; i++) body[`extra_${i}_${"x".repeat(100)}`] = i;
+  const issues = validateCreateImGroupBody(body);
+  expect(issues).toHaveLength(10_000);
+  const error = new ValidationError(issues);
+  expect(error.message.length).toBeLessThan(2_000);
+  expect(error.message).toContain("and 9995 more (in issues)");
 });
