@@ -1,5 +1,5 @@
 /** Request body encodings: multipart (the default) and JSON, each carrying exactly the fields that are set. */
-import { createImGroupRequestSchema, type FieldSchema, type operation } from "./generated/spec.js";
+import type { operation } from "./generated/spec.js";
 import type { CreateImGroupBody } from "./types.js";
 
 type SpecMediaType = (typeof operation.requestContentTypes)[number];
@@ -26,23 +26,4 @@ export function toFormData(body: CreateImGroupBody): FormData {
     if (value !== undefined) form.append(name, String(value));
   }
   return form;
-}
-
-const fields: Readonly<Partial<Record<string, FieldSchema>>> = createImGroupRequestSchema.properties;
-
-/**
- * The inverse of `toFormData`, by the spec's field types ("true"/"false" become booleans); a value that does not
- * read as its type stays a string, so validation names it. Used by the mock server and the contract tests.
- */
-export function fromFormFields(entries: Iterable<[string, FormDataEntryValue]>): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const [name, entry] of entries) {
-    const text = typeof entry === "string" ? entry : `[file ${entry.name}]`;
-    const type = fields[name]?.type;
-    if (type === "boolean") body[name] = text === "true" ? true : text === "false" ? false : text;
-    else if ((type === "integer" || type === "number") && text.trim() !== "" && Number.isFinite(Number(text))) {
-      body[name] = Number(text);
-    } else body[name] = text;
-  }
-  return body;
 }

@@ -5,7 +5,7 @@
  */
 export type { AccessToken, ServerToServerCredentials } from "./auth.js";
 export { type CallOptions, createImGroupsClient, type ImGroupsClient } from "./client.js";
-export { type Encoding, encodings, fromFormFields, mediaTypes, toFormData } from "./encoding.js";
+export { type Encoding, encodings, mediaTypes, toFormData } from "./encoding.js";
 export * from "./errors.js";
 export type { DocumentedResponse, FieldRule, FieldSchema, RequestField, RequestSchema } from "./generated/spec.js";
 export { createImGroupRequestSchema, documentedResponses, operation } from "./generated/spec.js";
@@ -18,5 +18,6 @@ export type {
   Throttle,
 } from "./options.js";
 export { redactSecrets } from "./options.js";
+export { isRetryable } from "./retry.js";
 export type * from "./types.js";
 export { findIssues as validateCreateImGroupBody } from "./validation.js";

@@ -11,12 +11,12 @@ export function decideRetry(
   retryIndex: number,
   settings: { maxRetries: number; maxRetryDelayMs: number },
 ): RetryDecision {
-  if (!isRetryable(error)) return { retry: false, reason: "not a transient failure" };
-  if (retryIndex >= settings.maxRetries)
-    return { retry: false, reason: `gave up after ${settings.maxRetries} retries` };
   if (error instanceof RateLimitError && error.isDailyLimit) {
     return { retry: false, reason: "the daily limit is hours away from clearing" };
   }
+  if (!isRetryable(error)) return { retry: false, reason: "not a transient failure" };
+  if (retryIndex >= settings.maxRetries)
+    return { retry: false, reason: `gave up after ${settings.maxRetries} retries` };
   const told = error instanceof ZoomApiError ? retryAfterAt(error.headers.get("retry-after")) : undefined;
   const delayMs = told === undefined ? backoffMs(retryIndex) : Math.max(0, told - Date.now());
   if (delayMs > settings.maxRetryDelayMs) {
@@ -28,10 +28,13 @@ export function decideRetry(
   return { retry: true, delayMs };
 }
 
-/** Failures that say nothing about the request itself: the next attempt may well succeed. */
-function isRetryable(error: unknown): boolean {
+/**
+ * Failures that say nothing about the request itself, so a later attempt may well succeed: a 408, a
+ * per-second 429, a 5xx, a timeout, a connection failure. Never a daily limit (hours away).
+ */
+export function isRetryable(error: unknown): boolean {
   return (
-    error instanceof RateLimitError ||
+    (error instanceof RateLimitError && !error.isDailyLimit) ||
     error instanceof ServerError ||
     error instanceof ZoomConnectionError ||
     error instanceof ZoomTimeoutError ||

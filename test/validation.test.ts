@@ -2,17 +2,18 @@
  * Bad bodies are rejected before anything is sent, with every bad field and rule named; good bodies with
  * awkward names reach the wire intact in both encodings.
  */
+
 import { describe, expect, test } from "vitest";
 import {
   type CreateImGroupBody,
   createImGroupsClient,
   encodings,
-  fromFormFields,
   ValidationError,
   type ValidationIssue,
   validateCreateImGroupBody,
 } from "../src/index.ts";
 import { parsedRequestBody, TOKEN, useMswServer } from "./support/msw.ts";
+import { fromFormFields } from "./support/spec.ts";
 
 const { requests, respondWith } = useMswServer();
 

@@ -8,14 +8,20 @@ import {
   createImGroupsClient,
   type Encoding,
   encodings,
-  fromFormFields,
   GroupNameConflictError,
   GroupNotFoundError,
   PaidAccountRequiredError,
   ZoomApiError,
 } from "../../src/index.ts";
 import { ENDPOINT, parsedRequestBody, TOKEN, useMswServer } from "../support/msw.ts";
-import { firstLine, postmanFixture, postmanItem, postmanRequestBody, validateRequestBody } from "../support/spec.ts";
+import {
+  firstLine,
+  fromFormFields,
+  postmanFixture,
+  postmanItem,
+  postmanRequestBody,
+  validateRequestBody,
+} from "../support/spec.ts";
 
 const { requests, respondWith } = useMswServer();
 

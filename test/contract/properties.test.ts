@@ -13,12 +13,11 @@ import {
   type Encoding,
   encodings,
   type FieldSchema,
-  fromFormFields,
   RedirectError,
   ValidationError,
   ZoomImGroupsError,
 } from "../../src/index.ts";
-import { validateRequestBody } from "../support/spec.ts";
+import { fromFormFields, validateRequestBody } from "../support/spec.ts";
 
 const RUNS = 1_000;
 const seedSetting = process.env.PROPERTY_SEED;

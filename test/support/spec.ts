@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
 import { loadSpec, postmanItemPath, theOperation } from "../../scripts/lib/spec.ts";
 import type { PostmanItem, PostmanResponse } from "../../scripts/lib/upstream.ts";
-import { fromFormFields } from "../../src/index.ts";
+import { createImGroupRequestSchema, type FieldSchema } from "../../src/index.ts";
 
 export const spec = await loadSpec();
 export const { operation: specOperation } = theOperation(spec);
@@ -47,4 +47,23 @@ export function firstLine(text: string): string {
       .filter(Boolean)
       .pop() ?? text
   );
+}
+
+const fields: Readonly<Partial<Record<string, FieldSchema>>> = createImGroupRequestSchema.properties;
+
+/**
+ * Form fields read back as Zoom would, by the spec's field types ("true"/"false" become booleans); a value that
+ * does not read as its type stays a string, so validation names it.
+ */
+export function fromFormFields(entries: Iterable<[string, FormDataEntryValue]>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [name, entry] of entries) {
+    const text = typeof entry === "string" ? entry : `[file ${entry.name}]`;
+    const type = fields[name]?.type;
+    if (type === "boolean") body[name] = text === "true" ? true : text === "false" ? false : text;
+    else if ((type === "integer" || type === "number") && text.trim() !== "" && Number.isFinite(Number(text))) {
+      body[name] = Number(text);
+    } else body[name] = text;
+  }
+  return body;
 }

@@ -18,12 +18,12 @@ import {
   GroupNameConflictError,
   ImGroupsApiRetiredError,
   type ImGroupsClient,
+  isRetryable,
   PaidAccountRequiredError,
   PermissionDeniedError,
   RateLimitError,
   RedirectError,
   RouteNotFoundError,
-  ServerError,
   ZoomConnectionError,
   ZoomTimeoutError,
 } from "../../index.js";
@@ -80,13 +80,6 @@ export const stopsTheRun = (error: unknown) =>
   error instanceof ZoomConnectionError ||
   error instanceof ZoomTimeoutError;
 
-/** Failures a further attempt might have cured: a row stopped on one was not really tried to the end. */
-const transient = (error: unknown) =>
-  error instanceof ServerError ||
-  error instanceof ZoomConnectionError ||
-  error instanceof ZoomTimeoutError ||
-  (error instanceof RateLimitError && !error.isDailyLimit);
-
 export async function runBulk(options: RunOptions): Promise<void> {
   const { rows, stop } = options;
   let next = 0;
@@ -120,7 +113,8 @@ export async function runBulk(options: RunOptions): Promise<void> {
       stop.stop("daily-limit", error);
       return { ...notSent(row, "daily-limit"), ...mayHaveCreated, error: json };
     }
-    if (stop.signal.aborted && transient(error))
+    // Stopped before a further attempt might have cured it: the row was not tried to the end.
+    if (stop.signal.aborted && isRetryable(error))
       return { ...notSent(row, stop.reason as StopReason), ...mayHaveCreated, error: json };
     if (stopsTheRun(error)) stop.stop("fatal", error);
     return { ...rowOf(row), outcome: "failed", ...mayHaveCreated, error: json };
