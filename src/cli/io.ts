@@ -7,7 +7,8 @@
  * stream quietly — no stack trace — and tells whoever listens. A status line (the progress line) lives on
  * stderr, only when it is a terminal, and is cleared before anything else is written to the same screen.
  */
-import { fstatSync, type Stats } from "node:fs";
+import { fstatSync, readdirSync, type Stats, statSync } from "node:fs";
+import { resolve } from "node:path";
 import { redactSecrets } from "../index.js";
 
 /** A writable stream as the CLI uses it; `isTTY`, `columns` and `fd` are there when the process has them. */
@@ -39,6 +40,23 @@ export function fileStats(stream: { readonly fd?: number | undefined }): Stats |
   try {
     const stats = fstatSync(stream.fd);
     return stats.isFile() ? stats : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The same file: same device and inode. */
+export const sameFile = (a: Stats | undefined, b: Stats | undefined) =>
+  !!a && !!b && a.dev === b.dev && a.ino === b.ino;
+
+/** The name, in `folder`, of the file a stream is redirected to (found by device and inode: no /proc). */
+export function nameInFolder(stream: { readonly fd?: number | undefined }, folder: string): string | undefined {
+  const stats = fileStats(stream);
+  if (!stats) return undefined;
+  try {
+    return readdirSync(folder)
+      .slice(0, 10_000)
+      .find((name) => sameFile(stats, statSync(resolve(folder, name), { throwIfNoEntry: false })));
   } catch {
     return undefined;
   }

@@ -3,19 +3,20 @@
  * the client's throttle, with a progress line on a terminal, stops on Ctrl-C, a closed stdout, a daily limit
  * or a failure every row would meet, and a summary that says what happened and the command that sends the rest.
  */
-import { closeSync, existsSync, openSync, readdirSync, type Stats, statSync, writeSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { basename, extname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { createImGroupsClient, type Encoding } from "../../index.js";
 import { errorJson } from "../errors.js";
-import { fileStats, type Terminal } from "../io.js";
-import { commandLine } from "../shell.js";
+import type { Terminal } from "../io.js";
 import { connect, resolveTarget } from "../target.js";
 import { count, type Flags, integer, someOf, text, UsageError } from "../usage.js";
+import { resumeHint } from "./hint.js";
+import { fileSink, stdoutSink } from "./output.js";
 import { Pacer } from "./pacer.js";
 import { progress } from "./progress.js";
 import { EXIT_BY_STOP, type RowReport, type Summary, Tally } from "./report.js";
-import { type PriorRun, readPriorRun } from "./resume.js";
+import { readResumeFile } from "./resume.js";
 import {
   checkRows,
   chooseFormat,
@@ -193,155 +194,17 @@ function resetsAt(error: unknown): { resetsAt?: string } {
   return at ? { resetsAt: at.toISOString() } : {};
 }
 
-/** The file's bytes: the input is decoded strictly (rows.ts), a resume file leniently (it may end mid-line). */
+/** The input file's bytes (decoded strictly by rows.ts: bytes that are not text are refused). */
 async function readBytes(absolute: string, shown: string): Promise<Buffer> {
   return readFile(absolute).catch((error: Error) => {
     throw new UsageError(`cannot read ${shown}: ${error.message.replace(absolute, shown)}`);
   });
 }
 
-const readInput = async (absolute: string, shown: string) => (await readBytes(absolute, shown)).toString("utf8");
-
 async function readStdin(terminal: Terminal): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of terminal.io.stdin) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks);
-}
-
-const sameFile = (a: Stats | undefined, b: Stats | undefined) => !!a && !!b && a.dev === b.dev && a.ino === b.ino;
-
-/** The previous run's output, refused when it cannot be one (and, above all, when the shell just emptied it). */
-async function readResumeFile(path: string, terminal: Terminal): Promise<PriorRun> {
-  const { io } = terminal;
-  const absolute = resolve(io.cwd, path);
-  let stats: Stats | undefined;
-  try {
-    stats = statSync(absolute);
-  } catch {
-    // readInput says why below
-  }
-  if (sameFile(stats, fileStats(io.stdout)))
-    throw new UsageError(
-      `--resume ${path} is also this run's stdout: the shell emptied it when it opened \`> ${path}\`, before this ` +
-        "command started, so the earlier run's lines are gone (unless you kept a copy). Resume from a copy, or run " +
-        "with --skip-existing to count the groups that exist as existing; send this run's output to a new file " +
-        "(--output FILE).",
-    );
-  const prior = readPriorRun(await readInput(absolute, path));
-  if (prior.recognised === 0)
-    throw new UsageError(
-      `--resume ${path}: no line in it was written by a run of zoom-im-groups (${count(prior.ignored, "other line")}); ` +
-        "give the output (--output FILE, or stdout redirected to a file) of the run to resume",
-    );
-  terminal.err(
-    `resuming from ${path}: ${count(prior.done.size, "group")} created or existing there` +
-      (prior.ignored
-        ? `; ${count(prior.ignored, "line")} of another shape ignored (a cut-off last line is expected)`
-        : ""),
-  );
-  return prior;
-}
-
-interface Sink {
-  /** One JSON line; `created` lines that cannot reach stdout go to stderr, so none is lost. */
-  line(json: string, created: boolean): void;
-  lines(jsons: readonly string[]): void;
-  close(): void;
-}
-
-function stdoutSink(terminal: Terminal): Sink {
-  return {
-    line: (json, created) => terminal.out(json, created ? () => terminal.err(json) : undefined),
-    lines: (jsons) => {
-      for (let i = 0; i < jsons.length; i += 10_000) terminal.out(jsons.slice(i, i + 10_000).join("\n"));
-    },
-    close: () => undefined,
-  };
-}
-
-/** `--output FILE`: a new file, each line written through to the system as soon as it is decided. */
-function fileSink(path: string, terminal: Terminal): Sink {
-  let fd: number;
-  try {
-    fd = openSync(path, "wx");
-  } catch (error) {
-    throw new UsageError(`cannot create --output ${basename(path)}: ${(error as Error).message}`);
-  }
-  const write = (text: string) => writeSync(fd, terminal.redact(text));
-  return {
-    line: (json) => write(`${json}\n`),
-    lines: (jsons) => {
-      for (let i = 0; i < jsons.length; i += 10_000) write(`${jsons.slice(i, i + 10_000).join("\n")}\n`);
-    },
-    close: () => closeSync(fd),
-  };
-}
-
-/**
- * The command that sends what this run did not, as it runs in the shell the README sets up; and a note
- * when it needs one (stdin to pipe in again). `--resume` needs this run's lines in a file it can name:
- * `--output`, or stdout redirected to a file in the working folder. Otherwise, and when every failure
- * was a 409, `--skip-existing` re-sends and counts the groups that exist as existing.
- */
-function resumeHint(
-  args: readonly string[],
-  summary: Summary,
-  outputPath: string | undefined,
-  terminal: Terminal,
-): { command: string; note?: string } | undefined {
-  if (summary.notSent === 0 && summary.failed === 0) return undefined;
-  const { io } = terminal;
-  const onlyConflicts =
-    summary.notSent === 0 && Object.keys(summary.failures).every((reason) => reason.startsWith("HTTP 409"));
-  const thisOutput = outputPath ?? nameInFolder(fileStats(io.stdout), io.cwd);
-  const kept = withoutFlags(args, ["--resume", "--output"], ["--skip-existing", "--dry-run"]);
-  const stdinFile = kept.includes("-") ? nameInFolder(fileStats(io.stdin), io.cwd) : undefined;
-  const words = kept.map((word, index) =>
-    word === "-" && kept[index - 1] === "--file" && stdinFile ? stdinFile : word,
-  );
-  const next = nextOutputName(thisOutput ?? "zoom-im-groups-run.jsonl", io.cwd);
-  if (onlyConflicts || thisOutput === undefined) words.push("--skip-existing");
-  else words.push("--resume", thisOutput);
-  words.push("--output", next);
-  const command = `${io.invokedAs} create ${commandLine(words)}`;
-  const pipeAgain = words.includes("-");
-  return {
-    command: pipeAgain ? `… | ${command}` : command,
-    ...(pipeAgain ? { note: "it reads the rows from stdin: pipe the same input in again where the … is" } : {}),
-  };
-}
-
-function withoutFlags(args: readonly string[], withValue: string[], bare: string[]): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const flag = arg.split("=")[0] as string;
-    if (withValue.includes(flag)) i += arg.includes("=") ? 0 : 1;
-    else if (!bare.includes(arg)) kept.push(arg);
-  }
-  return kept;
-}
-
-/** The name, in the working folder, of the file a stream is redirected to (found by device and inode). */
-function nameInFolder(stats: Stats | undefined, cwd: string): string | undefined {
-  if (!stats) return undefined;
-  try {
-    return readdirSync(cwd)
-      .slice(0, 10_000)
-      .find((name) => sameFile(stats, statSync(resolve(cwd, name), { throwIfNoEntry: false })));
-  } catch {
-    return undefined;
-  }
-}
-
-/** `run1.jsonl` → `run1.resumed.jsonl` (`run1.resumed-2.jsonl` if taken): never an existing file. */
-function nextOutputName(from: string, cwd: string): string {
-  const extension = extname(from) || ".jsonl";
-  const stem = from.slice(0, from.length - extname(from).length).replace(/\.resumed(-\d+)?$/, "");
-  for (let n = 1; ; n++) {
-    const name = `${stem}.resumed${n > 1 ? `-${n}` : ""}${extension}`;
-    if (!existsSync(resolve(cwd, name))) return name;
-  }
 }
 
 function humanSummary(summary: Summary, note: string | undefined): string[] {

@@ -4,6 +4,11 @@
  * A group counts as done once any line says it was created or existed. Only lines of the shape this tool
  * writes count, and only their well-typed fields are taken; everything else is ignored and counted.
  */
+import { statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { fileStats, sameFile, type Terminal } from "../io.js";
+import { count, UsageError } from "../usage.js";
 import type { RowReport } from "./report.js";
 
 export type PriorOutcome = Pick<RowReport, "id" | "location" | "trackingId" | "confirmed"> & {
@@ -60,4 +65,33 @@ export function readPriorRun(text: string): PriorRun {
     done.set(name, prior);
   }
   return { done, recognised, ignored };
+}
+
+/** The previous run's output, refused when it cannot be one (and, above all, when the shell just emptied it). */
+export async function readResumeFile(path: string, terminal: Terminal): Promise<PriorRun> {
+  const { io } = terminal;
+  const absolute = resolve(io.cwd, path);
+  if (sameFile(statSync(absolute, { throwIfNoEntry: false }), fileStats(io.stdout)))
+    throw new UsageError(
+      `--resume ${path} is also this run's stdout: the shell emptied it when it opened \`> ${path}\`, before this ` +
+        "command started, so the earlier run's lines are gone (unless you kept a copy). Resume from a copy, or run " +
+        "with --skip-existing to count the groups that exist as existing; send this run's output to a new file " +
+        "(--output FILE).",
+    );
+  const text = await readFile(absolute, "utf8").catch((error: Error) => {
+    throw new UsageError(`cannot read ${path}: ${error.message.replace(absolute, path)}`);
+  });
+  const prior = readPriorRun(text);
+  if (prior.recognised === 0)
+    throw new UsageError(
+      `--resume ${path}: no line in it was written by a run of zoom-im-groups (${count(prior.ignored, "other line")}); ` +
+        "give the output (--output FILE, or stdout redirected to a file) of the run to resume",
+    );
+  terminal.err(
+    `resuming from ${path}: ${count(prior.done.size, "group")} created or existing there` +
+      (prior.ignored
+        ? `; ${count(prior.ignored, "line")} of another shape ignored (a cut-off last line is expected)`
+        : ""),
+  );
+  return prior;
 }

@@ -1,0 +1,61 @@
+/** The command that sends what a bulk run did not, as it runs in the user's shell. */
+import { existsSync } from "node:fs";
+import { extname, resolve } from "node:path";
+import { nameInFolder, type Terminal } from "../io.js";
+import { commandLine } from "../shell.js";
+import type { Summary } from "./report.js";
+
+/**
+ * The command that sends what this run did not, as it runs in the shell the README sets up; and a note
+ * when it needs one (stdin to pipe in again). `--resume` needs this run's lines in a file it can name:
+ * `--output`, or stdout redirected to a file in the working folder. Otherwise, and when every failure
+ * was a 409, `--skip-existing` re-sends and counts the groups that exist as existing.
+ */
+export function resumeHint(
+  args: readonly string[],
+  summary: Summary,
+  outputPath: string | undefined,
+  terminal: Terminal,
+): { command: string; note?: string } | undefined {
+  if (summary.notSent === 0 && summary.failed === 0) return undefined;
+  const { io } = terminal;
+  const onlyConflicts =
+    summary.notSent === 0 && Object.keys(summary.failures).every((reason) => reason.startsWith("HTTP 409"));
+  const thisOutput = outputPath ?? nameInFolder(io.stdout, io.cwd);
+  const kept = withoutFlags(args, ["--resume", "--output"], ["--skip-existing", "--dry-run"]);
+  const stdinFile = kept.includes("-") ? nameInFolder(io.stdin, io.cwd) : undefined;
+  const words = kept.map((word, index) =>
+    word === "-" && kept[index - 1] === "--file" && stdinFile ? stdinFile : word,
+  );
+  const next = nextOutputName(thisOutput ?? "zoom-im-groups-run.jsonl", io.cwd);
+  if (onlyConflicts || thisOutput === undefined) words.push("--skip-existing");
+  else words.push("--resume", thisOutput);
+  words.push("--output", next);
+  const command = `${io.invokedAs} create ${commandLine(words)}`;
+  const pipeAgain = words.includes("-");
+  return {
+    command: pipeAgain ? `… | ${command}` : command,
+    ...(pipeAgain ? { note: "it reads the rows from stdin: pipe the same input in again where the … is" } : {}),
+  };
+}
+
+function withoutFlags(args: readonly string[], withValue: string[], bare: string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const flag = arg.split("=")[0] as string;
+    if (withValue.includes(flag)) i += arg.includes("=") ? 0 : 1;
+    else if (!bare.includes(arg)) kept.push(arg);
+  }
+  return kept;
+}
+
+/** `run1.jsonl` → `run1.resumed.jsonl` (`run1.resumed-2.jsonl` if taken): never an existing file. */
+function nextOutputName(from: string, cwd: string): string {
+  const extension = extname(from) || ".jsonl";
+  const stem = from.slice(0, from.length - extname(from).length).replace(/\.resumed(-\d+)?$/, "");
+  for (let n = 1; ; n++) {
+    const name = `${stem}.resumed${n > 1 ? `-${n}` : ""}${extension}`;
+    if (!existsSync(resolve(cwd, name))) return name;
+  }
+}
