@@ -75,14 +75,21 @@ test("slots are evenly spaced at 97 % of the rate when nothing is late", async (
   expect(new Set(sends.slice(1).map((t, i) => (t - (sends[i] as number)).toFixed(6))).size).toBe(1);
 });
 
-test.each([30, 80, 200])("timers that fire late cost no throughput at %i/s", async (rate) => {
+test.each([
+  [30, 4],
+  [80, 4],
+  [200, 4],
+  [300, 8],
+  [30, 25],
+  [1000, 2],
+])("timers that fire late cost no throughput at %i/s (up to %i ms late)", async (rate, lateMs) => {
   let seed = 7;
   const lateBy = () => {
     seed = (seed * 16807) % 2147483647;
-    return (seed / 2147483647) * 4; // 0–4 ms late, as a busy event loop fires timers
+    return (seed / 2147483647) * lateMs; // as a busy event loop, or a 1 ms timer at 1,000/s, fires them
   };
-  const { perSecond, busiest } = await run(rate, 20 * rate, { lateBy, senders: 50 });
-  expect(perSecond / rate).toBeGreaterThan(0.96);
+  const { perSecond, busiest } = await run(rate, 10 * rate, { lateBy, senders: 50 });
+  expect(perSecond / rate).toBeGreaterThan(0.95);
   expect(busiest).toBeLessThanOrEqual(rate);
 });
 
@@ -98,9 +105,10 @@ test.each([
     senders: 40,
   });
   expect(busiest).toBeLessThanOrEqual(rate);
-  // …and a stall never releases the slots it delayed at once: no three sends within one slot.
+  // …and a stall never releases what it delayed as a burst: at most 50 ms (or one slot) of slots at once.
   const interval = 1000 / (rate * 0.97);
-  expect(sends.slice(2).every((t, k) => t - (sends[k] as number) >= interval - 1e-9)).toBe(true);
+  const atOnce = Math.floor(Math.max(50, interval) / interval) + 2;
+  expect(sends.slice(atOnce).every((t, k) => t > (sends[k] as number))).toBe(true);
 });
 
 test("a 429 holds every slot for its Retry-After; a daily limit holds nothing", async () => {

@@ -2,8 +2,9 @@
  * The bulk run's rate limit, as the client's `throttle`: every attempt, retries included, waits here.
  *
  * - Pace: one queue, released in order by one timer, a slot every 1/(97 % of the rate) seconds. A timer
- *   that fires less than a slot late does not move the slots after it, so lateness costs no throughput;
- *   after a longer stall the schedule starts again from now, so the slots it delayed never leave at once.
+ *   that fires late does not move the slots after it: the slots of the last 50 ms (or of one slot, if
+ *   longer) that it missed leave at once, so a busy event loop or a coarse timer costs no throughput;
+ *   after a longer stall the schedule starts again from now, so what it delayed never leaves as a burst.
  * - Bound: never more than `rate` sends in any 1,020 ms, checked against the real send times. The 20 ms
  *   over a second absorb what happens between a send and its arrival (a new connection, a busy event
  *   loop), so Zoom, counting arrivals, sees no more than `rate` in a second either. The window is counted
@@ -16,6 +17,8 @@ import type { RateLimitError, Throttle } from "../../index.js";
 const HEADROOM = 0.97;
 const BUCKET_MS = 10;
 const BUCKETS = 102;
+/** How far behind its schedule the pacer may fall and still make the slots up. */
+const CATCH_UP_MS = 50;
 
 /** The clock a pacer reads and waits on; injectable so tests can drive it. */
 export interface PacerClock {
@@ -105,8 +108,8 @@ export class Pacer implements Throttle {
         this.#head = 0;
       }
       waiter.signal?.removeEventListener("abort", waiter.onAbort);
-      // The slot used is the schedule's, when late by less than a slot (made up); else now (nothing owed).
-      const slot = this.#nextSlot > now - this.intervalMs ? this.#nextSlot : now;
+      // The slot used is the schedule's while it is not too far behind (made up); else now (nothing owed).
+      const slot = this.#nextSlot > now - Math.max(CATCH_UP_MS, this.intervalMs) ? this.#nextSlot : now;
       this.#nextSlot = slot + this.intervalMs;
       this.#sends[this.#newestBucket % BUCKETS] = (this.#sends[this.#newestBucket % BUCKETS] as number) + 1;
       this.#sendsInWindow++;
