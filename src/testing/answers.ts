@@ -23,6 +23,11 @@ function documentedCode(status: keyof typeof documentedResponses): number {
   if (code === undefined) throw new Error(`spec: response ${status} documents no x-zoom-error-code`);
   return code;
 }
+/** The spec's message for a documented answer, its placeholders (`{groupName}`) filled from `values`. */
+export function documentedMessage(status: keyof typeof documentedResponses, values: Record<string, string> = {}) {
+  return documentedResponses[status].message.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
+}
+
 export const CODE = {
   paidAccountOnly: documentedCode("200"),
   validationFailed: documentedCode("400"),

@@ -3,9 +3,17 @@
  * endpoint, as one fetch-style function `handle(Request) → Response` over a store, rate limits and faults.
  * The MSW handlers, the loopback HTTP server and the CLI's embedded default all serve this one function.
  */
-import { operation } from "../generated/spec.js";
+import { createImGroupRequestSchema, operation } from "../generated/spec.js";
 import type { CreateImGroupBody } from "../index.js";
-import { type Answer, CODE, methodNotAllowed, rateLimited, serverFailure, zoomError } from "./answers.js";
+import {
+  type Answer,
+  CODE,
+  documentedMessage,
+  methodNotAllowed,
+  rateLimited,
+  serverFailure,
+  zoomError,
+} from "./answers.js";
 import { fieldErrors, type ParsedBody, readBody, TOO_LARGE } from "./body.js";
 import { createFaults } from "./faults.js";
 import { createLimits } from "./limits.js";
@@ -30,6 +38,11 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
  * The mock and, for the Node HTTP adapter only, `refuse`: the logged answer to a request that never
  * becomes a `Request` (a method fetch refuses such as TRACE, a body over MAX_BODY_BYTES, an invalid Host).
  */
+/** What Zoom uses for a field the request leaves out: the spec's `default`s. */
+const defaults = Object.fromEntries(
+  Object.entries(createImGroupRequestSchema.properties).map(([name, field]) => [name, field.default]),
+);
+
 export function createMockZoomServing(options: MockZoomOptions) {
   const store = createStore(options.accounts);
   const limits = createLimits(options);
@@ -41,7 +54,7 @@ export function createMockZoomServing(options: MockZoomOptions) {
     // The scheme is case-insensitive in HTTP (RFC 9110): `bearer x` is as good as `Bearer x`.
     const token = /^Bearer +(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
     const accountId = token === undefined ? undefined : store.accountOf(token);
-    if (!accountId) return zoomError(401, CODE.invalidToken, "Invalid access token.", trackingId);
+    if (!accountId) return zoomError(401, CODE.invalidToken, documentedMessage("401"), trackingId);
     const limit = limits.take(accountId);
     if (limit) return rateLimited(limit, trackingId);
     const body = await readBody(request);
@@ -56,22 +69,25 @@ export function createMockZoomServing(options: MockZoomOptions) {
     const fault = faults.decide(accountId, body.fields.name, trackingId);
     if (fault && "fail" in fault) return serverFailure(fault.fail, trackingId);
     const errors = fieldErrors(body);
-    if (errors.length > 0) return zoomError(400, CODE.validationFailed, "Validation Failed.", trackingId, {}, errors);
+    if (errors.length > 0)
+      return zoomError(400, CODE.validationFailed, documentedMessage("400"), trackingId, {}, errors);
     const free = options.freeAccount;
     if (free === true || (Array.isArray(free) && free.includes(accountId))) {
-      return zoomError(200, CODE.paidAccountOnly, `Only available for paid account: ${accountId}.`, trackingId);
+      return zoomError(200, CODE.paidAccountOnly, documentedMessage("200", { accountId }), trackingId);
     }
     const fields = body.fields as CreateImGroupBody; // valid: checked just above
     if (store.has(accountId, fields.name)) {
-      return zoomError(409, CODE.nameInUse, `Group name ${fields.name} is already in use.`, trackingId);
+      return zoomError(409, CODE.nameInUse, documentedMessage("409", { groupName: fields.name }), trackingId);
     }
+    // Fields left out take the spec's defaults, as Zoom applies them.
+    const given = { ...defaults, ...fields };
     const group = store.add(accountId, {
       name: fields.name,
-      type: fields.type ?? "normal",
+      type: String(given.type),
       total_members: 0,
-      search_by_domain: fields.search_by_domain === true,
-      search_by_account: fields.search_by_account === true,
-      search_by_ma_account: fields.search_by_ma_account === true,
+      search_by_domain: given.search_by_domain === true,
+      search_by_account: given.search_by_account === true,
+      search_by_ma_account: given.search_by_ma_account === true,
     });
     if (fault) return { response: Response.error(), fault: "drop" };
     const { type: _type, ...documented } = group; // the reference's 201 body has no `type`

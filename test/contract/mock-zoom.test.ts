@@ -153,7 +153,7 @@ describe("field errors come from the mock's own validator (Ajv, generated from t
     useMock();
     const response = await send(request);
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ code: 300, message: "Validation Failed.", errors });
+    expect(await response.json()).toEqual({ code: 300, message: "Validation failed.", errors });
     expect(mock.groups()).toEqual([]);
   });
 
