@@ -59,7 +59,7 @@ export type Endpoint = "api" | "token";
 // timeout, TLS and certificates; fetch's refused ports and URLs); a reset or anything unknown may have been sent.
 const NOTHING_SENT_CODES =
   /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EMFILE|ENFILE|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|CERT_.*|UNABLE_TO_.*|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
-const NOTHING_SENT_MESSAGES = /^(bad port|unknown scheme|invalid url)|before secure TLS connection was established/i;
+const NOTHING_SENT_MESSAGES = /before secure TLS connection was established/i;
 
 /** True when `cause` (or an error it wraps) shows that no byte of the request can have been sent. */
 function sentNothing(cause: unknown): boolean {

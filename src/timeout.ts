@@ -34,11 +34,15 @@ export async function withDeadline<T>(
     if (error instanceof ZoomImGroupsError || signal?.aborted) throw error;
     if (deadline.signal.aborted) throw new ZoomTimeoutError(method, url, timeoutMs, endpoint);
     const cause = safeCause(error, target.redact);
-    if (sent) throw new ZoomConnectionError(method, url, cause, endpoint);
-    // Nothing sent: a token with a line break, a middleware that threw.
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    const message = `${method} ${url}: the request could not be built (${reason}); nothing was sent`;
-    throw new ConfigurationError(message, { cause });
+    const refused = refusedUrl(cause);
+    if (sent && !refused) throw new ZoomConnectionError(method, url, cause, endpoint);
+    // Nothing sent: a URL fetch refuses (a blocked port), a token with a line break, a middleware that threw.
+    const reason =
+      cause instanceof Error
+        ? `${cause.message}${cause.cause instanceof Error ? `: ${cause.cause.message}` : ""}`
+        : String(cause);
+    const what = refused ? "fetch refuses this URL" : "the request could not be built";
+    throw new ConfigurationError(`${method} ${url}: ${what} (${reason}); nothing was sent`, { cause });
   } finally {
     clearTimeout(timer);
   }
@@ -76,4 +80,13 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
+}
+
+// fetch's own refusals of a URL: the same every time, so a configuration error, never retried.
+const REFUSED_URL = /^(bad port|unknown scheme|invalid url)/i;
+
+/** True when fetch refused the URL itself (a port it blocks, a scheme it does not know). */
+function refusedUrl(cause: unknown): boolean {
+  for (let error = cause; error instanceof Error; error = error.cause) if (REFUSED_URL.test(error.message)) return true;
+  return false;
 }

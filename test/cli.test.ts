@@ -1,6 +1,6 @@
 /** The CLI's single create, its usage errors, help and the mock command, run in process. */
 import { describe, expect, test } from "vitest";
-import { CLI_TOKEN, cli, useCliWorkspace } from "./support/cli.ts";
+import { CLI_TOKEN, cli, closedOrigin, useCliWorkspace } from "./support/cli.ts";
 
 const workspace = useCliWorkspace("zoom-cli-");
 const { mockZoom, listen } = workspace;
@@ -157,9 +157,20 @@ describe("single create", () => {
   });
 
   test("an unreachable API exits 1 with a connection error", async () => {
-    const run = await cli(["create", "--name", "x"], { ZOOM_API_URL: "http://127.0.0.1:9/v2", ZOOM_ACCESS_TOKEN: "t" });
+    const run = await cli(["create", "--name", "x"], {
+      ZOOM_API_URL: `${await closedOrigin()}/v2`,
+      ZOOM_ACCESS_TOKEN: "t",
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("ZoomConnectionError");
+  });
+
+  test("a port fetch refuses (9, discard) is a configuration error at once: exit 2, not retried", async () => {
+    const run = await cli(["create", "--name", "x"], { ZOOM_API_URL: "http://127.0.0.1:9/v2", ZOOM_ACCESS_TOKEN: "t" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("ConfigurationError");
+    expect(run.stderr).toContain("fetch refuses this URL (fetch failed: bad port); nothing was sent");
+    expect(run.ms).toBeLessThan(400); // no retry waits (0.5 s + 1 s)
   });
 
   test("--dry-run prints the curl command with $ZOOM_ACCESS_TOKEN and sends nothing", async () => {
@@ -201,8 +212,8 @@ describe("single create", () => {
       ZOOM_ACCOUNT_ID: "a",
       ZOOM_CLIENT_ID: "b",
       ZOOM_CLIENT_SECRET: "c-secret",
-      ZOOM_OAUTH_TOKEN_URL: "http://127.0.0.1:9/oauth/token",
-      ZOOM_API_URL: "http://127.0.0.1:9/v2",
+      ZOOM_OAUTH_TOKEN_URL: `${await closedOrigin()}/oauth/token`,
+      ZOOM_API_URL: `${await closedOrigin()}/v2`,
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("the OAuth token URL");

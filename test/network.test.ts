@@ -153,14 +153,17 @@ describe("mayHaveCreated: what could not have been sent", () => {
     expect(error?.mayHaveCreated).toBe(false);
   });
 
-  test("a port fetch refuses: nothing sent", async () => {
+  test("a port fetch refuses: a ConfigurationError, nothing sent, not retried (it would refuse again)", async () => {
+    const started = performance.now();
     const error = await failure(
-      createImGroupsClient({ accessToken: TOKEN, baseUrl: "http://127.0.0.1:1/v2", maxRetries: 0 }).createImGroup({
+      createImGroupsClient({ accessToken: TOKEN, baseUrl: "http://127.0.0.1:1/v2" }).createImGroup({
         name: "Design team",
       }),
     );
-    expect(error).toBeInstanceOf(ZoomConnectionError);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error?.message).toContain("fetch refuses this URL");
     expect(error?.mayHaveCreated).toBe(false);
+    expect(performance.now() - started).toBeLessThan(400); // no retry waits (0.5 s + 1 s)
   });
 
   test("a server that destroys the socket after reading the request: may have created", async () => {

@@ -203,6 +203,15 @@ export const csv = (rows: readonly string[]) => `name\n${rows.join("\n")}\n`;
 export const rowsOf = (run: Pick<Run, "lines">) => run.lines.filter((line) => line.type === "row");
 export const summaryOf = (run: Pick<Run, "lines">) => run.lines.at(-1) as Record<string, unknown>;
 
+/** The origin of a loopback port nothing listens on any more: connections to it are refused. */
+export async function closedOrigin(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return `http://127.0.0.1:${port}`;
+}
+
 /** A canary: it must never appear in anything the CLI prints. */
 export const CLI_TOKEN = "cli-canary-token";
 
