@@ -268,7 +268,7 @@ describe("single create", () => {
 describe("usage errors exit 2 and say what to do", () => {
   test.each([
     [["create"], "--name is required"],
-    [["create", "--nme", "x"], "Unknown option '--nme' (did you mean --name?); see zoom-im-groups create --help"],
+    [["create", "--nme", "x"], "Unknown option '--nme' (did you mean --name?)\nRun zoom-im-groups create --help"],
     [["create", "--name", "x", "--concurency", "4"], "did you mean --concurrency?"],
     [["crate"], 'unknown command "crate" (did you mean create?)'],
     [["create", "--name", "x", "--search-by-domain", "--no-search-by-domain"], "not both"],

@@ -86,7 +86,7 @@ function failed(error: unknown, terminal: Terminal, flags: string[]): number {
   if (error instanceof UsageError) {
     terminal.err(`error: ${json.message}`);
     const command = flags[0] && commands[flags[0]] ? ` ${flags[0]}` : "";
-    if (!json.message.includes("--help")) terminal.err(`Run zoom-im-groups${command} --help for usage.`);
+    terminal.err(`Run ${terminal.io.invokedAs}${command} --help for usage.`);
     return 2;
   }
   terminal.err(`error: ${error instanceof ZoomImGroupsError ? `${json.name}: ` : ""}${json.message}`);

@@ -37,9 +37,7 @@ export function parseFlags(args: string[], defs: FlagDefs, command: string): Fla
     const message = (error as Error).message.replace(/\. To specify.*$/s, "");
     const unknown = /^Unknown option '--?([^']+)'/.exec(message)?.[1];
     const hint = unknown ? nearest(unknown, Object.keys(all)) : undefined;
-    throw new UsageError(
-      `${command}: ${message}${hint ? ` (did you mean --${hint}?)` : ""}; see zoom-im-groups ${command} --help`,
-    );
+    throw new UsageError(`${command}: ${message}${hint ? ` (did you mean --${hint}?)` : ""}`);
   }
   const seen = new Set<string>();
   for (const token of parsed.tokens) {

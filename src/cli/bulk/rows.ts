@@ -33,7 +33,7 @@ export class InputError extends Error {
 }
 
 /** A value as messages show it: quoted, cut short (a cell can be a megabyte). */
-const quote = (text: string) =>
+const quoted = (text: string) =>
   JSON.stringify(text.length > 40 ? `${text.slice(0, 40).replace(/[\uD800-\uDBFF]$/, "")}…` : text);
 
 /**
@@ -79,7 +79,7 @@ function firstLineNotUtf8(bytes: Uint8Array): number {
 export function chooseFormat(explicit: string | undefined, path: string, text: string): InputFormat {
   if (explicit !== undefined) {
     if (!inputFormats.includes(explicit as InputFormat))
-      throw new InputError(`--format must be one of ${inputFormats.join(", ")} (got ${quote(explicit)})`);
+      throw new InputError(`--format must be one of ${inputFormats.join(", ")} (got ${quoted(explicit)})`);
     return explicit as InputFormat;
   }
   if (/\.csv$/i.test(path)) return "csv";
@@ -96,7 +96,7 @@ export function delimiterFlag(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const delimiter = value === "tab" || value === "\\t" ? "\t" : value;
   if (!Object.hasOwn(delimiterNames, delimiter))
-    throw new UsageError(`--delimiter must be , ; or tab (got ${quote(value)})`);
+    throw new UsageError(`--delimiter must be , ; or tab (got ${quoted(value)})`);
   return delimiter;
 }
 
@@ -247,10 +247,10 @@ function headerKeys(names: readonly string[], line: number): string[] {
     const key = fieldOfHeader(name);
     if (key === undefined) {
       const near = nearest(name, fieldNames);
-      unknown.push(`${quote(name)}${near ? ` (did you mean ${near}?)` : ""}`);
+      unknown.push(`${quoted(name)}${near ? ` (did you mean ${near}?)` : ""}`);
     } else if (columnOf.has(key)) {
       throw new InputError(
-        `line ${line}: the column ${quote(key)} is named twice (columns ${columnOf.get(key)} and ${column + 1})`,
+        `line ${line}: the column ${quoted(key)} is named twice (columns ${columnOf.get(key)} and ${column + 1})`,
       );
     } else columnOf.set(key, column + 1);
     keys.push(key ?? "");
@@ -363,7 +363,7 @@ export function checkRows(
       if (!earlier) firsts.set(key, row);
       else if (same)
         problems.push(
-          `the name ${quote(name)} is also on row ${same.row} (line ${same.line}); names are unique per account`,
+          `the name ${quoted(name)} is also on row ${same.row} (line ${same.line}); names are unique per account`,
         );
       else {
         variants.set(name, row);
@@ -383,5 +383,5 @@ export function checkRows(
 /** `the name "design" differs from row 1's "Design" (line 2) only in case`. */
 export function nearDuplicateText({ row, earlier, differs }: NearDuplicate): string {
   const looks = differs === "Unicode form" ? ": it looks the same, written with other code points" : "";
-  return `the name ${quote(row.body.name as string)} differs from row ${earlier.row}'s ${quote(earlier.body.name as string)} (line ${earlier.line}) only in ${differs}${looks}`;
+  return `the name ${quoted(row.body.name as string)} differs from row ${earlier.row}'s ${quoted(earlier.body.name as string)} (line ${earlier.line}) only in ${differs}${looks}`;
 }
