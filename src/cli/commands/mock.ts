@@ -78,7 +78,7 @@ export async function mock(args: string[], terminal: Terminal): Promise<number> 
     freeAccount: flags["free-account"] === true,
     ...(flags["rate-limit"] === undefined ? {} : { rateLimit: limit("rate-limit", flags["rate-limit"]) }),
     ...(flags["daily-limit"] === undefined ? {} : { dailyLimit: limit("daily-limit", flags["daily-limit"]) }),
-    // --seed alone gives no fault, but it is kept: a later `faults` of the same mock would use it.
+    // --seed alone is passed on too (it seeds nothing yet, but is never silently dropped).
     ...(failRate === undefined && dropRate === undefined && delay === undefined && seed === undefined
       ? {}
       : {
