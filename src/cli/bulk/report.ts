@@ -23,9 +23,9 @@ export interface RowReport {
   confirmed?: false;
   /** The outcome comes from the `--resume` file; the row was not sent again. */
   resumed?: true;
-  /** Why a `not-sent` row was not sent. */
+  /** Why a `not-sent` row was not sent, or a `failed` row's retries were cut short. */
   reason?: StopReason;
-  /** A `not-sent` or `failed` row whose attempt may have reached Zoom: the group may exist. */
+  /** A `failed` row whose attempt may have reached Zoom: the group may exist (a `not-sent` row never). */
   mayHaveCreated?: true;
   error?: ErrorJson;
 }

@@ -109,13 +109,17 @@ export async function runBulk(options: RunOptions): Promise<void> {
       if (error.mayHaveCreated) return { ...rowOf(row), outcome: "created", confirmed: false, ...tracking };
       if (options.resumed || options.skipExisting) return { ...rowOf(row), outcome: "exists", ...tracking };
     }
+    // Stopped before a further attempt might have cured it: `not-sent` when nothing of it can have reached
+    // Zoom, else `failed` (it was sent; the group may exist) with the reason its retries were cut short.
+    const cutShort = (reason: StopReason): RowReport =>
+      json.mayHaveCreated
+        ? { ...rowOf(row), outcome: "failed", reason, mayHaveCreated: true, error: json }
+        : { ...notSent(row, reason), error: json };
     if (error instanceof RateLimitError && error.isDailyLimit) {
       stop.stop("daily-limit", error);
-      return { ...notSent(row, "daily-limit"), ...mayHaveCreated, error: json };
+      return cutShort("daily-limit");
     }
-    // Stopped before a further attempt might have cured it: the row was not tried to the end.
-    if (stop.signal.aborted && isRetryable(error))
-      return { ...notSent(row, stop.reason as StopReason), ...mayHaveCreated, error: json };
+    if (stop.signal.aborted && isRetryable(error)) return cutShort(stop.reason as StopReason);
     if (stopsTheRun(error)) stop.stop("fatal", error);
     return { ...rowOf(row), outcome: "failed", ...mayHaveCreated, error: json };
   }
