@@ -156,12 +156,13 @@ function wholeNumber(name: string, value: number | undefined, fallback: number, 
 
 /**
  * Replaces every secret in text that may be shown (server messages, causes, CLI output) with `[redacted]`,
- * also where a server echoes it percent-encoded. Secrets shorter than 4 characters are left alone.
+ * also where a server echoes it percent-encoded. Secrets shorter than 8 characters are left alone: no real token
+ * or client secret is that short, and replacing a word like `test` would corrupt names and ids.
  */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) {
-    if (secret.length < 4) continue;
+    if (secret.length < 8) continue;
     // A server may echo a secret as it was sent in a form or a URL: percent-encoded, or `+` for spaces.
     const encoded = encodeURIComponent(secret);
     // Percent-encoding may come back in lower case (%2f): every form matches without regard to case.

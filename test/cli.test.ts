@@ -323,6 +323,25 @@ describe("usage errors exit 2 and say what to do", () => {
     expect(run.stderr).not.toMatch(/serverToServer|baseUrl/);
   });
 
+  test("a URL that does not parse is never echoed with what may be a secret", async () => {
+    for (const value of ["//u:CANARY-pw@127.0.0.1:1/v2", "127.0.0.1:1/v2?access_token=CANARY-q"]) {
+      const run = await cli(["create", "--name", "x"], { ZOOM_ACCESS_TOKEN: "t", ZOOM_API_URL: value });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("ZOOM_API_URL must be an absolute URL");
+      expect(run.stderr).not.toContain("CANARY");
+    }
+  });
+
+  test("a short token is not taken for a secret inside names and ids", async () => {
+    const { running } = await mockZoom();
+    const run = await cli(["create", "--name", "test group", "--json"], {
+      ZOOM_API_URL: running.url,
+      ZOOM_ACCESS_TOKEN: "test",
+    });
+    expect(run.code).toBe(0);
+    expect(run.lines[0]).toMatchObject({ name: "test group", id: expect.stringMatching(/^mockgrp/) });
+  });
+
   test("credentials inside a URL are refused and never echoed", async () => {
     for (const [variable, value] of [
       ["ZOOM_API_URL", "http://user:CANARY-pw@127.0.0.1:9/v2"],

@@ -83,7 +83,9 @@ export function absoluteUrl(value: string, from: string, example: string): strin
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`${from} must be an absolute URL such as ${example} (got ${JSON.stringify(value)})`);
+    // Shown without what may be a secret: anything before an `@`, and any query or fragment.
+    const shown = value.replace(/^([^/]*\/\/)?[^/?#]*@/, "$1…@").replace(/[?#].*$/s, "…");
+    throw new UsageError(`${from} must be an absolute URL such as ${example} (got ${JSON.stringify(shown)})`);
   }
   if (url.username || url.password)
     throw new UsageError(`${from} must not carry credentials (user:password@); set them in the environment instead`);
