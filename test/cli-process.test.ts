@@ -150,6 +150,18 @@ describe("printed commands run as printed", () => {
     expect(first.stderr).toMatch(/ create --file stdin\.csv --resume s1\.jsonl --output s1\.resumed\.jsonl/);
   });
 
+  test("--resume FILE >> FILE is refused, and not said to be emptied", async () => {
+    const { env, log } = await mockZoom();
+    await file("append.csv", csv(["A"]));
+    const line = `${JSON.stringify({ type: "row", row: 1, line: 2, name: "A", outcome: "created" })}\n`;
+    await file("append.jsonl", line);
+    const run = await shell(`${self} create --file append.csv --resume append.jsonl >> append.jsonl`, env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("is also this run's stdout (`>> append.jsonl`)");
+    expect(run.stderr).not.toContain("emptied");
+    expect(log).toEqual([]);
+  });
+
   test("--resume FILE > FILE is refused: the shell emptied it", async () => {
     const { env, log } = await mockZoom();
     await file("same.csv", csv(["A"]));

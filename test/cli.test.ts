@@ -323,6 +323,13 @@ describe("usage errors exit 2 and say what to do", () => {
     expect(run.stderr).not.toMatch(/serverToServer|baseUrl/);
   });
 
+  test("a credential variable set but empty is a usage error, not a quiet run against the embedded mock", async () => {
+    const run = await cli(["create", "--name", "x"], { ZOOM_ACCESS_TOKEN: "" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("ZOOM_ACCESS_TOKEN is set but empty");
+    expect(run.stderr).not.toContain("embedded mock");
+  });
+
   test("a URL that does not parse is never echoed with what may be a secret", async () => {
     for (const value of ["//u:CANARY-pw@127.0.0.1:1/v2", "127.0.0.1:1/v2?access_token=CANARY-q"]) {
       const run = await cli(["create", "--name", "x"], { ZOOM_ACCESS_TOKEN: "t", ZOOM_API_URL: value });

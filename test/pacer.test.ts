@@ -123,11 +123,17 @@ test("a 429 holds every slot for its Retry-After; a daily limit holds nothing", 
   const heldFrom = clock.t;
   await clock.drive(pacer.wait());
   expect(clock.t - heldFrom).toBeGreaterThanOrEqual(1_990);
+  // A Retry-After longer than the client waits (its call fails at once) holds the others a second, no more.
+  pacer.rateLimited(limited("QPS", "Thu, 01 Jan 2099 00:00:00 GMT"));
+  const farFrom = clock.t;
+  await clock.drive(pacer.wait());
+  expect(clock.t - farFrom).toBeGreaterThanOrEqual(990);
+  expect(clock.t - farFrom).toBeLessThan(1_100);
   pacer.rateLimited(limited("Daily-limit", "2099-01-01T00:00:00Z"));
   const before = clock.t;
   await clock.drive(pacer.wait());
   expect(clock.t - before).toBeLessThan(20);
-  expect(pacer.rateLimitedAnswers).toBe(2);
+  expect(pacer.rateLimitedAnswers).toBe(3);
 });
 
 test("a caller whose signal aborts leaves at once with its reason; the others keep their turns", async () => {

@@ -28,6 +28,10 @@ export function chosenBaseUrl(flag: string | undefined, env: Env): string | unde
 export function resolveTarget(baseUrlFlag: string | undefined, encoding: Encoding, env: Env): Target | "embedded" {
   const baseUrl = chosenBaseUrl(baseUrlFlag, env);
   const endpoint = { encoding, ...(baseUrl ? { baseUrl } : {}) };
+  // Set but empty (`ZOOM_ACCESS_TOKEN=` in a script whose secret was not filled in) is a mistake, never
+  // a quiet run against the embedded mock.
+  const empty = ["ZOOM_ACCESS_TOKEN", ...S2S].filter((name) => env[name] === "");
+  if (empty.length) throw new UsageError(`${empty.join(", ")} ${empty.length === 1 ? "is" : "are"} set but empty`);
   if (env.ZOOM_ACCESS_TOKEN) return { options: { ...endpoint, accessToken: env.ZOOM_ACCESS_TOKEN } };
   if (S2S.some((name) => env[name])) {
     const missing = S2S.filter((name) => !env[name]);

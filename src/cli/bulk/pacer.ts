@@ -79,8 +79,10 @@ export class Pacer implements Throttle {
   rateLimited(error: RateLimitError): void {
     this.rateLimitedAnswers++;
     if (error.isDailyLimit) return;
+    // A Retry-After longer than the client waits fails that call at once; the others wait a second, no more.
     const asked = error.retryAfter ? error.retryAfter.getTime() - Date.now() : 1000;
-    this.#heldUntil = Math.max(this.#heldUntil, this.clock.now() + Math.min(Math.max(asked, 0), this.maxHoldMs));
+    const holdMs = asked >= 0 && asked <= this.maxHoldMs ? asked : 1000;
+    this.#heldUntil = Math.max(this.#heldUntil, this.clock.now() + holdMs);
   }
 
   /** Releases every waiter whose slot has come, then sets one timer for the next. */

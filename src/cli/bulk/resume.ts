@@ -71,12 +71,16 @@ export function readPriorRun(text: string): PriorRun {
 export async function readResumeFile(path: string, terminal: Terminal): Promise<PriorRun> {
   const { io } = terminal;
   const absolute = resolve(io.cwd, path);
-  if (sameFile(statSync(absolute, { throwIfNoEntry: false }), fileStats(io.stdout)))
+  const stats = statSync(absolute, { throwIfNoEntry: false });
+  if (sameFile(stats, fileStats(io.stdout)))
     throw new UsageError(
-      `--resume ${path} is also this run's stdout: the shell emptied it when it opened \`> ${path}\`, before this ` +
-        "command started, so the earlier run's lines are gone (unless you kept a copy). Resume from a copy, or run " +
-        "with --skip-existing to count the groups that exist as existing; send this run's output to a new file " +
-        "(--output FILE).",
+      stats?.size === 0
+        ? `--resume ${path} is also this run's stdout: the shell emptied it when it opened \`> ${path}\`, before ` +
+            "this command started, so the earlier run's lines are gone (unless you kept a copy). Resume from a " +
+            "copy, or run with --skip-existing to count the groups that exist as existing; send this run's output " +
+            "to a new file (--output FILE)."
+        : `--resume ${path} is also this run's stdout (\`>> ${path}\`): this run's lines would be written into ` +
+            "the file it reads. Send them to a new file (--output FILE).",
     );
   const text = await readFile(absolute, "utf8").catch((error: Error) => {
     throw new UsageError(`cannot read ${path}: ${error.message.replace(absolute, path)}`);
