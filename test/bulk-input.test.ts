@@ -444,7 +444,7 @@ describe("wording", () => {
     for (const [value, text] of Object.entries(type.enumDescriptions ?? {}))
       expect(flat).toContain(`${value}: ${text}`);
     expect(help.replace(/\s+/g, " ")).toContain(
-      "Group name: must be unique to one account (required, at most 128 characters)",
+      "The group's name, unique within the account (required, at most 128 characters)",
     );
   });
 });

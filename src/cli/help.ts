@@ -2,8 +2,8 @@
 import type { FlagDefs } from "./usage.js";
 import { commonFlags } from "./usage.js";
 
-const WIDTH = 100;
-const COLUMN = 38;
+const WIDTH = 80;
+const COLUMN = 36;
 
 /**
  * Wraps `text` to the help's width, continuation lines indented to the description column; a line break in
@@ -43,9 +43,14 @@ export const CREDENTIALS = section("Credentials (environment)", [
   "  ZOOM_CLIENT_SECRET",
   `  ${"ZOOM_API_URL".padEnd(COLUMN - 3)} the API base URL (--base-url wins)`,
   `  ${"ZOOM_OAUTH_TOKEN_URL".padEnd(COLUMN - 3)} the Server-to-Server OAuth token endpoint`,
-  "With no credentials and no base URL, create runs against an embedded mock Zoom over real HTTP.",
+  "With no credentials and no base URL, create runs against an embedded mock Zoom",
+  "over real HTTP.",
 ]);
 
-export const EXIT_CODES =
-  "Exit codes: 0 done; 1 the API or network failed (bulk: a row failed, or a daily limit stopped the run);\n" +
-  "2 usage or validation error (nothing sent); 130 interrupted (Ctrl-C); 141 stdout was closed.";
+export const EXIT_CODES = section("Exit codes", [
+  "  0    done",
+  "  1    the API or network failed (bulk: a row failed, or the run was stopped)",
+  "  2    usage or validation error (nothing sent)",
+  "  130  interrupted (Ctrl-C)",
+  "  141  stdout was closed",
+]);

@@ -31,7 +31,7 @@ export interface components {
         /** The fields of a new IM directory group. */
         CreateImGroupRequest: {
             /**
-             * Group name: must be unique to one account.
+             * The group's name, unique within the account.
              *
              *     Required by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists
              *     "300 Missing field: name" for this call and a group without a name cannot be told apart from others.
@@ -39,26 +39,26 @@ export interface components {
              */
             name: string;
             /**
-             * IM Group types:<br>`normal` - Only members can see automatically see the other members of this group. Other people can search for members within this group. <br>`shared` - Everyone under an account can see the group members automatically.<br>`restricted` - Nobody can see the group or search for members except the members in the group. (This can only be one of normal,shared,restricted)
+             * Who sees the group and can search for its members.
              * @default normal
              * @example normal
              * @enum {string}
              */
             type?: "normal" | "shared" | "restricted";
             /**
-             * Members can search for others in the same email domain.
+             * Whether members can find others whose email is in the same domain.
              * @default false
              * @example false
              */
             search_by_domain?: boolean;
             /**
-             * Members can search for others under same account.
+             * Whether members can find others in the same account.
              * @default false
              * @example true
              */
             search_by_account?: boolean;
             /**
-             * Members can search for others under same master account, including all sub accounts.
+             * Whether members can find others in the same master account, sub accounts included.
              * @default false
              * @example false
              */
@@ -75,11 +75,11 @@ export interface components {
             name?: string;
             /** Total number of members in the group. */
             total_members?: number;
-            /** Members can search for others in the same email domain. */
+            /** Whether members can find others whose email is in the same domain. */
             search_by_domain?: boolean;
-            /** Members can search for others under same account. */
+            /** Whether members can find others in the same account. */
             search_by_account?: boolean;
-            /** Members can search for others under same master account, including all sub accounts. */
+            /** Whether members can find others in the same master account, sub accounts included. */
             search_by_ma_account?: boolean;
         };
         /** Zoom's error body. */

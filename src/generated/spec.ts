@@ -94,16 +94,16 @@ export const createImGroupRequestSchema: RequestSchema = {
   ],
   "additionalProperties": false,
   "properties": {
-    /** `name`: Group name: must be unique to one account. Required by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists "300 Missing field: name" for this call and a group without a name cannot be told apart from others. */
+    /** `name`: The group's name, unique within the account. Required by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists "300 Missing field: name" for this call and a group without a name cannot be told apart from others. */
     "name": {
       "type": "string",
       "minLength": 1,
       "maxLength": 128,
       "pattern": "^[^\\x00-\\x1F\\x7F]*$",
       "patternMessage": "must not contain control characters such as line breaks or tabs",
-      "description": "Group name: must be unique to one account.\n\nRequired by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists\n\"300 Missing field: name\" for this call and a group without a name cannot be told apart from others.\n"
+      "description": "The group's name, unique within the account.\n\nRequired by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists\n\"300 Missing field: name\" for this call and a group without a name cannot be told apart from others.\n"
     },
-    /** `type`: IM Group types: `normal` - Only members can see automatically see the other members of this group. Other people can search for members within this group. `shared` - Everyone under an account can see the group members automatically. `restricted` - Nobody can see the group or search for members except the members in the group. (This can only be one of normal,shared,restricted) */
+    /** `type`: Who sees the group and can search for its members. */
     "type": {
       "type": "string",
       "enum": [
@@ -117,25 +117,25 @@ export const createImGroupRequestSchema: RequestSchema = {
         "shared": "Everyone in the account sees the group's members.",
         "restricted": "Only members see the group and can search for its members."
       },
-      "description": "IM Group types:<br>`normal` - Only members can see automatically see the other members of this group. Other people can search for members within this group. <br>`shared` - Everyone under an account can see the group members automatically.<br>`restricted` - Nobody can see the group or search for members except the members in the group. (This can only be one of normal,shared,restricted)"
+      "description": "Who sees the group and can search for its members."
     },
-    /** `search_by_domain`: Members can search for others in the same email domain. */
+    /** `search_by_domain`: Whether members can find others whose email is in the same domain. */
     "search_by_domain": {
       "type": "boolean",
       "default": false,
-      "description": "Members can search for others in the same email domain."
+      "description": "Whether members can find others whose email is in the same domain."
     },
-    /** `search_by_account`: Members can search for others under same account. */
+    /** `search_by_account`: Whether members can find others in the same account. */
     "search_by_account": {
       "type": "boolean",
       "default": false,
-      "description": "Members can search for others under same account."
+      "description": "Whether members can find others in the same account."
     },
-    /** `search_by_ma_account`: Members can search for others under same master account, including all sub accounts. */
+    /** `search_by_ma_account`: Whether members can find others in the same master account, sub accounts included. */
     "search_by_ma_account": {
       "type": "boolean",
       "default": false,
-      "description": "Members can search for others under same master account, including all sub accounts."
+      "description": "Whether members can find others in the same master account, sub accounts included."
     }
   }
 };

@@ -76,7 +76,7 @@ export function createHelp(): string {
     "",
     "Usage:",
     "  zoom-im-groups create --name NAME [field flags] [options]",
-    "  zoom-im-groups create --file groups.csv|groups.json|groups.jsonl|- [bulk options] [options]",
+    "  zoom-im-groups create --file FILE.csv|.json|.jsonl|- [bulk options] [options]",
     "",
     section("Field flags (from the spec)", flagLines(fieldFlags())),
     "",

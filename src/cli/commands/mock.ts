@@ -33,12 +33,13 @@ export const mockFlags: FlagDefs = {
 
 export function mockHelp(): string {
   return [
-    "zoom-im-groups mock — a mock Zoom (POST /v2/im/groups and POST /oauth/token) on loopback",
+    "zoom-im-groups mock — a mock Zoom on loopback (/v2/im/groups and /oauth/token)",
     "",
     "Usage:",
     "  zoom-im-groups mock [options]",
     "",
-    "Prints its base URL as the first line of stdout, then one line per request; Ctrl-C stops it.",
+    "Prints its base URL as the first line of stdout, then one line per request;",
+    "Ctrl-C stops it.",
     "",
     section("Options", flagLines(mockFlags)),
     "",
