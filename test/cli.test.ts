@@ -287,6 +287,7 @@ describe("usage errors exit 2 and say what to do", () => {
     [["create", "--nme", "x", "--json"], "UsageError"],
     [["create", "--name", "x", "--base-url", "nope", "--json"], "UsageError"],
     [["create", "--type", "public", "--json"], "ValidationError"],
+    [["create", "--name", "x", "--json=false"], "UsageError"],
   ])("--json prints the same {error} object on usage errors: %j", async (args, name) => {
     const run = await cli(args, { ZOOM_ACCESS_TOKEN: "t" });
     expect(run.code).toBe(2);
@@ -347,6 +348,18 @@ describe("usage errors exit 2 and say what to do", () => {
     });
     expect(run.code).toBe(0);
     expect(run.lines[0]).toMatchObject({ name: "test group", id: expect.stringMatching(/^mockgrp/) });
+  });
+
+  test("a --name the shell passed as bytes that are not UTF-8, or with a C1 control, is refused", async () => {
+    const { running } = await mockZoom();
+    const env = { ZOOM_API_URL: running.url, ZOOM_ACCESS_TOKEN: "t" };
+    const bytes = await cli(["create", "--name", "bad\uFFFDutf"], env);
+    expect(bytes.code).toBe(2);
+    expect(bytes.stderr).toContain("--name is not UTF-8 text");
+    const c1 = await cli(["create", "--name", "C1\u009b31mred"], env);
+    expect(c1.code).toBe(2);
+    expect(c1.stderr).toContain("--name must not contain control characters");
+    expect(running.mock.groups()).toEqual([]);
   });
 
   test("credentials inside a URL are refused and never echoed", async () => {

@@ -136,7 +136,7 @@ const awkwardNames = {
   "emoji and ZWJ sequences": "Team 👩‍💻👨‍👩‍👧",
   quotes: `He said "hi" and 'bye' \\ done`,
   "multipart-looking text": '--boundary Content-Disposition: form-data; name="type" restricted',
-  "C1 controls and other invisible characters the pattern allows": "a\u0085b\u200bc\u00a0d",
+  "invisible characters the pattern allows (zero-width and no-break spaces)": "a\u200bc\u00a0d",
 };
 
 describe.each(encodings)("accepted and sent intact (%s)", (encoding) => {

@@ -93,7 +93,12 @@ export function bodyFromFlags(values: Record<string, unknown>): { body: Record<s
       if (values[flag] && values[`no-${flag}`]) problems.push(`give --${flag} or --no-${flag}, not both`);
       else if (values[flag]) body[name] = true;
       else if (values[`no-${flag}`]) body[name] = false;
-    } else if (typeof values[flag] === "string") body[name] = readValue(name, values[flag], false);
+    } else if (typeof values[flag] === "string") {
+      // The shell passed bytes that are not UTF-8: Node stands U+FFFD in for them. Never send that name.
+      if (values[flag].includes("\uFFFD"))
+        problems.push(`--${flag} is not UTF-8 text (a character stands where the shell passed other bytes)`);
+      else body[name] = readValue(name, values[flag], false);
+    }
   }
   return { body, problems };
 }

@@ -82,11 +82,12 @@ function failed(error: unknown, terminal: Terminal, flags: string[]): number {
   const { signal } = terminal.io;
   if (signal.aborted && error === signal.reason) return 130;
   const json = errorJson(error);
-  if (flags.includes("--json")) terminal.out(JSON.stringify({ error: json }));
+  if (flags.some((flag) => flag === "--json" || flag.startsWith("--json=")))
+    terminal.out(JSON.stringify({ error: json }));
   if (error instanceof UsageError) {
     terminal.err(`error: ${json.message}`);
     const command = flags[0] && commands[flags[0]] ? ` ${flags[0]}` : "";
-    terminal.err(`Run ${terminal.io.invokedAs}${command} --help for usage.`);
+    if (error.helps) terminal.err(`Run ${terminal.io.invokedAs}${command} --help for usage.`);
     return 2;
   }
   terminal.err(`error: ${error instanceof ZoomImGroupsError ? `${json.name}: ` : ""}${json.message}`);

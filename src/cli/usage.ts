@@ -3,6 +3,13 @@ import { parseArgs } from "node:util";
 
 export class UsageError extends Error {
   override name = "UsageError";
+  /** False when the input, not the command line, is what is wrong: pointing to --help would not help. */
+  constructor(
+    message: string,
+    readonly helps = true,
+  ) {
+    super(message);
+  }
 }
 
 /** A flag, with what its help says. `value` names the argument of a string flag. */

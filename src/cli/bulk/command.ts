@@ -92,10 +92,11 @@ export async function runFileCommand(
       `… and ${count(invalid.length - INVALID_SHOWN, "more invalid row")}; all are in the output with --skip-invalid --dry-run.`,
     );
   if (invalid.length > 0 && !flags["skip-invalid"]) {
-    terminal.err(
-      `${count(invalid.length, "row")} of ${rows.length.toLocaleString("en-US")} ${invalid.length === 1 ? "is" : "are"} invalid; nothing was sent (--skip-invalid sends the valid rows).`,
+    const are = invalid.length === 1 ? "is" : "are";
+    throw new UsageError(
+      `${count(invalid.length, "row")} of ${rows.length.toLocaleString("en-US")} ${are} invalid; nothing was sent (--skip-invalid sends the valid rows).`,
+      false,
     );
-    return 2;
   }
 
   const sink = outputPath === undefined ? stdoutSink(terminal) : fileSink(resolve(io.cwd, outputPath), terminal);
