@@ -48,6 +48,8 @@ if (!smoke)
     `${JSON.stringify({ machine, overhead, bulk, size }, null, 2)}\n`,
   );
 console.log(
-  `\nbench${smoke ? ":smoke" : ""}: overhead ${overhead.ratio}× (target ≤ ${overhead.target}); ${problems.length ? problems.join("; ") : "no problem"}${smoke ? "" : "; wrote bench/results.json"}`,
+  smoke
+    ? `\nbench:smoke: every benchmark ran (a few iterations: its figures mean nothing); ${problems.length ? problems.join("; ") : "no problem"}`
+    : `\nbench: overhead ${overhead.ratio}× (target ≤ ${overhead.target}); ${problems.length ? problems.join("; ") : "no problem"}; wrote bench/results.json`,
 );
 process.exitCode = problems.length > 0 ? 1 : 0;

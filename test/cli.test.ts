@@ -273,6 +273,11 @@ describe("usage errors exit 2 and say what to do", () => {
     [["crate"], 'unknown command "crate" (did you mean create?)'],
     [["create", "--name", "x", "--search-by-domain", "--no-search-by-domain"], "not both"],
     [["create", "--name", "x", "--name", "y"], "--name is given more than once"],
+    [
+      ["create", "--file", "g.csv", "--rate", "-5"],
+      "--rate needs a value (for one that starts with a dash: --rate=VALUE)",
+    ],
+    [["create", "--file", "g.csv", "--rate=-5"], "--rate must be a whole number from 1 to 1000"],
     [["create", "--name", "x", "--encoding", "xml"], "--encoding must be one of multipart, json"],
     [["create", "--name", "x", "--timeout", "0"], "--timeout must be a whole number from 1 to 3600"],
     [["create", "--name", "x", "--base-url", "http://127.0.0.1:9/v2"], "no credentials"],

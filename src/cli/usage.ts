@@ -41,7 +41,13 @@ export function parseFlags(args: string[], defs: FlagDefs, command: string): Fla
   try {
     parsed = parse(args, options);
   } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify.*$/s, "");
+    // Node's own words, but for its advice on positionals and dashes (`--rate -5`: a value, not a flag).
+    const message = (error as Error).message
+      .replace(/\. To specify.*$/s, "")
+      .replace(
+        /^Option '(--[\w-]+)' argument is ambiguous\..*$/s,
+        "$1 needs a value (for one that starts with a dash: $1=VALUE)",
+      );
     const unknown = /^Unknown option '--?([^']+)'/.exec(message)?.[1];
     const hint = unknown ? nearest(unknown, Object.keys(all)) : undefined;
     throw new UsageError(`${command}: ${message}${hint ? ` (did you mean --${hint}?)` : ""}`);

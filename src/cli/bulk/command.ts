@@ -99,7 +99,8 @@ export async function runFileCommand(
     );
   }
 
-  const sink = outputPath === undefined ? stdoutSink(terminal) : fileSink(resolve(io.cwd, outputPath), terminal);
+  const sink =
+    outputPath === undefined ? stdoutSink(terminal) : fileSink(resolve(io.cwd, outputPath), outputPath, terminal);
   const tally = new Tally();
   // Started once the rows decided before sending are counted, so its rate is the sending's.
   let shown: ReturnType<typeof progress> | undefined;

@@ -1,6 +1,5 @@
 /** Where a bulk run's JSON lines go: stdout, or `--output FILE`. */
 import { closeSync, openSync, writeSync } from "node:fs";
-import { basename } from "node:path";
 import type { Terminal } from "../io.js";
 import { UsageError } from "../usage.js";
 
@@ -20,12 +19,12 @@ export function stdoutSink(terminal: Terminal): Sink {
 }
 
 /** `--output FILE`: a new file, each line written through to the system as soon as it is decided. */
-export function fileSink(path: string, terminal: Terminal): Sink {
+export function fileSink(path: string, shown: string, terminal: Terminal): Sink {
   let fd: number;
   try {
     fd = openSync(path, "wx");
   } catch (error) {
-    throw new UsageError(`cannot create --output ${basename(path)}: ${(error as Error).message}`);
+    throw new UsageError(`cannot create --output ${shown}: ${(error as Error).message.replace(path, shown)}`);
   }
   const write = (text: string) => writeSync(fd, terminal.redact(text));
   return {
