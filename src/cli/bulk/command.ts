@@ -71,7 +71,7 @@ export async function runFileCommand(
     rows = parsed.rows;
     for (const note of parsed.notes) terminal.err(`${source}: ${note}`);
   } catch (error) {
-    if (error instanceof InputError) throw new UsageError(`${source}: ${error.message}`);
+    if (error instanceof InputError) throw new UsageError(`${source}: ${error.message}`, false);
     throw error;
   }
   const prior = resumePath === undefined ? undefined : await readResumeFile(resumePath, terminal);
