@@ -9,7 +9,7 @@ const COLUMN = 36;
  * Wraps `text` to the help's width, continuation lines indented to the description column; a line break in
  * `text` starts a new line there too.
  */
-export function wrap(text: string, indent = COLUMN): string {
+function wrap(text: string, indent = COLUMN): string {
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
     let line = "";

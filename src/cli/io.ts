@@ -62,7 +62,7 @@ export function nameInFolder(stream: { readonly fd?: number | undefined }, folde
   }
 }
 
-export class Stream {
+class Stream {
   #closed = false;
   readonly #listeners: (() => void)[] = [];
 

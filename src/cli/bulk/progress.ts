@@ -7,7 +7,7 @@ import type { Tally } from "./report.js";
 
 const REDRAW_MS = 100;
 
-export function progressLine(tally: Tally, total: number, elapsedMs: number, width: number, sendingFrom = 0): string {
+function progressLine(tally: Tally, total: number, elapsedMs: number, width: number, sendingFrom = 0): string {
   const { created, failed, notSent } = tally.counts;
   const done = tally.decided;
   const perSecond = elapsedMs > 0 ? ((done - sendingFrom) * 1000) / elapsedMs : 0;

@@ -27,7 +27,7 @@ export interface PriorRun {
 const OUTCOMES = new Set(["created", "exists", "failed", "invalid", "not-sent"]);
 const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) > 0;
 
-export function readPriorRun(text: string): PriorRun {
+function readPriorRun(text: string): PriorRun {
   const done = new Map<string, PriorOutcome>();
   let recognised = 0;
   let ignored = 0;

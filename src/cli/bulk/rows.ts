@@ -26,7 +26,7 @@ export interface ValidRow extends InputRow {
 }
 
 export type InputFormat = "csv" | "json" | "jsonl";
-export const inputFormats: readonly InputFormat[] = ["csv", "json", "jsonl"];
+const inputFormats: readonly InputFormat[] = ["csv", "json", "jsonl"];
 
 export class InputError extends Error {
   override name = "InputError";

@@ -70,7 +70,7 @@ export interface RunOptions {
 }
 
 /** Failures every further row would meet too: sending on only repeats them (or, unreachable, waits them out). */
-export const stopsTheRun = (error: unknown) =>
+const stopsTheRun = (error: unknown) =>
   error instanceof AuthenticationError ||
   error instanceof PermissionDeniedError ||
   error instanceof PaidAccountRequiredError ||

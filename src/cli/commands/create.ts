@@ -21,7 +21,7 @@ import type { Terminal } from "../io.js";
 import { chosenBaseUrl, connect, resolveTarget } from "../target.js";
 import { type FlagDefs, type Flags, integer, parseFlags, text, UsageError } from "../usage.js";
 
-export const createFlags: FlagDefs = {
+const createFlags: FlagDefs = {
   encoding: { type: "string", value: "multipart|json", help: "request body encoding (default multipart)" },
   "base-url": {
     type: "string",
@@ -33,7 +33,7 @@ export const createFlags: FlagDefs = {
   "dry-run": { type: "boolean", help: "check everything and print what would be sent; send nothing" },
 };
 
-export const bulkFlags: FlagDefs = {
+const bulkFlags: FlagDefs = {
   file: { type: "string", value: "PATH|-", help: "CSV with a header of field names, a JSON array, or JSON Lines" },
   format: {
     type: "string",
@@ -93,7 +93,7 @@ export function createHelp(): string {
 }
 
 /** The options every create shares, checked before anything else. */
-export function commonOptions(flags: Flags) {
+function commonOptions(flags: Flags) {
   const encoding = (text(flags, "encoding") ?? "multipart") as Encoding;
   if (!encodings.includes(encoding)) throw new UsageError(`--encoding must be one of ${encodings.join(", ")}`);
   const timeoutMs = integer("timeout", flags.timeout, { min: 1, max: 3600, fallback: 30 }) * 1000;

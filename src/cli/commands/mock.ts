@@ -4,7 +4,7 @@ import { commonSection, flagLines, section } from "../help.js";
 import type { Terminal } from "../io.js";
 import { type FlagDefs, integer, parseFlags, probability, text, UsageError } from "../usage.js";
 
-export const mockFlags: FlagDefs = {
+const mockFlags: FlagDefs = {
   host: { type: "string", value: "HOST", help: "interface to listen on (default 127.0.0.1)" },
   port: { type: "string", value: "PORT", help: "port to listen on (default 0: a free one)" },
   "free-account": {
