@@ -68,7 +68,7 @@ describe("input", () => {
     expect(dry.code).toBe(0);
     expect(rowsOf(dry).filter((row) => row.outcome === "invalid")).toHaveLength(1_234);
     expect(dry.stderr).toContain("1 row would be sent; --dry-run sent nothing.");
-    expect(dry.stderr).not.toContain("embedded mock");
+    expect(dry.stderr).not.toContain("using the embedded mock");
   });
 
   test("JSON from stdin, with or without a byte-order mark", async () => {
@@ -113,7 +113,7 @@ describe("input", () => {
     const run = await cli(["create", "--file", await file(name, content)]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("the input has no rows");
-    expect(run.stderr).not.toContain("embedded mock");
+    expect(run.stderr).not.toContain("using the embedded mock");
     const stdin = await cli(["create", "--file", "-"], {}, { input: content });
     expect(stdin.stderr).toContain("stdin: the input has no rows");
   });

@@ -25,10 +25,44 @@ function serverAnswering(
 }
 
 describe("single create", () => {
-  test("with no credentials it runs against the embedded mock and says so", async () => {
+  test("with no credentials it refuses (exit 2), naming the variables and --mock; nothing starts", async () => {
     const run = await cli(["create", "--name", "Design team"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    for (const name of ["ZOOM_ACCESS_TOKEN", "ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET", "--mock"])
+      expect(run.stderr).toContain(name);
+    expect(run.stderr).not.toContain("http://127.0.0.1");
+  });
+
+  test("a file run with no credentials refuses too, after checking the input, and sends nothing", async () => {
+    const run = await cli(["create", "--file", "-"], {}, { input: "name\nA\nB\n" });
+    expect(run.code).toBe(2);
+    expect(run.lines).toEqual([]);
+    expect(run.stderr).toContain("no Zoom credentials");
+  });
+
+  test("--dry-run names the target it would call: Zoom with the credentials set, or says none are", async () => {
+    const withToken = await cli(["create", "--name", "x", "--dry-run"], { ZOOM_ACCESS_TOKEN: "t" });
+    expect(withToken.code).toBe(0);
+    expect(withToken.stderr).toContain("would send to https://api.zoom.us/v2/im/groups with ZOOM_ACCESS_TOKEN");
+    const without = await cli(["create", "--name", "x", "--dry-run"]);
+    expect(without.code).toBe(0);
+    expect(without.stderr).toContain("but no credentials are set");
+    const mocked = await cli(["create", "--name", "x", "--dry-run", "--mock"]);
+    expect(mocked.stderr).toContain("would send to the embedded mock Zoom");
+    expect(mocked.stderr).not.toContain("api.zoom.us");
+  });
+
+  test("--mock with --base-url is refused: the mock has its own URL", async () => {
+    const run = await cli(["create", "--name", "x", "--mock", "--base-url", "https://api.zoom.us/v2"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("drop --base-url");
+  });
+
+  test("--mock runs against the embedded mock over real HTTP and says so", async () => {
+    const run = await cli(["create", "--mock", "--name", "Design team"]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain("using the embedded mock Zoom at http://127.0.0.1:");
+    expect(run.stderr).toContain("--mock: using the embedded mock Zoom at http://127.0.0.1:");
     expect(run.stdout).toMatch(
       /^Created IM group "Design team"\n {2}id: +mockgrp\w+\n {2}location: +\/v2\/im\/groups\/mockgrp\w+\n {2}tracking id: +mock-\w+\n$/,
     );
@@ -280,12 +314,12 @@ describe("usage errors exit 2 and say what to do", () => {
     [["create", "--file", "g.csv", "--rate=-5"], "--rate must be a whole number from 1 to 1000"],
     [["create", "--name", "x", "--encoding", "xml"], "--encoding must be one of multipart, json"],
     [["create", "--name", "x", "--timeout", "0"], "--timeout must be a whole number from 1 to 3600"],
-    [["create", "--name", "x", "--base-url", "http://127.0.0.1:9/v2"], "no credentials"],
+    [["create", "--name", "x", "--base-url", "http://127.0.0.1:9/v2"], "no Zoom credentials"],
   ])("%j → %s", async (args, message) => {
     const run = await cli(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
-    expect(run.stderr).not.toContain("embedded mock");
+    expect(run.stderr).not.toContain("using the embedded mock");
   });
 
   test.each([
@@ -333,7 +367,7 @@ describe("usage errors exit 2 and say what to do", () => {
     const run = await cli(["create", "--name", "x"], { ZOOM_ACCESS_TOKEN: "" });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("ZOOM_ACCESS_TOKEN is set but empty");
-    expect(run.stderr).not.toContain("embedded mock");
+    expect(run.stderr).not.toContain("using the embedded mock");
   });
 
   test("a URL that does not parse is never echoed with what may be a secret", async () => {

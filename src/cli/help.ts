@@ -43,8 +43,8 @@ export const CREDENTIALS = section("Credentials (environment)", [
   "  ZOOM_CLIENT_SECRET",
   `  ${"ZOOM_API_URL".padEnd(COLUMN - 3)} the API base URL (--base-url wins)`,
   `  ${"ZOOM_OAUTH_TOKEN_URL".padEnd(COLUMN - 3)} the Server-to-Server OAuth token endpoint`,
-  "With no credentials and no base URL, create runs against an embedded mock Zoom",
-  "over real HTTP.",
+  "Without credentials create refuses to run; --mock runs it against an embedded",
+  "mock Zoom over real HTTP, with no account.",
 ]);
 
 export const EXIT_CODES = section("Exit codes", [

@@ -1,7 +1,8 @@
 /**
  * Where the CLI sends: credentials and endpoints from flags and the environment, checked here so that
  * an error names what the user set (`ZOOM_OAUTH_TOKEN_URL must be an absolute URL`), never the library's
- * option names. With no credentials and no base URL: the embedded mock Zoom, over real HTTP.
+ * option names. `--mock` (and only it) runs against the embedded mock Zoom, over real HTTP: a run whose
+ * credentials are missing is refused, never a quiet success against a stand-in (a CI job with an unset secret).
  */
 import { type Encoding, type ImGroupsClientOptions, operation } from "../index.js";
 import { type RunningMockZoom, startMockZoom } from "../testing/index.js";
@@ -11,6 +12,8 @@ import { absoluteUrl, UsageError } from "./usage.js";
 export interface Target {
   options: ImGroupsClientOptions;
   embedded?: RunningMockZoom;
+  /** `--dry-run` without credentials: what a real run would refuse, said instead of refused. */
+  noCredentials?: true;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -18,14 +21,28 @@ const S2S = ["ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET"] as const
 const TOKEN_URL_EXAMPLE = "https://zoom.us/oauth/token";
 
 /** The base URL the user chose (flag, else variable), checked; undefined for Zoom's default. */
-export function chosenBaseUrl(flag: string | undefined, env: Env): string | undefined {
+function chosenBaseUrl(flag: string | undefined, env: Env): string | undefined {
   if (flag !== undefined) return absoluteUrl(flag, "--base-url", operation.serverUrl);
   if (env.ZOOM_API_URL) return absoluteUrl(env.ZOOM_API_URL, "ZOOM_API_URL", operation.serverUrl);
   return undefined;
 }
 
-/** Checks every endpoint and credential before anything starts; the embedded mock starts only in `connect`. */
-export function resolveTarget(baseUrlFlag: string | undefined, encoding: Encoding, env: Env): Target | "embedded" {
+const CREDENTIAL_VARIABLES = "ZOOM_ACCESS_TOKEN, or ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET";
+
+/**
+ * Checks every endpoint and credential before anything starts; with `mock`, the embedded mock Zoom, which
+ * starts only in `connect`.
+ */
+export function resolveTarget(
+  baseUrlFlag: string | undefined,
+  encoding: Encoding,
+  env: Env,
+  { mock = false, dryRun = false } = {},
+): Target | "embedded" {
+  if (mock) {
+    if (baseUrlFlag !== undefined) throw new UsageError("--mock runs against the embedded mock Zoom: drop --base-url");
+    return "embedded";
+  }
   const baseUrl = chosenBaseUrl(baseUrlFlag, env);
   const endpoint = { encoding, ...(baseUrl ? { baseUrl } : {}) };
   // Set but empty (`ZOOM_ACCESS_TOKEN=` in a script whose secret was not filled in) is a mistake, never
@@ -47,23 +64,30 @@ export function resolveTarget(baseUrlFlag: string | undefined, encoding: Encodin
     };
     return { options: { ...endpoint, serverToServer } };
   }
-  if (baseUrl) {
-    throw new UsageError(
-      "no credentials: set ZOOM_ACCESS_TOKEN, or ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET",
-    );
-  }
-  return "embedded";
+  if (dryRun) return { options: { ...endpoint, accessToken: "" }, noCredentials: true };
+  throw new UsageError(
+    `no Zoom credentials: set ${CREDENTIAL_VARIABLES}; or add --mock to try it against an embedded mock Zoom (nothing reaches Zoom)`,
+  );
 }
 
-/** The target, starting the embedded mock Zoom when no credentials were set. */
+/** Where a run would send, for `--dry-run`: the URL and the credentials it would use. */
+export function describeTarget(target: Target | "embedded"): string {
+  if (target === "embedded") return "the embedded mock Zoom on loopback (--mock; nothing reaches Zoom)";
+  const { options } = target;
+  const url = `${(options.baseUrl ?? operation.serverUrl).replace(/\/+$/, "")}${operation.path}`;
+  if (target.noCredentials)
+    return `${url}, but no credentials are set: a real run needs ${CREDENTIAL_VARIABLES} (or --mock)`;
+  if ("serverToServer" in options && options.serverToServer) {
+    const tokenUrl = options.serverToServer.tokenUrl ?? `${TOKEN_URL_EXAMPLE} (the default)`;
+    return `${url} with a Server-to-Server OAuth token from ${tokenUrl}`;
+  }
+  return `${url} with ZOOM_ACCESS_TOKEN`;
+}
+
+/** The target, starting the embedded mock Zoom for `--mock`. */
 export async function connect(target: Target | "embedded", encoding: Encoding, terminal: Terminal): Promise<Target> {
   if (target !== "embedded") return target;
   const embedded = await startMockZoom();
-  terminal.err(
-    `zoom-im-groups: no Zoom credentials set; using the embedded mock Zoom at ${embedded.url} (nothing reaches Zoom).`,
-  );
-  terminal.err(
-    "zoom-im-groups: set ZOOM_ACCESS_TOKEN or ZOOM_ACCOUNT_ID/ZOOM_CLIENT_ID/ZOOM_CLIENT_SECRET to call the real API.",
-  );
+  terminal.err(`zoom-im-groups: --mock: using the embedded mock Zoom at ${embedded.url} (nothing reaches Zoom).`);
   return { options: { accessToken: "embedded-mock-token", baseUrl: embedded.url, encoding }, embedded };
 }

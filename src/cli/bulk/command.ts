@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { createImGroupsClient, type Encoding } from "../../index.js";
 import { errorJson } from "../errors.js";
 import type { Terminal } from "../io.js";
-import { connect, resolveTarget } from "../target.js";
+import { connect, describeTarget, resolveTarget } from "../target.js";
 import { count, type Flags, integer, someOf, text, UsageError } from "../usage.js";
 import { resumeHint } from "./hint.js";
 import { fileSink, stdoutSink } from "./output.js";
@@ -52,7 +52,6 @@ export async function runFileCommand(
   const rate = integer("rate", flags.rate, { min: 1, max: 1000, fallback: 30 });
   const fallbackConcurrency = Math.min(500, Math.max(16, 2 * rate));
   const concurrency = integer("concurrency", flags.concurrency, { min: 1, max: 1000, fallback: fallbackConcurrency });
-  const target = resolveTarget(text(flags, "base-url"), call.encoding, io.env);
   const path = text(flags, "file") as string;
   const outputPath = text(flags, "output");
   const resumePath = text(flags, "resume");
@@ -99,6 +98,11 @@ export async function runFileCommand(
     );
   }
 
+  // After the input is checked (its errors are the ones worth seeing first), before anything starts.
+  const target = resolveTarget(text(flags, "base-url"), call.encoding, io.env, {
+    mock: flags.mock === true,
+    dryRun: flags["dry-run"] === true,
+  });
   const sink =
     outputPath === undefined ? stdoutSink(terminal) : fileSink(resolve(io.cwd, outputPath), outputPath, terminal);
   const tally = new Tally();
@@ -126,6 +130,7 @@ export async function runFileCommand(
   try {
     if (flags["dry-run"]) {
       terminal.err(`${count(pending.length, "row")} would be sent; --dry-run sent nothing.`);
+      terminal.err(`zoom-im-groups: --dry-run: would send to ${describeTarget(target)}.`);
     } else {
       const connected = await connect(target, call.encoding, terminal);
       embedded = connected.embedded;

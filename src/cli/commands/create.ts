@@ -18,7 +18,7 @@ import { curlCommand } from "../curl.js";
 import { bodyFromFlags, fieldFlags, flagMessage } from "../fields.js";
 import { CREDENTIALS, commonSection, EXIT_CODES, flagLines, section } from "../help.js";
 import type { Terminal } from "../io.js";
-import { chosenBaseUrl, connect, resolveTarget } from "../target.js";
+import { connect, describeTarget, resolveTarget } from "../target.js";
 import { type FlagDefs, type Flags, integer, parseFlags, text, UsageError } from "../usage.js";
 
 const createFlags: FlagDefs = {
@@ -30,7 +30,11 @@ const createFlags: FlagDefs = {
   },
   timeout: { type: "string", value: "SECONDS", help: "how long one attempt may wait for Zoom's answer (default 30)" },
   json: { type: "boolean", help: "print JSON: one object (also on failure); with --file, one line per row" },
-  "dry-run": { type: "boolean", help: "check everything and print what would be sent; send nothing" },
+  "dry-run": { type: "boolean", help: "check everything and print what would be sent, and where; send nothing" },
+  mock: {
+    type: "boolean",
+    help: "run against an embedded mock Zoom on loopback: no account needed, nothing reaches Zoom",
+  },
 };
 
 const bulkFlags: FlagDefs = {
@@ -127,10 +131,15 @@ export async function create(args: string[], terminal: Terminal): Promise<number
     throw new ValidationError(issues.map((issue) => ({ ...issue, message: flagMessage(issue) })));
   }
   const { env } = terminal.io;
-  const target = resolveTarget(text(flags, "base-url"), encoding, env);
+  const target = resolveTarget(text(flags, "base-url"), encoding, env, {
+    mock: flags.mock === true,
+    dryRun: flags["dry-run"] === true,
+  });
   if (flags["dry-run"]) {
-    const baseUrl = (chosenBaseUrl(text(flags, "base-url"), env) ?? operation.serverUrl).replace(/\/+$/, "");
-    terminal.out(curlCommand(`${baseUrl}${operation.path}`, body, encoding));
+    terminal.err(`zoom-im-groups: --dry-run: would send to ${describeTarget(target)}; nothing was sent.`);
+    const baseUrl =
+      target === "embedded" ? "http://127.0.0.1:PORT/v2" : (target.options.baseUrl ?? operation.serverUrl);
+    terminal.out(curlCommand(`${baseUrl.replace(/\/+$/, "")}${operation.path}`, body, encoding));
     return 0;
   }
   const { options, embedded } = await connect(target, encoding, terminal);
