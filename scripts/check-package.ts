@@ -63,7 +63,7 @@ async function startPrism(args: string[]): Promise<{ url: string; child: ChildPr
 
 const work = await mkdtemp(join(tmpdir(), "zoom-im-groups-consumer-"));
 try {
-  // `npm test` builds first; packing without scripts keeps `prepare` from rebuilding dist/ while other stages read it.
+  // `npm test` builds first; packing without scripts keeps `prepack` from rebuilding dist/ while other stages read it.
   const [packed] = JSON.parse(run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], repoRoot));
   const tarball = join(work, packed.filename);
   console.log(`packed ${packed.filename} (${packed.files.length} files)`);
