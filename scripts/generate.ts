@@ -71,6 +71,7 @@ const OPERATION_DOCS: Record<string, string> = {
   scopes: "The OAuth scopes the call needs.",
   granularScopes: "Zoom's granular scopes for the call.",
   rateLimitLabel: "Zoom's rate-limit label: which per-second and daily limits apply.",
+  rateLimitTypes: "The values of a 429's `X-RateLimit-Type`: which limit was hit.",
   requestContentTypes: "The request body's media types, in the spec's order.",
 };
 
@@ -102,6 +103,7 @@ export async function generate({ specPath = defaultSpecPath, outDir = generatedD
     scopes: operation["x-zoom-scopes"] ?? [],
     granularScopes: operation["x-zoom-granular-scopes"] ?? [],
     rateLimitLabel: operation["x-zoom-rate-limit-label"] ?? "",
+    rateLimitTypes: operation.responses["429"]?.headers?.["X-RateLimit-Type"]?.schema?.enum ?? [],
     requestContentTypes: Object.keys(operation.requestBody.content),
   };
   const fieldDoc = (name: string) => {

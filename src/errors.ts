@@ -10,10 +10,22 @@ export class ZoomImGroupsError extends Error {
    * (a 5xx, a timeout, a lost connection), or a 409 followed one. False when nothing reached the create endpoint.
    */
   readonly mayHaveCreated: boolean;
+  /**
+   * A later attempt of the same call may succeed: a per-second 429, a 408, a 5xx, a timeout, a lost
+   * connection. The client retries these (up to `maxRetries`); nothing else is retried.
+   */
+  readonly retryable: boolean;
+  /**
+   * Every further call would meet this too (bad credentials, a missing scope, a free account, the API retired,
+   * a wrong URL, the daily limit, Zoom unreachable after retries): a bulk run stops sending at the first one.
+   */
+  readonly failsEveryCall: boolean;
 
-  constructor(message: string, options: { cause?: unknown; mayHaveCreated?: boolean } = {}) {
+  constructor(message: string, options: ErrorFacts & { cause?: unknown } = {}) {
     super(message, options.cause === undefined ? {} : { cause: options.cause });
     this.mayHaveCreated = options.mayHaveCreated === true;
+    this.retryable = options.retryable === true;
+    this.failsEveryCall = options.failsEveryCall === true;
   }
 
   /** A plain object for logs and `JSON.stringify`: the message and the enumerable fields (not headers or cause). */
@@ -26,8 +38,19 @@ export class ZoomImGroupsError extends Error {
   }
 }
 
+/** What an error says about the call and the calls after it; read by the client, the CLI and callers alike. */
+export interface ErrorFacts {
+  mayHaveCreated?: boolean;
+  retryable?: boolean;
+  failsEveryCall?: boolean;
+}
+
 /** The client's options are wrong, or no request could be built from them; nothing was sent. */
-export class ConfigurationError extends ZoomImGroupsError {}
+export class ConfigurationError extends ZoomImGroupsError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { ...options, failsEveryCall: true });
+  }
+}
 
 /** One way the request body breaks the spec's schema. */
 export interface ValidationIssue {
@@ -51,6 +74,10 @@ export class ValidationError extends ZoomImGroupsError {
     this.issues = issues;
   }
 }
+
+/** Which limit a 429 says was hit (`X-RateLimit-Type`): the spec's values, `QPS` or `Daily-limit`. */
+export type RateLimitType = (typeof operation.rateLimitTypes)[number];
+const rateLimitTypes: readonly RateLimitType[] = operation.rateLimitTypes;
 
 /** Which endpoint a request went to: only the API's create can have created a group. */
 export type Endpoint = "api" | "token";
@@ -77,7 +104,13 @@ export class ZoomConnectionError extends ZoomImGroupsError {
   constructor(method: string, url: string, cause: unknown, endpoint: Endpoint) {
     const where = endpoint === "api" ? "the base URL" : "the OAuth token URL";
     const text = `${method} ${url} failed: could not reach Zoom (${causeText(cause)}). Check the network and ${where}.`;
-    super(oneLine(text), { cause, mayHaveCreated: endpoint === "api" && !sentNothing(cause) });
+    // Retried; once the retries are spent, Zoom is unreachable for every call.
+    super(oneLine(text), {
+      cause,
+      mayHaveCreated: endpoint === "api" && !sentNothing(cause),
+      retryable: true,
+      failsEveryCall: true,
+    });
   }
 }
 
@@ -88,7 +121,7 @@ export class ZoomTimeoutError extends ZoomImGroupsError {
   constructor(method: string, url: string, timeoutMs: number, endpoint: Endpoint) {
     super(
       `${method} ${url}: no answer from Zoom within ${timeoutMs / 1000} s (per-attempt timeout); retry later or allow more time.`,
-      { mayHaveCreated: endpoint === "api" },
+      { mayHaveCreated: endpoint === "api", retryable: true, failsEveryCall: true },
     );
     this.timeoutMs = timeoutMs;
   }
@@ -137,8 +170,18 @@ export class ZoomApiError extends ZoomImGroupsError {
   /** The message Zoom sent, without this package's advice. */
   readonly zoomMessage: string | undefined;
 
-  /** `advice`: what to do, when the subclass has worked it out already. */
-  constructor(input: ApiErrorInput, advice: string = new.target.advice(input)) {
+  /** What to do about it (also the end of `message`). */
+  readonly advice: string;
+
+  /** `advice` and `facts`: what to do and what it means, when the subclass has worked them out already. */
+  constructor(
+    input: ApiErrorInput,
+    advice: string = new.target.advice(input),
+    facts: Omit<ErrorFacts, "mayHaveCreated"> = {
+      retryable: new.target.retryable || (new.target === ZoomApiError && input.status === 408),
+      failsEveryCall: new.target.failsEveryCall,
+    },
+  ) {
     const body = zoomErrorBody(input.body);
     const redact = input.redact ?? ((text: string) => text);
     const fill = (text: string) => redact(fillTemplate(text, input.templateValues));
@@ -155,8 +198,10 @@ export class ZoomApiError extends ZoomImGroupsError {
     const details = errors?.length ? ` Field errors: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}.` : "";
     // A 5xx of the create may have come after Zoom created the group; the token endpoint's cannot.
     super(oneLine(`${sentence}${details} ${advice} [${where.join(", ")}]`), {
+      ...facts,
       mayHaveCreated: input.mayHaveCreated === true || (input.status >= 500 && input.endpoint !== "token"),
     });
+    this.advice = advice;
     this.status = input.status;
     this.code = body.code;
     this.trackingId = trackingId;
@@ -169,6 +214,9 @@ export class ZoomApiError extends ZoomImGroupsError {
 
   /** What to do about it; each subclass says its own. */
   static advice: (input: ApiErrorInput) => string = () => "";
+  /** The class's facts (a 408 is retryable too); see ZoomImGroupsError. */
+  static retryable = false;
+  static failsEveryCall = false;
 
   /** What happened when the body says nothing: the spec's message for the status (a template). */
   static documentedMessage: (status: number) => string | undefined = (status) =>
@@ -182,6 +230,7 @@ export class ZoomApiError extends ZoomImGroupsError {
 
 /** Zoom code 200: IM groups need a paid account. Zoom sends it under HTTP 200 (or 400 on sibling calls). */
 export class PaidAccountRequiredError extends ZoomApiError {
+  static override failsEveryCall = true;
   static override documentedMessage = specMessage;
   static override advice = () => "IM directory groups need a paid Zoom account (Pro or above).";
 }
@@ -193,12 +242,14 @@ export class BadRequestError extends ZoomApiError {
 
 /** HTTP 401 (Zoom code 124), or a failed Server-to-Server OAuth token request. */
 export class AuthenticationError extends ZoomApiError {
+  static override failsEveryCall = true;
   static override advice = () =>
     "Check the access token or the Server-to-Server OAuth credentials (tokens last one hour).";
 }
 
 /** HTTP 403: the token lacks the scope this call needs. */
 export class PermissionDeniedError extends ZoomApiError {
+  static override failsEveryCall = true;
   static override advice = () =>
     `This call needs the scope ${operation.scopes.join(", ")} (granular: ${operation.granularScopes.join(", ")}): add it to the app and get a new token.`;
 }
@@ -210,6 +261,7 @@ export class GroupNotFoundError extends ZoomApiError {
 
 /** Any other 404 (a proxy's page, a gateway's problem+json, a wrong base URL): the route is not there. */
 export class RouteNotFoundError extends ZoomApiError {
+  static override failsEveryCall = true;
   static override documentedMessage = () => "The route was not found";
   static override advice = (input: ApiErrorInput) =>
     `Nothing answers ${input.method} at ${input.url}: check the base URL (Zoom's is ${operation.serverUrl}) and any proxy in between.`;
@@ -225,28 +277,31 @@ export class GroupNameConflictError extends ZoomApiError {
 
 /** HTTP 410, Zoom code 4137: Zoom no longer serves the IM-group APIs. Retrying cannot help. */
 export class ImGroupsApiRetiredError extends ZoomApiError {
+  static override failsEveryCall = true;
   static override advice = () =>
     "Zoom has retired the IM-group APIs, announcing its Groups API (POST /v2/groups) and Contact Groups API (POST /v2/contacts/groups) in their place; which one replaces IM directory groups for this account is for its admin to check in Zoom's API reference (developers.zoom.us/docs/api).";
 }
 
 /** HTTP 429. `rateLimitType` says which limit, `retryAfter` when it clears, if Zoom said. */
 export class RateLimitError extends ZoomApiError {
-  /** `QPS` (per second) or `Daily-limit`, from `X-RateLimit-Type`. */
-  readonly rateLimitType: string | undefined;
+  /** Which limit, from `X-RateLimit-Type`: the spec's values, or undefined when Zoom sent another or none. */
+  readonly rateLimitType: RateLimitType | undefined;
   /** When the limit clears, from a valid `Retry-After`. */
   readonly retryAfter: Date | undefined;
   /** The account's daily limit (whatever `Retry-After` says): never retried, and a bulk run stops at it. */
   readonly isDailyLimit: boolean;
   constructor(input: ApiErrorInput) {
-    const type = input.headers.get("x-ratelimit-type") ?? undefined;
+    const sent = input.headers.get("x-ratelimit-type")?.toLowerCase();
+    const type = rateLimitTypes.find((known) => known.toLowerCase() === sent);
     const at = retryAfterAt(input.headers.get("retry-after"));
     const retryAfter = at === undefined ? undefined : new Date(at);
-    const daily = type?.toLowerCase() === "daily-limit";
+    const daily = type === "Daily-limit";
     const when = retryAfter ? `after ${retryAfter.toISOString()}` : "later";
     const advice = daily
       ? `The account's daily limit for ${operation.rateLimitLabel} APIs is used up; try again ${when}.`
       : `Zoom's per-second rate limit was hit; slow down and try again ${when}.`;
-    super(input, advice);
+    // A daily limit is hours away: not retried, and every further call would meet it.
+    super(input, advice, { retryable: !daily, failsEveryCall: daily });
     this.rateLimitType = type;
     this.retryAfter = retryAfter;
     this.isDailyLimit = daily;
@@ -255,11 +310,13 @@ export class RateLimitError extends ZoomApiError {
 
 /** HTTP 5xx: Zoom may have created the group before failing. Retried by default. */
 export class ServerError extends ZoomApiError {
+  static override retryable = true;
   static override advice = () => "Zoom had a server error; try again later.";
 }
 
 /** A redirect (any 3xx): never followed, so a create is never sent anywhere else, and never retried. */
 export class RedirectError extends ZoomApiError {
+  static override failsEveryCall = true;
   static override documentedMessage = () => "Zoom never redirects this call";
   static override advice = (input: ApiErrorInput) =>
     `The answer redirects to ${locationOrigin(input)}; it was not followed. Check ${input.url} and any proxy in between.`;

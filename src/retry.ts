@@ -1,5 +1,5 @@
 /** The retry policy: which failures are worth another attempt, and how long to wait first. */
-import { RateLimitError, ServerError, ZoomApiError, ZoomConnectionError, ZoomTimeoutError } from "./errors.js";
+import { RateLimitError, ZoomApiError, ZoomImGroupsError } from "./errors.js";
 import { retryAfterAt } from "./response.js";
 
 /** Why a failure is (not) retried, and after how long: one guard clause per rule. */
@@ -28,18 +28,9 @@ export function decideRetry(
   return { retry: true, delayMs };
 }
 
-/**
- * Failures that say nothing about the request itself, so a later attempt may well succeed: a 408, a
- * per-second 429, a 5xx, a timeout, a connection failure. Never a daily limit (hours away).
- */
+/** A later attempt may cure it: the error's own fact (ZoomImGroupsError.retryable); never a caller's abort. */
 export function isRetryable(error: unknown): boolean {
-  return (
-    (error instanceof RateLimitError && !error.isDailyLimit) ||
-    error instanceof ServerError ||
-    error instanceof ZoomConnectionError ||
-    error instanceof ZoomTimeoutError ||
-    (error instanceof ZoomApiError && error.status === 408)
-  );
+  return error instanceof ZoomImGroupsError && error.retryable;
 }
 
 /** 0.5 s · 2ⁿ, capped at 8 s, minus up to 25 % jitter so that many clients do not retry in step. */

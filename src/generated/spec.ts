@@ -78,6 +78,11 @@ export const operation = {
   ],
   /** Zoom's rate-limit label: which per-second and daily limits apply. */
   "rateLimitLabel": "Light",
+  /** The values of a 429's `X-RateLimit-Type`: which limit was hit. */
+  "rateLimitTypes": [
+    "QPS",
+    "Daily-limit"
+  ],
   /** The request body's media types, in the spec's order. */
   "requestContentTypes": [
     "multipart/form-data",
