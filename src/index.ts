@@ -1,14 +1,34 @@
 /**
  * A typed client for Zoom's "Create an IM directory group" API (`POST /v2/im/groups`), generated from an
- * OpenAPI fragment: start with {@link createImGroupsClient}.
+ * OpenAPI fragment: start with {@link createImGroupsClient}. What it throws is below, one class per meaning.
  * @module zoom-im-groups
  */
 export type { AccessToken, ServerToServerCredentials } from "./auth.js";
 export { type CallOptions, createImGroupsClient, type ImGroupsClient } from "./client.js";
-export { type Encoding, encodings, mediaTypes, toFormData } from "./encoding.js";
-export * from "./errors.js";
-export type { DocumentedResponse, FieldRule, FieldSchema, RequestField, RequestSchema } from "./generated/spec.js";
-export { createImGroupRequestSchema, documentedResponses, operation } from "./generated/spec.js";
+export type { Encoding } from "./encoding.js";
+export {
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  type ErrorFacts,
+  GroupNameConflictError,
+  GroupNotFoundError,
+  ImGroupsApiRetiredError,
+  isZoomApiError,
+  PaidAccountRequiredError,
+  PermissionDeniedError,
+  RateLimitError,
+  type RateLimitType,
+  RedirectError,
+  RouteNotFoundError,
+  ServerError,
+  ValidationError,
+  type ValidationIssue,
+  ZoomApiError,
+  ZoomConnectionError,
+  ZoomImGroupsError,
+  ZoomTimeoutError,
+} from "./errors.js";
 export type {
   AccessTokenOptions,
   CommonOptions,
@@ -17,7 +37,4 @@ export type {
   ServerToServerOptions,
   Throttle,
 } from "./options.js";
-export { redactSecrets } from "./options.js";
-export { isRetryable } from "./retry.js";
 export type * from "./types.js";
-export { findIssues as validateCreateImGroupBody } from "./validation.js";

@@ -4,7 +4,7 @@
  * near-duplicates, and messages that stay readable whatever the input's size.
  */
 import { describe, expect, test } from "vitest";
-import { createImGroupRequestSchema } from "../src/index.ts";
+import { createImGroupRequestSchema } from "../src/spec.ts";
 import { cli, rowsOf, summaryOf, useCliWorkspace } from "./support/cli.ts";
 
 const workspace = useCliWorkspace("zoom-bulk-input-");

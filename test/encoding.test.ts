@@ -4,7 +4,8 @@
  * through openapi-fetch, so middleware sees the very Request that is sent.
  */
 import { expect, test } from "vitest";
-import { type CreateImGroupBody, createImGroupsClient, type Encoding, toFormData } from "../src/index.ts";
+import { toFormData } from "../src/encoding.ts";
+import { type CreateImGroupBody, createImGroupsClient, type Encoding } from "../src/index.ts";
 
 const bodies: CreateImGroupBody[] = [
   { name: "Design team" },

@@ -9,12 +9,12 @@ import {
   AuthenticationError,
   ConfigurationError,
   createImGroupsClient,
-  encodings,
   GroupNameConflictError,
   RedirectError,
   ZoomConnectionError,
   type ZoomImGroupsError,
 } from "../src/index.ts";
+import { encodings } from "../src/spec.ts";
 
 const TOKEN = "canary-token-5f1d2e9c";
 

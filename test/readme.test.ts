@@ -31,6 +31,7 @@ test("the README's TypeScript examples typecheck", async () => {
       lib: ["lib.es2023.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
       paths: {
         "zoom-im-groups": [resolve(repoRoot, "src/index.ts")],
+        "zoom-im-groups/spec": [resolve(repoRoot, "src/spec.ts")],
         "zoom-im-groups/testing": [resolve(repoRoot, "src/testing/index.ts")],
         "zoom-im-groups/testing/fetch": [resolve(repoRoot, "src/testing/fetch.ts")],
       },

@@ -50,8 +50,8 @@ test("types follow: type 'private' compiles against the regenerated source only"
 });
 
 test("validation follows: the new enum value is accepted and the tightened maxLength enforced", async () => {
-  const regenerated = (await import(join(work, "src/index.ts"))) as typeof import("../src/index.ts");
-  const current = await import("../src/index.ts");
+  const regenerated = (await import(join(work, "src/spec.ts"))) as typeof import("../src/spec.ts");
+  const current = await import("../src/spec.ts");
   const name65 = "x".repeat(65);
   expect(regenerated.validateCreateImGroupBody({ name: "x", type: "private" })).toEqual([]);
   expect(current.validateCreateImGroupBody({ name: "x", type: "private" }).map((i) => i.rule)).toEqual(["enum"]);

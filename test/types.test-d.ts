@@ -7,10 +7,7 @@ import { expectTypeOf } from "vitest";
 import {
   type CreatedImGroup,
   type CreateImGroupBody,
-  createImGroupRequestSchema,
   createImGroupsClient,
-  documentedResponses,
-  type FieldSchema,
   GroupNameConflictError,
   type ImGroupsClientOptions,
   type ImGroupType,
@@ -19,6 +16,7 @@ import {
   ZoomApiError,
   type ZoomImGroupsError,
 } from "../src/index.ts";
+import { createImGroupRequestSchema, documentedResponses, type FieldSchema } from "../src/spec.ts";
 
 // The body type comes from the spec: name required, type a literal union, booleans optional.
 expectTypeOf<CreateImGroupBody["name"]>().toEqualTypeOf<string>();

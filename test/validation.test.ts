@@ -4,14 +4,8 @@
  */
 
 import { describe, expect, test } from "vitest";
-import {
-  type CreateImGroupBody,
-  createImGroupsClient,
-  encodings,
-  ValidationError,
-  type ValidationIssue,
-  validateCreateImGroupBody,
-} from "../src/index.ts";
+import { type CreateImGroupBody, createImGroupsClient, ValidationError, type ValidationIssue } from "../src/index.ts";
+import { encodings, validateCreateImGroupBody } from "../src/spec.ts";
 import { parsedRequestBody, TOKEN, useMswServer } from "./support/msw.ts";
 import { fromFormFields } from "./support/spec.ts";
 

@@ -9,13 +9,13 @@ import {
   type CreateImGroupBody,
   createImGroupsClient,
   type Encoding,
-  encodings,
   GroupNameConflictError,
   GroupNotFoundError,
   PaidAccountRequiredError,
   RouteNotFoundError,
   ZoomApiError,
 } from "zoom-im-groups";
+import { encodings } from "zoom-im-groups/spec";
 import { startMockZoom } from "zoom-im-groups/testing";
 
 // @ts-expect-error "public" is not an IM group type

@@ -4,7 +4,8 @@
  * description (and its `enumDescriptions`). How text a person wrote becomes a value is decided here, once,
  * for flags, CSV cells and JSON strings alike. Nothing is restated.
  */
-import { createImGroupRequestSchema, type FieldSchema, type ValidationIssue } from "../index.js";
+import type { ValidationIssue } from "../index.js";
+import { createImGroupRequestSchema, type FieldSchema } from "../spec.js";
 import type { FlagDefs } from "./usage.js";
 
 export const fields = Object.entries<FieldSchema>(createImGroupRequestSchema.properties).map(([name, schema]) => ({

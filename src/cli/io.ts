@@ -9,7 +9,8 @@
  */
 import { fstatSync, readdirSync, type Stats, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { redactSecrets } from "../index.js";
+// TODO(#21, at the merge with the ledger work): the CLI keeps no redaction of its own.
+import { redactSecrets } from "../options.js";
 
 /** A writable stream as the CLI uses it; `isTTY`, `columns` and `fd` are there when the process has them. */
 export interface OutputStream {

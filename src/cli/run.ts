@@ -7,7 +7,8 @@
  * 130 interrupted (Ctrl-C); 141 stdout closed during a bulk run.
  */
 import { readFile } from "node:fs/promises";
-import { operation, ZoomImGroupsError } from "../index.js";
+import { ZoomImGroupsError } from "../index.js";
+import { operation } from "../spec.js";
 import { create, createHelp } from "./commands/create.js";
 import { mock, mockHelp } from "./commands/mock.js";
 import { errorJson } from "./errors.js";

@@ -4,7 +4,8 @@
  * option names. `--mock` (and only it) runs against the embedded mock Zoom, over real HTTP: a run whose
  * credentials are missing is refused, never a quiet success against a stand-in (a CI job with an unset secret).
  */
-import { type Encoding, type ImGroupsClientOptions, operation } from "../index.js";
+import type { Encoding, ImGroupsClientOptions } from "../index.js";
+import { operation } from "../spec.js";
 import { type RunningMockZoom, startMockZoom } from "../testing/index.js";
 import type { Terminal } from "./io.js";
 import { absoluteUrl, UsageError } from "./usage.js";

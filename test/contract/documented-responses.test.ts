@@ -7,12 +7,12 @@ import {
   type CreatedImGroup,
   createImGroupsClient,
   type Encoding,
-  encodings,
   GroupNameConflictError,
   GroupNotFoundError,
   PaidAccountRequiredError,
   ZoomApiError,
 } from "../../src/index.ts";
+import { encodings } from "../../src/spec.ts";
 import { ENDPOINT, parsedRequestBody, TOKEN, useMswServer } from "../support/msw.ts";
 import {
   firstLine,

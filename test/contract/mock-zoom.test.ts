@@ -12,13 +12,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vite
 import { mockValidatorSource } from "../../scripts/lib/mock-validator.ts";
 import { repoRoot } from "../../scripts/lib/spec.ts";
 import {
-  createImGroupRequestSchema,
   createImGroupsClient,
   GroupNameConflictError,
   PaidAccountRequiredError,
   RateLimitError,
-  validateCreateImGroupBody,
 } from "../../src/index.ts";
+import { createImGroupRequestSchema, validateCreateImGroupBody } from "../../src/spec.ts";
 import { createMockZoom, type MockZoom, mockZoomHandlers, startMockZoom } from "../../src/testing/index.ts";
 import { validateResponseBody } from "../support/spec.ts";
 

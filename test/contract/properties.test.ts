@@ -8,15 +8,13 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   type CreateImGroupBody,
-  createImGroupRequestSchema,
   createImGroupsClient,
   type Encoding,
-  encodings,
-  type FieldSchema,
   RedirectError,
   ValidationError,
   ZoomImGroupsError,
 } from "../../src/index.ts";
+import { createImGroupRequestSchema, encodings, type FieldSchema } from "../../src/spec.ts";
 import { fromFormFields, validateRequestBody } from "../support/spec.ts";
 
 const RUNS = 1_000;

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
 import { loadSpec, postmanItemPath, theOperation } from "../../scripts/lib/spec.ts";
 import type { PostmanItem, PostmanResponse } from "../../scripts/lib/upstream.ts";
-import { createImGroupRequestSchema, type FieldSchema } from "../../src/index.ts";
+import { createImGroupRequestSchema, type FieldSchema } from "../../src/spec.ts";
 
 export const spec = await loadSpec();
 export const { operation: specOperation } = theOperation(spec);

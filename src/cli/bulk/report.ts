@@ -2,7 +2,7 @@
  * What a bulk run writes: one JSON line per row as soon as its outcome is decided, then one summary line.
  * These shapes are read back by `--resume`, so they are checked field by field there (`priorRowOf`).
  */
-import { type DocumentedResponse, documentedResponses } from "../../index.js";
+import { type DocumentedResponse, documentedResponses } from "../../spec.js";
 import type { ErrorJson } from "../errors.js";
 
 export type RowOutcome = "created" | "exists" | "failed" | "invalid" | "not-sent";

@@ -6,7 +6,8 @@
  * unknown CSV column, no rows) are `InputError`s; problems with one row (an extra CSV cell) stay with the
  * row, so `--skip-invalid` can skip it. Every list a person reads is cut to its first few items.
  */
-import { type CreateImGroupBody, validateCreateImGroupBody } from "../../index.js";
+import type { CreateImGroupBody } from "../../index.js";
+import { validateCreateImGroupBody } from "../../spec.js";
 import { fieldNames, fieldOfHeader, readValue } from "../fields.js";
 import { count, nearest, someOf, UsageError } from "../usage.js";
 

@@ -18,13 +18,13 @@ import {
   GroupNameConflictError,
   ImGroupsApiRetiredError,
   type ImGroupsClient,
-  isRetryable,
   PaidAccountRequiredError,
   PermissionDeniedError,
   RateLimitError,
   RedirectError,
   RouteNotFoundError,
   ZoomConnectionError,
+  ZoomImGroupsError,
   ZoomTimeoutError,
 } from "../../index.js";
 import { errorJson } from "../errors.js";
@@ -119,7 +119,8 @@ export async function runBulk(options: RunOptions): Promise<void> {
       stop.stop("daily-limit", error);
       return cutShort("daily-limit");
     }
-    if (stop.signal.aborted && isRetryable(error)) return cutShort(stop.reason as StopReason);
+    if (stop.signal.aborted && error instanceof ZoomImGroupsError && error.retryable)
+      return cutShort(stop.reason as StopReason);
     if (stopsTheRun(error)) stop.stop("fatal", error);
     return { ...rowOf(row), outcome: "failed", ...mayHaveCreated, error: json };
   }

@@ -6,13 +6,11 @@ import {
   type CreateImGroupBody,
   createImGroupsClient,
   type Encoding,
-  encodings,
   GroupNameConflictError,
-  operation,
   ValidationError,
   type ValidationIssue,
-  validateCreateImGroupBody,
 } from "../../index.js";
+import { encodings, operation, validateCreateImGroupBody } from "../../spec.js";
 import { runFileCommand } from "../bulk/command.js";
 import { curlCommand } from "../curl.js";
 import { bodyFromFlags, fieldFlags, flagMessage } from "../fields.js";
