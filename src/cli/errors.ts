@@ -1,5 +1,17 @@
-/** How the CLI shows a failure: one line for people, one JSON object for `--json` and bulk rows. */
+/** How the CLI fails: usage errors (exit 2, nothing sent), and one JSON object for `--json` and bulk rows. */
 import { ZoomApiError, ZoomTimeoutError } from "../index.js";
+
+/** A mistake in the command line or its input: exit 2, nothing sent. */
+export class UsageError extends Error {
+  override name = "UsageError";
+  /** False when the input, not the command line, is what is wrong: pointing to --help would not help. */
+  constructor(
+    message: string,
+    readonly helps = true,
+  ) {
+    super(message);
+  }
+}
 
 export interface ErrorJson {
   name: string;

@@ -6,7 +6,7 @@
  */
 import type { ValidationIssue } from "../index.js";
 import { createImGroupRequestSchema, type FieldSchema } from "../spec.js";
-import type { FlagDefs } from "./usage.js";
+import type { FlagDefs } from "./flags.js";
 
 export const fields = Object.entries<FieldSchema>(createImGroupRequestSchema.properties).map(([name, schema]) => ({
   name,

@@ -1,6 +1,6 @@
 /** Help text from the flag definitions: what a flag does is written once, beside the flag. */
-import type { FlagDefs } from "./usage.js";
-import { commonFlags } from "./usage.js";
+import type { FlagDefs } from "./flags.js";
+import { commonFlags } from "./flags.js";
 
 const WIDTH = 80;
 const COLUMN = 36;

@@ -11,10 +11,10 @@ import { ZoomImGroupsError } from "../index.js";
 import { operation } from "../spec.js";
 import { create, createHelp } from "./commands/create.js";
 import { mock, mockHelp } from "./commands/mock.js";
-import { errorJson } from "./errors.js";
+import { errorJson, UsageError } from "./errors.js";
 import { commonSection, EXIT_CODES } from "./help.js";
 import { type Io, Terminal } from "./io.js";
-import { nearest, UsageError } from "./usage.js";
+import { nearest } from "./text.js";
 
 export type { Io } from "./io.js";
 

@@ -7,8 +7,8 @@
 import type { Encoding, ImGroupsClientOptions } from "../index.js";
 import { operation } from "../spec.js";
 import { type RunningMockZoom, startMockZoom } from "../testing/index.js";
+import { UsageError } from "./errors.js";
 import type { Terminal } from "./io.js";
-import { absoluteUrl, UsageError } from "./usage.js";
 
 export interface Target {
   options: ImGroupsClientOptions;
@@ -91,4 +91,26 @@ export async function connect(target: Target | "embedded", encoding: Encoding, t
   const embedded = await startMockZoom();
   terminal.err(`zoom-im-groups: --mock: using the embedded mock Zoom at ${embedded.url} (nothing reaches Zoom).`);
   return { options: { accessToken: "embedded-mock-token", baseUrl: embedded.url, encoding }, embedded };
+}
+
+/**
+ * An absolute http(s) URL with nothing but scheme, host, port and path, or a usage error naming where it
+ * came from (a flag or a variable). Credentials in a URL are never echoed back.
+ */
+export function absoluteUrl(value: string, from: string, example: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    // Shown without what may be a secret: anything before an `@`, and any query or fragment.
+    const shown = value.replace(/^([^/]*\/\/)?[^/?#]*@/, "$1…@").replace(/[?#].*$/s, "…");
+    throw new UsageError(`${from} must be an absolute URL such as ${example} (got ${JSON.stringify(shown)})`);
+  }
+  if (url.username || url.password)
+    throw new UsageError(`${from} must not carry credentials (user:password@); set them in the environment instead`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new UsageError(`${from} must be an http or https URL such as ${example}`);
+  // As the library checks it: a bare `?` or `#` leaves url.search and url.hash empty, but is there all the same.
+  if (/[?#]/.test(value)) throw new UsageError(`${from} must not have a query string or a fragment`);
+  return value;
 }

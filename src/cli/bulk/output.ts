@@ -1,7 +1,7 @@
 /** Where a bulk run's JSON lines go: stdout, or `--output FILE`. */
 import { closeSync, openSync, writeSync } from "node:fs";
+import { UsageError } from "../errors.js";
 import type { Terminal } from "../io.js";
-import { UsageError } from "../usage.js";
 
 export interface Sink {
   /** One JSON line; `created` lines that cannot reach stdout go to stderr, so none is lost. */

@@ -7,8 +7,9 @@
 import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { UsageError } from "../errors.js";
 import { fileStats, sameFile, type Terminal } from "../io.js";
-import { count, UsageError } from "../usage.js";
+import { count } from "../text.js";
 import type { RowReport } from "./report.js";
 
 export type PriorOutcome = Pick<RowReport, "id" | "location" | "trackingId" | "confirmed"> & {

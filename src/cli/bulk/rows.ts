@@ -8,8 +8,9 @@
  */
 import type { CreateImGroupBody } from "../../index.js";
 import { validateCreateImGroupBody } from "../../spec.js";
+import { UsageError } from "../errors.js";
 import { fieldNames, fieldOfHeader, readValue } from "../fields.js";
-import { count, nearest, someOf, UsageError } from "../usage.js";
+import { count, nearest, someOf } from "../text.js";
 
 export interface InputRow {
   /** 1-based position among the data rows. */

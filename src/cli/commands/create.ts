@@ -13,11 +13,12 @@ import {
 import { encodings, operation, validateCreateImGroupBody } from "../../spec.js";
 import { runFileCommand } from "../bulk/command.js";
 import { curlCommand } from "../curl.js";
+import { UsageError } from "../errors.js";
 import { bodyFromFlags, fieldFlags, flagMessage } from "../fields.js";
+import { type FlagDefs, type Flags, integer, parseFlags, text } from "../flags.js";
 import { CREDENTIALS, commonSection, EXIT_CODES, flagLines, section } from "../help.js";
 import type { Terminal } from "../io.js";
 import { connect, describeTarget, resolveTarget } from "../target.js";
-import { type FlagDefs, type Flags, integer, parseFlags, text, UsageError } from "../usage.js";
 
 const createFlags: FlagDefs = {
   encoding: { type: "string", value: "multipart|json", help: "request body encoding (default multipart)" },

@@ -1,8 +1,9 @@
 /** `zoom-im-groups mock`: the mock Zoom on a port, with its rate limits and injected faults. */
 import { startMockZoom } from "../../testing/index.js";
+import { UsageError } from "../errors.js";
+import { type FlagDefs, integer, parseFlags, probability, text } from "../flags.js";
 import { commonSection, flagLines, section } from "../help.js";
 import type { Terminal } from "../io.js";
-import { type FlagDefs, integer, parseFlags, probability, text, UsageError } from "../usage.js";
 
 const mockFlags: FlagDefs = {
   host: { type: "string", value: "HOST", help: "interface to listen on (default 127.0.0.1)" },

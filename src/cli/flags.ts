@@ -1,16 +1,7 @@
-/** Usage errors (exit 2, nothing sent) and flag parsing shared by the subcommands. */
+/** Flag parsing shared by the subcommands: strict, with the nearest flag suggested and bounds on numbers. */
 import { parseArgs } from "node:util";
-
-export class UsageError extends Error {
-  override name = "UsageError";
-  /** False when the input, not the command line, is what is wrong: pointing to --help would not help. */
-  constructor(
-    message: string,
-    readonly helps = true,
-  ) {
-    super(message);
-  }
-}
+import { UsageError } from "./errors.js";
+import { nearest } from "./text.js";
 
 /** A flag, with what its help says. `value` names the argument of a string flag. */
 export interface FlagDef {
@@ -85,63 +76,4 @@ export function probability(name: string, value: string | undefined): number | u
   if (!Number.isFinite(number) || number < 0 || number > 1 || value.trim() === "")
     throw new UsageError(`--${name} must be a probability from 0 to 1, or a percentage (got ${value})`);
   return number;
-}
-
-/**
- * An absolute http(s) URL with nothing but scheme, host, port and path, or a usage error naming where it
- * came from (a flag or a variable). Credentials in a URL are never echoed back.
- */
-export function absoluteUrl(value: string, from: string, example: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    // Shown without what may be a secret: anything before an `@`, and any query or fragment.
-    const shown = value.replace(/^([^/]*\/\/)?[^/?#]*@/, "$1…@").replace(/[?#].*$/s, "…");
-    throw new UsageError(`${from} must be an absolute URL such as ${example} (got ${JSON.stringify(shown)})`);
-  }
-  if (url.username || url.password)
-    throw new UsageError(`${from} must not carry credentials (user:password@); set them in the environment instead`);
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new UsageError(`${from} must be an http or https URL such as ${example}`);
-  // As the library checks it: a bare `?` or `#` leaves url.search and url.hash empty, but is there all the same.
-  if (/[?#]/.test(value)) throw new UsageError(`${from} must not have a query string or a fragment`);
-  return value;
-}
-
-/** The candidate closest to `word` by edit distance, if it is close enough to be what was meant. */
-export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
-
-/** `1 row`, `2 rows`, `1,000 rows`. */
-export function count(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? noun : plural}`;
-}
-
-/** The first few items, then "and N more": a list a person can read whatever its length. */
-export function someOf(items: readonly string[], shown = 5): string {
-  if (items.length <= shown) return items.join(", ");
-  return `${items.slice(0, shown).join(", ")} and ${(items.length - shown).toLocaleString("en-US")} more`;
 }
