@@ -1,5 +1,5 @@
 /** Everything this package throws; `ZoomApiError.generate` picks the class from (HTTP status, the spec's Zoom code). */
-import { documentedResponses, type FieldRule, operation } from "./generated/spec.js";
+import { type DocumentedResponse, documentedResponses, type FieldRule, operation } from "./generated/spec.js";
 import { fillTemplate, retryAfterAt, zoomErrorBody } from "./response.js";
 import type { ZoomFieldError } from "./types.js";
 
@@ -366,7 +366,7 @@ function errorClassFor({ status, body }: ApiErrorInput): typeof ZoomApiError {
 }
 
 function specMessage(status: number): string | undefined {
-  return Object.entries(documentedResponses).find(([documented]) => documented === String(status))?.[1].message;
+  return (documentedResponses as Readonly<Record<string, DocumentedResponse | undefined>>)[status]?.message;
 }
 
 /** The Location's origin only: never its path, query or userinfo, which may carry anything. */
