@@ -6,14 +6,25 @@
  */
 import {
   AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
   type CreateImGroupBody,
   createImGroupsClient,
   type Encoding,
   GroupNameConflictError,
   GroupNotFoundError,
+  ImGroupsApiRetiredError,
   PaidAccountRequiredError,
+  PermissionDeniedError,
+  RateLimitError,
+  RedirectError,
   RouteNotFoundError,
+  ServerError,
+  ValidationError,
   ZoomApiError,
+  ZoomConnectionError,
+  ZoomImGroupsError,
+  ZoomTimeoutError,
 } from "zoom-im-groups";
 import { encodings } from "zoom-im-groups/spec";
 import { startMockZoom } from "zoom-im-groups/testing";
@@ -26,6 +37,30 @@ const neither = () => createImGroupsClient({});
 // @ts-expect-error exactly one of accessToken and serverToServer: both
 const both = () => createImGroupsClient({ accessToken: "t", serverToServer: credentials });
 void [wrong, neither, both];
+
+/** Every documented failure caught by its class, as an application would; a daily limit told by its type. */
+function whatToDo(error: unknown): string {
+  if (error instanceof ValidationError) return `fix ${error.issues.map((issue) => issue.field).join(", ")}`;
+  if (error instanceof ConfigurationError) return "fix the client's options";
+  if (error instanceof GroupNameConflictError) return error.mayHaveCreated ? "it exists: made by this call" : "taken";
+  if (error instanceof RateLimitError) {
+    const type: "QPS" | "Daily-limit" | undefined = error.rateLimitType;
+    // @ts-expect-error rateLimitType is the spec's two values, nothing else
+    const burst = error.rateLimitType === "Burst";
+    void burst;
+    return type === "Daily-limit" ? `wait until ${error.retryAfter?.toISOString()}` : "slow down";
+  }
+  if (error instanceof PaidAccountRequiredError) return "upgrade the account";
+  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) return "fix the credentials";
+  if (error instanceof GroupNotFoundError || error instanceof RouteNotFoundError) return "check the base URL";
+  if (error instanceof ImGroupsApiRetiredError || error instanceof RedirectError) return "stop: nothing will work";
+  if (error instanceof BadRequestError) return `Zoom refused: ${error.errors?.length ?? 0} field errors`;
+  if (error instanceof ServerError || error instanceof ZoomTimeoutError || error instanceof ZoomConnectionError)
+    return error.retryable ? "try again later" : "give up";
+  if (error instanceof ZoomApiError) return `HTTP ${error.status}`;
+  if (error instanceof ZoomImGroupsError) return error.failsEveryCall ? "stop" : "skip it";
+  return "unknown";
+}
 
 const { PROXY_URL = "", UPSTREAM_URL = "", MOCK_PORT = "0" } = process.env;
 const zoom = await startMockZoom({
@@ -62,7 +97,8 @@ async function create(status: number, expected: (outcome: Outcome) => boolean, c
     ],
   });
   const outcome = await client.createImGroup({ name, type: "shared", search_by_account: true }).catch((e) => e);
-  if (seen.status === status && !seen.violations && expected(outcome)) return null;
+  const handled = !(outcome instanceof Error) || whatToDo(outcome) !== "unknown";
+  if (seen.status === status && !seen.violations && expected(outcome) && handled) return null;
   return `HTTP ${seen.status} ${outcome instanceof Error ? outcome.message : JSON.stringify(outcome)} ${seen.violations}`;
 }
 
