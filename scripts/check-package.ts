@@ -5,7 +5,7 @@
  * started side by side: validating spec/ in front of the mock, and mocking the Swagger 2.0 upstream fixture.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -81,16 +81,24 @@ try {
     startPrism(["mock", "test/fixtures/upstream/zoom-marketplace.swagger.json"]),
   ]);
   prisms.catch(() => undefined); // awaited below; a failure to start is reported there
-  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], project);
+  // msw: the README's testing example imports it (an optional peer), at the version the lockfile pins.
+  const msw = `msw@${JSON.parse(await readFile(resolve(repoRoot, "node_modules/msw/package.json"), "utf8")).version}`;
+  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, msw], project);
   await copyFile(resolve(repoRoot, "scripts/consumer/consumer.ts"), join(project, "consumer.ts"));
-  const typeRoots = resolve(repoRoot, "node_modules/@types");
-  const strict = ["--strict", "--noEmit", "--skipLibCheck", "false", "--target", "ES2022", "--module", "NodeNext"];
-  run(
-    bin("tsc"),
-    [...strict, "--types", "node", "--typeRoots", typeRoots, "--lib", "ES2023,DOM", "consumer.ts"],
-    project,
+  // Every TypeScript example of the README, as a user pastes it, against the packed declarations.
+  const readme = await readFile(resolve(repoRoot, "README.md"), "utf8");
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? "");
+  const examples = blocks.map((_, index) => `readme-${index + 1}.ts`);
+  await Promise.all(
+    blocks.map((code, index) => writeFile(join(project, `readme-${index + 1}.ts`), `${code}\nexport {};\n`)),
   );
-  console.log("consumer.ts typechecks against the installed package");
+  const typeRoots = resolve(repoRoot, "node_modules/@types");
+  const strict = ["--strict", "--exactOptionalPropertyTypes", "--noEmit", "--skipLibCheck", "false"];
+  const target = ["--target", "ES2022", "--module", "NodeNext", "--types", "node", "--typeRoots", typeRoots];
+  run(bin("tsc"), [...strict, ...target, "--lib", "ES2023,DOM,DOM.Iterable", "consumer.ts", ...examples], project);
+  console.log(
+    `consumer.ts and the README's ${examples.length} TypeScript examples typecheck against the installed package`,
+  );
 
   const [proxy, upstream] = await prisms;
   const env = { ...process.env, PROXY_URL: proxy.url, UPSTREAM_URL: upstream.url, MOCK_PORT: String(mockPort) };
