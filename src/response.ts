@@ -138,12 +138,13 @@ function trimmed(value: unknown): string {
 
 /**
  * Zoom's messages are templates ("Group name {groupName} is already in use."): fills the placeholders the
- * call knows and leaves the others out, with the punctuation that introduced them, so no brace is shown.
+ * call knows; the others become `missing`, or are left out with the punctuation that introduced them, so no
+ * brace is shown.
  */
-export function fillTemplate(text: string, values: Readonly<Record<string, string>> = {}): string {
+export function fillTemplate(text: string, values: Readonly<Record<string, string>> = {}, missing?: string): string {
   return text
     .replace(/\s*:?\s*\{(\w+)\}/g, (whole, name: string) => {
-      const value = values[name];
+      const value = values[name] ?? missing;
       if (value === undefined) return "";
       return whole.replace(`{${name}}`, value).replace(/^\s*:\s*/, ": ");
     })

@@ -7,6 +7,24 @@
  */
 export { type Encoding, encodings, mediaTypes } from "./encoding.js";
 export type { ValidationIssue } from "./errors.js";
+
+import { type DocumentedResponse, documentedResponses } from "./generated/spec.js";
+import { fillTemplate } from "./response.js";
+
 export type { DocumentedResponse, FieldRule, FieldSchema, RequestField, RequestSchema } from "./generated/spec.js";
 export { createImGroupRequestSchema, documentedResponses, operation } from "./generated/spec.js";
 export { findIssues as validateCreateImGroupBody } from "./validation.js";
+
+/**
+ * The spec's message for a documented status (`"409"` → `Group name {groupName} is already in use.`), its
+ * placeholders filled from `values`; a placeholder without a value is written as `missing`, or left out with
+ * the punctuation that introduced it. Undefined for a status the spec does not document.
+ */
+export function documentedMessage(
+  status: number | string,
+  values: Readonly<Record<string, string>> = {},
+  missing?: string,
+): string | undefined {
+  const documented = (documentedResponses as Readonly<Record<string, DocumentedResponse | undefined>>)[status];
+  return documented && fillTemplate(documented.message, values, missing);
+}

@@ -15,6 +15,7 @@ import {
   ZoomConnectionError,
   ZoomTimeoutError,
 } from "../src/index.ts";
+import { documentedMessage } from "../src/spec.ts";
 
 const answer = (status: number, headers: Record<string, string> = {}) => ({
   status,
@@ -155,22 +156,34 @@ test("rows never started are reported not-sent in one pass, in input order", asy
   expect(unsent[0]?.map((line) => line.row)).toEqual(Array.from({ length: 50_000 }, (_, i) => i + 1));
 });
 
-describe("failures are grouped by a reason that is the same for every row", () => {
-  const failed = (status: number, code: number | undefined, message: string) => ({
-    name: "ZoomApiError",
+describe("failures are grouped by a reason read from the error's facts, the same for every row", () => {
+  const failed = (name: string, status: number | undefined, code: number | undefined, message: string) => ({
+    name,
     message: `${message} Advice. [POST u → HTTP ${status}]`,
-    status,
+    ...(status ? { status } : {}),
     ...(code ? { code } : {}),
   });
 
   test.each([
-    [failed(401, 124, "Invalid access token."), "a", "HTTP 401 Invalid access token."],
-    [failed(401, 124, "Invalid access token."), "c", "HTTP 401 Invalid access token."],
-    [failed(409, 4132, "Group name Sales is already in use."), "Sales", "HTTP 409 Group name … is already in use."],
-    [failed(400, 300, "Validation Failed. Field errors: name: too long."), "X", "HTTP 400 Validation failed."],
-    [failed(502, undefined, "Bad gateway for Team A."), "Team A", "HTTP 502 Bad gateway for …."],
-    [failed(502, undefined, "A proxy said no."), "A", "HTTP 502 … proxy said no."],
-  ])("%j for row %s: %s", (error, name, reason) => {
-    expect(failureReason(error, name)).toBe(reason);
+    [failed("AuthenticationError", 401, 124, "Invalid access token for a."), `HTTP 401 ${documentedMessage("401")}`],
+    [
+      failed("GroupNameConflictError", 409, 4132, "Group name Sales is already in use."),
+      "HTTP 409 Group name … is already in use.",
+    ],
+    [
+      failed("BadRequestError", 400, 300, "Validation Failed. Field errors: name: too long."),
+      `HTTP 400 ${documentedMessage("400")}`,
+    ],
+    [failed("ServerError", 502, undefined, "Bad gateway for Team A."), "HTTP 502 ServerError"],
+    [failed("ZoomApiError", 418, 7, "I am a teapot, Team A."), "HTTP 418 ZoomApiError (Zoom code 7)"],
+    [failed("ZoomTimeoutError", undefined, undefined, "POST u: no answer for Team A within 30 s."), "ZoomTimeoutError"],
+  ])("%j: %s", (error, reason) => {
+    expect(failureReason(error)).toBe(reason);
+  });
+
+  test("a message that differs row by row (it names the row) never splits a group", () => {
+    const a = failed("ServerError", 503, undefined, "Busy while creating Alpha.");
+    const b = failed("ServerError", 503, undefined, "Busy while creating Beta: try later.");
+    expect(failureReason(a)).toBe(failureReason(b));
   });
 });

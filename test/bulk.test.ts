@@ -3,9 +3,11 @@
  * what every line and the summary report, stops, resume, and the rate at real latency. Times are
  * asserted only as generous bounds; the figures come from `npm run bench`.
  */
+
 import { openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { documentedMessage } from "../src/spec.ts";
 import type { MockRequestLog } from "../src/testing/index.ts";
 import { cli, csv, names, rowsOf, summaryOf, useCliWorkspace } from "./support/cli.ts";
 
@@ -58,7 +60,7 @@ describe("what is sent and reported", () => {
     const { env } = await serverAnswering(400, { code: 300, message: "Validation Failed." });
     const run = await cli(["create", "--file", await file("refused.csv", csv(names(3, "Refused")))], env);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("3 failed: HTTP 400 Validation failed. (3)");
+    expect(run.stderr).toContain(`3 failed: HTTP 400 ${documentedMessage("400")} (3)`);
   });
 
   test("lost answers are never failures: a 409 after a dropped answer is created, unconfirmed", async () => {

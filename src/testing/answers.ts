@@ -2,7 +2,7 @@
  * The mock's answers as Zoom (or a gateway in front of it) sends them. Each travels with what the request
  * log reports of it, so nothing has to be read back out of a Response.
  */
-import { documentedResponses, operation } from "../generated/spec.js";
+import { documentedMessage, documentedResponses, operation } from "../spec.js";
 import type { LimitHit } from "./limits.js";
 import type { MockRequestLog } from "./types.js";
 
@@ -24,8 +24,8 @@ function documentedCode(status: keyof typeof documentedResponses): number {
   return code;
 }
 /** The spec's message for a documented answer, its placeholders (`{groupName}`) filled from `values`. */
-export function documentedMessage(status: keyof typeof documentedResponses, values: Record<string, string> = {}) {
-  return documentedResponses[status].message.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
+export function specMessage(status: keyof typeof documentedResponses, values: Record<string, string> = {}): string {
+  return documentedMessage(status, values) ?? "";
 }
 
 export const CODE = {

@@ -5,15 +5,7 @@
  */
 import { createImGroupRequestSchema, operation } from "../generated/spec.js";
 import type { CreateImGroupBody } from "../index.js";
-import {
-  type Answer,
-  CODE,
-  documentedMessage,
-  methodNotAllowed,
-  rateLimited,
-  serverFailure,
-  zoomError,
-} from "./answers.js";
+import { type Answer, CODE, methodNotAllowed, rateLimited, serverFailure, specMessage, zoomError } from "./answers.js";
 import { fieldErrors, type ParsedBody, readBody, TOO_LARGE } from "./body.js";
 import { createFaults } from "./faults.js";
 import { createLimits } from "./limits.js";
@@ -54,7 +46,7 @@ export function createMockZoomServing(options: MockZoomOptions) {
     // The scheme is case-insensitive in HTTP (RFC 9110): `bearer x` is as good as `Bearer x`.
     const token = /^Bearer +(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
     const accountId = token === undefined ? undefined : store.accountOf(token);
-    if (!accountId) return zoomError(401, CODE.invalidToken, documentedMessage("401"), trackingId);
+    if (!accountId) return zoomError(401, CODE.invalidToken, specMessage("401"), trackingId);
     const limit = limits.take(accountId);
     if (limit) return rateLimited(limit, trackingId);
     const body = await readBody(request);
@@ -69,15 +61,14 @@ export function createMockZoomServing(options: MockZoomOptions) {
     const fault = faults.decide(accountId, body.fields.name, trackingId);
     if (fault && "fail" in fault) return serverFailure(fault.fail, trackingId);
     const errors = fieldErrors(body);
-    if (errors.length > 0)
-      return zoomError(400, CODE.validationFailed, documentedMessage("400"), trackingId, {}, errors);
+    if (errors.length > 0) return zoomError(400, CODE.validationFailed, specMessage("400"), trackingId, {}, errors);
     const free = options.freeAccount;
     if (free === true || (Array.isArray(free) && free.includes(accountId))) {
-      return zoomError(200, CODE.paidAccountOnly, documentedMessage("200", { accountId }), trackingId);
+      return zoomError(200, CODE.paidAccountOnly, specMessage("200", { accountId }), trackingId);
     }
     const fields = body.fields as CreateImGroupBody; // valid: checked just above
     if (store.has(accountId, fields.name)) {
-      return zoomError(409, CODE.nameInUse, documentedMessage("409", { groupName: fields.name }), trackingId);
+      return zoomError(409, CODE.nameInUse, specMessage("409", { groupName: fields.name }), trackingId);
     }
     // Fields left out take the spec's defaults, as Zoom applies them.
     const given = { ...defaults, ...fields };

@@ -183,7 +183,7 @@ export async function runFileCommand(
       ...(stop.reason === "daily-limit" ? resetsAt(stop.error) : {}),
       elapsedMs: Math.round(performance.now() - started),
     };
-    const hint = flags["dry-run"] ? undefined : resumeHint(args, summary, outputPath, terminal);
+    const hint = flags["dry-run"] ? undefined : resumeHint(args, summary, tally.nameConflicts, outputPath, terminal);
     if (hint) summary.resume = hint.command;
     sink.line(JSON.stringify(summary), false);
     for (const line of humanSummary(summary, hint?.note)) terminal.err(line);

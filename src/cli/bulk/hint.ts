@@ -14,13 +14,13 @@ import type { Summary } from "./report.js";
 export function resumeHint(
   args: readonly string[],
   summary: Summary,
+  nameConflicts: number,
   outputPath: string | undefined,
   terminal: Terminal,
 ): { command: string; note?: string } | undefined {
   if (summary.notSent === 0 && summary.failed === 0) return undefined;
   const { io } = terminal;
-  const onlyConflicts =
-    summary.notSent === 0 && Object.keys(summary.failures).every((reason) => reason.startsWith("HTTP 409"));
+  const onlyConflicts = summary.notSent === 0 && summary.failed === nameConflicts;
   const thisOutput = outputPath ?? nameInFolder(io.stdout, io.cwd);
   const kept = withoutFlags(args, ["--resume", "--output"], ["--skip-existing", "--dry-run"]);
   const stdinFile = kept.includes("-") ? nameInFolder(io.stdin, io.cwd) : undefined;

@@ -2,7 +2,7 @@
  * What a bulk run writes: one JSON line per row as soon as its outcome is decided, then one summary line.
  * These shapes are read back by `--resume`, so they are checked field by field there (`priorRowOf`).
  */
-import { type DocumentedResponse, documentedResponses } from "../../spec.js";
+import { documentedMessage, documentedResponses } from "../../spec.js";
 import type { ErrorJson } from "../errors.js";
 
 export type RowOutcome = "created" | "exists" | "failed" | "invalid" | "not-sent";
@@ -70,6 +70,8 @@ export const EXIT_BY_STOP: Record<StopReason, number> = {
 export class Tally {
   readonly counts = { created: 0, exists: 0, failed: 0, invalid: 0, notSent: 0, resumed: 0, unconfirmed: 0 };
   readonly failures: Record<string, number> = {};
+  /** Failed rows whose name was taken (a 409): a re-run with --skip-existing counts them as existing. */
+  nameConflicts = 0;
 
   add(line: RowReport): void {
     if (line.outcome === "not-sent") this.counts.notSent++;
@@ -77,7 +79,8 @@ export class Tally {
     if (line.resumed) this.counts.resumed++;
     if (line.confirmed === false) this.counts.unconfirmed++;
     if (line.outcome === "failed" && line.error) {
-      const reason = failureReason(line.error, line.name);
+      if (line.error.name === "GroupNameConflictError") this.nameConflicts++;
+      const reason = failureReason(line.error);
       this.failures[reason] = (this.failures[reason] ?? 0) + 1;
     }
   }
@@ -90,19 +93,15 @@ export class Tally {
 }
 
 /**
- * What failed a row, worded the same for every row it failed: `HTTP 401 Invalid access token.` A Zoom code
- * the spec documents gives the spec's message, its placeholders as `…` (`Group name … is already in use.`);
- * otherwise the message's first sentence, without the request details in brackets or the row's own name.
+ * What failed a row, worded the same for every row it failed, from the error's facts (never its message):
+ * a Zoom code the spec documents for the status gives the spec's message, its placeholders as `…`
+ * (`HTTP 409 Group name … is already in use.`); any other answer its status, class and code; a failure
+ * without an answer its class (`ZoomTimeoutError`).
  */
-export function failureReason(error: ErrorJson, name: string | undefined): string {
-  if (error.status === undefined) return `${error.name}: ${error.message.split(" [")[0]}`;
-  const documented = Object.entries<DocumentedResponse>(documentedResponses).find(
-    ([status]) => status === String(error.status),
-  )?.[1];
+export function failureReason(error: ErrorJson): string {
+  if (error.status === undefined) return error.name;
+  const documented = documentedResponses[String(error.status) as keyof typeof documentedResponses];
   if (documented?.zoomCode !== undefined && documented.zoomCode === error.code)
-    return `HTTP ${error.status} ${documented.message.replace(/\{\w+\}/g, "…")}`;
-  const said = error.message.split(" [")[0]?.split(/(?<=\.) /)[0] ?? "";
-  if (!name) return `HTTP ${error.status} ${said}`;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return `HTTP ${error.status} ${said.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu"), "…")}`;
+    return `HTTP ${error.status} ${documentedMessage(error.status, {}, "…")}`;
+  return `HTTP ${error.status} ${error.name}${error.code === undefined ? "" : ` (Zoom code ${error.code})`}`;
 }
