@@ -13,19 +13,11 @@
  */
 import { setMaxListeners } from "node:events";
 import {
-  AuthenticationError,
   type CreatedImGroup,
   GroupNameConflictError,
-  ImGroupsApiRetiredError,
   type ImGroupsClient,
-  PaidAccountRequiredError,
-  PermissionDeniedError,
   RateLimitError,
-  RedirectError,
-  RouteNotFoundError,
-  ZoomConnectionError,
   ZoomImGroupsError,
-  ZoomTimeoutError,
 } from "../../index.js";
 import { errorJson } from "../errors.js";
 import type { RowReport, StopReason } from "./report.js";
@@ -69,16 +61,8 @@ export interface RunOptions {
   reportUnsent: (lines: RowReport[]) => void;
 }
 
-/** Failures every further row would meet too: sending on only repeats them (or, unreachable, waits them out). */
-const stopsTheRun = (error: unknown) =>
-  error instanceof AuthenticationError ||
-  error instanceof PermissionDeniedError ||
-  error instanceof PaidAccountRequiredError ||
-  error instanceof ImGroupsApiRetiredError ||
-  error instanceof RouteNotFoundError ||
-  error instanceof RedirectError ||
-  error instanceof ZoomConnectionError ||
-  error instanceof ZoomTimeoutError;
+/** Failures every further row would meet too (the error's own fact): sending on only repeats them. */
+const stopsTheRun = (error: unknown) => error instanceof ZoomImGroupsError && error.failsEveryCall;
 
 export async function runBulk(options: RunOptions): Promise<void> {
   const { rows, stop } = options;
