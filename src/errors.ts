@@ -1,6 +1,7 @@
 /** Everything this package throws; `ZoomApiError.generate` picks the class from (HTTP status, the spec's Zoom code). */
 import { type DocumentedResponse, documentedResponses, type FieldRule, operation } from "./generated/spec.js";
-import { fillTemplate, retryAfterAt, zoomErrorBody } from "./response.js";
+import { fillTemplate, zoomErrorBody } from "./response.js";
+import { retryAfterAt } from "./retry-after.js";
 import type { ZoomFieldError } from "./types.js";
 
 /** The root of every error this package throws (a caller's abort stays the platform's AbortError). */

@@ -1,6 +1,6 @@
 /** The retry policy: which failures are worth another attempt, and how long to wait first. */
 import { RateLimitError, ZoomApiError, ZoomImGroupsError } from "./errors.js";
-import { retryAfterAt } from "./response.js";
+import { retryAfterAt } from "./retry-after.js";
 
 /** Why a failure is (not) retried, and after how long: one guard clause per rule. */
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: string };

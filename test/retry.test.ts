@@ -15,8 +15,8 @@ import {
   ZoomConnectionError,
   ZoomTimeoutError,
 } from "../src/index.ts";
-import { retryAfterAt } from "../src/response.ts";
 import { backoffMs } from "../src/retry.ts";
+import { retryAfterAt } from "../src/retry-after.ts";
 import { ENDPOINT, parsedRequestBody, TOKEN, useMswServer } from "./support/msw.ts";
 
 const { server, requests, respondWith } = useMswServer();
