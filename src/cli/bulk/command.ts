@@ -4,7 +4,6 @@
  * or a failure every row would meet, and a summary that says what happened and the command that sends the rest.
  */
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createImGroupsClient, type Encoding } from "../../index.js";
 import { errorJson } from "../errors.js";
@@ -12,6 +11,7 @@ import type { Terminal } from "../io.js";
 import { connect, describeTarget, resolveTarget } from "../target.js";
 import { count, type Flags, integer, someOf, text, UsageError } from "../usage.js";
 import { resumeHint } from "./hint.js";
+import { readBounded, readFileBounded } from "./input.js";
 import { fileLedger, type Ledger, stdoutLedger } from "./output.js";
 import { Pacer } from "./pacer.js";
 import { progress } from "./progress.js";
@@ -62,7 +62,10 @@ export async function runFileCommand(
 
   const source = path === "-" ? "stdin" : path;
   const delimiter = delimiterFlag(text(flags, "delimiter"));
-  const bytes = path === "-" ? await readStdin(terminal) : await readBytes(resolve(io.cwd, path), path);
+  const bytes =
+    path === "-"
+      ? await readBounded(io.stdin, "stdin", io.signal)
+      : await readFileBounded(resolve(io.cwd, path), path, io.signal);
   let rows: InputRow[];
   try {
     const input = decodeInput(bytes);
@@ -221,19 +224,6 @@ const confirmedOf = (done: { confirmed?: false }) => (done.confirmed === false ?
 function resetsAt(error: unknown): { resetsAt?: string } {
   const at = (error as { retryAfter?: Date } | undefined)?.retryAfter;
   return at ? { resetsAt: at.toISOString() } : {};
-}
-
-/** The input file's bytes (decoded strictly by rows.ts: bytes that are not text are refused). */
-async function readBytes(absolute: string, shown: string): Promise<Buffer> {
-  return readFile(absolute).catch((error: Error) => {
-    throw new UsageError(`cannot read ${shown}: ${error.message.replace(absolute, shown)}`);
-  });
-}
-
-async function readStdin(terminal: Terminal): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of terminal.io.stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
 }
 
 function humanSummary(summary: Summary, note: string | undefined): string[] {

@@ -5,10 +5,10 @@
  * writes count, and only their well-typed fields are taken; everything else is ignored and counted.
  */
 import { statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileStats, sameFile, type Terminal } from "../io.js";
 import { count, UsageError } from "../usage.js";
+import { MAX_INPUT_BYTES, readFileBounded } from "./input.js";
 import type { RowReport } from "./report.js";
 
 export type PriorOutcome = Pick<RowReport, "id" | "location" | "trackingId" | "confirmed"> & {
@@ -82,9 +82,8 @@ export async function readResumeFile(path: string, terminal: Terminal): Promise<
         : `--resume ${path} is also this run's stdout (\`>> ${path}\`): this run's lines would be written into ` +
             "the file it reads. Send them to a new file (--output FILE).",
     );
-  const text = await readFile(absolute, "utf8").catch((error: Error) => {
-    throw new UsageError(`cannot read ${path}: ${error.message.replace(absolute, path)}`);
-  });
+  // A run's output is longer than its input (ids, tracking ids, errors): four times the input's bound.
+  const text = (await readFileBounded(absolute, path, io.signal, 4 * MAX_INPUT_BYTES)).toString("utf8");
   const prior = readPriorRun(text);
   if (prior.recognised === 0)
     throw new UsageError(
