@@ -86,19 +86,23 @@ export function normalizeOptions(options: ImGroupsClientOptions) {
   let tokens: TokenSource | undefined;
   // The redactor reads the token source lazily: secrets such as renewed tokens appear over time.
   const redact = (text: string) => redactSecrets(text, tokens?.secrets() ?? []);
-  tokens = tokenSource(options, { fetch, timeoutMs, redact });
+  const maxRetries = wholeNumber("maxRetries", options.maxRetries, 2, 0);
+  const maxRetryDelayMs = wholeNumber("maxRetryDelayMs", options.maxRetryDelayMs, 60_000, 0);
+  tokens = tokenSource(options, { fetch, timeoutMs, redact, maxRetries, maxRetryDelayMs });
   return {
     url: baseUrl + operation.path,
     baseUrl,
     encoding,
     fetch,
-    maxRetries: wholeNumber("maxRetries", options.maxRetries, 2, 0),
-    maxRetryDelayMs: wholeNumber("maxRetryDelayMs", options.maxRetryDelayMs, 60_000, 0),
+    maxRetries,
+    maxRetryDelayMs,
     timeoutMs,
     middleware: options.middleware ?? [],
     logger: options.logger,
     throttle: options.throttle,
     tokens,
+    /** The token comes from the caller's function (raced against the deadline), not a string or OAuth. */
+    tokenFunction: typeof options.accessToken === "function",
     redact,
   };
 }

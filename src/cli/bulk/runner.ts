@@ -72,7 +72,8 @@ export interface RunOptions {
 
 /** Failures every further row would meet too: sending on only repeats them (or, unreachable, waits them out). */
 const stopsTheRun = (error: unknown) =>
-  error instanceof AuthenticationError ||
+  // A token endpoint's 5xx or 429 (retried already) is its trouble of the moment, not the credentials'.
+  (error instanceof AuthenticationError && error.failsEveryCall) ||
   error instanceof PermissionDeniedError ||
   error instanceof PaidAccountRequiredError ||
   error instanceof ImGroupsApiRetiredError ||
