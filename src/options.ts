@@ -81,13 +81,14 @@ export function normalizeOptions(options: ImGroupsClientOptions) {
   if (!encodings.includes(encoding)) {
     throw new ConfigurationError(`encoding must be one of ${encodings.join(", ")} (got ${JSON.stringify(encoding)})`);
   }
-  const timeoutMs = wholeNumber("timeoutMs", options.timeoutMs, 30_000, 1);
+  const timeoutMs = wholeNumber("timeoutMs", options.timeoutMs, 30_000, 1, MAX_TIMER_MS);
+  checkCallbacks(options);
   const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   let tokens: TokenSource | undefined;
   // The redactor reads the token source lazily: secrets such as renewed tokens appear over time.
   const redact = (text: string) => redactSecrets(text, tokens?.secrets() ?? []);
-  const maxRetries = wholeNumber("maxRetries", options.maxRetries, 2, 0);
-  const maxRetryDelayMs = wholeNumber("maxRetryDelayMs", options.maxRetryDelayMs, 60_000, 0);
+  const maxRetries = wholeNumber("maxRetries", options.maxRetries, 2, 0, MAX_RETRIES);
+  const maxRetryDelayMs = wholeNumber("maxRetryDelayMs", options.maxRetryDelayMs, 60_000, 0, MAX_TIMER_MS);
   tokens = tokenSource(options, { fetch, timeoutMs, redact, maxRetries, maxRetryDelayMs });
   return {
     url: baseUrl + operation.path,
@@ -150,12 +151,45 @@ function checkedUrl(name: string, value: string): string {
   return value;
 }
 
-function wholeNumber(name: string, value: number | undefined, fallback: number, min: number): number {
+/** The longest delay a timer holds (2^31−1 ms, about 24.8 days): beyond it Node and browsers fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** More retries than this is a mistake, not a policy: 100 retries of 8 s backoff already hold a call 13 minutes. */
+const MAX_RETRIES = 100;
+
+function wholeNumber(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min) {
-    throw new ConfigurationError(`${name} must be a whole number of at least ${min} (got ${String(value)})`);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigurationError(
+      `${name} must be a whole number of at least ${min} and at most ${max.toLocaleString("en-US")} (got ${String(value)})`,
+    );
   }
   return value;
+}
+
+/** The callbacks a caller gives are functions (a typo'd object fails here, not in the middle of a call). */
+function checkCallbacks(options: ImGroupsClientOptions): void {
+  const notFunction = (value: unknown) => value !== undefined && typeof value !== "function";
+  if (notFunction(options.fetch))
+    throw new ConfigurationError("fetch must be a function (request) => Promise<Response>");
+  const { logger, throttle, middleware } = options;
+  if (
+    logger !== undefined &&
+    (typeof logger !== "object" ||
+      logger === null ||
+      typeof logger.debug !== "function" ||
+      typeof logger.warn !== "function")
+  )
+    throw new ConfigurationError("logger must be an object with debug and warn functions");
+  if (
+    throttle !== undefined &&
+    (typeof throttle !== "object" ||
+      throttle === null ||
+      typeof throttle.wait !== "function" ||
+      notFunction(throttle.rateLimited))
+  )
+    throw new ConfigurationError("throttle must be an object with a wait function (and optionally rateLimited)");
+  if (middleware !== undefined && !Array.isArray(middleware))
+    throw new ConfigurationError("middleware must be an array of openapi-fetch middleware objects");
 }
 
 /**
