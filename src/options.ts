@@ -194,19 +194,38 @@ function checkCallbacks(options: ImGroupsClientOptions): void {
 
 /**
  * Replaces every secret in text that may be shown (server messages, causes, CLI output) with `[redacted]`,
- * also where a server echoes it percent-encoded. Secrets shorter than 8 characters are left alone: no real token
- * or client secret is that short, and replacing a word like `test` would corrupt names and ids.
+ * in any form a server may echo it: each character as written or percent-encoded (`%2B`, `%2b`: any mix, as
+ * Python's `quote` keeps `/` and encodes the rest), and a space also as `+`. Secrets shorter than 8 characters
+ * are left alone: no real token or client secret is that short, and replacing a word like `test` would corrupt
+ * names and ids.
  */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) {
     if (secret.length < 8) continue;
-    // A server may echo a secret as it was sent in a form or a URL: percent-encoded, or `+` for spaces.
-    const encoded = encodeURIComponent(secret);
-    // Percent-encoding may come back in lower case (%2f): every form matches without regard to case.
-    for (const form of new Set([secret, encoded, encoded.replace(/%20/g, "+")])) {
-      result = result.replace(new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), "[redacted]");
-    }
+    result = result.replace(secretPattern(secret), "[redacted]");
   }
   return result;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** The pattern of a secret's every form: per character, the character itself or its UTF-8 bytes as %XX. */
+function secretPattern(secret: string): RegExp {
+  let pattern = patterns.get(secret);
+  if (pattern) {
+    pattern.lastIndex = 0;
+    return pattern;
+  }
+  const alternatives = [...secret].map((char) => {
+    const bytes = [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).padStart(2, "0")}`);
+    const forms = [char.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), bytes.join("")];
+    if (char === " ") forms.push("\\+");
+    return `(?:${forms.join("|")})`;
+  });
+  // Case-insensitive: %2f as %2F, and a server that changed a secret's case still does not show it.
+  pattern = new RegExp(alternatives.join(""), "giu");
+  if (patterns.size >= 64) patterns.clear();
+  patterns.set(secret, pattern);
+  return pattern;
 }
