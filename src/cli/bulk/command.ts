@@ -55,6 +55,14 @@ export async function runFileCommand(
   const path = text(flags, "file") as string;
   const outputPath = text(flags, "output");
   const resumePath = text(flags, "resume");
+  // An empty path (an unset shell variable: `--output "$OUT"`) is named as such, not as a file that exists.
+  for (const [flag, value] of [
+    ["file", path],
+    ["output", outputPath],
+    ["resume", resumePath],
+  ] as const)
+    if (value === "")
+      throw new UsageError(`--${flag} is empty: give the path of ${flag === "output" ? "a new file" : "a file"}`);
   if (outputPath !== undefined && existsSync(resolve(io.cwd, outputPath)))
     throw new UsageError(
       `--output ${outputPath} already exists: give a new file (a run's output is what --resume reads; it is never overwritten)`,
