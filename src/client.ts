@@ -135,7 +135,8 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       }
       // The token source retries its endpoint's transient failures itself, once for all its callers.
       if (tokenFailed) throw failure;
-      if (failure instanceof RateLimitError) call(() => throttle?.rateLimited?.(failure as RateLimitError));
+      if (failure instanceof RateLimitError)
+        void call(() => throttle?.rateLimited?.(failure as RateLimitError)).catch(() => undefined);
       const label = `${method} ${url} attempt ${attemptNo} failed: ${describeFailure(failure)}`;
       const stopped = stopRetrying?.aborted === true;
       // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.

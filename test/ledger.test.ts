@@ -190,6 +190,26 @@ describe("a failed write stops the run and loses no created group", () => {
   });
 });
 
+describe("short writes are completed", () => {
+  it("a file that takes 7 bytes per write still gets every line whole", async () => {
+    const { env } = await workspace.mockZoom();
+    const input = await workspace.file("short.csv", csv(names(12, "Short")));
+    let calls = 0;
+    const writeBytes = (fd: number, bytes: Uint8Array) => {
+      calls++;
+      return writeSync(fd, bytes.subarray(0, 7));
+    };
+    const { done } = runInProcess(["create", "--file", input, "--output", "short.jsonl"], env, new ControlledStdout(), {
+      writeBytes,
+    });
+    expect(await done).toBe(0);
+    const written = readFileSync(join(workspace.dir, "short.jsonl"), "utf8");
+    expect(createdIn(written)).toHaveLength(12);
+    expect(jsonLines(written).at(-1)?.type).toBe("summary");
+    expect(calls).toBeGreaterThan(12);
+  });
+});
+
 describe("a stdout that does not drain pauses sending", () => {
   it("while the reader does not read, at most the in-flight window of creates start; all finish when it drains", async () => {
     const concurrency = 5;
