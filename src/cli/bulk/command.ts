@@ -268,9 +268,7 @@ function humanSummary(summary: Summary, note: string | undefined): string[] {
     lines.push(
       `Writing to ${output} failed (${code ?? message}): sending stopped at once; the calls on the wire finished. ` +
         `${output} is incomplete: ${count(onStderr, "row that was sent is", "rows that were sent are")} listed above on stderr` +
-        (unwritten
-          ? ` and ${count(unwritten, "line")} of rows never sent ${unwritten === 1 ? "was" : "were"} not written`
-          : "") +
+        (unwritten ? `; ${count(unwritten, "other line")} (rows not sent, invalid or resumed) went unwritten` : "") +
         ". Free space or choose another output; the groups that exist are then counted as existing (--skip-existing).",
     );
   } else if (summary.stoppedBy === "interrupted") {
