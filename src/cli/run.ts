@@ -4,7 +4,8 @@
  * package's public entry points.
  *
  * Exit codes: 0 done; 1 the API or network failed; 2 usage or validation error (nothing sent);
- * 130 interrupted (Ctrl-C); 141 stdout closed during a bulk run.
+ * 74 a bulk run's output could not be written (ENOSPC, EIO…); 130 interrupted (Ctrl-C); 141 stdout closed
+ * during a bulk run.
  */
 import { readFile } from "node:fs/promises";
 import { operation, ZoomImGroupsError } from "../index.js";
