@@ -190,6 +190,16 @@ describe("a failed write stops the run and loses no created group", () => {
   });
 });
 
+it("a single create whose stdout fails (ENOSPC) says so and exits 74, not 0 in silence", async () => {
+  const { env, running } = await workspace.mockZoom();
+  const stdout = new ControlledStdout();
+  stdout.failAfter = 0;
+  const { done, stderr } = runInProcess(["create", "--name", "Lone", "--json"], env, stdout);
+  expect(await done).toBe(74);
+  expect(running.mock.groups()).toHaveLength(1);
+  expect(stderr.text).toContain("error: writing to stdout failed (ENOSPC)");
+});
+
 describe("short writes are completed", () => {
   it("a file that takes 7 bytes per write still gets every line whole", async () => {
     const { env } = await workspace.mockZoom();

@@ -74,6 +74,7 @@ const isClosedPipe = (error: { code?: string | undefined }) =>
 class Stream {
   #closed = false;
   #error: NodeJS.ErrnoException | undefined;
+  readonly #pending = new Set<Promise<unknown>>();
   readonly #listeners: ((error?: NodeJS.ErrnoException) => void)[] = [];
 
   constructor(readonly stream: OutputStream) {
@@ -111,7 +112,7 @@ class Stream {
       onLost?.();
       return Promise.resolve(this.#error ?? closedError());
     }
-    return new Promise((resolve) => {
+    const written = new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
       const done = (error?: Error | null) => {
         if (!error) return resolve(undefined);
         const failure = error as NodeJS.ErrnoException;
@@ -125,6 +126,14 @@ class Stream {
         done(error as Error);
       }
     });
+    this.#pending.add(written);
+    void written.then(() => this.#pending.delete(written));
+    return written;
+  }
+
+  /** Resolves once every write so far has been handed to the system or lost. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.#pending]);
   }
 
   #close(error: NodeJS.ErrnoException | undefined): void {
