@@ -157,7 +157,11 @@ export function serverToServer(
       try {
         return (await raceAbort(flight.promise, signal)).token;
       } finally {
-        if (--flight.waiters === 0) flight.stop.abort(new Error("no caller waits for the token any more"));
+        if (--flight.waiters === 0) {
+          // A caller that comes next starts a flight of its own rather than join this stopped one.
+          if (inFlight === flight) inFlight = undefined;
+          flight.stop.abort(new Error("no caller waits for the token any more"));
+        }
       }
     },
     renew(stale) {

@@ -150,3 +150,23 @@ describe("a bulk run survives a token endpoint that fails every other request", 
     expect(tokenRequests).toBe(2);
   });
 });
+
+test("a caller that aborts mid-flight does not fail the next caller: it gets a token of its own", async () => {
+  let release: (() => void) | undefined;
+  let tokens = 0;
+  const fetch = async (request: Request) => {
+    if (request.url !== TOKEN_URL) return Response.json({ id: "g-1" }, { status: 201 });
+    tokens++;
+    if (tokens === 1) await new Promise<void>((resolve) => (release = resolve));
+    return Response.json({ access_token: `tok-${tokens}`, expires_in: 3599 });
+  };
+  const client = createImGroupsClient({ serverToServer: credentials, baseUrl: BASE_URL, fetch });
+  const controller = new AbortController();
+  const first = client.createImGroup({ name: "First" }, { signal: controller.signal }).catch((e: unknown) => e);
+  await new Promise((resolve) => setImmediate(resolve));
+  controller.abort(new Error("first gave up"));
+  const second = client.createImGroup({ name: "Second" });
+  release?.();
+  expect(await first).toMatchObject({ message: "first gave up" });
+  await expect(second).resolves.toMatchObject({ id: "g-1" });
+});
