@@ -1,7 +1,8 @@
 /** Where the bearer token comes from: a fixed string, a function asked per attempt, or Server-to-Server OAuth. */
 import { AuthenticationError, ConfigurationError, ZoomApiError } from "./errors.js";
 import { isRecord, jsonOrText } from "./response.js";
-import { raceAbort, type Target, withDeadline } from "./timeout.js";
+import { decideRetry } from "./retry.js";
+import { raceAbort, sleep, type Target, withDeadline } from "./timeout.js";
 
 /** A Server-to-Server OAuth app's credentials (Zoom App Marketplace → the app → App Credentials). */
 export interface ServerToServerCredentials {
@@ -20,6 +21,19 @@ export type AccessToken = string | (() => string | Promise<string>);
 
 /** Renew this long before `expires_in` runs out, as Zoom's own SDK does. */
 const RENEW_BEFORE_EXPIRY_MS = 60_000;
+/** `expires_in` (seconds) is clamped to this range: 0 or less would ask for a token per call, an absurd one never. */
+const MIN_LIFETIME_S = 120;
+const MAX_LIFETIME_S = 24 * 3600;
+
+/**
+ * When to ask again: `expires_in` (Zoom: 3599) less a minute. A missing one is taken as Zoom's hour; 0, below 0
+ * or not finite as the least lifetime (two minutes: one minute of use); more than a day as a day.
+ */
+export function renewAt(expiresIn: unknown, now: number): number {
+  const seconds = typeof expiresIn === "number" && !Number.isNaN(expiresIn) ? expiresIn : 3599;
+  const clamped = Math.min(MAX_LIFETIME_S, Math.max(MIN_LIFETIME_S, seconds));
+  return now + clamped * 1000 - RENEW_BEFORE_EXPIRY_MS;
+}
 
 export interface TokenSource {
   get(signal?: AbortSignal): Promise<string>;
@@ -52,18 +66,37 @@ export function givenToken(accessToken: AccessToken): TokenSource {
 
 export function serverToServer(
   { accountId, clientId, clientSecret, tokenUrl }: Required<ServerToServerCredentials>,
-  settings: Pick<Target, "fetch" | "timeoutMs" | "redact">,
+  settings: Pick<Target, "fetch" | "timeoutMs" | "redact"> & { maxRetries: number; maxRetryDelayMs: number },
 ): TokenSource {
   // Base64 of the UTF-8 bytes with web APIs only (no Node `Buffer`): the library runs on Workers, Deno, Bun.
   const basic = btoa(String.fromCharCode(...new TextEncoder().encode(`${clientId}:${clientSecret}`)));
   const issued = new Set<string>();
   let cached: { token: string; renewAt: number } | undefined;
-  let inFlight: Promise<{ token: string; renewAt: number }> | undefined;
+  let inFlight:
+    | { promise: Promise<{ token: string; renewAt: number }>; waiters: number; stop: AbortController }
+    | undefined;
 
   const target = { ...settings, method: "POST", url: tokenUrl, endpoint: "token" as const };
 
-  async function requestToken(): Promise<{ token: string; renewAt: number }> {
-    const { response, text } = await withDeadline(target, undefined, async (signal, fetch) => {
+  /**
+   * One token, with the API's retry policy for the endpoint's transient failures (5xx, 429, timeouts, lost
+   * connections): retried here, once for every caller waiting on this flight, not once per caller.
+   */
+  async function requestTokenRetried(stop: AbortSignal): Promise<{ token: string; renewAt: number }> {
+    for (let retries = 0; ; retries++) {
+      try {
+        return await requestToken(stop);
+      } catch (error) {
+        if (stop.aborted) throw error;
+        const decision = decideRetry(error, retries, settings);
+        if (!decision.retry) throw error;
+        await sleep(decision.delayMs, stop);
+      }
+    }
+  }
+
+  async function requestToken(stop: AbortSignal): Promise<{ token: string; renewAt: number }> {
+    const { response, text } = await withDeadline(target, stop, async (signal, fetch) => {
       const response = await fetch(
         new Request(tokenUrl, {
           method: "POST",
@@ -88,26 +121,48 @@ export function serverToServer(
       const message = response.ok
         ? "The token endpoint answered without an access_token"
         : `Server-to-Server OAuth token request failed${detail ? `: ${detail}` : ""}`;
-      throw new AuthenticationError({ ...input, fallbackMessage: settings.redact(message) });
+      // A 5xx or 429 is the endpoint's trouble, not the credentials': another request may well succeed.
+      const transient = response.status >= 500 || response.status === 429;
+      throw new AuthenticationError(
+        { ...input, fallbackMessage: settings.redact(message) },
+        undefined,
+        transient ? { retryable: true, failsEveryCall: false } : undefined,
+      );
     }
     issued.add(token);
-    const lifetimeMs = (typeof body.expires_in === "number" ? body.expires_in : 3599) * 1000;
-    return { token, renewAt: Date.now() + Math.max(0, lifetimeMs - RENEW_BEFORE_EXPIRY_MS) };
+    return { token, renewAt: renewAt(body.expires_in, Date.now()) };
   }
 
   return {
     async get(signal) {
       if (cached && Date.now() < cached.renewAt) return cached.token;
-      // One token request at a time, shared by every caller; a caller's abort leaves it running for the rest.
+      // One token request at a time (retries included), shared by every caller; a caller's abort leaves it
+      // running for the rest, and once no caller waits any more it stops (no retry wait outlives its callers).
       if (!inFlight) {
-        inFlight = requestToken()
-          .then((fresh) => (cached = fresh))
-          .finally(() => {
-            inFlight = undefined;
-          });
-        inFlight.catch(() => undefined); // every caller may have aborted: nobody else handles a failure
+        const stop = new AbortController();
+        const flight = {
+          stop,
+          waiters: 0,
+          promise: requestTokenRetried(stop.signal)
+            .then((fresh) => (cached = fresh))
+            .finally(() => {
+              if (inFlight === flight) inFlight = undefined;
+            }),
+        };
+        flight.promise.catch(() => undefined); // every caller may have aborted: nobody else handles a failure
+        inFlight = flight;
       }
-      return (await raceAbort(inFlight, signal)).token;
+      const flight = inFlight;
+      flight.waiters++;
+      try {
+        return (await raceAbort(flight.promise, signal)).token;
+      } finally {
+        if (--flight.waiters === 0) {
+          // A caller that comes next starts a flight of its own rather than join this stopped one.
+          if (inFlight === flight) inFlight = undefined;
+          flight.stop.abort(new Error("no caller waits for the token any more"));
+        }
+      }
     },
     renew(stale) {
       if (cached?.token === stale) cached = undefined;

@@ -4,13 +4,13 @@
  */
 import createClient from "openapi-fetch";
 import { toFormData } from "./encoding.js";
-import { AuthenticationError, RateLimitError, ZoomApiError, ZoomImGroupsError } from "./errors.js";
+import { AuthenticationError, RateLimitError, ZoomApiError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
 import { operation } from "./generated/spec.js";
 import { type ImGroupsClientOptions, normalizeOptions } from "./options.js";
 import { bodyOf, createdGroup } from "./response.js";
 import { decideRetry } from "./retry.js";
-import { anyOf, raceAbort, sleep, withDeadline } from "./timeout.js";
+import { anyOf, call, raceAbort, sleep, withDeadline, withinDeadline } from "./timeout.js";
 import type { CreatedImGroup, CreateImGroupBody } from "./types.js";
 import { assertValidBody } from "./validation.js";
 
@@ -53,6 +53,9 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   const serialize = settings.encoding === "json" ? (body: CreateImGroupBody) => JSON.stringify(body) : toFormData;
 
   const target = { ...settings, method, endpoint: "api" as const };
+  /** The logger never changes an outcome: what it throws (or rejects with) is ignored. */
+  const say = (level: "debug" | "warn", message: string) =>
+    void call(() => log?.[level](message)).catch(() => undefined);
 
   async function attempt(body: CreateImGroupBody, token: string, signal: AbortSignal | undefined, earlier: boolean) {
     const result = await withDeadline(target, signal, (attemptSignal, fetch) =>
@@ -93,16 +96,33 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       // One attempt that may have created the group makes every later failure of the call say so.
       const earlier = failure instanceof ZoomImGroupsError && failure.mayHaveCreated;
       let token: string | undefined;
+      let tokenFailed = false;
       try {
-        token = await settings.tokens.get(signal);
         if (throttle) {
           // Raced, so that a throttle that ignores its signal cannot hold up a stopped call.
           const stop = anyOf(signal, stopRetrying);
-          await raceAbort(throttle.wait(stop), stop);
+          await raceAbort(
+            call(() => throttle.wait(stop)),
+            stop,
+          );
         }
+        // After the throttle's wait (which may be long), so the token sent is a fresh one. A caller's token
+        // function is raced against the per-attempt deadline and the signal: one that never settles cannot
+        // hang the call. (Server-to-Server requests have their own deadline, retries included.)
+        tokenFailed = true;
+        const asked = call(() => settings.tokens.get(signal));
+        token = await (settings.tokenFunction
+          ? withinDeadline(
+              asked,
+              settings.timeoutMs,
+              signal,
+              () => new ZoomTimeoutError(method, url, settings.timeoutMs, "token"),
+            )
+          : asked);
+        tokenFailed = false;
         const group = await attempt(body, token, signal, earlier);
         const tracking = group.trackingId ? ` (tracking id ${group.trackingId})` : "";
-        log?.debug(`${method} ${url} attempt ${attemptNo}: HTTP ${group.status}${tracking}`);
+        say("debug", `${method} ${url} attempt ${attemptNo}: HTTP ${group.status}${tracking}`);
         return group;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
@@ -113,22 +133,25 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
         }
         failure = error;
       }
-      if (failure instanceof RateLimitError) throttle?.rateLimited?.(failure);
+      // The token source retries its endpoint's transient failures itself, once for all its callers.
+      if (tokenFailed) throw failure;
+      if (failure instanceof RateLimitError)
+        void call(() => throttle?.rateLimited?.(failure as RateLimitError)).catch(() => undefined);
       const label = `${method} ${url} attempt ${attemptNo} failed: ${describeFailure(failure)}`;
       const stopped = stopRetrying?.aborted === true;
       // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
       const apiRefusedToken = failure instanceof AuthenticationError && failure.url === url;
       if (!stopped && !renewedToken && apiRefusedToken && token && settings.tokens.renew(token)) {
         renewedToken = true;
-        log?.warn(`${label}; renewing the access token and repeating once`);
+        say("warn", `${label}; renewing the access token and repeating once`);
         continue;
       }
       const decision = stopped ? { retry: false as const, reason: "stopped" } : decideRetry(failure, retries, settings);
       if (!decision.retry) {
-        log?.debug(`${label}; not retried (${decision.reason})`);
+        say("debug", `${label}; not retried (${decision.reason})`);
         throw failure;
       }
-      log?.warn(`${label}; retrying in ${decision.delayMs} ms`);
+      say("warn", `${label}; retrying in ${decision.delayMs} ms`);
       // Stopped while waiting: no further attempt; the call rejects with the failure it had.
       await sleep(decision.delayMs, anyOf(signal, stopRetrying)).catch((error: unknown) => {
         throw signal?.aborted ? error : failure;

@@ -81,24 +81,29 @@ export function normalizeOptions(options: ImGroupsClientOptions) {
   if (!encodings.includes(encoding)) {
     throw new ConfigurationError(`encoding must be one of ${encodings.join(", ")} (got ${JSON.stringify(encoding)})`);
   }
-  const timeoutMs = wholeNumber("timeoutMs", options.timeoutMs, 30_000, 1);
+  const timeoutMs = wholeNumber("timeoutMs", options.timeoutMs, 30_000, 1, MAX_TIMER_MS);
+  checkCallbacks(options);
   const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   let tokens: TokenSource | undefined;
   // The redactor reads the token source lazily: secrets such as renewed tokens appear over time.
   const redact = (text: string) => redactSecrets(text, tokens?.secrets() ?? []);
-  tokens = tokenSource(options, { fetch, timeoutMs, redact });
+  const maxRetries = wholeNumber("maxRetries", options.maxRetries, 2, 0, MAX_RETRIES);
+  const maxRetryDelayMs = wholeNumber("maxRetryDelayMs", options.maxRetryDelayMs, 60_000, 0, MAX_TIMER_MS);
+  tokens = tokenSource(options, { fetch, timeoutMs, redact, maxRetries, maxRetryDelayMs });
   return {
     url: baseUrl + operation.path,
     baseUrl,
     encoding,
     fetch,
-    maxRetries: wholeNumber("maxRetries", options.maxRetries, 2, 0),
-    maxRetryDelayMs: wholeNumber("maxRetryDelayMs", options.maxRetryDelayMs, 60_000, 0),
+    maxRetries,
+    maxRetryDelayMs,
     timeoutMs,
     middleware: options.middleware ?? [],
     logger: options.logger,
     throttle: options.throttle,
     tokens,
+    /** The token comes from the caller's function (raced against the deadline), not a string or OAuth. */
+    tokenFunction: typeof options.accessToken === "function",
     redact,
   };
 }
@@ -146,29 +151,81 @@ function checkedUrl(name: string, value: string): string {
   return value;
 }
 
-function wholeNumber(name: string, value: number | undefined, fallback: number, min: number): number {
+/** The longest delay a timer holds (2^31−1 ms, about 24.8 days): beyond it Node and browsers fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** More retries than this is a mistake, not a policy: 100 retries of 8 s backoff already hold a call 13 minutes. */
+const MAX_RETRIES = 100;
+
+function wholeNumber(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min) {
-    throw new ConfigurationError(`${name} must be a whole number of at least ${min} (got ${String(value)})`);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigurationError(
+      `${name} must be a whole number of at least ${min} and at most ${max.toLocaleString("en-US")} (got ${String(value)})`,
+    );
   }
   return value;
 }
 
+/** The callbacks a caller gives are functions (a typo'd object fails here, not in the middle of a call). */
+function checkCallbacks(options: ImGroupsClientOptions): void {
+  const notFunction = (value: unknown) => value !== undefined && typeof value !== "function";
+  if (notFunction(options.fetch))
+    throw new ConfigurationError("fetch must be a function (request) => Promise<Response>");
+  const { logger, throttle, middleware } = options;
+  if (
+    logger !== undefined &&
+    (typeof logger !== "object" ||
+      logger === null ||
+      typeof logger.debug !== "function" ||
+      typeof logger.warn !== "function")
+  )
+    throw new ConfigurationError("logger must be an object with debug and warn functions");
+  if (
+    throttle !== undefined &&
+    (typeof throttle !== "object" ||
+      throttle === null ||
+      typeof throttle.wait !== "function" ||
+      notFunction(throttle.rateLimited))
+  )
+    throw new ConfigurationError("throttle must be an object with a wait function (and optionally rateLimited)");
+  if (middleware !== undefined && !Array.isArray(middleware))
+    throw new ConfigurationError("middleware must be an array of openapi-fetch middleware objects");
+}
+
 /**
  * Replaces every secret in text that may be shown (server messages, causes, CLI output) with `[redacted]`,
- * also where a server echoes it percent-encoded. Secrets shorter than 8 characters are left alone: no real token
- * or client secret is that short, and replacing a word like `test` would corrupt names and ids.
+ * in any form a server may echo it: each character as written or percent-encoded (`%2B`, `%2b`: any mix, as
+ * Python's `quote` keeps `/` and encodes the rest), and a space also as `+`. Secrets shorter than 8 characters
+ * are left alone: no real token or client secret is that short, and replacing a word like `test` would corrupt
+ * names and ids.
  */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) {
     if (secret.length < 8) continue;
-    // A server may echo a secret as it was sent in a form or a URL: percent-encoded, or `+` for spaces.
-    const encoded = encodeURIComponent(secret);
-    // Percent-encoding may come back in lower case (%2f): every form matches without regard to case.
-    for (const form of new Set([secret, encoded, encoded.replace(/%20/g, "+")])) {
-      result = result.replace(new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), "[redacted]");
-    }
+    result = result.replace(secretPattern(secret), "[redacted]");
   }
   return result;
+}
+
+const patterns = new Map<string, RegExp>();
+
+/** The pattern of a secret's every form: per character, the character itself or its UTF-8 bytes as %XX. */
+function secretPattern(secret: string): RegExp {
+  let pattern = patterns.get(secret);
+  if (pattern) {
+    pattern.lastIndex = 0;
+    return pattern;
+  }
+  const alternatives = [...secret].map((char) => {
+    const bytes = [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).padStart(2, "0")}`);
+    const forms = [char.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), bytes.join("")];
+    if (char === " ") forms.push("\\+");
+    return `(?:${forms.join("|")})`;
+  });
+  // Case-insensitive: %2f as %2F, and a server that changed a secret's case still does not show it.
+  pattern = new RegExp(alternatives.join(""), "giu");
+  if (patterns.size >= 64) patterns.clear();
+  patterns.set(secret, pattern);
+  return pattern;
 }

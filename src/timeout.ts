@@ -25,11 +25,18 @@ export async function withDeadline<T>(
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new DOMException("no answer in time", "TimeoutError")), timeoutMs);
   let sent = false;
+  const attemptSignal = anyOf(signal, deadline.signal);
   try {
-    return await run(anyOf(signal, deadline.signal), (request) => {
-      sent = true;
-      return target.fetch(request);
-    });
+    // Raced as a whole: a custom fetch, a middleware or a body that ignores the signal cannot outlive the deadline.
+    return await raceAbort(
+      call(() =>
+        run(attemptSignal, (request) => {
+          sent = true;
+          return target.fetch(request);
+        }),
+      ),
+      attemptSignal,
+    );
   } catch (error) {
     if (error instanceof ZoomImGroupsError || signal?.aborted) throw error;
     if (deadline.signal.aborted) throw new ZoomTimeoutError(method, url, timeoutMs, endpoint);
@@ -53,6 +60,34 @@ function safeCause(error: unknown, redact: (text: string) => string): unknown {
   if (!(error instanceof Error)) return redact(String(error));
   const text = `${error.message} ${error.cause instanceof Error ? error.cause.message : ""}`;
   return redact(text) === text ? error : new Error(redact(error.message));
+}
+
+/**
+ * Resolves with `promise`, or rejects with `onTimeout()` after `timeoutMs` or with the signal's reason as soon as
+ * it aborts: for a caller's callback (a token function) that may never settle.
+ */
+export async function withinDeadline<T>(
+  promise: Promise<T>,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  onTimeout: () => Error,
+): Promise<T> {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(onTimeout()), timeoutMs);
+  try {
+    return await raceAbort(promise, anyOf(signal, deadline.signal));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Calls a caller's callback: a synchronous throw becomes a rejection, a plain value a resolved promise. */
+export function call<T>(callback: () => T | Promise<T>): Promise<T> {
+  try {
+    return Promise.resolve(callback());
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** One signal that aborts when any of `signals` does; with none given, one that never aborts. */

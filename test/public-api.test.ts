@@ -34,6 +34,7 @@ test("zoom-im-groups/spec carries the spec's data and validator, and nothing of 
   expect(Object.keys(spec).sort()).toEqual(
     [
       "createImGroupRequestSchema",
+      "documentedMessage",
       "documentedResponses",
       "encodings",
       "mediaTypes",

@@ -33,6 +33,11 @@ export interface Io {
   invokedAs: string;
   /** Aborts on Ctrl-C (SIGINT) or SIGTERM. */
   signal: AbortSignal;
+  /**
+   * Writes to an output file (`--output`), returning the bytes written (possibly fewer); default `fs.writeSync`.
+   * A seam for tests: a disk that fills after N lines.
+   */
+  writeBytes?: (fd: number, bytes: Uint8Array) => number;
 }
 
 /** The file a stream is redirected to (`> run.jsonl`), if it is a regular file. */
@@ -63,15 +68,20 @@ export function nameInFolder(stream: { readonly fd?: number | undefined }, folde
   }
 }
 
+/** Reader gone (`| head -1`): the stream is closed, not broken. */
+const isClosedPipe = (error: { code?: string | undefined }) =>
+  error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED";
+
 class Stream {
   #closed = false;
-  readonly #listeners: (() => void)[] = [];
+  #error: NodeJS.ErrnoException | undefined;
+  readonly #pending = new Set<Promise<unknown>>();
+  readonly #listeners: ((error?: NodeJS.ErrnoException) => void)[] = [];
 
   constructor(readonly stream: OutputStream) {
-    stream.on("error", (error) => {
-      if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") this.#close();
-      else throw error;
-    });
+    // Any write error ends the stream quietly (no stack trace): EPIPE as a closed reader, anything else
+    // (ENOSPC on `> /dev/full`, EIO) as a failure the listeners hear of.
+    stream.on("error", (error) => this.#close(isClosedPipe(error) ? undefined : error));
   }
 
   get isTTY(): boolean {
@@ -82,29 +92,60 @@ class Stream {
     return this.#closed || this.stream.destroyed === true;
   }
 
-  /** Calls `listener` once, when the reader has gone. */
-  onClose(listener: () => void): void {
-    if (this.closed) listener();
+  /** The write error that ended the stream, if it was not a reader going away. */
+  get error(): NodeJS.ErrnoException | undefined {
+    return this.#error;
+  }
+
+  /** Calls `listener` once, when the reader has gone or a write failed (`error` then says how). */
+  onClose(listener: (error?: NodeJS.ErrnoException) => void): void {
+    if (this.closed) listener(this.#error);
     else this.#listeners.push(listener);
   }
 
-  /** Writes unless the reader has gone; `onLost` hears of text that did not reach it after all. */
-  write(text: string, onLost?: () => void): void {
+  /**
+   * Writes unless the stream has ended; `onLost` hears of text that did not reach it after all. Resolves
+   * once the text has been handed to the system (or lost), with the error if it was: a caller that awaits
+   * it honours backpressure.
+   */
+  write(text: string, onLost?: () => void): Promise<NodeJS.ErrnoException | undefined> {
     if (this.closed) {
       onLost?.();
-      return;
+      return Promise.resolve(this.#error ?? closedError());
     }
-    this.stream.write(text, (error) => {
-      if (error) onLost?.();
+    const written = new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+      const done = (error?: Error | null) => {
+        if (!error) return resolve(undefined);
+        const failure = error as NodeJS.ErrnoException;
+        this.#close(isClosedPipe(failure) ? undefined : failure);
+        onLost?.();
+        resolve(failure);
+      };
+      try {
+        this.stream.write(text, done);
+      } catch (error) {
+        done(error as Error);
+      }
     });
+    this.#pending.add(written);
+    void written.then(() => this.#pending.delete(written));
+    return written;
   }
 
-  #close(): void {
+  /** Resolves once every write so far has been handed to the system or lost. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.#pending]);
+  }
+
+  #close(error: NodeJS.ErrnoException | undefined): void {
     if (this.#closed) return;
     this.#closed = true;
-    for (const listener of this.#listeners.splice(0)) listener();
+    this.#error = error;
+    for (const listener of this.#listeners.splice(0)) listener(error);
   }
 }
+
+const closedError = (): NodeJS.ErrnoException => Object.assign(new Error("write EPIPE"), { code: "EPIPE" });
 
 /**
  * The two streams as commands write to them. Every line passes through `redact`: no secret the environment
@@ -123,12 +164,16 @@ export class Terminal {
     this.redact = (text) => redactSecrets(text, secrets);
   }
 
-  /** One line of data on stdout. `onLost` hears if it never reached the reader (stdout closed). */
-  out(line: string, onLost?: () => void): void {
+  /**
+   * One line of data on stdout. `onLost` hears if it never reached the reader (stdout closed or failed);
+   * the promise resolves once it is written (or lost, with the error).
+   */
+  out(line: string, onLost?: () => void): Promise<NodeJS.ErrnoException | undefined> {
     const sharesScreen = this.#status !== "" && this.stdout.isTTY;
     if (sharesScreen) this.stderr.write("\r\x1b[K");
-    this.stdout.write(`${this.redact(line)}\n`, onLost);
+    const written = this.stdout.write(`${this.redact(line)}\n`, onLost);
     if (sharesScreen) this.stderr.write(this.#status);
+    return written;
   }
 
   /** One line for people on stderr. */

@@ -4,7 +4,8 @@
  * package's public entry points.
  *
  * Exit codes: 0 done; 1 the API or network failed; 2 usage or validation error (nothing sent);
- * 130 interrupted (Ctrl-C); 141 stdout closed during a bulk run.
+ * 74 a bulk run's output could not be written (ENOSPC, EIO…); 130 interrupted (Ctrl-C); 141 stdout closed
+ * during a bulk run.
  */
 import { readFile } from "node:fs/promises";
 import { ZoomImGroupsError } from "../index.js";
@@ -72,7 +73,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
         `unknown command "${name}"${hint ? ` (did you mean ${hint}?)` : ""}; commands: ${Object.keys(commands).join(", ")}`,
       );
     }
-    return await command.run(rest, terminal);
+    const code = await command.run(rest, terminal);
+    // A write to stdout that failed (ENOSPC on `> /dev/full`) is said, not lost in silence; a bulk run has
+    // said it already (its ledger), with its own exit code.
+    await terminal.stdout.settled();
+    const lost = terminal.stdout.error;
+    if (lost && code !== 74) {
+      terminal.err(
+        `error: writing to stdout failed (${lost.code ?? lost.message}): what this command printed there is lost`,
+      );
+      return 74;
+    }
+    return code;
   } catch (error) {
     return failed(error, terminal, flags);
   }

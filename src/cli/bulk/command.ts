@@ -4,7 +4,6 @@
  * or a failure every row would meet, and a summary that says what happened and the command that sends the rest.
  */
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createImGroupsClient, type Encoding } from "../../index.js";
 import { errorJson, UsageError } from "../errors.js";
@@ -13,7 +12,8 @@ import type { Terminal } from "../io.js";
 import { connect, describeTarget, resolveTarget } from "../target.js";
 import { count, someOf } from "../text.js";
 import { resumeHint } from "./hint.js";
-import { fileSink, stdoutSink } from "./output.js";
+import { readBounded, readFileBounded } from "./input.js";
+import { fileLedger, type Ledger, stdoutLedger } from "./output.js";
 import { Pacer } from "./pacer.js";
 import { progress } from "./progress.js";
 import { EXIT_BY_STOP, type RowReport, type Summary, Tally } from "./report.js";
@@ -56,6 +56,14 @@ export async function runFileCommand(
   const path = text(flags, "file") as string;
   const outputPath = text(flags, "output");
   const resumePath = text(flags, "resume");
+  // An empty path (an unset shell variable: `--output "$OUT"`) is named as such, not as a file that exists.
+  for (const [flag, value] of [
+    ["file", path],
+    ["output", outputPath],
+    ["resume", resumePath],
+  ] as const)
+    if (value === "")
+      throw new UsageError(`--${flag} is empty: give the path of ${flag === "output" ? "a new file" : "a file"}`);
   if (outputPath !== undefined && existsSync(resolve(io.cwd, outputPath)))
     throw new UsageError(
       `--output ${outputPath} already exists: give a new file (a run's output is what --resume reads; it is never overwritten)`,
@@ -63,7 +71,10 @@ export async function runFileCommand(
 
   const source = path === "-" ? "stdin" : path;
   const delimiter = delimiterFlag(text(flags, "delimiter"));
-  const bytes = path === "-" ? await readStdin(terminal) : await readBytes(resolve(io.cwd, path), path);
+  const bytes =
+    path === "-"
+      ? await readBounded(io.stdin, "stdin", io.signal)
+      : await readFileBounded(resolve(io.cwd, path), path, io.signal);
   let rows: InputRow[];
   try {
     const input = decodeInput(bytes);
@@ -104,31 +115,42 @@ export async function runFileCommand(
     mock: flags.mock === true,
     dryRun: flags["dry-run"] === true,
   });
-  const sink =
-    outputPath === undefined ? stdoutSink(terminal) : fileSink(resolve(io.cwd, outputPath), outputPath, terminal);
+  const ledger =
+    outputPath === undefined
+      ? stdoutLedger(terminal)
+      : fileLedger(resolve(io.cwd, outputPath), outputPath, terminal, io.writeBytes);
   const tally = new Tally();
   // Started once the rows decided before sending are counted, so its rate is the sending's.
   let shown: ReturnType<typeof progress> | undefined;
   const record = (line: RowReport) => {
     tally.add(line);
-    sink.line(JSON.stringify(line), line.outcome === "created");
     shown?.update();
+    // A row that was sent (not invalid, not taken from --resume) goes to stderr if the output fails.
+    const sent = line.outcome !== "invalid" && line.outcome !== "not-sent" && !line.resumed;
+    return ledger.line(JSON.stringify(line), sent);
   };
-  const started = performance.now();
-  for (const { row, problems } of invalid)
-    record({ ...rowOf(row), outcome: "invalid", error: { name: "ValidationError", message: problems.join("; ") } });
-  const pending: ValidRow[] = [];
-  for (const row of valid) {
-    const done = prior?.done.get(row.body.name);
-    if (done) record({ ...rowOf(row), outcome: done.outcome, ...refsOf(done), ...confirmedOf(done), resumed: true });
-    else pending.push(row);
-  }
-  shown = progress(terminal, tally, rows.length);
-
   const stop = new RunStop();
-  const pacer = new Pacer(rate, MAX_RETRY_DELAY_MS);
+  // The first failed write stops the run as Ctrl-C does: nothing starts that could not be recorded.
+  ledger.onEnd((end) => stop.stop(end.closed ? "stdout-closed" : "output-failed", end.error));
   let embedded: { close(): Promise<void> } | undefined;
+  const started = performance.now();
+  const pacer = new Pacer(rate, MAX_RETRY_DELAY_MS);
   try {
+    for (const { row, problems } of invalid)
+      await record({
+        ...rowOf(row),
+        outcome: "invalid",
+        error: { name: "ValidationError", message: problems.join("; ") },
+      });
+    const pending: ValidRow[] = [];
+    for (const row of valid) {
+      const done = prior?.done.get(row.body.name);
+      if (done)
+        await record({ ...rowOf(row), outcome: done.outcome, ...refsOf(done), ...confirmedOf(done), resumed: true });
+      else pending.push(row);
+    }
+    shown = progress(terminal, tally, rows.length);
+
     if (flags["dry-run"]) {
       terminal.err(`${count(pending.length, "row")} would be sent; --dry-run sent nothing.`);
       terminal.err(`zoom-im-groups: --dry-run: would send to ${describeTarget(target)}.`);
@@ -150,8 +172,6 @@ export async function runFileCommand(
       };
       if (io.signal.aborted) onInterrupt();
       else io.signal.addEventListener("abort", onInterrupt, { once: true });
-      // The reader of stdout has gone (`| head`): stop sending; what is created after goes to stderr.
-      if (outputPath === undefined) terminal.stdout.onClose(() => stop.stop("stdout-closed"));
       try {
         await runBulk({
           client,
@@ -163,7 +183,7 @@ export async function runFileCommand(
           report: record,
           reportUnsent: (lines) => {
             for (const line of lines) tally.add(line);
-            sink.lines(lines.map((line) => JSON.stringify(line)));
+            return ledger.lines(lines.map((line) => JSON.stringify(line)));
           },
         });
       } finally {
@@ -180,19 +200,32 @@ export async function runFileCommand(
       failures: tally.failures,
       ...(stop.reason ? { stoppedBy: stop.reason } : {}),
       ...(stop.reason === "fatal" ? { stopError: errorJson(stop.error) } : {}),
+      ...(stop.reason === "output-failed" ? { outputError: outputErrorOf(ledger, stop.error) } : {}),
       ...(stop.reason === "daily-limit" ? resetsAt(stop.error) : {}),
       elapsedMs: Math.round(performance.now() - started),
     };
     const hint = flags["dry-run"] ? undefined : resumeHint(args, summary, tally.nameConflicts, outputPath, terminal);
     if (hint) summary.resume = hint.command;
-    sink.line(JSON.stringify(summary), false);
+    await ledger.line(JSON.stringify(summary), false);
     for (const line of humanSummary(summary, hint?.note)) terminal.err(line);
     if (summary.stoppedBy) return EXIT_BY_STOP[summary.stoppedBy];
     return summary.failed > 0 || summary.notSent > 0 ? 1 : 0;
   } finally {
-    sink.close();
+    // Only here, after every create in flight has settled (runBulk waits for all of them).
+    ledger.close();
     await embedded?.close();
   }
+}
+
+function outputErrorOf(ledger: Ledger, error: unknown): NonNullable<Summary["outputError"]> {
+  const failure = error as NodeJS.ErrnoException | undefined;
+  return {
+    output: ledger.name,
+    ...(failure?.code ? { code: failure.code } : {}),
+    message: failure?.message ?? "write failed",
+    onStderr: ledger.onStderr,
+    unwritten: ledger.unwritten,
+  };
 }
 
 const confirmedOf = (done: { confirmed?: false }) => (done.confirmed === false ? { confirmed: false as const } : {});
@@ -200,19 +233,6 @@ const confirmedOf = (done: { confirmed?: false }) => (done.confirmed === false ?
 function resetsAt(error: unknown): { resetsAt?: string } {
   const at = (error as { retryAfter?: Date } | undefined)?.retryAfter;
   return at ? { resetsAt: at.toISOString() } : {};
-}
-
-/** The input file's bytes (decoded strictly by rows.ts: bytes that are not text are refused). */
-async function readBytes(absolute: string, shown: string): Promise<Buffer> {
-  return readFile(absolute).catch((error: Error) => {
-    throw new UsageError(`cannot read ${shown}: ${error.message.replace(absolute, shown)}`);
-  });
-}
-
-async function readStdin(terminal: Terminal): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of terminal.io.stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
 }
 
 function humanSummary(summary: Summary, note: string | undefined): string[] {
@@ -243,7 +263,15 @@ function humanSummary(summary: Summary, note: string | undefined): string[] {
       `Sending stopped: every further row would have failed the same way: ${summary.stopError?.name}: ${summary.stopError?.message}`,
     );
   } else if (summary.stoppedBy === "stdout-closed") {
-    lines.push("stdout was closed: sending stopped; rows created after that are listed above on stderr.");
+    lines.push("stdout was closed: sending stopped; rows sent after that are listed above on stderr.");
+  } else if (summary.stoppedBy === "output-failed" && summary.outputError) {
+    const { output, code, message, onStderr, unwritten } = summary.outputError;
+    lines.push(
+      `Writing to ${output} failed (${code ?? message}): sending stopped at once; the calls on the wire finished. ` +
+        `${output} is incomplete: ${count(onStderr, "row that was sent is", "rows that were sent are")} listed above on stderr` +
+        (unwritten ? `; ${count(unwritten, "other line")} (rows not sent, invalid or resumed) went unwritten` : "") +
+        ". Free space or choose another output; the groups that exist are then counted as existing (--skip-existing).",
+    );
   } else if (summary.stoppedBy === "interrupted") {
     lines.push("Interrupted: sending stopped; the calls on the wire finished and are recorded above.");
   }

@@ -28,7 +28,8 @@ export function resumeHint(
     word === "-" && kept[index - 1] === "--file" && stdinFile ? stdinFile : word,
   );
   const next = nextOutputName(thisOutput ?? "zoom-im-groups-run.jsonl", io.cwd);
-  if (onlyConflicts || thisOutput === undefined) words.push("--skip-existing");
+  // An output that could not be written is an incomplete ledger: only the server knows what exists.
+  if (onlyConflicts || thisOutput === undefined || summary.stoppedBy === "output-failed") words.push("--skip-existing");
   else words.push("--resume", thisOutput);
   words.push("--output", next);
   const command = `${io.invokedAs} create ${commandLine(words)}`;

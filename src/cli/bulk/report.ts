@@ -6,7 +6,7 @@ import { documentedMessage, documentedResponses } from "../../spec.js";
 import type { ErrorJson } from "../errors.js";
 
 export type RowOutcome = "created" | "exists" | "failed" | "invalid" | "not-sent";
-export type StopReason = "interrupted" | "daily-limit" | "stdout-closed" | "fatal";
+export type StopReason = "interrupted" | "daily-limit" | "stdout-closed" | "output-failed" | "fatal";
 
 export interface RowReport {
   type: "row";
@@ -51,6 +51,8 @@ export interface Summary {
   /** What stopped the run before every row was tried, and the failure that did, if any. */
   stoppedBy?: StopReason;
   stopError?: ErrorJson;
+  /** `output-failed`: the output, the write error, and how many lines went to stderr or nowhere instead. */
+  outputError?: { output: string; code?: string; message: string; onStderr: number; unwritten: number };
   /** Daily limit: when Zoom says it resets. */
   resetsAt?: string;
   /** The command that sends what this run did not, as it runs in a shell. */
@@ -62,6 +64,8 @@ export interface Summary {
 export const EXIT_BY_STOP: Record<StopReason, number> = {
   interrupted: 130,
   "stdout-closed": 141,
+  /** EX_IOERR (sysexits.h): the output could not be written (ENOSPC, EIO…); the ledger is incomplete. */
+  "output-failed": 74,
   "daily-limit": 1,
   fatal: 1,
 };

@@ -5,11 +5,11 @@
  * writes count, and only their well-typed fields are taken; everything else is ignored and counted.
  */
 import { statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { fileStats, sameFile, type Terminal } from "../io.js";
 import { count } from "../text.js";
+import { MAX_INPUT_BYTES, readFileBounded } from "./input.js";
 import type { RowReport } from "./report.js";
 
 export type PriorOutcome = Pick<RowReport, "id" | "location" | "trackingId" | "confirmed"> & {
@@ -83,10 +83,20 @@ export async function readResumeFile(path: string, terminal: Terminal): Promise<
         : `--resume ${path} is also this run's stdout (\`>> ${path}\`): this run's lines would be written into ` +
             "the file it reads. Send them to a new file (--output FILE).",
     );
-  const text = await readFile(absolute, "utf8").catch((error: Error) => {
-    throw new UsageError(`cannot read ${path}: ${error.message.replace(absolute, path)}`);
-  });
+  // A run's output is longer than its input (ids, tracking ids, errors): four times the input's bound.
+  const text = (await readFileBounded(absolute, path, io.signal, 4 * MAX_INPUT_BYTES)).toString("utf8");
   const prior = readPriorRun(text);
+  // A run that crashed before its first complete line left an empty file, or one torn line: nothing in it
+  // is done, so every row is sent, and (as in any resumed run) a 409 means the group exists.
+  const lines = text.split(/\r?\n/).filter((line) => line.trim());
+  const tornOnly = lines.length === 1 && !/\n\s*$/.test(text) && lines[0]?.trimStart().startsWith("{") === true;
+  if (prior.recognised === 0 && (lines.length === 0 || tornOnly)) {
+    terminal.err(
+      `resuming from ${path}: it ${lines.length === 0 ? "is empty" : "holds only a cut-off line"} (the run stopped before ` +
+        "its first complete line): every row is sent; a group that already exists counts as existing.",
+    );
+    return { ...prior, ignored: lines.length };
+  }
   if (prior.recognised === 0)
     throw new UsageError(
       `--resume ${path}: no line in it was written by a run of zoom-im-groups (${count(prior.ignored, "other line")}); ` +

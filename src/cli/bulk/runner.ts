@@ -56,9 +56,10 @@ export interface RunOptions {
   concurrency: number;
   skipExisting: boolean;
   stop: RunStop;
-  report: (line: RowReport) => void;
+  /** Records a row's outcome; the worker takes no further row until it resolves (the output's backpressure). */
+  report: (line: RowReport) => unknown;
   /** The rows never started, all at once when the run ends. */
-  reportUnsent: (lines: RowReport[]) => void;
+  reportUnsent: (lines: RowReport[]) => unknown;
 }
 
 /** Failures every further row would meet too (the error's own fact): sending on only repeats them. */
@@ -67,13 +68,18 @@ const stopsTheRun = (error: unknown) => error instanceof ZoomImGroupsError && er
 export async function runBulk(options: RunOptions): Promise<void> {
   const { rows, stop } = options;
   let next = 0;
+  // A row is started only once the previous outcome of its worker is recorded, and only while the run goes on:
+  // so a stalled or failed output stops sending, and at most `concurrency` outcomes wait to be written.
   async function worker(): Promise<void> {
-    while (next < rows.length && !stop.signal.aborted) options.report(await createOne(rows[next++] as ValidRow));
+    while (next < rows.length && !stop.signal.aborted) await options.report(await createOne(rows[next++] as ValidRow));
   }
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, rows.length) }, worker));
+  // Every worker settles before this returns, even when one fails: the output must outlive every call in flight.
+  const workers = await Promise.allSettled(Array.from({ length: Math.min(options.concurrency, rows.length) }, worker));
+  const crashed = workers.find((worker) => worker.status === "rejected");
+  if (crashed) throw crashed.reason;
   const unsent: RowReport[] = [];
   for (; next < rows.length; next++) unsent.push(notSent(rows[next] as ValidRow, stop.reason ?? "interrupted"));
-  if (unsent.length > 0) options.reportUnsent(unsent);
+  if (unsent.length > 0) await options.reportUnsent(unsent);
 
   async function createOne(row: ValidRow): Promise<RowReport> {
     try {

@@ -1,0 +1,147 @@
+/**
+ * A caller's callbacks (token function, fetch, logger, throttle) are raced against the call's deadline and
+ * signal and cannot change an outcome.
+ */
+import { describe, expect, test } from "vitest";
+import { createImGroupsClient, ZoomTimeoutError } from "../src/index.ts";
+
+const BASE_URL = "http://api.test/v2";
+const created = async () => Response.json({ id: "g-1" }, { status: 201 });
+const never = <T>() => new Promise<T>(() => {});
+
+describe("a callback that never settles cannot hang the call", () => {
+  test("a token function that never settles rejects with ZoomTimeoutError after timeoutMs", async () => {
+    const client = createImGroupsClient({
+      accessToken: () => never<string>(),
+      timeoutMs: 30,
+      fetch: created,
+      baseUrl: BASE_URL,
+    });
+    await expect(client.createImGroup({ name: "Design" })).rejects.toBeInstanceOf(ZoomTimeoutError);
+  });
+
+  test("a token function that never settles rejects with the signal's reason when it aborts", async () => {
+    const client = createImGroupsClient({ accessToken: () => never<string>(), fetch: created, baseUrl: BASE_URL });
+    const controller = new AbortController();
+    const reason = new Error("caller gave up");
+    const call = client.createImGroup({ name: "Design" }, { signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 10);
+    await expect(call).rejects.toBe(reason);
+  });
+
+  test("a fetch that never settles (ignoring its signal) rejects with ZoomTimeoutError after timeoutMs", async () => {
+    let calls = 0;
+    const client = createImGroupsClient({
+      accessToken: "token-0123456789",
+      timeoutMs: 30,
+      maxRetries: 1,
+      baseUrl: BASE_URL,
+      fetch: () => {
+        calls++;
+        return never<Response>();
+      },
+    });
+    await expect(client.createImGroup({ name: "Design" })).rejects.toBeInstanceOf(ZoomTimeoutError);
+    expect(calls).toBe(2);
+  });
+
+  test("a fetch that never settles rejects with the signal's reason when it aborts", async () => {
+    const client = createImGroupsClient({ accessToken: "token-0123456789", baseUrl: BASE_URL, fetch: () => never() });
+    const controller = new AbortController();
+    const reason = new Error("caller gave up");
+    const call = client.createImGroup({ name: "Design" }, { signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 10);
+    await expect(call).rejects.toBe(reason);
+  });
+
+  test("a throttle whose wait never settles rejects with the signal's reason", async () => {
+    const client = createImGroupsClient({
+      accessToken: "token-0123456789",
+      baseUrl: BASE_URL,
+      fetch: created,
+      throttle: { wait: () => never() },
+    });
+    const controller = new AbortController();
+    const call = client.createImGroup({ name: "Design" }, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("stop")), 10);
+    await expect(call).rejects.toThrow("stop");
+  });
+});
+
+describe("a callback cannot change an outcome", () => {
+  test("a logger whose debug throws: the created group still resolves", async () => {
+    const client = createImGroupsClient({
+      accessToken: "token-0123456789",
+      baseUrl: BASE_URL,
+      fetch: created,
+      logger: {
+        debug: () => {
+          throw new Error("logger broke");
+        },
+        warn: () => {
+          throw new Error("logger broke");
+        },
+      },
+    });
+    await expect(client.createImGroup({ name: "Design" })).resolves.toMatchObject({ id: "g-1" });
+  });
+
+  test("a logger that throws and rejects while retries happen: the retry and the result are unchanged", async () => {
+    let calls = 0;
+    const client = createImGroupsClient({
+      accessToken: "token-0123456789",
+      baseUrl: BASE_URL,
+      fetch: async () =>
+        ++calls === 1 ? new Response("busy", { status: 503, headers: { "retry-after": "0" } }) : created(),
+      logger: {
+        debug: () => Promise.reject(new Error("async logger broke")) as never,
+        warn: () => Promise.reject(new Error("no")) as never,
+      },
+    });
+    await expect(client.createImGroup({ name: "Design" })).resolves.toMatchObject({ id: "g-1" });
+    expect(calls).toBe(2);
+  });
+
+  test("a throttle whose rateLimited hook throws: the 429 is still retried and the call succeeds", async () => {
+    let calls = 0;
+    const client = createImGroupsClient({
+      accessToken: "token-0123456789",
+      baseUrl: BASE_URL,
+      fetch: async () =>
+        ++calls === 1
+          ? Response.json({ code: 429, message: "Too many" }, { status: 429, headers: { "retry-after": "0" } })
+          : created(),
+      throttle: {
+        wait: async () => undefined,
+        rateLimited: () => {
+          throw new Error("hook broke");
+        },
+      },
+    });
+    await expect(client.createImGroup({ name: "Design" })).resolves.toMatchObject({ id: "g-1" });
+    expect(calls).toBe(2);
+  });
+});
+
+test("the token is taken after the throttle's wait, so a long hold never sends a token older than it", async () => {
+  const order: string[] = [];
+  const client = createImGroupsClient({
+    accessToken: () => {
+      order.push("token");
+      return "token-0123456789";
+    },
+    baseUrl: BASE_URL,
+    fetch: async () => {
+      order.push("fetch");
+      return created();
+    },
+    throttle: {
+      wait: async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        order.push("wait");
+      },
+    },
+  });
+  await client.createImGroup({ name: "Design" });
+  expect(order).toEqual(["wait", "token", "fetch"]);
+});
