@@ -4,7 +4,7 @@
  */
 import createClient from "openapi-fetch";
 import { toFormData } from "./encoding.js";
-import { AuthenticationError, RateLimitError, ZoomApiError, ZoomImGroupsError } from "./errors.js";
+import { AuthenticationError, ZoomApiError, ZoomImGroupsError } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
 import { operation } from "./generated/spec.js";
 import { type ImGroupsClientOptions, normalizeOptions } from "./options.js";
@@ -100,7 +100,11 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
           const stop = anyOf(signal, stopRetrying);
           await raceAbort(throttle.wait(stop), stop);
         }
-        const group = await attempt(body, token, signal, earlier);
+        const group = await attempt(body, token, signal, earlier).catch((error: unknown) => {
+          throttle?.settled?.(error);
+          throw error;
+        });
+        throttle?.settled?.(undefined);
         const tracking = group.trackingId ? ` (tracking id ${group.trackingId})` : "";
         log?.debug(`${method} ${url} attempt ${attemptNo}: HTTP ${group.status}${tracking}`);
         return group;
@@ -113,7 +117,6 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
         }
         failure = error;
       }
-      if (failure instanceof RateLimitError) throttle?.rateLimited?.(failure);
       const label = `${method} ${url} attempt ${attemptNo} failed: ${describeFailure(failure)}`;
       const stopped = stopRetrying?.aborted === true;
       // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
@@ -128,9 +131,11 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
         log?.debug(`${label}; not retried (${decision.reason})`);
         throw failure;
       }
-      log?.warn(`${label}; retrying in ${decision.delayMs} ms`);
+      // A throttle that keeps the rate (a pacer) puts the retry back in its queue soon: no per-row backoff tail.
+      const delayMs = throttle?.retryDelayMs?.(failure, decision.delayMs) ?? decision.delayMs;
+      log?.warn(`${label}; retrying in ${delayMs} ms`);
       // Stopped while waiting: no further attempt; the call rejects with the failure it had.
-      await sleep(decision.delayMs, anyOf(signal, stopRetrying)).catch((error: unknown) => {
+      await sleep(delayMs, anyOf(signal, stopRetrying)).catch((error: unknown) => {
         throw signal?.aborted ? error : failure;
       });
       retries++;

@@ -18,6 +18,7 @@ export type {
   Throttle,
 } from "./options.js";
 export { redactSecrets } from "./options.js";
+export { createPacer, type Pacer, type PacerClock, type PacerOptions } from "./pacer.js";
 export { isRetryable } from "./retry.js";
 export type * from "./types.js";
 export { findIssues as validateCreateImGroupBody } from "./validation.js";

@@ -6,14 +6,13 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { createImGroupsClient, type Encoding } from "../../index.js";
+import { createImGroupsClient, createPacer, type Encoding } from "../../index.js";
 import { errorJson } from "../errors.js";
 import type { Terminal } from "../io.js";
 import { connect, resolveTarget } from "../target.js";
 import { count, type Flags, integer, someOf, text, UsageError } from "../usage.js";
 import { resumeHint } from "./hint.js";
 import { fileSink, stdoutSink } from "./output.js";
-import { Pacer } from "./pacer.js";
 import { progress } from "./progress.js";
 import { EXIT_BY_STOP, type RowReport, type Summary, Tally } from "./report.js";
 import { readResumeFile } from "./resume.js";
@@ -30,7 +29,7 @@ import {
 } from "./rows.js";
 import { RunStop, refsOf, rowOf, runBulk } from "./runner.js";
 
-/** Retries per row (the library's default is 2) and the longest Retry-After waited out, pacer and client alike. */
+/** Retries per row (the library's default is 2; each takes a pacer slot) and the longest Retry-After the client accepts. */
 const MAX_RETRIES = 5;
 const MAX_RETRY_DELAY_MS = 60_000;
 /** Invalid rows shown one by one before the rest are only counted. */
@@ -121,7 +120,7 @@ export async function runFileCommand(
   shown = progress(terminal, tally, rows.length);
 
   const stop = new RunStop();
-  const pacer = new Pacer(rate, MAX_RETRY_DELAY_MS);
+  const pacer = createPacer({ rate });
   let embedded: { close(): Promise<void> } | undefined;
   try {
     if (flags["dry-run"]) {
