@@ -117,10 +117,10 @@ export async function runFileCommand(
     if (done) record({ ...rowOf(row), outcome: done.outcome, ...refsOf(done), ...confirmedOf(done), resumed: true });
     else pending.push(row);
   }
-  shown = progress(terminal, tally, rows.length);
-
   const stop = new RunStop();
   const pacer = createPacer({ rate });
+  shown = progress(terminal, tally, rows.length, () => (pacer.rate < rate ? pacer.rate : undefined));
+
   let embedded: { close(): Promise<void> } | undefined;
   try {
     if (flags["dry-run"]) {
@@ -170,6 +170,15 @@ export async function runFileCommand(
       ...tally.counts,
       nearDuplicates: flags.strict ? 0 : nearDuplicates.length,
       rateLimited: pacer.rateLimitedAnswers,
+      ...(pacer.adaptedAtMs === undefined
+        ? {}
+        : {
+            adapted: {
+              afterMs: Math.round(pacer.adaptedAtMs),
+              ceiling: rate,
+              settledRate: Math.round(pacer.settledRate * 10) / 10,
+            },
+          }),
       failures: tally.failures,
       ...(stop.reason ? { stoppedBy: stop.reason } : {}),
       ...(stop.reason === "fatal" ? { stopError: errorJson(stop.error) } : {}),
@@ -218,6 +227,10 @@ function humanSummary(summary: Summary, note: string | undefined): string[] {
       (summary.nearDuplicates ? `, ${count(summary.nearDuplicates, "near-duplicate name")}` : "") +
       `; ${count(summary.rateLimited, "rate-limited answer")}; ${(summary.elapsedMs / 1000).toFixed(1)} s`,
   ];
+  if (summary.adapted)
+    lines.push(
+      `rate: lowered from --rate ${summary.adapted.ceiling}/s after ${(summary.adapted.afterMs / 1000).toFixed(1)} s (429s: the account's limit is shared with its other apps and runs); ${summary.adapted.settledRate}/s on average since.`,
+    );
   const failures = Object.entries(summary.failures).sort((a, b) => b[1] - a[1]);
   if (failures.length > 0)
     lines.push(
