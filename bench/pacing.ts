@@ -247,7 +247,7 @@ export function pacingProblems({ waysFaulty, beside, twoRuns }: PacingFigures): 
 
 /**
  * The picture: creates (one colour per run) and 429s (red, below the axis) per second, for the run beside
- * another app and the two runs at once; hand-written SVG.
+ * another app and the two runs at once (429 bars cut at 18); hand-written SVG.
  */
 export function pacingSvg({ beside, twoRuns }: PacingFigures): string {
   const panels = [
@@ -264,7 +264,7 @@ export function pacingSvg({ beside, twoRuns }: PacingFigures): string {
   ];
   const colours: Record<string, string> = { run: "#3b6ea8", A: "#3b6ea8", B: "#8fb8de" };
   const width = 720;
-  const panelHeight = 230;
+  const panelHeight = 290;
   const left = 40;
   const scaleY = 4; // px per request
   const axisY = 40 + 35 * scaleY; // room for 35/s above the axis, 429s below
@@ -293,9 +293,9 @@ export function pacingSvg({ beside, twoRuns }: PacingFigures): string {
       }
       if (second.limited > 0)
         parts.push(
-          `<rect x="${x + 1}" y="${y0}" width="${barWidth - 2}" height="${second.limited * scaleY}" fill="#c0392b"><title>second ${s}: ${second.limited} × 429</title></rect>`,
+          `<rect x="${x + 1}" y="${y0}" width="${barWidth - 2}" height="${Math.min(second.limited, 18) * scaleY}" fill="#c0392b"><title>second ${s}: ${second.limited} × 429</title></rect>`,
         );
-      if (s % 5 === 0) parts.push(`<text x="${x}" y="${y0 + 60}" font-size="10">${s} s</text>`);
+      if (s % 5 === 0) parts.push(`<text x="${x}" y="${y0 + 88}" font-size="10">${s} s</text>`);
     });
   });
   const height = panels.length * panelHeight;

@@ -229,7 +229,7 @@ function humanSummary(summary: Summary, note: string | undefined): string[] {
   ];
   if (summary.adapted)
     lines.push(
-      `rate: lowered from --rate ${summary.adapted.ceiling}/s after ${(summary.adapted.afterMs / 1000).toFixed(1)} s (429s: the account's limit is shared with its other apps and runs); ${summary.adapted.settledRate}/s on average since.`,
+      `rate: lowered from --rate ${summary.adapted.ceiling}/s after ${(summary.adapted.afterMs / 1000).toFixed(1)} s (Zoom answered 429: the account's limit is shared with its other apps and runs; or mostly 5xx); ${summary.adapted.settledRate}/s on average since.`,
     );
   const failures = Object.entries(summary.failures).sort((a, b) => b[1] - a[1]);
   if (failures.length > 0)
