@@ -301,6 +301,7 @@ export function pacingSvg({ beside, twoRuns }: PacingFigures): string {
   const height = panels.length * panelHeight;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">`,
+    "<title>Creates and 429s per second at the mock: one run beside another app, and two runs on one account</title>",
     `<rect width="${width}" height="${height}" fill="white"/>`,
     ...parts,
     "</svg>",
