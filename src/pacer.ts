@@ -38,6 +38,7 @@ const RATE_LIMITED_RETRY_DELAY_MS = 1000;
 export interface PacerClock {
   /** Milliseconds, monotonic. */
   now(): number;
+  /** Resolves after `ms` milliseconds of this clock. */
   wait(ms: number): Promise<void>;
 }
 
