@@ -3,7 +3,7 @@
  * never exceeds it, and adapts it to what the account admits. Figures at real latency come from `npm run bench`.
  */
 import { describe, expect, test } from "vitest";
-import { createPacer, RateLimitError, ServerError } from "../src/index.ts";
+import { createImGroupsClient, createPacer, RateLimitError, ServerError } from "../src/index.ts";
 
 /**
  * A discrete-event clock: a wait takes `ms` plus `lateBy()` (a timer firing late) of simulated time, and
@@ -304,4 +304,22 @@ describe("the control law: --rate is a ceiling, the rate follows what the accoun
     expect(300 / ((admittedAt.at(-1) as number) / 1000) / capacity).toBeGreaterThanOrEqual(0.8);
     expect(pacer.settledRate).toBeLessThan(17);
   });
+});
+
+test("clients that share one pacer share its rate: two clients at once send no faster than one", async () => {
+  const clock = simulated();
+  const pacer = createPacer({ rate: 10, clock });
+  const sends: number[] = [];
+  const fetch = async () => {
+    sends.push(clock.t);
+    return Response.json({ id: "g1", name: "n" }, { status: 201 });
+  };
+  const clients = [1, 2].map(() => createImGroupsClient({ accessToken: "token", fetch, throttle: pacer }));
+  const calls = clients.flatMap((client, c) =>
+    Array.from({ length: 10 }, (_, i) => client.createImGroup({ name: `client ${c} group ${i}` })),
+  );
+  await clock.drive(Promise.all(calls));
+  expect(sends).toHaveLength(20);
+  expect(busiestSecond(sends)).toBeLessThanOrEqual(10);
+  expect(sends.at(-1)).toBeCloseTo((19 * 1000) / 9.7, 6);
 });
