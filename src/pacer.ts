@@ -12,8 +12,9 @@
  *   at least and half at most, once a second; clean answers raise it again by ceiling/60 per second, after
  *   two quiet seconds, up to the ceiling. A run of 5xx (half the answers of the last two seconds or more)
  *   lowers it by a fifth: Zoom is struggling, so everyone slows down, not one row.
- * - Retries: a retry waits 100 ms (after a 429, what Zoom asked, a second at most) and then a slot like any
- *   attempt; the queue, not a per-row backoff, keeps the rate, so a few unlucky rows leave no tail.
+ * - Retries: a retry waits 100 ms (after a 429, what Zoom asked, a second at most; after another answer with
+ *   a Retry-After, what it asked) and then a slot like any attempt; the queue, not a per-row backoff, keeps
+ *   the rate, so a few unlucky rows leave no tail.
  */
 import { ConfigurationError, RateLimitError, ServerError, ZoomApiError } from "./errors.js";
 import type { Throttle } from "./options.js";
@@ -56,7 +57,10 @@ export interface Pacer extends Throttle {
   wait(signal?: AbortSignal): Promise<void>;
   /** Hears how an attempt ended: `undefined` when it succeeded, else its failure (a 429 as a `RateLimitError`). */
   settled(failure: unknown): void;
-  /** A retry waits 100 ms (after a 429: what Zoom asked, a second at most), then for a slot like any attempt. */
+  /**
+   * A retry waits 100 ms (after a 429: what Zoom asked, a second at most; after another answer with a
+   * Retry-After: what it asked), then for a slot like any attempt.
+   */
   retryDelayMs(failure: unknown, proposedMs: number): number;
   /** The ceiling given as `rate`. */
   readonly ceiling: number;
@@ -191,6 +195,8 @@ class AdaptivePacer implements Pacer {
   retryDelayMs(failure: unknown, proposedMs: number): number {
     // After a 429 the account's second is full: a retry waits for the next (a slot alone could come too soon).
     if (failure instanceof RateLimitError) return Math.min(proposedMs, RATE_LIMITED_RETRY_DELAY_MS);
+    // A server that says when to come back (a 503's Retry-After) is asked no sooner.
+    if (failure instanceof ZoomApiError && failure.headers.has("retry-after")) return proposedMs;
     return RETRY_DELAY_MS;
   }
 

@@ -248,6 +248,22 @@ describe("the control law: --rate is a ceiling, the rate follows what the accoun
     expect(struggling.pacer.rate).toBe(24);
   });
 
+  test("a retry waits 100 ms; after a 429 what Zoom asked, a second at most; after a 503's Retry-After, what it asked", () => {
+    const { pacer } = pacerAt(30);
+    expect(pacer.retryDelayMs(answer(503), 4_000)).toBe(100);
+    expect(pacer.retryDelayMs(new Error("socket hang up"), 500)).toBe(100);
+    expect(pacer.retryDelayMs(answer(429), 500)).toBe(500);
+    expect(pacer.retryDelayMs(answer(429), 30_000)).toBe(1000);
+    const asked = new ServerError({
+      status: 503,
+      body: "",
+      headers: new Headers({ "retry-after": "3" }),
+      method: "POST",
+      url: "u",
+    });
+    expect(pacer.retryDelayMs(asked, 3_000)).toBe(3_000);
+  });
+
   test("a lower rate spaces the slots further apart at once; a timeout or lost connection changes nothing", async () => {
     const { clock, pacer, clean } = pacerAt(30);
     pacer.settled(new Error("socket hang up"));
