@@ -14,7 +14,11 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 type Line = Record<string, unknown>;
 
 /** Runs `zoom-im-groups create …`; `onLine` sees each stdout line (to interrupt it, say). */
-function create(args: string[], env: Record<string, string>, onLine?: (line: string, child: ChildProcess) => void) {
+export function create(
+  args: string[],
+  env: Record<string, string>,
+  onLine?: (line: string, child: ChildProcess) => void,
+) {
   return new Promise<{ code: number | null; lines: Line[]; exitedAt: number }>((done) => {
     const child = spawn(process.execPath, [BIN, "create", ...args], {
       env: { PATH: process.env.PATH ?? "", ...env },
@@ -41,10 +45,10 @@ const jsonLines = (text: string): Line[] =>
     .filter(Boolean)
     .map((line) => JSON.parse(line));
 type Counts = "created" | "unconfirmed" | "failed" | "notSent" | "resumed" | "rateLimited";
-const summaryOf = (lines: Line[]) => (lines.at(-1) ?? {}) as Record<Counts, number>;
+export const summaryOf = (lines: Line[]) => (lines.at(-1) ?? {}) as Record<Counts, number>;
 const rowsOf = (lines: Line[]) => lines.filter((line) => line.type === "row");
 
-interface Session {
+export interface Session {
   dir: string;
   file: string;
   env: Record<string, string>;
@@ -57,7 +61,11 @@ interface Session {
 }
 
 /** A CSV of `rows` names and a mock Zoom with `options`, for the length of `measure`. */
-async function withRun<T>(rows: number, options: StartMockZoomOptions, measure: (session: Session) => Promise<T>) {
+export async function withRun<T>(
+  rows: number,
+  options: StartMockZoomOptions,
+  measure: (session: Session) => Promise<T>,
+) {
   const dir = await mkdtemp(join(tmpdir(), "zoom-bench-"));
   const file = join(dir, "groups.csv");
   await writeFile(file, `name\n${Array.from({ length: rows }, (_, i) => `Group ${i + 1}`).join("\n")}\n`);

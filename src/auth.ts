@@ -2,7 +2,7 @@
 import { AuthenticationError, ConfigurationError, ZoomApiError } from "./errors.js";
 import { isRecord, jsonOrText } from "./response.js";
 import { decideRetry } from "./retry.js";
-import { raceAbort, sleep, type Target, withDeadline } from "./timeout.js";
+import { type Destination, raceAbort, sleep, withDeadline } from "./transport.js";
 
 /** A Server-to-Server OAuth app's credentials (Zoom App Marketplace → the app → App Credentials). */
 export interface ServerToServerCredentials {
@@ -66,7 +66,7 @@ export function givenToken(accessToken: AccessToken): TokenSource {
 
 export function serverToServer(
   { accountId, clientId, clientSecret, tokenUrl }: Required<ServerToServerCredentials>,
-  settings: Pick<Target, "fetch" | "timeoutMs" | "redact"> & { maxRetries: number; maxRetryDelayMs: number },
+  settings: Pick<Destination, "fetch" | "timeoutMs" | "redact"> & { maxRetries: number; maxRetryDelayMs: number },
 ): TokenSource {
   // Base64 of the UTF-8 bytes with web APIs only (no Node `Buffer`): the library runs on Workers, Deno, Bun.
   const basic = btoa(String.fromCharCode(...new TextEncoder().encode(`${clientId}:${clientSecret}`)));

@@ -1,16 +1,18 @@
 /**
- * The client: options normalised once, then per call validate → (token → throttle → attempt → result or
- * error) → retry policy. Every attempt goes through openapi-fetch, so middleware and a custom `fetch` see each.
+ * The client: options normalised once, then per call validate → (throttle → token → attempt → result or
+ * error) → one decision: retry, renew the token, or stop. Every attempt goes through openapi-fetch, so middleware and a custom `fetch` see each.
  */
 import createClient from "openapi-fetch";
 import { toFormData } from "./encoding.js";
-import { AuthenticationError, RateLimitError, ZoomApiError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
+
+import { AuthenticationError, ZoomApiError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
+
 import type { paths } from "./generated/openapi.js";
 import { operation } from "./generated/spec.js";
 import { type ImGroupsClientOptions, normalizeOptions } from "./options.js";
 import { bodyOf, createdGroup } from "./response.js";
 import { decideRetry } from "./retry.js";
-import { anyOf, call, raceAbort, sleep, withDeadline, withinDeadline } from "./timeout.js";
+import { anyOf, call, raceAbort, sleep, withDeadline, withinDeadline } from "./transport.js";
 import type { CreatedImGroup, CreateImGroupBody } from "./types.js";
 import { assertValidBody } from "./validation.js";
 
@@ -58,18 +60,22 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
     void call(() => log?.[level](message)).catch(() => undefined);
 
   async function attempt(body: CreateImGroupBody, token: string, signal: AbortSignal | undefined, earlier: boolean) {
-    const result = await withDeadline(target, signal, (attemptSignal, fetch) =>
-      api.POST(operation.path, {
-        body,
-        bodySerializer: serialize,
-        // Zoom's Swagger files say it can also produce XML: ask for JSON, the only body this client reads.
-        headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
-        parseAs: "text",
-        // Zoom never redirects a create; following one would re-send it (and its token) elsewhere.
-        redirect: "manual",
-        signal: attemptSignal,
-        fetch,
-      }),
+    const result = await withDeadline(
+      target,
+      signal,
+      (attemptSignal, fetch) =>
+        api.POST(operation.path, {
+          body,
+          bodySerializer: serialize,
+          // Zoom's Swagger files say it can also produce XML: ask for JSON, the only body this client reads.
+          headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
+          parseAs: "text",
+          // Zoom never redirects a create; following one would re-send it (and its token) elsewhere.
+          redirect: "manual",
+          signal: attemptSignal,
+          fetch,
+        }),
+      earlier,
     );
     const answer = bodyOf(result);
     const group = createdGroup(result.response, answer, settings.redact);
@@ -84,84 +90,112 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
     });
   }
 
+  /**
+   * One call, as a loop of attempts. Each attempt: the throttle's wait, then a token, then the request. After a
+   * failure, one decision: retry (after a wait), renew the token and repeat once, or stop. Invariants:
+   * - Nothing reaches Zoom after `stopRetrying` or `signal` aborts; a wait they end starts no attempt.
+   * - When a step fails before sending (a stop, a token failure), the call rejects with the failure it had:
+   *   that step changed nothing Zoom holds. `signal` always wins with its own reason.
+   * - `mayHaveCreated` is the OR over the call's attempts: each error is built knowing the earlier ones.
+   * - At most `maxRetries` retries, plus one repeat after a token renewal; the throttle hears every attempt
+   *   that passed its wait exactly once, and no callback of the caller's can throw past the call.
+   */
   async function createImGroup(body: CreateImGroupBody, callOptions: CallOptions = {}): Promise<CreatedImGroup> {
     assertValidBody(body);
     const { signal, stopRetrying } = callOptions;
     signal?.throwIfAborted();
     stopRetrying?.throwIfAborted();
+    const stop = anyOf(signal, stopRetrying);
     let retries = 0;
     let renewedToken = false;
     let failure: unknown;
     for (let attemptNo = 1; ; attemptNo++) {
-      // One attempt that may have created the group makes every later failure of the call say so.
       const earlier = failure instanceof ZoomImGroupsError && failure.mayHaveCreated;
-      let token: string | undefined;
-      let tokenFailed = false;
+      let token: string;
       try {
-        if (throttle) {
-          // Raced, so that a throttle that ignores its signal cannot hold up a stopped call.
-          const stop = anyOf(signal, stopRetrying);
+        // Raced, so that a throttle that ignores its signal cannot hold up a stopped call.
+        if (throttle)
           await raceAbort(
             call(() => throttle.wait(stop)),
             stop,
           );
-        }
-        // After the throttle's wait (which may be long), so the token sent is a fresh one. A caller's token
-        // function is raced against the per-attempt deadline and the signal: one that never settles cannot
-        // hang the call. (Server-to-Server requests have their own deadline, retries included.)
-        tokenFailed = true;
-        const asked = call(() => settings.tokens.get(signal));
-        token = await (settings.tokenFunction
-          ? withinDeadline(
-              asked,
-              settings.timeoutMs,
-              signal,
-              () => new ZoomTimeoutError(method, url, settings.timeoutMs, "token"),
-            )
-          : asked);
-        tokenFailed = false;
+        // After the throttle's wait (which may be long), so the token sent is a fresh one.
+        token = await takeToken(signal);
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        throw failure ?? error;
+      }
+      try {
         const group = await attempt(body, token, signal, earlier);
-        const tracking = group.trackingId ? ` (tracking id ${group.trackingId})` : "";
-        say("debug", `${method} ${url} attempt ${attemptNo}: HTTP ${group.status}${tracking}`);
+        heard(undefined);
+        say("debug", `${method} ${url} attempt ${attemptNo}: HTTP ${group.status}${trackingOf(group)}`);
         return group;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        // Stopped while waiting for the throttle: no attempt started.
-        if (stopRetrying?.aborted && error === stopRetrying.reason) throw failure ?? error;
-        if (earlier && error instanceof ZoomImGroupsError) {
-          Object.defineProperty(error, "mayHaveCreated", { value: true });
-        }
+        heard(error);
         failure = error;
       }
-      // The token source retries its endpoint's transient failures itself, once for all its callers.
-      if (tokenFailed) throw failure;
-      if (failure instanceof RateLimitError)
-        void call(() => throttle?.rateLimited?.(failure as RateLimitError)).catch(() => undefined);
       const label = `${method} ${url} attempt ${attemptNo} failed: ${describeFailure(failure)}`;
-      const stopped = stopRetrying?.aborted === true;
-      // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
-      const apiRefusedToken = failure instanceof AuthenticationError && failure.url === url;
-      if (!stopped && !renewedToken && apiRefusedToken && token && settings.tokens.renew(token)) {
+      const next = nextStep(failure, { retries, renewedToken, token, stopped: stopRetrying?.aborted === true });
+      if (next.step === "stop") {
+        say("debug", `${label}; not retried (${next.reason})`);
+        throw failure;
+      }
+      if (next.step === "renew") {
         renewedToken = true;
         say("warn", `${label}; renewing the access token and repeating once`);
         continue;
       }
-      const decision = stopped ? { retry: false as const, reason: "stopped" } : decideRetry(failure, retries, settings);
-      if (!decision.retry) {
-        say("debug", `${label}; not retried (${decision.reason})`);
-        throw failure;
-      }
-      say("warn", `${label}; retrying in ${decision.delayMs} ms`);
-      // Stopped while waiting: no further attempt; the call rejects with the failure it had.
-      await sleep(decision.delayMs, anyOf(signal, stopRetrying)).catch((error: unknown) => {
+      say("warn", `${label}; retrying in ${next.delayMs} ms`);
+      await sleep(next.delayMs, stop).catch((error: unknown) => {
         throw signal?.aborted ? error : failure;
       });
       retries++;
     }
   }
 
+  /** The one decision after a failed attempt: stop, renew the token and repeat once, or retry after a wait. */
+  function nextStep(
+    failure: unknown,
+    state: { retries: number; renewedToken: boolean; token: string; stopped: boolean },
+  ): { step: "stop"; reason: string } | { step: "renew" } | { step: "retry"; delayMs: number } {
+    if (state.stopped) return { step: "stop", reason: "stopped" };
+    // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
+    const apiRefusedToken = failure instanceof AuthenticationError && failure.url === url;
+    if (apiRefusedToken && !state.renewedToken && settings.tokens.renew(state.token)) return { step: "renew" };
+    const decision = decideRetry(failure, state.retries, settings);
+    if (!decision.retry) return { step: "stop", reason: decision.reason };
+    // A throttle that keeps the rate (a pacer) puts the retry back in its queue soon: no per-row backoff tail.
+    const asked = throttle?.retryDelayMs ? safely(() => throttle.retryDelayMs?.(failure, decision.delayMs)) : undefined;
+    const delayMs = typeof asked === "number" && asked >= 0 && Number.isFinite(asked) ? asked : decision.delayMs;
+    return { step: "retry", delayMs };
+  }
+
+  /** A caller's token function is raced against the per-attempt deadline and the signal; Server-to-Server
+   * token requests have their own deadline and retries. */
+  function takeToken(signal: AbortSignal | undefined): Promise<string> {
+    const asked = call(() => settings.tokens.get(signal));
+    if (!settings.tokenFunction) return asked;
+    const timeout = () => new ZoomTimeoutError(method, url, settings.timeoutMs, "token");
+    return withinDeadline(asked, settings.timeoutMs, signal, timeout);
+  }
+
+  /** Tells the throttle how an attempt ended; what it throws is ignored. */
+  const heard = (outcome: unknown) => safely(() => throttle?.settled?.(outcome));
+
   return { createImGroup };
 }
+
+/** Runs a caller's synchronous hook; a throw is ignored: it cannot change an outcome. */
+function safely<T>(hook: () => T): T | undefined {
+  try {
+    return hook();
+  } catch {
+    return undefined;
+  }
+}
+
+const trackingOf = (group: CreatedImGroup) => (group.trackingId ? ` (tracking id ${group.trackingId})` : "");
 
 function describeFailure(error: unknown): string {
   if (!(error instanceof ZoomApiError)) return error instanceof Error ? error.name : "unknown error";

@@ -86,35 +86,16 @@ const rateLimitTypes: readonly RateLimitType[] = operation.rateLimitTypes;
 /** Which endpoint a request went to: only the API's create can have created a group. */
 export type Endpoint = "api" | "token";
 
-// Failures before a request could be written (undici's codes: refused, DNS, no free file descriptor, connect
-// timeout, TLS and certificates; fetch's refused ports and URLs); a reset or anything unknown may have been sent.
-const NOTHING_SENT_CODES =
-  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EMFILE|ENFILE|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|CERT_.*|UNABLE_TO_.*|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
-const NOTHING_SENT_MESSAGES = /before secure TLS connection was established/i;
-
-/** True when `cause` (or an error it wraps) shows that no byte of the request can have been sent. */
-function sentNothing(cause: unknown): boolean {
-  for (let error = cause; error instanceof Error; error = error.cause) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === "string" && NOTHING_SENT_CODES.test(code)) return true;
-    if (NOTHING_SENT_MESSAGES.test(error.message)) return true;
-    if (error instanceof AggregateError && error.errors.length > 0 && error.errors.every(sentNothing)) return true;
-  }
-  return false;
-}
-
-/** The network failed before an answer came; `mayHaveCreated` unless the cause shows nothing was sent. */
+/**
+ * The network failed before an answer came. `mayHaveCreated` is the transport's verdict: whether any byte of a
+ * create can have been sent (this attempt's or an earlier one's).
+ */
 export class ZoomConnectionError extends ZoomImGroupsError {
-  constructor(method: string, url: string, cause: unknown, endpoint: Endpoint) {
+  constructor(method: string, url: string, cause: unknown, endpoint: Endpoint, mayHaveCreated = endpoint === "api") {
     const where = endpoint === "api" ? "the base URL" : "the OAuth token URL";
     const text = `${method} ${url} failed: could not reach Zoom (${causeText(cause)}). Check the network and ${where}.`;
     // Retried; once the retries are spent, Zoom is unreachable for every call.
-    super(oneLine(text), {
-      cause,
-      mayHaveCreated: endpoint === "api" && !sentNothing(cause),
-      retryable: true,
-      failsEveryCall: true,
-    });
+    super(oneLine(text), { cause, mayHaveCreated, retryable: true, failsEveryCall: true });
   }
 }
 

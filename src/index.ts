@@ -37,4 +37,5 @@ export type {
   ServerToServerOptions,
   Throttle,
 } from "./options.js";
+export { createPacer, type Pacer, type PacerClock, type PacerOptions } from "./pacer.js";
 export type * from "./types.js";

@@ -8,7 +8,7 @@ import {
   type TokenSource,
 } from "./auth.js";
 import { type Encoding, encodings } from "./encoding.js";
-import { ConfigurationError, type RateLimitError } from "./errors.js";
+import { ConfigurationError } from "./errors.js";
 import { operation } from "./generated/spec.js";
 
 const DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token";
@@ -22,14 +22,22 @@ export interface Logger {
 }
 
 /**
- * Paces attempts, e.g. to keep many calls under one account's rate limit (the CLI's bulk runs). `wait` is
- * awaited before every attempt, retries included, outside its timeout. @group Client
+ * Paces attempts, e.g. to keep many calls under one account's rate limit (`createPacer`, the CLI's bulk runs).
+ * `wait` is awaited before every attempt, retries included, outside its timeout. @group Client
  */
 export interface Throttle {
   /** Resolves when the next attempt may start; `signal` aborts when the call's `signal` or `stopRetrying` does. */
   wait(signal: AbortSignal): Promise<void>;
-  /** Hears every 429 (`RateLimitError`) an attempt gets, so that all callers can back off. */
-  rateLimited?(error: RateLimitError): void;
+  /**
+   * Hears how every attempt that passed `wait` ended: `undefined` when it created the group, else its failure
+   * (a 429 is a `RateLimitError`), so that all callers can slow down or speed up.
+   */
+  settled?(failure: unknown): void;
+  /**
+   * The wait before a retry, given the failure and the client's own choice (its backoff, or `Retry-After`; one
+   * longer than `maxRetryDelayMs` fails the call before this is asked): for a throttle whose pace keeps the rate.
+   */
+  retryDelayMs?(failure: unknown, proposedMs: number): number;
 }
 
 /** The options besides credentials; every one has a default. @group Client */
@@ -185,9 +193,12 @@ function checkCallbacks(options: ImGroupsClientOptions): void {
     (typeof throttle !== "object" ||
       throttle === null ||
       typeof throttle.wait !== "function" ||
-      notFunction(throttle.rateLimited))
+      notFunction(throttle.settled) ||
+      notFunction(throttle.retryDelayMs))
   )
-    throw new ConfigurationError("throttle must be an object with a wait function (and optionally rateLimited)");
+    throw new ConfigurationError(
+      "throttle must be an object with a wait function (and optionally settled and retryDelayMs functions)",
+    );
   if (middleware !== undefined && !Array.isArray(middleware))
     throw new ConfigurationError("middleware must be an array of openapi-fetch middleware objects");
 }

@@ -33,6 +33,7 @@ const refused = () =>
       cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
     }),
     "api",
+    false, // the transport's verdict for a refused connection
   );
 
 async function run(

@@ -32,12 +32,18 @@ describe("what is sent and reported", () => {
   test("against a rate-limited mock every row is created and the 429s are absorbed", async () => {
     const { env } = await mockZoom({ rateLimit: 4 });
     // 12 sends take 0.24 s at 50/s: however they straddle the mock's one-second windows, one gets 6 or more.
-    const run = await cli(["create", "--file", await file("many.csv", csv(names(12))), "--rate", "50"], env);
+    const run = await cli(["create", "--file", await file("many.csv", csv(names(12))), "--rate", "50"], env, {
+      terminalWidth: 200,
+    });
     expect(run.code).toBe(0);
     const summary = summaryOf(run) as { created: number; failed: number; rateLimited: number };
     expect(summary).toMatchObject({ created: 12, failed: 0 });
     expect(summary.rateLimited).toBeGreaterThan(0);
     expect(groupNames()).toHaveLength(12);
+    // The 429s lowered the pacer below --rate: the progress line shows its rate, the summary when and to what.
+    expect(run.stderr).toMatch(/ · paced \d+\.\d\/s · /);
+    expect(summaryOf(run).adapted).toMatchObject({ ceiling: 50, settledRate: expect.any(Number) });
+    expect(run.stderr).toMatch(/rate: lowered from --rate 50\/s after \d+\.\d s .*; [\d.]+\/s on average since\./);
   });
 
   test("--skip-existing makes a re-run create nothing twice; without it the summary groups the failures", async () => {

@@ -102,7 +102,7 @@ describe("a callback cannot change an outcome", () => {
     expect(calls).toBe(2);
   });
 
-  test("a throttle whose rateLimited hook throws: the 429 is still retried and the call succeeds", async () => {
+  test("a throttle whose hooks throw: the 429 is still retried and the call succeeds", async () => {
     let calls = 0;
     const client = createImGroupsClient({
       accessToken: "token-0123456789",
@@ -113,8 +113,11 @@ describe("a callback cannot change an outcome", () => {
           : created(),
       throttle: {
         wait: async () => undefined,
-        rateLimited: () => {
+        settled: () => {
           throw new Error("hook broke");
+        },
+        retryDelayMs: () => {
+          throw new Error("hook broke too");
         },
       },
     });

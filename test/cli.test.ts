@@ -498,6 +498,18 @@ describe("mock command", () => {
     expect(run.code).toBe(0);
   });
 
+  test("--others must leave part of --rate-limit: a usage error names both, before anything listens", async () => {
+    for (const args of [
+      ["--others", "30", "--rate-limit", "30"],
+      ["--others", "15"],
+    ]) {
+      const run = await cli(["mock", ...args]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("--others must be fewer than --rate-limit");
+      expect(run.stdout).toBe("");
+    }
+  });
+
   test("warns when it listens beyond loopback", async () => {
     const run = await cli(["mock", "--host", "0.0.0.0"], {}, { onLine: (_line, control) => control.interrupt() });
     expect(run.code).toBe(0);

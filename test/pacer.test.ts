@@ -1,7 +1,9 @@
-/** The bulk runner's pacer, on a simulated clock: it uses the rate it is given and never exceeds it. */
-import { expect, test } from "vitest";
-import { Pacer } from "../src/cli/bulk/pacer.ts";
-import { RateLimitError } from "../src/index.ts";
+/**
+ * The pacer (`createPacer`, the bulk runner's throttle), on a simulated clock: it uses the rate it is given,
+ * never exceeds it, and adapts it to what the account admits. Figures at real latency come from `npm run bench`.
+ */
+import { describe, expect, test } from "vitest";
+import { createImGroupsClient, createPacer, RateLimitError, ServerError } from "../src/index.ts";
 
 /**
  * A discrete-event clock: a wait takes `ms` plus `lateBy()` (a timer firing late) of simulated time, and
@@ -50,7 +52,7 @@ async function run(
   options: { lateBy?: () => number; stallBefore?: (i: number) => number; senders?: number } = {},
 ) {
   const clock = simulated(options.lateBy);
-  const pacer = new Pacer(rate, 60_000, clock);
+  const pacer = createPacer({ rate, clock });
   const sends: number[] = [];
   let asked = 0;
   const sender = async () => {
@@ -111,51 +113,229 @@ test.each([
   expect(sends.slice(atOnce).every((t, k) => t > (sends[k] as number))).toBe(true);
 });
 
-test("a 429 holds every slot for its Retry-After; a daily limit holds nothing", async () => {
-  const clock = simulated();
-  const pacer = new Pacer(100, 60_000, clock);
-  await clock.drive(pacer.wait());
-  const headers = (type: string, retryAfter: string) =>
-    new Headers({ "x-ratelimit-type": type, "retry-after": retryAfter });
-  const limited = (type: string, retryAfter: string) =>
-    new RateLimitError({ status: 429, body: "", headers: headers(type, retryAfter), method: "POST", url: "u" });
-  pacer.rateLimited(limited("QPS", "2"));
-  const heldFrom = clock.t;
-  await clock.drive(pacer.wait());
-  expect(clock.t - heldFrom).toBeGreaterThanOrEqual(1_990);
-  // A Retry-After longer than the client waits (its call fails at once) holds the others a second, no more.
-  pacer.rateLimited(limited("QPS", "Thu, 01 Jan 2099 00:00:00 GMT"));
-  const farFrom = clock.t;
-  await clock.drive(pacer.wait());
-  expect(clock.t - farFrom).toBeGreaterThanOrEqual(990);
-  expect(clock.t - farFrom).toBeLessThan(1_100);
-  pacer.rateLimited(limited("Daily-limit", "2099-01-01T00:00:00Z"));
-  const before = clock.t;
-  await clock.drive(pacer.wait());
-  expect(clock.t - before).toBeLessThan(20);
-  expect(pacer.rateLimitedAnswers).toBe(3);
-});
-
 test("a caller whose signal aborts leaves at once with its reason; the others keep their turns", async () => {
-  const pacer = new Pacer(10, 60_000);
-  await pacer.wait();
+  const clock = simulated();
+  const pacer = createPacer({ rate: 10, clock });
+  await clock.drive(pacer.wait());
   const stop = new AbortController();
-  const first = pacer.wait();
+  const times: number[] = [];
+  const first = pacer.wait().then(() => times.push(clock.t));
   const stopped = pacer.wait(stop.signal);
-  const third = pacer.wait();
+  const third = pacer.wait().then(() => times.push(clock.t));
   stop.abort(new Error("stopped"));
   await expect(stopped).rejects.toThrow("stopped");
-  const started = performance.now();
-  await first;
-  await third;
-  // Two slots of 103 ms, not three: the aborted caller's turn was skipped.
-  expect(performance.now() - started).toBeLessThan(600);
+  await clock.drive(Promise.all([first, third]));
+  // Two slots of 1000/(10 × 0.97) ms, not three: the aborted caller's turn was skipped.
+  expect(times[1]).toBeCloseTo(2 * (1000 / 9.7), 6);
 });
 
 test("its memory does not depend on the rate", async () => {
   const before = process.memoryUsage().heapUsed;
   const clock = simulated();
-  const pacer = new Pacer(1_000_000_000, 60_000, clock);
+  const pacer = createPacer({ rate: 1_000_000_000, clock });
   for (let i = 0; i < 1000; i++) await clock.drive(pacer.wait());
   expect(process.memoryUsage().heapUsed - before).toBeLessThan(8 * 1024 * 1024);
+});
+
+describe("the control law: --rate is a ceiling, the rate follows what the account admits", () => {
+  const answer = (status: number, type = "QPS") =>
+    status === 429
+      ? new RateLimitError({
+          status,
+          body: "",
+          headers: new Headers({
+            "x-ratelimit-type": type,
+            "retry-after": type === "QPS" ? "1" : "2099-01-01T00:00:00Z",
+          }),
+          method: "POST",
+          url: "u",
+        })
+      : new ServerError({ status, body: "", headers: new Headers(), method: "POST", url: "u" });
+
+  /** A pacer at `rate` on a simulated clock, and `clean(n, overMs)`: n answers that were not 429, spread over overMs. */
+  function pacerAt(rate: number) {
+    const clock = simulated();
+    const pacer = createPacer({ rate, clock });
+    const clean = (n: number, overMs = 1000) => {
+      for (let i = 0; i < n; i++) {
+        clock.t += overMs / n;
+        pacer.settled(undefined);
+      }
+    };
+    return { clock, pacer, clean };
+  }
+
+  test("a QPS 429 lowers the rate to what the account admitted in the last second", () => {
+    const { pacer, clean } = pacerAt(30);
+    clean(20);
+    pacer.settled(answer(429));
+    expect(pacer.rate).toBe(20);
+    expect(pacer.rateLimitedAnswers).toBe(1);
+    expect(pacer.adaptedAtMs).toBe(1000);
+  });
+
+  test("…by 3 % at least and by half at most", () => {
+    const gentle = pacerAt(30);
+    gentle.clean(40);
+    gentle.pacer.settled(answer(429));
+    expect(gentle.pacer.rate).toBeCloseTo(29.1, 9);
+    const deep = pacerAt(30);
+    deep.clean(3);
+    deep.pacer.settled(answer(429));
+    expect(deep.pacer.rate).toBe(15);
+  });
+
+  test("one decrease a second: the 429s of attempts sent before it took effect lower nothing more", () => {
+    const { clock, pacer } = pacerAt(32);
+    pacer.settled(answer(429));
+    clock.t += 999;
+    pacer.settled(answer(429));
+    expect(pacer.rate).toBe(16);
+    clock.t += 1;
+    pacer.settled(answer(429));
+    expect(pacer.rate).toBe(8);
+    expect(pacer.rateLimitedAnswers).toBe(3);
+  });
+
+  test("the floor: 429s with nothing admitted halve the rate down to 1/s, never below", () => {
+    const { clock, pacer } = pacerAt(30);
+    for (let second = 0; second < 10; second++) {
+      pacer.settled(answer(429));
+      clock.t += 1000;
+    }
+    expect(pacer.rate).toBe(1);
+    const slow = pacerAt(0.5);
+    slow.pacer.settled(answer(429));
+    expect(slow.pacer.rate).toBe(0.5);
+  });
+
+  test("clean answers raise the rate after two quiet seconds, by ceiling/60 a second, up to the ceiling", () => {
+    const { pacer, clean } = pacerAt(30);
+    clean(15);
+    pacer.settled(answer(429));
+    expect(pacer.rate).toBe(15);
+    clean(30, 1990); // within two seconds of the decrease: held
+    expect(pacer.rate).toBe(15);
+    clean(150, 10_000); // 15 answers a second at about 15/s: half a request per second more each second
+    expect(pacer.rate).toBeGreaterThan(19);
+    expect(pacer.rate).toBeLessThan(21);
+    clean(3000, 60_000);
+    expect(pacer.rate).toBe(30); // the ceiling, not above
+    expect(pacer.settledRate).toBeGreaterThan(15);
+    expect(pacer.settledRate).toBeLessThan(30);
+  });
+
+  test("a daily-limit 429 is counted but lowers nothing: the caller stops", () => {
+    const { pacer } = pacerAt(30);
+    pacer.settled(answer(429, "Daily-limit"));
+    expect(pacer.rate).toBe(30);
+    expect(pacer.rateLimitedAnswers).toBe(1);
+    expect(pacer.adaptedAtMs).toBeUndefined();
+  });
+
+  test("5xx on half the answers of the last two seconds slows everyone by a fifth; 30 % 5xx slow nobody", () => {
+    const noisy = pacerAt(30);
+    for (let i = 0; i < 100; i++) {
+      noisy.clock.t += 33;
+      noisy.pacer.settled(i % 10 < 3 ? answer(503) : undefined);
+    }
+    expect(noisy.pacer.rate).toBe(30);
+    const struggling = pacerAt(30);
+    for (let i = 0; i < 20; i++) {
+      struggling.clock.t += 33;
+      struggling.pacer.settled(i % 2 === 0 ? answer(503) : undefined);
+    }
+    expect(struggling.pacer.rate).toBe(24);
+  });
+
+  test("a retry waits 100 ms; after a 429 what Zoom asked, a second at most; after a 503's Retry-After, what it asked", () => {
+    const { pacer } = pacerAt(30);
+    expect(pacer.retryDelayMs(answer(503), 4_000)).toBe(100);
+    expect(pacer.retryDelayMs(new Error("socket hang up"), 500)).toBe(100);
+    expect(pacer.retryDelayMs(answer(429), 500)).toBe(500);
+    expect(pacer.retryDelayMs(answer(429), 30_000)).toBe(1000);
+    const asked = new ServerError({
+      status: 503,
+      body: "",
+      headers: new Headers({ "retry-after": "3" }),
+      method: "POST",
+      url: "u",
+    });
+    expect(pacer.retryDelayMs(asked, 3_000)).toBe(3_000);
+  });
+
+  test("a lower rate spaces the slots further apart at once; a timeout or lost connection changes nothing", async () => {
+    const { clock, pacer, clean } = pacerAt(30);
+    pacer.settled(new Error("socket hang up"));
+    expect(pacer.rate).toBe(30);
+    clean(10);
+    pacer.settled(answer(429));
+    expect(pacer.rate).toBe(15);
+    const sends: number[] = [];
+    await clock.drive(
+      (async () => {
+        for (let i = 0; i < 20; i++) {
+          await pacer.wait();
+          sends.push(clock.t);
+        }
+      })(),
+    );
+    expect((sends.at(-1) as number) - (sends[1] as number)).toBeCloseTo((18 * 1000) / (15 * 0.97), 6);
+  });
+
+  test("beside another app taking 15 of a 30/s account, it settles near the 15 left with few 429s", async () => {
+    const clock = simulated();
+    const pacer = createPacer({ rate: 30, clock });
+    const capacity = 15; // what the account leaves, per fixed second
+    const used = new Map<number, number>();
+    let limited = 0;
+    let attempts = 0;
+    let rows = 300;
+    const admittedAt: number[] = [];
+    const row = async () => {
+      for (;;) {
+        await pacer.wait();
+        attempts++;
+        const second = Math.floor(clock.t / 1000);
+        const admitted = (used.get(second) ?? 0) < capacity;
+        if (admitted) used.set(second, (used.get(second) ?? 0) + 1);
+        await clock.pause(100); // the answer's latency
+        if (admitted) {
+          pacer.settled(undefined);
+          admittedAt.push(clock.t);
+          return;
+        }
+        limited++;
+        pacer.settled(answer(429));
+        await clock.pause(pacer.retryDelayMs(answer(429), 1000));
+      }
+    };
+    const worker = async () => {
+      while (rows-- > 0) await row();
+    };
+    await clock.drive(Promise.all(Array.from({ length: 60 }, worker)));
+    expect(admittedAt).toHaveLength(300);
+    expect(limited / attempts).toBeLessThanOrEqual(0.1);
+    // Admitted per second over the run, as a share of the 15 left.
+    expect(300 / ((admittedAt.at(-1) as number) / 1000) / capacity).toBeGreaterThanOrEqual(0.8);
+    expect(pacer.settledRate).toBeLessThan(17);
+  });
+});
+
+test("clients that share one pacer share its rate: two clients at once send no faster than one", async () => {
+  const clock = simulated();
+  const pacer = createPacer({ rate: 10, clock });
+  const sends: number[] = [];
+  const fetch = async () => {
+    sends.push(clock.t);
+    return Response.json({ id: "g1", name: "n" }, { status: 201 });
+  };
+  const clients = [1, 2].map(() => createImGroupsClient({ accessToken: "token", fetch, throttle: pacer }));
+  const calls = clients.flatMap((client, c) =>
+    Array.from({ length: 10 }, (_, i) => client.createImGroup({ name: `client ${c} group ${i}` })),
+  );
+  await clock.drive(Promise.all(calls));
+  expect(sends).toHaveLength(20);
+  expect(busiestSecond(sends)).toBeLessThanOrEqual(10);
+  expect(sends.at(-1)).toBeCloseTo((19 * 1000) / 9.7, 6);
 });

@@ -415,6 +415,7 @@ describe("throttle: awaited before every attempt, outside the attempt's timeout"
     const waiting: (() => void)[] = [];
     const signals: AbortSignal[] = [];
     const limited: RateLimitError[] = [];
+    const outcomes: unknown[] = [];
     let permits = 0;
     const throttle: Throttle = {
       wait: (signal) =>
@@ -428,14 +429,17 @@ describe("throttle: awaited before every attempt, outside the attempt's timeout"
           waiting.push(resolve);
           signal.addEventListener("abort", () => reject(signal.reason), { once: true });
         }),
-      rateLimited: (error) => void limited.push(error),
+      settled: (failure) => {
+        outcomes.push(failure);
+        if (failure instanceof RateLimitError) limited.push(failure);
+      },
     };
     const release = () => {
       const next = waiting.shift();
       if (next) next();
       else permits++;
     };
-    return { throttle, release, signals, limited, waiting: () => waiting.length };
+    return { throttle, release, signals, limited, outcomes, waiting: () => waiting.length };
   }
 
   test("every attempt, retries included, waits for a slot; nothing is sent before", async () => {
@@ -466,8 +470,8 @@ describe("throttle: awaited before every attempt, outside the attempt's timeout"
     expect(call).toMatchObject({ settled: true, value: { id: "g1" } });
   });
 
-  test("rateLimited hears every 429", async () => {
-    const { throttle, release, limited } = gate();
+  test("settled hears how every attempt ended: each 429, then the group as undefined", async () => {
+    const { throttle, release, limited, outcomes } = gate();
     respondWith(rateLimited({ "Retry-After": "1", "X-RateLimit-Type": "QPS" }), rateLimited({}), created());
     const call = start(client({ throttle }).createImGroup({ name: "Design" }));
     for (let slot = 0; slot < 3; slot++) {
@@ -477,6 +481,25 @@ describe("throttle: awaited before every attempt, outside the attempt's timeout"
     expect(call).toMatchObject({ settled: true, value: { id: "g1" } });
     expect(limited.map((error) => error.status)).toEqual([429, 429]);
     expect(limited[0]?.rateLimitType).toBe("QPS");
+    expect(outcomes).toHaveLength(3);
+    expect(outcomes[2]).toBeUndefined();
+  });
+
+  test("a throttle's retryDelayMs decides the wait before a retry; then the retry asks for its slot", async () => {
+    const { throttle, release, waiting } = gate();
+    respondWith(rateLimited({ "Retry-After": "30", "X-RateLimit-Type": "QPS" }), created());
+    const call = start(
+      client({ throttle: { ...throttle, retryDelayMs: () => 100 } }).createImGroup({ name: "Design" }),
+    );
+    release();
+    await vi.advanceTimersByTimeAsync(99);
+    expect(waiting()).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(waiting()).toBe(1);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call).toMatchObject({ settled: true, value: { id: "g1" } });
+    expect(requests).toHaveLength(2);
   });
 
   test("stopRetrying during the first wait: nothing is sent, the call rejects with the stop's reason", async () => {

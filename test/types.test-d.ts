@@ -51,7 +51,11 @@ export const both: ImGroupsClientOptions = { accessToken: "t", serverToServer: c
 export const xml: ImGroupsClientOptions = { accessToken: "t", encoding: "xml" };
 export const throttled: ImGroupsClientOptions = {
   accessToken: "t",
-  throttle: { wait: async (signal: AbortSignal) => signal.throwIfAborted(), rateLimited: (error) => error.retryAfter },
+  throttle: {
+    wait: async (signal: AbortSignal) => signal.throwIfAborted(),
+    settled: (failure) => failure,
+    retryDelayMs: (_failure, proposedMs) => Math.min(proposedMs, 100),
+  },
 };
 
 // Errors: one flag for "may have created the group", on every error; subclass fields narrow.

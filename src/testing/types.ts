@@ -9,6 +9,11 @@ export interface MockZoomOptions {
   freeAccount?: boolean | readonly string[];
   /** Creates per second (a fixed UTC second) per account before 429 `X-RateLimit-Type: QPS`. Default: no limit. */
   rateLimit?: number;
+  /**
+   * Creates per second that the account's other apps take of `rateLimit` (Zoom's limits are per account, shared
+   * by every app): each second starts with that many used, so a client gets `rateLimit - others`. Default 0.
+   */
+  others?: number;
   /** Creates per UTC day per account before 429 `X-RateLimit-Type: Daily-limit`. Default: no limit. */
   dailyLimit?: number;
   /**

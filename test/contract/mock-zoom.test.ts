@@ -277,6 +277,18 @@ describe("rate limits count creates per account in fixed UTC windows (the clock 
     await expect(c.createImGroup({ name: "g4" })).resolves.toMatchObject({ status: 201 });
   });
 
+  test("others play the account's other apps: they take their share of every second first", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-01T12:00:00.100Z") });
+    useMock({ rateLimit: 30, others: 28 });
+    const c = client();
+    const results = await Promise.allSettled([1, 2, 3].map((n) => c.createImGroup({ name: `g${n}` })));
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected"]);
+    vi.setSystemTime(new Date("2026-03-01T12:00:01.000Z"));
+    await expect(c.createImGroup({ name: "g3" })).resolves.toMatchObject({ status: 201 });
+    expect(() => createMockZoom({ rateLimit: 30, others: 30 })).toThrow(/others must be .* below rateLimit/);
+    expect(() => createMockZoom({ others: 5 })).toThrow(/below rateLimit \(got others 5, rateLimit undefined\)/);
+  });
+
   test("per day: 429 Daily-limit with Retry-After at the next UTC midnight; the client does not wait for it", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-01T23:59:59.500Z") });
     useMock({ dailyLimit: 1 });

@@ -5,16 +5,19 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { createImGroupsClient, type Encoding } from "../../index.js";
+
+import { createImGroupsClient, createPacer, type Encoding } from "../../index.js";
 import { errorJson, UsageError } from "../errors.js";
 import { type Flags, integer, text } from "../flags.js";
+
 import type { Terminal } from "../io.js";
 import { connect, describeTarget, resolveTarget } from "../target.js";
 import { count, someOf } from "../text.js";
 import { resumeHint } from "./hint.js";
+
 import { readBounded, readFileBounded } from "./input.js";
 import { fileLedger, type Ledger, stdoutLedger } from "./output.js";
-import { Pacer } from "./pacer.js";
+
 import { progress } from "./progress.js";
 import { EXIT_BY_STOP, type RowReport, type Summary, Tally } from "./report.js";
 import { readResumeFile } from "./resume.js";
@@ -31,7 +34,7 @@ import {
 } from "./rows.js";
 import { RunStop, refsOf, rowOf, runBulk } from "./runner.js";
 
-/** Retries per row (the library's default is 2) and the longest Retry-After waited out, pacer and client alike. */
+/** Retries per row (the library's default is 2; each takes a pacer slot) and the longest Retry-After the client accepts. */
 const MAX_RETRIES = 5;
 const MAX_RETRY_DELAY_MS = 60_000;
 /** Invalid rows shown one by one before the rest are only counted. */
@@ -134,7 +137,7 @@ export async function runFileCommand(
   ledger.onEnd((end) => stop.stop(end.closed ? "stdout-closed" : "output-failed", end.error));
   let embedded: { close(): Promise<void> } | undefined;
   const started = performance.now();
-  const pacer = new Pacer(rate, MAX_RETRY_DELAY_MS);
+  const pacer = createPacer({ rate });
   try {
     for (const { row, problems } of invalid)
       await record({
@@ -149,7 +152,7 @@ export async function runFileCommand(
         await record({ ...rowOf(row), outcome: done.outcome, ...refsOf(done), ...confirmedOf(done), resumed: true });
       else pending.push(row);
     }
-    shown = progress(terminal, tally, rows.length);
+    shown = progress(terminal, tally, rows.length, () => (pacer.rate < rate ? pacer.rate : undefined));
 
     if (flags["dry-run"]) {
       terminal.err(`${count(pending.length, "row")} would be sent; --dry-run sent nothing.`);
@@ -197,6 +200,15 @@ export async function runFileCommand(
       ...tally.counts,
       nearDuplicates: flags.strict ? 0 : nearDuplicates.length,
       rateLimited: pacer.rateLimitedAnswers,
+      ...(pacer.adaptedAtMs === undefined
+        ? {}
+        : {
+            adapted: {
+              afterMs: Math.round(pacer.adaptedAtMs),
+              ceiling: rate,
+              settledRate: Math.round(pacer.settledRate * 10) / 10,
+            },
+          }),
       failures: tally.failures,
       ...(stop.reason ? { stoppedBy: stop.reason } : {}),
       ...(stop.reason === "fatal" ? { stopError: errorJson(stop.error) } : {}),
@@ -245,6 +257,10 @@ function humanSummary(summary: Summary, note: string | undefined): string[] {
       (summary.nearDuplicates ? `, ${count(summary.nearDuplicates, "near-duplicate name")}` : "") +
       `; ${count(summary.rateLimited, "rate-limited answer")}; ${(summary.elapsedMs / 1000).toFixed(1)} s`,
   ];
+  if (summary.adapted)
+    lines.push(
+      `rate: lowered from --rate ${summary.adapted.ceiling}/s after ${(summary.adapted.afterMs / 1000).toFixed(1)} s (Zoom answered 429: the account's limit is shared with its other apps and runs; or mostly 5xx); ${summary.adapted.settledRate}/s on average since.`,
+    );
   const failures = Object.entries(summary.failures).sort((a, b) => b[1] - a[1]);
   if (failures.length > 0)
     lines.push(

@@ -1,13 +1,20 @@
 /**
  * The progress line of a bulk run, on stderr when it is a terminal: done/total, created and failed,
- * the rate, elapsed time and ETA. Drawn at most ten times a second and cut to the terminal's width.
+ * the rate (and the pacer's, once 429s lowered it), elapsed time and ETA. Drawn at most ten times a second and cut to the terminal's width.
  */
 import type { Terminal } from "../io.js";
 import type { Tally } from "./report.js";
 
 const REDRAW_MS = 100;
 
-function progressLine(tally: Tally, total: number, elapsedMs: number, width: number, sendingFrom = 0): string {
+function progressLine(
+  tally: Tally,
+  total: number,
+  elapsedMs: number,
+  width: number,
+  sendingFrom = 0,
+  pacedAt?: number,
+): string {
   const { created, failed, notSent } = tally.counts;
   const done = tally.decided;
   const perSecond = elapsedMs > 0 ? ((done - sendingFrom) * 1000) / elapsedMs : 0;
@@ -18,6 +25,8 @@ function progressLine(tally: Tally, total: number, elapsedMs: number, width: num
     ...(failed ? [`${failed.toLocaleString("en-US")} failed`] : []),
     ...(notSent ? [`${notSent.toLocaleString("en-US")} not sent`] : []),
     `${perSecond.toFixed(1)}/s`,
+    // The pacer's rate, once 429s lowered it below --rate: what the account leaves this run.
+    ...(pacedAt === undefined ? [] : [`paced ${pacedAt.toFixed(1)}/s`]),
     clock(elapsedMs),
     ...(left > 0 && perSecond > 0 ? [`ETA ${clock((left / perSecond) * 1000)}`] : []),
   ];
@@ -39,13 +48,18 @@ function clock(ms: number): string {
 }
 
 /** A progress line on the terminal's status line, redrawn at most every 100 ms and once at the end. */
-export function progress(terminal: Terminal, tally: Tally, total: number) {
+export function progress(
+  terminal: Terminal,
+  tally: Tally,
+  total: number,
+  pacedAt: () => number | undefined = () => undefined,
+) {
   const started = performance.now();
   const before = tally.decided; // invalid and resumed rows, decided before sending
   let drawn = 0;
   const draw = () => {
     drawn = performance.now();
-    terminal.status(progressLine(tally, total, drawn - started, terminal.width ?? 80, before));
+    terminal.status(progressLine(tally, total, drawn - started, terminal.width ?? 80, before, pacedAt()));
   };
   return {
     update() {

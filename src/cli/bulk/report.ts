@@ -46,6 +46,8 @@ export interface Summary {
   nearDuplicates: number;
   /** 429 answers met (each was waited out and retried, or stopped the run). */
   rateLimited: number;
+  /** 429s lowered the pacer below `--rate`: when first (ms after the start), from what and to what on average since. */
+  adapted?: { afterMs: number; ceiling: number; settledRate: number };
   /** Failed rows by what failed them: `HTTP 401 Invalid access token.` → 3. */
   failures: Record<string, number>;
   /** What stopped the run before every row was tried, and the failure that did, if any. */

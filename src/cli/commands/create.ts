@@ -66,7 +66,7 @@ const bulkFlags: FlagDefs = {
   rate: {
     type: "string",
     value: "N",
-    help: "requests per second at most, retries included, 1–1000 (default 30, Zoom's Light limit on Pro)",
+    help: "requests per second at most, retries included, 1–1000 (default 30, Zoom's Light limit on Pro); lower while Zoom answers 429 (other apps share the account)",
   },
   "skip-invalid": { type: "boolean", help: "send the valid rows even if some are invalid" },
   "skip-existing": { type: "boolean", help: 'count a 409 (name in use) as "exists", not a failure' },

@@ -13,6 +13,11 @@ const mockFlags: FlagDefs = {
     help: 'answer every create with Zoom\'s "only available for paid account" (HTTP 200, code 200)',
   },
   "rate-limit": { type: "string", value: "N", help: "creates per second per account before 429 X-RateLimit-Type: QPS" },
+  others: {
+    type: "string",
+    value: "N",
+    help: "creates per second the account's other apps take of --rate-limit (fewer than it)",
+  },
   "daily-limit": {
     type: "string",
     value: "N",
@@ -74,11 +79,19 @@ export async function mock(args: string[], terminal: Terminal): Promise<number> 
   const failRate = probability("fail-rate", text(flags, "fail-rate"));
   const dropRate = probability("drop-rate", text(flags, "drop-rate"));
   const delay = latency(text(flags, "latency"));
+  const rateLimit = flags["rate-limit"] === undefined ? undefined : limit("rate-limit", flags["rate-limit"]);
+  const others =
+    flags.others === undefined ? 0 : integer("others", flags.others, { min: 0, max: 1_000_000, fallback: 0 });
+  if (others > 0 && (rateLimit === undefined || others >= rateLimit))
+    throw new UsageError(
+      `--others must be fewer than --rate-limit: other apps take part of the account's per-second limit (got --others ${others}${rateLimit === undefined ? " without --rate-limit" : ` --rate-limit ${rateLimit}`})`,
+    );
   const running = await startMockZoom({
     host,
     port,
     freeAccount: flags["free-account"] === true,
-    ...(flags["rate-limit"] === undefined ? {} : { rateLimit: limit("rate-limit", flags["rate-limit"]) }),
+    ...(rateLimit === undefined ? {} : { rateLimit }),
+    ...(others > 0 ? { others } : {}),
     ...(flags["daily-limit"] === undefined ? {} : { dailyLimit: limit("daily-limit", flags["daily-limit"]) }),
     // --seed alone is passed on too (it seeds nothing yet, but is never silently dropped).
     ...(failRate === undefined && dropRate === undefined && delay === undefined && seed === undefined

@@ -1,9 +1,13 @@
-/** The per-request deadline and abort-aware waits, on setTimeout (not AbortSignal.timeout): fake timers drive them. */
+/**
+ * The transport: one request within its deadline and signal, and what a failure means (a timeout, a connection
+ * failure that did or did not send anything, a request that could not be built); abort-aware waits; callers'
+ * callbacks run so that they cannot throw past us. On setTimeout (not AbortSignal.timeout): fake timers drive it.
+ */
 import type { Endpoint } from "./errors.js";
 import { ConfigurationError, ZoomConnectionError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
 
 /** Where a request goes and how it is sent. */
-export interface Target {
+export interface Destination {
   method: string;
   url: string;
   endpoint: Endpoint;
@@ -17,9 +21,11 @@ export interface Target {
  * error, or (when `run` never called its `fetch`) a request that could not be built. A caller's abort passes.
  */
 export async function withDeadline<T>(
-  target: Target,
+  target: Destination,
   signal: AbortSignal | undefined,
-  run: (signal: AbortSignal, fetch: Target["fetch"]) => Promise<T>,
+  run: (signal: AbortSignal, fetch: Destination["fetch"]) => Promise<T>,
+  /** An earlier attempt of the same call may have created the group: every failure of this one says so too. */
+  earlier = false,
 ): Promise<T> {
   const { method, url, endpoint, timeoutMs } = target;
   const deadline = new AbortController();
@@ -42,7 +48,8 @@ export async function withDeadline<T>(
     if (deadline.signal.aborted) throw new ZoomTimeoutError(method, url, timeoutMs, endpoint);
     const cause = safeCause(error, target.redact);
     const refused = refusedUrl(cause);
-    if (sent && !refused) throw new ZoomConnectionError(method, url, cause, endpoint);
+    const mayHaveCreated = earlier || (endpoint === "api" && !sentNothing(cause));
+    if (sent && !refused) throw new ZoomConnectionError(method, url, cause, endpoint, mayHaveCreated);
     // Nothing sent: a URL fetch refuses (a blocked port), a token with a line break, a middleware that threw.
     const reason =
       cause instanceof Error
@@ -123,5 +130,22 @@ const REFUSED_URL = /^(bad port|unknown scheme|invalid url)/i;
 /** True when fetch refused the URL itself (a port it blocks, a scheme it does not know). */
 function refusedUrl(cause: unknown): boolean {
   for (let error = cause; error instanceof Error; error = error.cause) if (REFUSED_URL.test(error.message)) return true;
+  return false;
+}
+
+// Failures before a request could be written (undici's codes: refused, DNS, no free file descriptor, connect
+// timeout, TLS and certificates; fetch's refused ports and URLs); a reset or anything unknown may have been sent.
+const NOTHING_SENT_CODES =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EMFILE|ENFILE|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|CERT_.*|UNABLE_TO_.*|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
+const NOTHING_SENT_MESSAGES = /before secure TLS connection was established/i;
+
+/** True when `cause` (or an error it wraps) shows that no byte of the request can have been sent. */
+function sentNothing(cause: unknown): boolean {
+  for (let error = cause; error instanceof Error; error = error.cause) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && NOTHING_SENT_CODES.test(code)) return true;
+    if (NOTHING_SENT_MESSAGES.test(error.message)) return true;
+    if (error instanceof AggregateError && error.errors.length > 0 && error.errors.every(sentNothing)) return true;
+  }
   return false;
 }

@@ -1,0 +1,284 @@
+/**
+ * A pacer: one Zoom account's per-second budget, shared by every call that takes its slots (the client's
+ * `throttle`), and adapted to the share of it that other apps of the account leave.
+ *
+ * - Pace: one queue, released in order by one timer, a slot every 1/(97 % of the rate) seconds. A timer
+ *   that fires late does not move the slots after it: the slots of the last 50 ms (or of one slot, if
+ *   longer) that it missed leave at once; after a longer stall the schedule starts again from now.
+ * - Bound: never more than the rate (rounded down) of sends in any 1,020 ms, counted from the real send
+ *   times, so Zoom, counting arrivals, sees no more than that in a second either.
+ * - Adapt (docs/decisions.md, "The pacer estimates what the account admits"): `rate` is a ceiling. A QPS 429
+ *   lowers the rate to what the account admitted in the last second (the answers that were not 429), by 3 %
+ *   at least and half at most, once a second; clean answers raise it again by ceiling/60 per second, after
+ *   two quiet seconds, up to the ceiling. A run of 5xx (half the answers of the last two seconds or more)
+ *   lowers it by a fifth: Zoom is struggling, so everyone slows down, not one row.
+ * - Retries: a retry waits 100 ms (after a 429, what Zoom asked, a second at most; after another answer with
+ *   a Retry-After, what it asked) and then a slot like any attempt; the queue, not a per-row backoff, keeps
+ *   the rate, so a few unlucky rows leave no tail.
+ */
+import { ConfigurationError, RateLimitError, ServerError, ZoomApiError } from "./errors.js";
+import type { Throttle } from "./options.js";
+
+const HEADROOM = 0.97;
+const BUCKET_MS = 10;
+/** How far behind its schedule the pacer may fall and still make the slots up. */
+const CATCH_UP_MS = 50;
+const SEND_WINDOW_MS = 1020;
+/** The 429s of attempts sent before a decrease took effect say nothing new: one decrease per second. */
+const DECREASE_EVERY_MS = 1000;
+/** After a decrease, the rate holds this long before it rises again. */
+const HOLD_MS = 2000;
+const GENTLEST_CUT = 0.97;
+const DEEPEST_CUT = 0.5;
+const SERVER_ERROR_CUT = 0.8;
+const SERVER_ERROR_SPAN_MS = 2000;
+const RETRY_DELAY_MS = 100;
+const RATE_LIMITED_RETRY_DELAY_MS = 1000;
+
+/** The clock a pacer reads and waits on; injectable so tests can drive it. @group Pacing */
+export interface PacerClock {
+  /** Milliseconds, monotonic. */
+  now(): number;
+  /** Resolves after `ms` milliseconds of this clock. */
+  wait(ms: number): Promise<void>;
+}
+
+/** What `createPacer` takes. @group Pacing */
+export interface PacerOptions {
+  /** The most attempts per second: the account's per-second limit, or the share of it this app may take. */
+  rate: number;
+  /** Default: `performance.now()` and `setTimeout`. */
+  clock?: PacerClock;
+}
+
+/** A `throttle` for one or many clients, with what it has learnt of the account. @group Pacing */
+export interface Pacer extends Throttle {
+  /** Resolves when the caller may send (its own requests too, not only a client's); rejects if `signal` aborts first. */
+  wait(signal?: AbortSignal): Promise<void>;
+  /** Hears how an attempt ended: `undefined` when it succeeded, else its failure (a 429 as a `RateLimitError`). */
+  settled(failure: unknown): void;
+  /**
+   * A retry waits 100 ms (after a 429: what Zoom asked, a second at most; after another answer with a
+   * Retry-After: what it asked), then for a slot like any attempt.
+   */
+  retryDelayMs(failure: unknown, proposedMs: number): number;
+  /** The ceiling given as `rate`. */
+  readonly ceiling: number;
+  /** The attempts per second it allows now (at most `ceiling`). */
+  readonly rate: number;
+  /** The 429 answers it heard of. */
+  readonly rateLimitedAnswers: number;
+  /** Milliseconds from its creation to its first decrease; undefined while it never lowered its rate. */
+  readonly adaptedAtMs: number | undefined;
+  /** Its mean rate since it first lowered it (the ceiling while it never did). */
+  readonly settledRate: number;
+}
+
+/**
+ * A pacer to share one account's rate limit among every call of a process: give the same one as `throttle`
+ * to every client. It lowers its rate when Zoom answers 429 (other apps use the account too) and raises it
+ * again up to `rate` while answers come back clean; a retry takes a slot like any attempt.
+ * @group Pacing
+ * @example
+ * const pacer = createPacer({ rate: 30 }); // a Pro account's 30 creates per second
+ * const zoom = createImGroupsClient({ accessToken, throttle: pacer });
+ * await Promise.all(names.map((name) => zoom.createImGroup({ name })));
+ */
+export function createPacer(options: PacerOptions): Pacer {
+  const rate = options?.rate;
+  if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0)
+    throw new ConfigurationError(`createPacer: rate must be a number of attempts per second above 0 (got ${rate})`);
+  return new AdaptivePacer(rate, options.clock ?? realClock);
+}
+
+const realClock: PacerClock = {
+  now: () => performance.now(),
+  wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+interface Waiter {
+  resolve(): void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+/** Events of the last `spanMs`, counted in 10 ms buckets: memory does not depend on the rate. */
+class Recent {
+  readonly #buckets: Uint32Array;
+  #total = 0;
+  #newest = 0;
+  constructor(spanMs: number) {
+    this.#buckets = new Uint32Array(Math.ceil(spanMs / BUCKET_MS));
+  }
+  count(now: number): number {
+    const size = this.#buckets.length;
+    const bucket = Math.floor(now / BUCKET_MS);
+    for (let b = Math.max(this.#newest + 1, bucket - size + 1); b <= bucket; b++) {
+      this.#total -= this.#buckets[b % size] as number;
+      this.#buckets[b % size] = 0;
+    }
+    this.#newest = Math.max(this.#newest, bucket);
+    return this.#total;
+  }
+  add(now: number): void {
+    this.count(now);
+    const at = this.#newest % this.#buckets.length;
+    this.#buckets[at] = (this.#buckets[at] as number) + 1;
+    this.#total++;
+  }
+  /** When the oldest event counted leaves the span. */
+  oldestLeavesAt(now: number): number {
+    const size = this.#buckets.length;
+    const bucket = Math.floor(now / BUCKET_MS);
+    for (let b = bucket - size + 1; b <= bucket; b++)
+      if ((this.#buckets[((b % size) + size) % size] as number) > 0) return (b + size) * BUCKET_MS;
+    return now;
+  }
+}
+
+class AdaptivePacer implements Pacer {
+  rateLimitedAnswers = 0;
+  adaptedAtMs: number | undefined;
+  #rate: number;
+  readonly #queue: Waiter[] = [];
+  #head = 0;
+  #timerSet = false;
+  #lastSlot = Number.NEGATIVE_INFINITY;
+  readonly #sends = new Recent(SEND_WINDOW_MS);
+  /** Answers that were not 429 (nor 5xx): what the account admitted of this pacer's attempts. */
+  readonly #admitted = new Recent(DECREASE_EVERY_MS);
+  readonly #answers = new Recent(SERVER_ERROR_SPAN_MS);
+  readonly #serverErrors = new Recent(SERVER_ERROR_SPAN_MS);
+  #lastDecrease = Number.NEGATIVE_INFINITY;
+  readonly #created: number;
+  /** ∫ rate dt since the first decrease, up to #rateSince. */
+  #rateIntegral = 0;
+  #rateSince = 0;
+
+  constructor(
+    readonly ceiling: number,
+    private readonly clock: PacerClock,
+  ) {
+    this.#rate = ceiling;
+    this.#created = clock.now();
+  }
+
+  get rate(): number {
+    return this.#rate;
+  }
+
+  get settledRate(): number {
+    if (this.adaptedAtMs === undefined) return this.ceiling;
+    const now = this.clock.now();
+    const span = now - this.#created - this.adaptedAtMs;
+    return span > 0 ? (this.#rateIntegral + this.#rate * (now - this.#rateSince)) / span : this.#rate;
+  }
+
+  /** Resolves when the caller may send; rejects with the signal's reason if it aborts first. */
+  wait(signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        signal,
+        onAbort: () => {
+          this.#queue[this.#queue.indexOf(waiter, this.#head)] = CANCELLED;
+          reject(signal?.reason);
+        },
+      };
+      signal?.addEventListener("abort", waiter.onAbort, { once: true });
+      this.#queue.push(waiter);
+      this.#pump();
+    });
+  }
+
+  retryDelayMs(failure: unknown, proposedMs: number): number {
+    // After a 429 the account's second is full: a retry waits for the next (a slot alone could come too soon).
+    if (failure instanceof RateLimitError) return Math.min(proposedMs, RATE_LIMITED_RETRY_DELAY_MS);
+    // A server that says when to come back (a 503's Retry-After) is asked no sooner.
+    if (failure instanceof ZoomApiError && failure.headers.has("retry-after")) return proposedMs;
+    return RETRY_DELAY_MS;
+  }
+
+  /** How an attempt ended: `undefined` for a created group, else its failure. */
+  settled(failure: unknown): void {
+    const now = this.clock.now();
+    if (failure instanceof RateLimitError) {
+      this.rateLimitedAnswers++;
+      // A daily limit is not a rate: the caller stops.
+      if (failure.isDailyLimit) return;
+      const admitted = this.#admitted.count(now);
+      this.#decrease(now, Math.max(DEEPEST_CUT * this.#rate, Math.min(GENTLEST_CUT * this.#rate, admitted)));
+      return;
+    }
+    // No answer (a timeout, a lost connection) says nothing of the account's rate.
+    if (failure !== undefined && !(failure instanceof ZoomApiError)) return;
+    this.#answers.add(now);
+    if (failure instanceof ServerError) {
+      this.#serverErrors.add(now);
+      const answers = this.#answers.count(now);
+      if (answers >= 10 && this.#serverErrors.count(now) * 2 >= answers)
+        this.#decrease(now, SERVER_ERROR_CUT * this.#rate);
+      return;
+    }
+    this.#admitted.add(now);
+    if (now - this.#lastDecrease >= HOLD_MS && this.#rate < this.ceiling)
+      this.#setRate(now, Math.min(this.ceiling, this.#rate + this.ceiling / 60 / this.#rate));
+  }
+
+  #decrease(now: number, to: number): void {
+    if (now - this.#lastDecrease < DECREASE_EVERY_MS) return;
+    this.#lastDecrease = now;
+    if (this.adaptedAtMs === undefined) {
+      this.adaptedAtMs = now - this.#created;
+      this.#rateSince = now;
+    }
+    this.#setRate(now, Math.max(Math.min(1, this.ceiling), to));
+  }
+
+  #setRate(now: number, rate: number): void {
+    if (this.adaptedAtMs !== undefined) {
+      this.#rateIntegral += this.#rate * (now - this.#rateSince);
+      this.#rateSince = now;
+    }
+    this.#rate = rate;
+  }
+
+  /** Releases every waiter whose slot has come, then sets one timer for the next. */
+  #pump(): void {
+    if (this.#timerSet) return;
+    for (;;) {
+      while (this.#queue[this.#head] === CANCELLED) this.#head++;
+      if (this.#head >= this.#queue.length) {
+        this.#queue.length = this.#head = 0; // drained: the array starts over
+        return;
+      }
+      const now = this.clock.now();
+      const interval = 1000 / (this.#rate * HEADROOM);
+      const next = this.#lastSlot + interval;
+      const windowFull = this.#sends.count(now) >= Math.max(1, Math.floor(this.#rate));
+      const at = Math.max(next, windowFull ? this.#sends.oldestLeavesAt(now) : now);
+      if (at > now) {
+        this.#timerSet = true;
+        void this.clock.wait(at - now).then(() => {
+          this.#timerSet = false;
+          this.#pump();
+        });
+        return;
+      }
+      const waiter = this.#queue[this.#head++] as Waiter;
+      if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
+        this.#queue.splice(0, this.#head); // released waiters: let them go
+        this.#head = 0;
+      }
+      waiter.signal?.removeEventListener("abort", waiter.onAbort);
+      // The slot used is the schedule's while it is not too far behind (made up); else now (nothing owed).
+      this.#lastSlot = next > now - Math.max(CATCH_UP_MS, interval) ? next : now;
+      this.#sends.add(now);
+      waiter.resolve();
+    }
+  }
+}
+
+/** A waiter that left the queue (its signal aborted): skipped when its turn comes. */
+const CANCELLED: Waiter = { resolve: () => {}, signal: undefined, onAbort: () => {} };
