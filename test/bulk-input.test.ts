@@ -449,9 +449,9 @@ describe("wording", () => {
   });
 });
 
-// Linear work: 300,000 rows take about a second (see the report); a parser quadratic in the rows or in a
-// cell's length would take minutes here.
-test("a 100,000-row CSV with quoted cells and a 1 MB quoted cell is read and checked in seconds", async () => {
+// What is read at scale, not how fast: a speed figure (the parser is linear in rows and in a cell's length)
+// belongs to bench/, where a busy machine cannot turn it into a failed test.
+test("a 100,000-row CSV with quoted cells and a 1 MB quoted cell is read and checked", async () => {
   const rows = Array.from({ length: 100_000 }, (_, i) =>
     i % 3 ? `Group ${i},shared,yes` : `"Group, ""${i}""",normal,0`,
   );
@@ -461,5 +461,4 @@ test("a 100,000-row CSV with quoted cells and a 1 MB quoted cell is read and che
   expect(run.code).toBe(0);
   expect(run.stderr).toContain("row 100001 (line 100002): name must be at most 128 characters");
   expect(run.stderr).toContain("100,000 rows would be sent");
-  expect(run.ms).toBeLessThan(10_000);
-}, 30_000);
+}, 60_000);
