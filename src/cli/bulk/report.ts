@@ -99,7 +99,7 @@ export function failureReason(error: ErrorJson, name: string | undefined): strin
   const documented = Object.entries<DocumentedResponse>(documentedResponses).find(
     ([status]) => status === String(error.status),
   )?.[1];
-  if (documented?.zoomCode !== undefined && documented.zoomCode === error.code)
+  if (error.code !== undefined && documented?.zoomCodes?.includes(error.code))
     return `HTTP ${error.status} ${documented.message.replace(/\{\w+\}/g, "…")}`;
   const said = error.message.split(" [")[0]?.split(/(?<=\.) /)[0] ?? "";
   if (!name) return `HTTP ${error.status} ${said}`;
