@@ -6,6 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { createImGroupRequestSchema } from "../src/index.ts";
 import { cli, rowsOf, summaryOf, useCliWorkspace } from "./support/cli.ts";
+import { NAME_MAX } from "./support/spec.ts";
 
 const workspace = useCliWorkspace("zoom-bulk-input-");
 const { file, mockZoom, listen } = workspace;
@@ -444,7 +445,7 @@ describe("wording", () => {
     for (const [value, text] of Object.entries(type.enumDescriptions ?? {}))
       expect(flat).toContain(`${value}: ${text}`);
     expect(help.replace(/\s+/g, " ")).toContain(
-      "The group's name, unique within the account (required, at most 128 characters)",
+      `The group's name, unique within the account (required, at most ${NAME_MAX} characters)`,
     );
   });
 });
@@ -459,6 +460,6 @@ test("a 100,000-row CSV with quoted cells and a 1 MB quoted cell is read and che
   const path = await file("big.csv", `name,type,search_by_domain\n${rows.join("\n")}\n${long}\n`);
   const run = await cli(["create", "--file", path, "--dry-run", "--skip-invalid"]);
   expect(run.code).toBe(0);
-  expect(run.stderr).toContain("row 100001 (line 100002): name must be at most 128 characters");
+  expect(run.stderr).toContain(`row 100001 (line 100002): name must be at most ${NAME_MAX} characters`);
   expect(run.stderr).toContain("100,000 rows would be sent");
 }, 60_000);
