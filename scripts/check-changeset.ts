@@ -95,7 +95,7 @@ export async function checkChangeset(base: string, cwd = repoRoot): Promise<Chan
     return {
       ok: false,
       message:
-        `the spec change is ${classification} (${found.map((d) => `${d.id}: ${d.message}`).join("; ")}) but no changeset is ` +
+        `the spec change is ${classification} (${found.map((d) => `${d.id}: ${d.message.replace(" here, ", ` in ${base}, `).replace(/ upstream$/, " now")}`).join("; ")}) but no changeset is ` +
         `${allowed} (version ${version}${zero ? ", below 1.0.0" : ""}): set the bump in ${added.join(" or ")} to ${least}` +
         ' (docs/maintaining.md, "Which changeset")',
     };
