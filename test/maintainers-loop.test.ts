@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { checkChangeset } from "../scripts/check-changeset.ts";
 import { generate } from "../scripts/generate.ts";
@@ -19,6 +19,10 @@ import { repoRoot } from "../scripts/lib/spec.ts";
 import { compareWithSpec } from "../scripts/spec-compare.ts";
 import { documentedResponses } from "../src/generated/spec.ts";
 import { FIELDS, RESPONSES, SpecEdit } from "./support/spec-edit.ts";
+
+// Whole TypeScript programs (and generate) are CPU work: on a saturated 2-core machine they take tens of
+// seconds. The slack is for that; nothing here is about time.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const SPEC = "spec/zoom-im-groups.openapi.yaml";
 const REFERENCE = "test/fixtures/upstream/zoom-reference.openapi.yaml";

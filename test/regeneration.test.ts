@@ -5,10 +5,14 @@
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import ts from "typescript";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { generate } from "../scripts/generate.ts";
 import { repoRoot } from "../scripts/lib/spec.ts";
 import { FIELDS, RESPONSES, SpecEdit } from "./support/spec-edit.ts";
+
+// Whole TypeScript programs (and generate) are CPU work: on a saturated 2-core machine they take tens of
+// seconds. The slack is for that; nothing here is about time.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 let work: string;
 beforeAll(async () => {
