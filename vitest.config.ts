@@ -19,8 +19,9 @@ export default defineConfig({
     // Most files wait on spawned CLIs and loopback servers rather than compute: vitest's default on two
     // cores (one worker) leaves both cores idle while they wait.
     maxWorkers: 3,
-    // Slack for spawned processes and real HTTP on a busy 2-core machine. Tests that time a run assert only
-    // bounds a busy machine meets; the figures come from `npm run bench`.
+    // Slack for spawned processes and real HTTP on a busy 2-core machine. No test asserts elapsed time (counts,
+    // order and simulated clocks instead); a test whose behaviour is missing may hang until this timeout,
+    // which is its failure. Figures come from `npm run bench`.
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -1,8 +1,18 @@
 /**
- * `npm run check:changeset -- [BASE]` (CI on pull requests): a change to spec/ or src/ needs a changeset
- * (.changeset/*.md, added since BASE, default origin/main), and a breaking change of the spec — as
- * spec:compare classifies the base branch's spec against this one, allowlisted or not — needs a major one
- * (a minor one below 1.0.0, as semantic versioning has it for 0.x).
+ * `npm run check:changeset -- [BASE]` (CI on pull requests, and before committing): a change to spec/ or src/
+ * needs a changeset (.changeset/*.md added since BASE, default origin/main), and the spec change decides its
+ * least bump, as spec:compare classifies the base branch's spec against the working tree's:
+ *
+ * | the spec change | from 1.0.0      | below 1.0.0 (0.x)  |
+ * |-----------------|-----------------|--------------------|
+ * | breaking        | major           | minor or major     |
+ * | additive        | minor or major  | minor or major     |
+ * | docs only, none | any             | any                |
+ *
+ * Below 1.0.0 npm's caret range treats the minor as the breaking digit (`^0.1.0` never installs 0.2.0), so a
+ * minor is what a breaking change takes there, and an additive one takes it too: a patch promises neither.
+ * What it reads is what will be committed: commits since BASE, staged and unstaged edits, and files not yet
+ * added under spec/, src/ and .changeset/.
  */
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
@@ -13,6 +23,8 @@ import { repoRoot } from "./lib/spec.ts";
 import { compareWithSpec } from "./spec-compare.ts";
 
 const SPEC = "spec/zoom-im-groups.openapi.yaml";
+const WATCHED = ["spec/", "src/", ".changeset/"];
+const BUMPS = ["patch", "minor", "major"] as const;
 
 export interface ChangesetVerdict {
   ok: boolean;
@@ -21,12 +33,30 @@ export interface ChangesetVerdict {
 
 export async function checkChangeset(base: string, cwd = repoRoot): Promise<ChangesetVerdict> {
   const git = (...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" });
-  const changed = git("diff", "--name-only", "--diff-filter=ACMRD", `${base}...HEAD`).split("\n").filter(Boolean);
+  const lines = (text: string) => text.split("\n").filter(Boolean);
+  try {
+    git("rev-parse", "--verify", "--quiet", `${base}^{commit}`);
+  } catch {
+    return {
+      ok: false,
+      message: `no commit ${base} to compare with: name the base branch (npm run check:changeset -- main)`,
+    };
+  }
+  // Committed since the base, then staged or unstaged against HEAD, then not yet added.
+  const untracked = lines(git("ls-files", "--others", "--exclude-standard", "--", ...WATCHED));
+  const changedWith = (filter: string, ...paths: string[]) => [
+    ...new Set([
+      ...lines(git("diff", "--name-only", `--diff-filter=${filter}`, `${base}...HEAD`, "--", ...paths)),
+      ...lines(git("diff", "--name-only", `--diff-filter=${filter}`, "HEAD", "--", ...paths)),
+      ...untracked.filter((file) => paths.length === 0 || paths.some((path) => file.startsWith(path))),
+    ]),
+  ];
+  const changed = changedWith("ACMRD");
   const code = changed.filter((file) => file.startsWith("spec/") || file.startsWith("src/"));
   if (code.length === 0) return { ok: true, message: "no change to spec/ or src/: no changeset needed" };
-  const added = git("diff", "--name-only", "--diff-filter=A", `${base}...HEAD`, "--", ".changeset")
-    .split("\n")
-    .filter((file) => file.endsWith(".md") && !file.endsWith("README.md"));
+  const added = changedWith("A", ".changeset/").filter(
+    (file) => file.startsWith(".changeset/") && file.endsWith(".md") && !file.endsWith("README.md"),
+  );
   if (added.length === 0) {
     return {
       ok: false,
@@ -39,21 +69,38 @@ export async function checkChangeset(base: string, cwd = repoRoot): Promise<Chan
       return Object.values((parseYaml(front) ?? {}) as Record<string, string>);
     }),
   );
-  const { version = "1.0.0" } = JSON.parse(await readFile(resolve(cwd, "package.json"), "utf8").catch(() => "{}"));
-  const needed = version.startsWith("0.") ? ["minor", "major"] : ["major"];
-  if (!changed.includes(SPEC) || bumps.flat().some((bump) => needed.includes(bump)))
-    return { ok: true, message: `changesets: ${added.join(", ")}` };
+  const highest = Math.max(-1, ...bumps.flat().map((bump) => BUMPS.indexOf(bump as (typeof BUMPS)[number])));
+  const passed = { ok: true, message: `changesets: ${added.join(", ")}` };
+  if (!changed.includes(SPEC)) return passed;
 
   // The base branch's spec read as "ours" and this one as upstream: what a user of the base release would meet.
-  const before = parseYaml(git("show", `${base}:${SPEC}`));
-  const { differences } = await compareWithSpec(resolve(cwd, SPEC), undefined, before);
-  const breaking = differences.filter((difference) => difference.classification === "breaking");
-  if (breaking.length === 0)
-    return { ok: true, message: `changesets: ${added.join(", ")}; the spec change is not breaking` };
-  return {
-    ok: false,
-    message: `the spec change is breaking (${breaking.map((d) => d.id).join(", ")}) but no changeset is ${needed.join(" or ")} (version ${version})`,
-  };
+  const { version = "1.0.0" } = JSON.parse(await readFile(resolve(cwd, "package.json"), "utf8").catch(() => "{}"));
+  const zero = version.startsWith("0.");
+  let before: unknown;
+  try {
+    before = parseYaml(git("show", `${base}:${SPEC}`));
+  } catch {
+    return passed; // the spec is new since the base: nothing to break
+  }
+  const { differences } = await compareWithSpec(resolve(cwd, SPEC), undefined, before as object);
+  for (const [classification, least] of [
+    ["breaking", zero ? "minor" : "major"],
+    ["additive", "minor"],
+  ] as const) {
+    const found = differences.filter((difference) => difference.classification === classification);
+    if (found.length === 0) continue;
+    if (highest >= BUMPS.indexOf(least))
+      return { ...passed, message: `${passed.message}; the spec change is ${classification}` };
+    const allowed = BUMPS.slice(BUMPS.indexOf(least)).join(" or ");
+    return {
+      ok: false,
+      message:
+        `the spec change is ${classification} (${found.map((d) => `${d.id}: ${d.message.replace(" here, ", ` in ${base}, `).replace(/ upstream$/, " now")}`).join("; ")}) but no changeset is ` +
+        `${allowed} (version ${version}${zero ? ", below 1.0.0" : ""}): set the bump in ${added.join(" or ")} to ${least}` +
+        ' (docs/maintaining.md, "Which changeset")',
+    };
+  }
+  return { ...passed, message: `${passed.message}; the spec change is neither breaking nor additive` };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { repoRoot } from "./lib/spec.ts";
@@ -38,7 +38,23 @@ const stop = (child: ChildProcess) => {
   }
 };
 
-/** Prism (`args`: its command and document) on a free port; its whole process group stops with this process. */
+/** Whether something accepts connections on the port (Prism listening, before or without its log line). */
+const accepts = (port: number) =>
+  new Promise<boolean>((done) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.end();
+      done(true);
+    });
+    socket.once("error", () => done(false));
+  });
+
+/**
+ * Prism (`args`: its command and document) on a free port; its whole process group stops with this process.
+ * Ready when its log says it listens or its port accepts a connection, polled: a busy machine only makes
+ * that later. PRISM_START_LIMIT_S (default 600) is only the point of giving up on a Prism that never comes
+ * up; the error then says what was seen: whether it still runs, its log, whether the port ever answered.
+ */
 async function startPrism(args: string[]): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(bin("prism"), [...args, "--host", "127.0.0.1", "--port", String(port)], {
@@ -48,16 +64,25 @@ async function startPrism(args: string[]): Promise<{ url: string; child: ChildPr
   });
   process.on("exit", () => stop(child));
   let log = "";
-  await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`Prism did not start in 60 s:\n${log}`)), 60_000);
-    const listen = (chunk: Buffer) => {
-      log += chunk;
-      if (log.includes("Prism is listening")) ready(clearTimeout(timer));
-    };
-    child.stdout?.on("data", listen);
-    child.stderr?.on("data", listen);
-    child.on("exit", () => fail(new Error(`Prism exited:\n${log}`)));
-  });
+  let exit: string | undefined;
+  child.stdout?.on("data", (chunk: Buffer) => (log += chunk));
+  child.stderr?.on("data", (chunk: Buffer) => (log += chunk));
+  child.on("exit", (code, signal) => (exit = signal ? `killed by ${signal}` : `exited with code ${code}`));
+  const limit = Number(process.env.PRISM_START_LIMIT_S ?? 600);
+  const what = `Prism ${args[0]} ${args[1]} on port ${port} (pid ${child.pid})`;
+  const seen = () => `its log: ${log.trim() ? `\n${log.trim()}` : "(nothing printed)"}`;
+  for (let polls = 0; ; polls++) {
+    if (log.includes("Prism is listening") || (await accepts(port))) break;
+    if (exit) throw new Error(`${what} ${exit} before it listened; ${seen()}`);
+    if (polls * 0.25 >= limit) {
+      stop(child);
+      throw new Error(
+        `${what} still running but not listening after ${limit} s (PRISM_START_LIMIT_S), the port refusing ` +
+          `connections; ${seen()}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   return { url: `http://127.0.0.1:${port}`, child };
 }
 

@@ -65,7 +65,8 @@ export function specPage(spec: SpecDocument): string {
         .map(json)
         .join("")}`;
     });
-    const code = response["x-zoom-error-code"];
+    const given = response["x-zoom-error-code"];
+    const code = given === undefined ? undefined : [given].flat().join(" or ");
     return `<section id="response-${status}"><h3>HTTP ${status}${code !== undefined ? ` · Zoom code ${code}` : ""}</h3>${markdown(response.description)}
 ${headers.length ? `<table><tr><th>header</th><th>type</th><th>description</th></tr>${headers.join("")}</table>` : ""}${media.join("")}</section>`;
   });

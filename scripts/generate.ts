@@ -11,7 +11,15 @@ import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
 import { mockValidatorSource } from "./lib/mock-validator.ts";
-import { defaultSpecPath, generatedDir, type JsonSchema, loadSpec, repoRoot, theOperation } from "./lib/spec.ts";
+import {
+  defaultSpecPath,
+  generatedDir,
+  type JsonSchema,
+  loadSpec,
+  type ResponseObject,
+  repoRoot,
+  theOperation,
+} from "./lib/spec.ts";
 
 /** The members of a generated interface: TypeScript type and doc comment; a name ending in `?` is optional. */
 type Members = Record<string, [ts: string, doc: string]>;
@@ -58,7 +66,11 @@ const REQUEST_SCHEMA: Members = {
   properties: ["Readonly<Record<RequestField, FieldSchema>>", "Each field's schema, in the spec's order."],
 };
 const DOCUMENTED_RESPONSE: Members = {
-  "zoomCode?": ["number", "Zoom's error code (`x-zoom-error-code`)."],
+  "zoomCode?": ["number", "Zoom's error code (`x-zoom-error-code`; the first, where the status documents several)."],
+  "zoomCodes?": [
+    "readonly number[]",
+    "Every Zoom error code documented for the status (`x-zoom-error-code`: an integer or a list of integers).",
+  ],
   message: ["string", "The spec's description as one plain sentence: a template where Zoom's is (`{groupName}`)."],
   contentTypes: ["readonly string[]", "The documented content types."],
 };
@@ -88,7 +100,7 @@ export async function generate({ specPath = defaultSpecPath, outDir = generatedD
     Object.entries(operation.responses).map(([status, response]) => [
       status,
       {
-        ...(response["x-zoom-error-code"] === undefined ? {} : { zoomCode: response["x-zoom-error-code"] }),
+        ...zoomCodesOf(status, response),
         message: plainMessage(response.description),
         contentTypes: Object.keys(response.content ?? {}),
       },
@@ -160,6 +172,30 @@ export async function generate({ specPath = defaultSpecPath, outDir = generatedD
 }
 
 /** The one schema both encodings share, reduced to the keywords FieldSchema declares. */
+/**
+ * `x-zoom-error-code` as `{zoomCode, zoomCodes}`: an integer, or a list when one status documents several
+ * codes. A code the description names (Zoom's "**Error Code:** `4134`") must be in it, so a code written
+ * only in prose cannot slip past the types, the mock and the error table.
+ */
+function zoomCodesOf(status: string, response: ResponseObject): { zoomCode?: number; zoomCodes?: number[] } {
+  const given = response["x-zoom-error-code"];
+  const codes = given === undefined ? [] : Array.isArray(given) ? given : [given];
+  if ((Array.isArray(given) && codes.length === 0) || !codes.every((code) => Number.isInteger(code)))
+    throw new Error(
+      `spec: responses.${status}.x-zoom-error-code must be an integer or a non-empty list of integers, ` +
+        `not ${JSON.stringify(given)} (spec/zoom-im-groups.openapi.yaml)`,
+    );
+  const described = [...(response.description ?? "").matchAll(/Error Code:\**\s*`?(\d+)`?/gi)].map((m) => Number(m[1]));
+  const missing = described.filter((code) => !codes.includes(code));
+  if (missing.length > 0)
+    throw new Error(
+      `spec: responses.${status}'s description documents Zoom code ${missing.join(", ")}, which its ` +
+        `x-zoom-error-code (${JSON.stringify(given ?? null)}) lacks: list every code there, e.g. ` +
+        `x-zoom-error-code: [${[...codes, ...missing].join(", ")}] (spec/zoom-im-groups.openapi.yaml)`,
+    );
+  return codes.length === 0 ? {} : { zoomCode: codes[0] as number, zoomCodes: codes };
+}
+
 function requestBodySchema(content: Record<string, { schema?: JsonSchema }>) {
   const [schema, ...rest] = Object.values(content).map((media) => media.schema);
   if (!schema || !rest.every((other) => isDeepStrictEqual(other, schema)))

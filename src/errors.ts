@@ -327,9 +327,11 @@ const meanings = new Map<number, typeof ZoomApiError>([
   [429, RateLimitError],
 ]);
 const byZoomCode = new Map<number | undefined, typeof ZoomApiError>(
-  Object.entries(documentedResponses).flatMap(([status, { zoomCode }]) => {
+  // One status may document several codes (`x-zoom-error-code: [4132, 4134]`): each means that status's class.
+  Object.entries(documentedResponses).flatMap(([status, response]) => {
     const ErrorClass = meanings.get(Number(status));
-    return ErrorClass && zoomCode !== undefined ? [[zoomCode, ErrorClass] as const] : [];
+    const codes: readonly number[] = ("zoomCodes" in response && response.zoomCodes) || [];
+    return ErrorClass ? codes.map((code) => [code, ErrorClass] as const) : [];
   }),
 );
 

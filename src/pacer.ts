@@ -136,7 +136,8 @@ class Recent {
   }
 }
 
-class AdaptivePacer implements Pacer {
+/** The pacer `createPacer` makes (exported for tests, which count its slots; not from the package). */
+export class AdaptivePacer implements Pacer {
   rateLimitedAnswers = 0;
   adaptedAtMs: number | undefined;
   #rate: number;

@@ -3,9 +3,10 @@ import { execFileSync } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { checkChangeset } from "../scripts/check-changeset.ts";
 import { defaultSpecPath } from "../scripts/lib/spec.ts";
+import { FIELDS, SpecEdit } from "./support/spec-edit.ts";
 
 let repo: string;
 const git = (...args: string[]) =>
@@ -31,19 +32,37 @@ beforeAll(async () => {
 afterAll(async () => rm(repo, { recursive: true, force: true }));
 
 async function branch(name: string, changes: Record<string, string | ((text: string) => string)>) {
+  await edit(name, changes);
+  git("add", "-A");
+  git("commit", "-qm", name);
+  return checkChangeset("main", repo);
+}
+const changeset = (bump: string) => `---\n"zoom-im-groups": ${bump}\n---\n\nA change.\n`;
+const enumPath = [...FIELDS, "type", "enum"];
+const dropped = new SpecEdit().get<string[]>(enumPath).at(-1) as string;
+const dropLastType = (yaml: string) => {
+  const spec = new SpecEdit(yaml);
+  return spec.set(enumPath, spec.get<string[]>(enumPath).slice(0, -1)).toString();
+};
+const longerNames = (yaml: string) => {
+  const spec = new SpecEdit(yaml);
+  return spec.set([...FIELDS, "name", "maxLength"], spec.get<number>([...FIELDS, "name", "maxLength"]) + 1).toString();
+};
+const removedId = `request.field.type.enum.${dropped}.removed`;
+
+/** Writes `changes` into the scratch repository's working tree on a fresh branch; commits nothing. */
+async function edit(name: string, changes: Record<string, string | ((text: string) => string)>) {
   git("checkout", "-q", "-B", name, "main");
   for (const [file, change] of Object.entries(changes)) {
     const path = join(repo, file);
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, typeof change === "string" ? change : change(await readFile(path, "utf8")));
   }
-  git("add", "-A");
-  git("commit", "-qm", name);
-  return checkChangeset("main", repo);
 }
-const changeset = (bump: string) => `---\n"zoom-im-groups": ${bump}\n---\n\nA change.\n`;
-const dropRestricted = (spec: string) => spec.replace("            - restricted\n", "");
-const longerNames = (spec: string) => spec.replace("maxLength: 128", "maxLength: 256");
+afterEach(() => {
+  git("reset", "-q", "--hard");
+  git("clean", "-qfd");
+});
 
 test("a change outside spec/ and src/ needs no changeset", async () => {
   expect(await branch("docs-only", { "README.md": "better readme\n" })).toEqual({
@@ -66,29 +85,77 @@ test("a change to src/ with a changeset passes, naming the changeset", async () 
 });
 
 test("a breaking spec change (an enum value removed) needs a major changeset", async () => {
-  const minor = await branch("spec-breaking-minor", { [SPEC]: dropRestricted, ".changeset/b.md": changeset("minor") });
+  const minor = await branch("spec-breaking-minor", { [SPEC]: dropLastType, ".changeset/b.md": changeset("minor") });
   expect(minor).toMatchObject({
     ok: false,
-    message: expect.stringContaining("request.field.type.enum.restricted.removed"),
+    message: expect.stringContaining(removedId),
   });
-  const major = await branch("spec-breaking-major", { [SPEC]: dropRestricted, ".changeset/b.md": changeset("major") });
-  expect(major).toEqual({ ok: true, message: "changesets: .changeset/b.md" });
+  expect(minor.message).toContain("set the bump in .changeset/b.md to major");
+  const major = await branch("spec-breaking-major", { [SPEC]: dropLastType, ".changeset/b.md": changeset("major") });
+  expect(major).toEqual({ ok: true, message: "changesets: .changeset/b.md; the spec change is breaking" });
 });
 
 test("below 1.0.0 a breaking spec change takes a minor changeset, not a patch", async () => {
   const zero = (bump: string) => ({
-    [SPEC]: dropRestricted,
+    [SPEC]: dropLastType,
     "package.json": '{"version": "0.3.0"}\n',
     ".changeset/z.md": changeset(bump),
   });
-  expect(await branch("zero-minor", zero("minor"))).toEqual({ ok: true, message: "changesets: .changeset/z.md" });
+  expect(await branch("zero-minor", zero("minor"))).toMatchObject({ ok: true });
   expect(await branch("zero-patch", zero("patch"))).toMatchObject({
     ok: false,
-    message: expect.stringMatching(/no changeset is minor or major \(version 0\.3\.0\)$/),
+    message: expect.stringContaining("no changeset is minor or major (version 0.3.0, below 1.0.0)"),
   });
 });
 
-test("an additive spec change (a longer name allowed) is not breaking: any changeset will do, here a minor one", async () => {
-  const verdict = await branch("spec-additive", { [SPEC]: longerNames, ".changeset/c.md": changeset("minor") });
-  expect(verdict).toMatchObject({ ok: true, message: expect.stringContaining("not breaking") });
+test("an additive spec change (a longer name allowed) needs at least a minor changeset, also below 1.0.0", async () => {
+  expect(await branch("spec-additive", { [SPEC]: longerNames, ".changeset/c.md": changeset("minor") })).toEqual({
+    ok: true,
+    message: "changesets: .changeset/c.md; the spec change is additive",
+  });
+  for (const version of ["1.2.0", "0.3.0"]) {
+    const patch = await branch(`spec-additive-patch-${version}`, {
+      [SPEC]: longerNames,
+      "package.json": `{"version": "${version}"}\n`,
+      ".changeset/c.md": changeset("patch"),
+    });
+    expect(patch).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("the spec change is additive (request.field.name.maxLength.loosened"),
+    });
+    expect(patch.message).toContain("set the bump in .changeset/c.md to minor");
+  }
+});
+
+describe("before committing: the working tree counts", () => {
+  test("an unstaged breaking edit of the spec, no changeset: refused, naming the files", async () => {
+    await edit("uncommitted", { [SPEC]: dropLastType });
+    expect(await checkChangeset("main", repo)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining(`(${SPEC}…) and no changeset was added`),
+    });
+  });
+
+  test("an unstaged breaking edit with a new, untracked patch changeset: refused, naming the difference", async () => {
+    await edit("uncommitted-patch", { [SPEC]: dropLastType, ".changeset/d.md": changeset("patch") });
+    const verdict = await checkChangeset("main", repo);
+    expect(verdict).toMatchObject({ ok: false, message: expect.stringContaining(removedId) });
+    expect(verdict.message).toContain("set the bump in .changeset/d.md to major");
+  });
+
+  test("a staged breaking edit with a staged major changeset passes", async () => {
+    await edit("staged-major", { [SPEC]: dropLastType, ".changeset/e.md": changeset("major") });
+    git("add", "-A");
+    expect(await checkChangeset("main", repo)).toEqual({
+      ok: true,
+      message: "changesets: .changeset/e.md; the spec change is breaking",
+    });
+  });
+
+  test("a base that does not exist is named, not a git stack trace", async () => {
+    expect(await checkChangeset("origin/nope", repo)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("no commit origin/nope to compare with"),
+    });
+  });
 });

@@ -6,11 +6,12 @@
 import { expect, test } from "vitest";
 import { toFormData } from "../src/encoding.ts";
 import { type CreateImGroupBody, createImGroupsClient, type Encoding } from "../src/index.ts";
+import { NAME_MAX } from "./support/spec.ts";
 
 const bodies: CreateImGroupBody[] = [
   { name: "Design team" },
   { name: 'Ünïcødé 👩🏽‍💻 "quoted"', type: "restricted", search_by_domain: true },
-  { name: "x".repeat(128), type: "shared", search_by_account: false, search_by_ma_account: true },
+  { name: "x".repeat(NAME_MAX), type: "shared", search_by_account: false, search_by_ma_account: true },
 ];
 
 const boundaryOf = (contentType: string) => /boundary=(\S+)$/.exec(contentType)?.[1] ?? "";

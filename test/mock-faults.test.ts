@@ -2,7 +2,7 @@
  * The mock's injected faults, as bulk rehearsals use them: failures that create nothing, drops that create
  * and answer nothing, latency, and a seed that makes a run repeat whatever order requests arrive in.
  */
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { createMockZoom } from "../src/testing/index.ts";
 import { names, useCliWorkspace } from "./support/cli.ts";
 
@@ -63,8 +63,21 @@ describe("fault injection in the mock", () => {
 
   test("--latency delays answers", async () => {
     const mock = createMockZoom({ faults: { latencyMs: [60, 80] } });
-    const started = performance.now();
-    await mock.handle(post("Slow"));
-    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+    // On a fake clock: no answer while less than the least latency has passed, an answer once the most has.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      let answered = false;
+      const pending = mock.handle(post("Slow")).then(() => {
+        answered = true;
+      });
+      await vi.advanceTimersByTimeAsync(59);
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(21);
+      await pending;
+      expect(answered).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -4,8 +4,12 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import ts from "typescript";
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { repoRoot } from "../scripts/lib/spec.ts";
+
+// Whole TypeScript programs (and generate) are CPU work: on a saturated 2-core machine they take tens of
+// seconds. The slack is for that; nothing here is about time.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 test("the README's TypeScript examples typecheck", async () => {
   const readme = await readFile(resolve(repoRoot, "README.md"), "utf8");

@@ -2,23 +2,34 @@
  * The workflow the card promises, "regenerated when the spec changes", under test: a copy of the project's
  * source is regenerated from an edited copy of the spec, and its types and request validation follow.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import ts from "typescript";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { generate } from "../scripts/generate.ts";
-import { defaultSpecPath, repoRoot } from "../scripts/lib/spec.ts";
+import { repoRoot } from "../scripts/lib/spec.ts";
+import { FIELDS, RESPONSES, SpecEdit } from "./support/spec-edit.ts";
+
+// Whole TypeScript programs (and generate) are CPU work: on a saturated 2-core machine they take tens of
+// seconds. The slack is for that; nothing here is about time.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 let work: string;
 beforeAll(async () => {
   // Inside node_modules so the copy resolves openapi-fetch like the real source does.
   work = await mkdtemp(join(repoRoot, "node_modules", ".regen-"));
   await cp(resolve(repoRoot, "src"), join(work, "src"), { recursive: true });
-  const spec = (await readFile(defaultSpecPath, "utf8"))
-    .replace("            - restricted\n", "            - restricted\n            - private\n")
-    .replace("          maxLength: 128\n", "          maxLength: 64\n");
-  expect(spec).toContain("- private");
-  await writeFile(join(work, "spec.yaml"), spec);
+  const spec = new SpecEdit();
+  spec.set([...FIELDS, "type", "enum"], [...spec.get<string[]>([...FIELDS, "type", "enum"]), "private"]);
+  spec.set([...FIELDS, "name", "maxLength"], 64);
+  // One status, two Zoom codes: the list, and the description naming both.
+  const conflict = [...RESPONSES, "409"];
+  spec.set([...conflict, "x-zoom-error-code"], [spec.get<number>([...conflict, "x-zoom-error-code"]), 4134]);
+  spec.set(
+    [...conflict, "description"],
+    `${spec.get<string>([...conflict, "description"])}\n**Error Code:** \`4134\` <br>\nThe name is reserved.`,
+  );
+  await writeFile(join(work, "spec.yaml"), spec.toString());
   await generate({ specPath: join(work, "spec.yaml"), outDir: join(work, "src/generated") });
 });
 afterAll(async () => rm(work, { recursive: true, force: true }));
@@ -59,4 +70,42 @@ test("validation follows: the new enum value is accepted and the tightened maxLe
     "name must be at most 64 characters (got 65)",
   ]);
   expect(current.validateCreateImGroupBody({ name: name65 })).toEqual([]);
+});
+
+test("one status, several Zoom codes: the regenerated source typechecks and each code maps to the status's error", async () => {
+  const program = ts.createProgram([join(work, "src/index.ts")], {
+    strict: true,
+    noEmit: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
+    skipLibCheck: true,
+    types: ["node"],
+  });
+  const errors = ts
+    .getPreEmitDiagnostics(program)
+    .filter((d) => d.file?.fileName.startsWith(work))
+    .map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+  expect(errors).toEqual([]);
+  const regenerated = (await import(join(work, "src/index.ts"))) as typeof import("../src/index.ts");
+  const { documentedResponses } = (await import(
+    join(work, "src/generated/spec.ts")
+  )) as typeof import("../src/generated/spec.ts");
+  const current = await import("../src/index.ts");
+  const first = (await import("../src/generated/spec.ts")).documentedResponses["409"].zoomCode;
+  expect(documentedResponses["409"]).toMatchObject({ zoomCode: first, zoomCodes: [first, 4134] });
+  // A 400 carrying the new code means what the 409 documents; before, a plain bad request.
+  const answer = (ns: typeof current) =>
+    ns.ZoomApiError.generate({
+      status: 400,
+      body: { code: 4134, message: "The name is reserved." },
+      headers: new Headers(),
+      method: "POST",
+      url: "https://api.zoom.us/v2/im/groups",
+    });
+  expect(answer(regenerated)).toBeInstanceOf(regenerated.GroupNameConflictError);
+  expect(answer(current)).toBeInstanceOf(current.BadRequestError);
 });

@@ -15,7 +15,9 @@ import { decisionSlugs, findProvenanceProblems } from "../scripts/lib/provenance
 import { defaultSpecPath, generatedDir, repoRoot } from "../scripts/lib/spec.ts";
 import type { PostmanField, PostmanItem, PostmanResponse } from "../scripts/lib/upstream.ts";
 import { postmanDrift } from "../scripts/spec-compare.ts";
-import { postmanItem, spec, specOperation } from "./support/spec.ts";
+import { documentedResponses } from "../src/generated/spec.ts";
+import { NAME_MAX, postmanItem, spec, specOperation } from "./support/spec.ts";
+import { FIELDS, RESPONSES, replaceOnce, SpecEdit } from "./support/spec-edit.ts";
 
 describe("check:postman", () => {
   let scratch: string;
@@ -104,7 +106,7 @@ describe("npm run generate", () => {
 
   test("fails with the parser's message on an invalid spec", async () => {
     const path = await specVariant((yaml) =>
-      yaml.replace("operationId: imGroupCreate", "operationId: [not, a, string]"),
+      replaceOnce(yaml, "operationId: imGroupCreate", "operationId: [not, a, string]"),
     );
     await expect(generate({ specPath: path, outDir: join(scratch as string, "out") })).rejects.toThrow(
       /operationId|Expected type string/i,
@@ -112,11 +114,37 @@ describe("npm run generate", () => {
   });
 
   test("refuses a request keyword the client's validator does not implement", async () => {
-    const path = await specVariant((yaml) =>
-      yaml.replace("          maxLength: 128\n", "          maxLength: 128\n          format: email\n"),
-    );
+    const path = await specVariant((yaml) => new SpecEdit(yaml).add([...FIELDS, "name", "format"], "email").toString());
     await expect(generate({ specPath: path, outDir: join(scratch as string, "out") })).rejects.toThrow(
       "format on name is not supported by src/validation.ts",
+    );
+  });
+
+  test("one status may document several Zoom codes; a code written only in its description is refused", async () => {
+    const conflict = [...RESPONSES, "409"];
+    const withCodes = (codes: (spec: SpecEdit) => unknown) =>
+      specVariant((yaml) => {
+        const spec = new SpecEdit(yaml);
+        const described = `${spec.get<string>([...conflict, "description"])}**Error Code:** \`4134\` <br>\n`;
+        return spec
+          .set([...conflict, "description"], described)
+          .set([...conflict, "x-zoom-error-code"], codes(spec))
+          .toString();
+      });
+    const first = documentedResponses["409"].zoomCode;
+    const listed = await withCodes(() => [first, 4134]);
+    await generate({ specPath: listed, outDir: join(scratch as string, "out") });
+    expect(await readFile(join(scratch as string, "out/spec.ts"), "utf8")).toMatch(
+      new RegExp(`"zoomCodes": \\[\\s*${first},\\s*4134\\s*\\]`),
+    );
+    const onlyInProse = await withCodes(() => first);
+    await expect(generate({ specPath: onlyInProse, outDir: join(scratch as string, "out2") })).rejects.toThrow(
+      `spec: responses.409's description documents Zoom code 4134, which its x-zoom-error-code (${first}) lacks: ` +
+        `list every code there, e.g. x-zoom-error-code: [${first}, 4134] (spec/zoom-im-groups.openapi.yaml)`,
+    );
+    const notCodes = await withCodes(() => ["4134"]);
+    await expect(generate({ specPath: notCodes, outDir: join(scratch as string, "out3") })).rejects.toThrow(
+      'spec: responses.409.x-zoom-error-code must be an integer or a non-empty list of integers, not ["4134"]',
     );
   });
 
@@ -236,7 +264,7 @@ describe("docs-site/spec.html", () => {
   test("shows the call, every field with its rules and every documented answer", () => {
     const page = specPage(spec);
     expect(page).toContain("POST https://api.zoom.us/v2/im/groups");
-    expect(page).toContain("at most 128 characters");
+    expect(page).toContain(`at most ${NAME_MAX} characters`);
     for (const field of ["name", "type", "search_by_domain", "search_by_account", "search_by_ma_account"])
       expect(page).toContain(`<td><code>${field}</code></td>`);
     for (const [status, response] of Object.entries(specOperation.responses)) {

@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { type CreateImGroupBody, createImGroupsClient, ValidationError, type ValidationIssue } from "../src/index.ts";
 import { encodings, validateCreateImGroupBody } from "../src/spec.ts";
 import { parsedRequestBody, TOKEN, useMswServer } from "./support/msw.ts";
-import { fromFormFields } from "./support/spec.ts";
+import { fromFormFields, NAME_MAX } from "./support/spec.ts";
 
 const { requests, respondWith } = useMswServer();
 
@@ -33,14 +33,14 @@ function rules(error: ValidationError): Pick<ValidationIssue, "field" | "rule">[
 }
 
 describe("rejected before sending", () => {
-  test("a name of 129 characters breaks maxLength", async () => {
-    const error = await rejection({ name: "x".repeat(129) });
+  test(`a name of ${NAME_MAX + 1} characters breaks maxLength`, async () => {
+    const error = await rejection({ name: "x".repeat(NAME_MAX + 1) });
     expect(rules(error)).toEqual([{ field: "name", rule: "maxLength" }]);
-    expect(error.message).toContain("name must be at most 128 characters (got 129)");
+    expect(error.message).toContain(`name must be at most ${NAME_MAX} characters (got ${NAME_MAX + 1})`);
   });
 
-  test("129 emoji are 129 characters (code points, not UTF-16 units)", async () => {
-    const error = await rejection({ name: "🎉".repeat(129) });
+  test(`${NAME_MAX + 1} emoji are ${NAME_MAX + 1} characters (code points, not UTF-16 units)`, async () => {
+    const error = await rejection({ name: "🎉".repeat(NAME_MAX + 1) });
     expect(rules(error)).toEqual([{ field: "name", rule: "maxLength" }]);
   });
 
@@ -123,8 +123,8 @@ describe("rejected before sending", () => {
 });
 
 const awkwardNames = {
-  "128 characters": "x".repeat(128),
-  "128 emoji": "🎉".repeat(128),
+  [`${NAME_MAX} characters`]: "x".repeat(NAME_MAX),
+  [`${NAME_MAX} emoji`]: "🎉".repeat(NAME_MAX),
   "one character": "x",
   CJK: "设计团队・デザインチーム",
   "emoji and ZWJ sequences": "Team 👩‍💻👨‍👩‍👧",

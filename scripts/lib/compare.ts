@@ -18,11 +18,18 @@ export type Facts = Map<string, unknown>;
 const text = (value: unknown) =>
   typeof value === "string" ? value.replace(/\s+/g, " ").trim() || undefined : undefined;
 
-/** Zoom writes its error code in the response description ("**Error Code:** `4130`") or `x-zoom-error-code`. */
-function zoomCodeOf(response: { description?: string; "x-zoom-error-code"?: number }): number | undefined {
-  if (typeof response["x-zoom-error-code"] === "number") return response["x-zoom-error-code"];
-  const match = /Error Code:\**\s*`?(\d+)`?/i.exec(response.description ?? "");
-  return match?.[1] ? Number(match[1]) : undefined;
+/**
+ * Zoom writes its error codes in the response description ("**Error Code:** `4130`", once per code) or in
+ * `x-zoom-error-code` (an integer or a list): every one, sorted; one code stays a number, several a list.
+ */
+function zoomCodeOf(response: { description?: string; "x-zoom-error-code"?: number | number[] }) {
+  const given = response["x-zoom-error-code"];
+  const codes =
+    given !== undefined
+      ? [given].flat()
+      : [...(response.description ?? "").matchAll(/Error Code:\**\s*`?(\d+)`?/gi)].map((match) => Number(match[1]));
+  const unique = [...new Set(codes)].sort((a, b) => a - b);
+  return unique.length > 1 ? unique : unique[0];
 }
 
 export function factsOf(operation: OperationObject, route: string): Facts {
@@ -101,6 +108,14 @@ const RULES: [RegExp, Rule][] = (
       FIELD,
       (change, _ours, _theirs, key, upstream) =>
         change === "added" && upstream.has(`${key}.required`) ? "breaking" : undefined,
+    ],
+    // A status that documents a further code upstream (4132 → [4132, 4134]): more to map, nothing taken away.
+    [
+      "response\\.\\d+\\.zoom-code",
+      (change, ours, theirs) =>
+        change === "changed" && [ours].flat().every((code) => [theirs].flat().includes(code))
+          ? ["more-codes", "additive"]
+          : undefined,
     ],
     ["response\\.\\d+\\.body", (change) => (change === "removed" ? ["undocumented", "docs"] : undefined)],
   ] as [string, Rule][]

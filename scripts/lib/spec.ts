@@ -29,7 +29,8 @@ export interface ResponseObject {
   description: string;
   headers?: Record<string, { description?: string; schema?: JsonSchema }>;
   content?: Record<string, MediaType>;
-  "x-zoom-error-code"?: number;
+  /** One Zoom code, or a list when one status documents several. */
+  "x-zoom-error-code"?: number | number[];
 }
 export interface OperationObject {
   operationId: string;

@@ -48,8 +48,10 @@ export interface RequestSchema {
 
 /** One documented response of the operation. */
 export interface DocumentedResponse {
-  /** Zoom's error code (`x-zoom-error-code`). */
+  /** Zoom's error code (`x-zoom-error-code`; the first, where the status documents several). */
   zoomCode?: number;
+  /** Every Zoom error code documented for the status (`x-zoom-error-code`: an integer or a list of integers). */
+  zoomCodes?: readonly number[];
   /** The spec's description as one plain sentence: a template where Zoom's is (`{groupName}`). */
   message: string;
   /** The documented content types. */
@@ -166,6 +168,9 @@ export const documentedResponses: { readonly [status in "200" | "201" | "400" | 
   /** HTTP 200. */
   "200": {
     "zoomCode": 200,
+    "zoomCodes": [
+      200
+    ],
     "message": "Only available for paid account:{accountId}.",
     "contentTypes": [
       "application/json",
@@ -182,6 +187,9 @@ export const documentedResponses: { readonly [status in "200" | "201" | "400" | 
   /** HTTP 400. */
   "400": {
     "zoomCode": 300,
+    "zoomCodes": [
+      300
+    ],
     "message": "Validation failed.",
     "contentTypes": [
       "application/json"
@@ -190,6 +198,9 @@ export const documentedResponses: { readonly [status in "200" | "201" | "400" | 
   /** HTTP 401. */
   "401": {
     "zoomCode": 124,
+    "zoomCodes": [
+      124
+    ],
     "message": "Invalid access token.",
     "contentTypes": [
       "application/json"
@@ -198,6 +209,9 @@ export const documentedResponses: { readonly [status in "200" | "201" | "400" | 
   /** HTTP 404. */
   "404": {
     "zoomCode": 4130,
+    "zoomCodes": [
+      4130
+    ],
     "message": "Group does not exist:{groupId}.",
     "contentTypes": [
       "application/json",
@@ -207,6 +221,9 @@ export const documentedResponses: { readonly [status in "200" | "201" | "400" | 
   /** HTTP 409. */
   "409": {
     "zoomCode": 4132,
+    "zoomCodes": [
+      4132
+    ],
     "message": "Group name {groupName} is already in use.",
     "contentTypes": [
       "application/json",
@@ -216,6 +233,9 @@ export const documentedResponses: { readonly [status in "200" | "201" | "400" | 
   /** HTTP 410. */
   "410": {
     "zoomCode": 4137,
+    "zoomCodes": [
+      4137
+    ],
     "message": "The IM Group APIs are no longer available.",
     "contentTypes": [
       "application/json"
@@ -224,6 +244,9 @@ export const documentedResponses: { readonly [status in "200" | "201" | "400" | 
   /** HTTP 413. */
   "413": {
     "zoomCode": 300,
+    "zoomCodes": [
+      300
+    ],
     "message": "The body is larger than the gateway accepts.",
     "contentTypes": [
       "application/json"
@@ -232,6 +255,9 @@ export const documentedResponses: { readonly [status in "200" | "201" | "400" | 
   /** HTTP 415. */
   "415": {
     "zoomCode": 300,
+    "zoomCodes": [
+      300
+    ],
     "message": "The request's content type is neither of the two this operation takes.",
     "contentTypes": [
       "application/json"
@@ -240,6 +266,9 @@ export const documentedResponses: { readonly [status in "200" | "201" | "400" | 
   /** HTTP 429. */
   "429": {
     "zoomCode": 429,
+    "zoomCodes": [
+      429
+    ],
     "message": "Too many requests.",
     "contentTypes": [
       "application/json"

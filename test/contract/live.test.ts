@@ -3,9 +3,10 @@
  * uniquely named group (multipart), checks the answer's status, content type, body, integer headers and
  * tracking id against the spec, then that a second create of the name (JSON) gets the documented 409.
  *
- * `npm run test:live` runs this file; with ZOOM_CONTRACT_BASE_URL set, against that server with the CLI's
+ * `npm run test:live` (scripts/test-live.ts) runs this file against ZOOM_CONTRACT_BASE_URL with the CLI's
  * credentials (ZOOM_ACCESS_TOKEN, or ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET and optionally
- * ZOOM_OAUTH_TOKEN_URL). Against Zoom it creates one group ("zoom-im-groups contract <time>"): delete it.
+ * ZOOM_OAUTH_TOKEN_URL), and refuses to run without it. Against Zoom it creates one group ("zoom-im-groups
+ * contract <time>"): delete it. Run by plain vitest (npm test), it verifies the mock Zoom.
  */
 import { expect, test } from "vitest";
 import { resolveTarget, type Target } from "../../src/cli/target.ts";
@@ -17,7 +18,7 @@ import { specOperation, validateResponseBody } from "../support/spec.ts";
 async function verify(options: ImGroupsClientOptions): Promise<string[]> {
   const problems: string[] = [];
   const name = `zoom-im-groups contract ${new Date().toISOString()} ${Math.random().toString(36).slice(2, 8)}`;
-  const outcomes: { status: number | undefined; outcome: unknown }[] = [];
+  const outcomes: { status: number | undefined; body: string; outcome: unknown }[] = [];
   for (const [label, encoding] of [
     ["first create", "multipart"],
     ["second create", "json"],
@@ -38,7 +39,8 @@ async function verify(options: ImGroupsClientOptions): Promise<string[]> {
       ],
     });
     const outcome = await client.createImGroup({ name, type: "restricted" }).catch((error: unknown) => error);
-    outcomes.push({ status: answer?.status, outcome });
+    const body = answer ? await answer.clone().text() : "";
+    outcomes.push({ status: answer?.status, body, outcome });
     if (!answer) {
       problem(`no response: ${outcome}`);
       continue;
@@ -66,10 +68,15 @@ async function verify(options: ImGroupsClientOptions): Promise<string[]> {
   const [first, next] = outcomes;
   const second = next?.outcome;
   const group = first?.outcome as { id?: unknown } | Error | undefined;
-  if (first?.status !== 201 || group instanceof Error || typeof group?.id !== "string" || group.id === "")
+  const firstBody = `body: ${first?.body.slice(0, 200) || "(empty)"}`;
+  if (first?.status !== 201)
     problems.push(
-      `first create: not a 201 with the group's id: ${group instanceof Error ? group.message : `HTTP ${first?.status}`}`,
+      `first create: expected HTTP 201, got ${first?.status === undefined ? "no answer" : `HTTP ${first.status}`}` +
+        `${group instanceof Error ? `: ${group.message}` : ""}`,
     );
+  else if (group instanceof Error) problems.push(`first create: HTTP 201, but the client failed: ${group.message}`);
+  else if (typeof group?.id !== "string" || group.id === "")
+    problems.push(`first create: HTTP 201 without the group's id (id ${JSON.stringify(group?.id)}; ${firstBody})`);
   if (!(second instanceof GroupNameConflictError && second.code === 4132))
     problems.push(
       `second create: not the documented 409, code 4132: ${second instanceof Error ? second.message : "it succeeded"}`,
@@ -77,8 +84,12 @@ async function verify(options: ImGroupsClientOptions): Promise<string[]> {
   return problems;
 }
 
-/** ZOOM_CONTRACT_BASE_URL with the CLI's credentials; unset, the mock Zoom over real HTTP. */
-const live = process.env.ZOOM_CONTRACT_BASE_URL;
+/** ZOOM_CONTRACT_BASE_URL with the CLI's credentials; unset, the mock Zoom over real HTTP (but not for test:live). */
+const live = process.env.ZOOM_CONTRACT_BASE_URL || undefined;
+if (process.env.ZOOM_CONTRACT_LIVE === "1" && !live)
+  throw new Error(
+    "test:live needs ZOOM_CONTRACT_BASE_URL (and the credentials): it never verifies the mock in its place",
+  );
 
 test(`${live ?? "the mock Zoom"} passes provider verification over real HTTP`, async () => {
   const mock = live ? undefined : await startMockZoom();
@@ -97,8 +108,33 @@ test("provider verification fails a server that breaks the contract", async () =
   const mock = await startMockZoom({ freeAccount: true });
   try {
     const problems = await verify({ accessToken: "live", baseUrl: mock.url });
-    expect(problems).toContainEqual(expect.stringMatching(/^first create: not a 201 with the group's id/));
+    expect(problems).toContainEqual(expect.stringMatching(/^first create: expected HTTP 201, got HTTP 200: .*paid/i));
     expect(problems).toContainEqual(expect.stringMatching(/^second create: not the documented 409, code 4132/));
+  } finally {
+    await mock.close();
+  }
+});
+
+test("a 201 without the group's id is named as such, with the body", async () => {
+  const mock = await startMockZoom();
+  try {
+    const options = {
+      accessToken: "live",
+      baseUrl: mock.url,
+      // The first answer as a server that drops the id would send it: 201, an empty JSON object, no Content-Location.
+      fetch: async (request: Request) => {
+        const response = await fetch(request);
+        return response.status === 201
+          ? Response.json(
+              {},
+              { status: 201, headers: { "x-zm-trackingid": response.headers.get("x-zm-trackingid") ?? "" } },
+            )
+          : response;
+      },
+    };
+    expect(await verify(options)).toContainEqual(
+      "first create: HTTP 201 without the group's id (id undefined; body: {})",
+    );
   } finally {
     await mock.close();
   }

@@ -19,7 +19,7 @@ import {
 } from "../../src/index.ts";
 import { createImGroupRequestSchema, validateCreateImGroupBody } from "../../src/spec.ts";
 import { createMockZoom, type MockZoom, mockZoomHandlers, startMockZoom } from "../../src/testing/index.ts";
-import { validateResponseBody } from "../support/spec.ts";
+import { NAME_MAX, validateResponseBody } from "../support/spec.ts";
 
 const API = "https://api.zoom.us/v2/im/groups";
 let mock: MockZoom = createMockZoom();
@@ -144,9 +144,9 @@ describe("field errors come from the mock's own validator (Ajv, generated from t
       [{ field: "search_by_domain", message: "must be boolean" }],
     ],
     [
-      "129 characters (code points, not UTF-16 units)",
-      json({ name: "😀".repeat(129) }),
-      [{ field: "name", message: "must NOT have more than 128 characters" }],
+      `${NAME_MAX + 1} characters (code points, not UTF-16 units)`,
+      json({ name: "😀".repeat(NAME_MAX + 1) }),
+      [{ field: "name", message: `must NOT have more than ${NAME_MAX} characters` }],
     ],
   ])("%s → 400, code 300, one errors[] entry per bad field, nothing created", async (_label, request, errors) => {
     useMock();
@@ -156,10 +156,10 @@ describe("field errors come from the mock's own validator (Ajv, generated from t
     expect(mock.groups()).toEqual([]);
   });
 
-  test("a form's text is read as the schema's types, and 128 emoji are 128 characters", async () => {
+  test(`a form's text is read as the schema's types, and ${NAME_MAX} emoji are ${NAME_MAX} characters`, async () => {
     useMock();
-    expect((await send(form({ name: "😀".repeat(128), search_by_domain: "true" }))).status).toBe(201);
-    expect(mock.groups()[0]).toMatchObject({ name: "😀".repeat(128), search_by_domain: true });
+    expect((await send(form({ name: "😀".repeat(NAME_MAX), search_by_domain: "true" }))).status).toBe(201);
+    expect(mock.groups()[0]).toMatchObject({ name: "😀".repeat(NAME_MAX), search_by_domain: true });
   });
 
   test("300 generated bodies: the mock and the client's own validator name the same bad fields", async () => {

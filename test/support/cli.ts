@@ -27,8 +27,6 @@ export interface Run {
   stderr: string;
   /** The JSON lines of stdout. */
   lines: Record<string, unknown>[];
-  /** Milliseconds from start to exit. */
-  ms: number;
 }
 
 /** What a test can do to a run in progress. */
@@ -88,7 +86,6 @@ const jsonLines = (text: string) =>
 
 /** Runs the CLI in process; no ZOOM_* variable leaks in from the machine. */
 export async function cli(args: string[], env: Record<string, string> = {}, options: CliOptions = {}): Promise<Run> {
-  const started = performance.now();
   const interrupt = new AbortController();
   let partial = "";
   const control: Control = {
@@ -125,7 +122,6 @@ export async function cli(args: string[], env: Record<string, string> = {}, opti
     stdout: stdout.text,
     stderr: stderr.text,
     lines: jsonLines(stdout.text),
-    ms: performance.now() - started,
   };
 }
 
@@ -140,7 +136,6 @@ export function spawnCli(
   options: { input?: string; onLine?: (line: string, child: ReturnType<typeof spawn>) => void } = {},
 ): Promise<SpawnedRun> {
   return new Promise((resolvePromise, reject) => {
-    const started = performance.now();
     const [command, ...prefix] = COMMAND as [string, ...string[]];
     const child = spawn(command, [...prefix, ...args], {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
@@ -160,9 +155,7 @@ export function spawnCli(
       stderr += chunk;
     });
     child.on("error", reject);
-    child.on("close", (code, signal) =>
-      resolvePromise({ code, signal, stdout, stderr, lines: jsonLines(stdout), ms: performance.now() - started }),
-    );
+    child.on("close", (code, signal) => resolvePromise({ code, signal, stdout, stderr, lines: jsonLines(stdout) }));
     child.stdin.on("error", () => {}); // a CLI that exits before reading stdin
     child.stdin.end(options.input ?? "");
   });

@@ -51,6 +51,9 @@ export function firstLine(text: string): string {
 
 const fields: Readonly<Partial<Record<string, FieldSchema>>> = createImGroupRequestSchema.properties;
 
+/** The most characters a group name may have, as the spec says: tests build their edge cases from it. */
+export const NAME_MAX = createImGroupRequestSchema.properties.name.maxLength as number;
+
 /**
  * Form fields read back as Zoom would, by the spec's field types ("true"/"false" become booleans); a value that
  * does not read as its type stays a string, so validation names it.

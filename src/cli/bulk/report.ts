@@ -107,7 +107,7 @@ export class Tally {
 export function failureReason(error: ErrorJson): string {
   if (error.status === undefined) return error.name;
   const documented = documentedResponses[String(error.status) as keyof typeof documentedResponses];
-  if (documented?.zoomCode !== undefined && documented.zoomCode === error.code)
+  if (error.code !== undefined && documented?.zoomCodes?.includes(error.code))
     return `HTTP ${error.status} ${documentedMessage(error.status, {}, "…")}`;
   return `HTTP ${error.status} ${error.name}${error.code === undefined ? "" : ` (Zoom code ${error.code})`}`;
 }
