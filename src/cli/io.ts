@@ -9,8 +9,6 @@
  */
 import { fstatSync, readdirSync, type Stats, statSync } from "node:fs";
 import { resolve } from "node:path";
-// TODO(#21, at the merge with the ledger work): the CLI keeps no redaction of its own.
-import { redactSecrets } from "../options.js";
 
 /** A writable stream as the CLI uses it; `isTTY`, `columns` and `fd` are there when the process has them. */
 export interface OutputStream {
@@ -148,20 +146,17 @@ class Stream {
 const closedError = (): NodeJS.ErrnoException => Object.assign(new Error("write EPIPE"), { code: "EPIPE" });
 
 /**
- * The two streams as commands write to them. Every line passes through `redact`: no secret the environment
- * holds is ever printed, whatever a server echoed back.
+ * The two streams as commands write to them. Secrets are the library's to redact: every text of a server's
+ * that reaches a line (a created group, an error) comes through the client, which was given the same secrets.
  */
 export class Terminal {
   readonly stdout: Stream;
   readonly stderr: Stream;
-  readonly redact: (text: string) => string;
   #status = "";
 
   constructor(readonly io: Io) {
     this.stdout = new Stream(io.stdout);
     this.stderr = new Stream(io.stderr);
-    const secrets = [io.env.ZOOM_ACCESS_TOKEN, io.env.ZOOM_CLIENT_SECRET].filter((s): s is string => !!s);
-    this.redact = (text) => redactSecrets(text, secrets);
   }
 
   /**
@@ -171,7 +166,7 @@ export class Terminal {
   out(line: string, onLost?: () => void): Promise<NodeJS.ErrnoException | undefined> {
     const sharesScreen = this.#status !== "" && this.stdout.isTTY;
     if (sharesScreen) this.stderr.write("\r\x1b[K");
-    const written = this.stdout.write(`${this.redact(line)}\n`, onLost);
+    const written = this.stdout.write(`${line}\n`, onLost);
     if (sharesScreen) this.stderr.write(this.#status);
     return written;
   }
@@ -179,7 +174,7 @@ export class Terminal {
   /** One line for people on stderr. */
   err(line: string): void {
     if (this.#status !== "") this.stderr.write("\r\x1b[K");
-    this.stderr.write(`${this.redact(line)}\n`);
+    this.stderr.write(`${line}\n`);
     if (this.#status !== "") this.stderr.write(this.#status);
   }
 

@@ -114,7 +114,7 @@ export function fileLedger(
   }
   let open = true;
   const write = async (text: string): Promise<NodeJS.ErrnoException | undefined> => {
-    const bytes = Buffer.from(terminal.redact(text));
+    const bytes = Buffer.from(text);
     try {
       for (let offset = 0; offset < bytes.length; ) {
         const written = writeBytes(fd, bytes.subarray(offset));
