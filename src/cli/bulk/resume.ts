@@ -1,8 +1,6 @@
 /**
- * `--resume FILE`: FILE is a previous run's output, possibly cut off mid-line (a crash, a full disk). Rows
- * are matched by name (names are unique per account), so an input edited between runs still resumes right.
- * A group counts as done once any line says it was created or existed. Only lines of the shape this tool
- * writes count, and only their well-typed fields are taken; everything else is ignored and counted.
+ * `--resume FILE`: a previous run's output, possibly cut off mid-line. Rows are matched by name (unique per
+ * account), so an input edited between runs still resumes right. Only lines of this tool's shape count.
  */
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
@@ -16,12 +14,9 @@ export type PriorOutcome = Pick<RowReport, "id" | "location" | "trackingId" | "c
   outcome: "created" | "exists";
 };
 
-export interface PriorRun {
-  /** Names whose group was created or existed, with what that run knew of it. */
+interface PriorRun {
   done: Map<string, PriorOutcome>;
-  /** Lines a run of this tool wrote (rows and summaries). */
   recognised: number;
-  /** Lines that were not: cut off, or of another shape. */
   ignored: number;
 }
 
@@ -68,7 +63,6 @@ function readPriorRun(text: string): PriorRun {
   return { done, recognised, ignored };
 }
 
-/** The previous run's output, refused when it cannot be one (and, above all, when the shell just emptied it). */
 export async function readResumeFile(path: string, terminal: Terminal): Promise<PriorRun> {
   const { io } = terminal;
   const absolute = resolve(io.cwd, path);
