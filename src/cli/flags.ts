@@ -24,9 +24,9 @@ export function parseFlags(args: string[], defs: FlagDefs, command: string): Fla
   const options = Object.fromEntries(
     Object.entries(all).map(([name, def]) => [name, { type: def.type, ...(def.short ? { short: def.short } : {}) }]),
   );
-  let parsed;
+  let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parseArgs({ args, options, strict: true, allowPositionals: false, tokens: true });
+    parsed = parse(args, options);
   } catch (error) {
     // Node's own words, but for its advice on positionals and dashes (`--rate -5`: a value, not a flag).
     const message = (error as Error).message
@@ -47,6 +47,9 @@ export function parseFlags(args: string[], defs: FlagDefs, command: string): Fla
   }
   return parsed.values as Flags;
 }
+
+const parse = (args: string[], options: Record<string, { type: "string" | "boolean"; short?: string }>) =>
+  parseArgs({ args, options, strict: true, allowPositionals: false, tokens: true });
 
 export const text = (flags: Flags, name: string): string | undefined => {
   const value = flags[name];
