@@ -25,22 +25,17 @@ import {
   parseRows,
   type ValidRow,
 } from "./rows.js";
-import { RunStop, refsOf, rowOf, runBulk } from "./runner.js";
+import { RunStop, rowOf, runBulk } from "./runner.js";
 
 /** Retries per row (the library's default is 2; each takes a pacer slot) and the longest Retry-After the client accepts. */
 const MAX_RETRIES = 5;
 const MAX_RETRY_DELAY_MS = 60_000;
 const INVALID_SHOWN = 10;
 
-export interface CallSettings {
-  encoding: Encoding;
-  timeoutMs: number;
-}
-
 export async function runFileCommand(
   args: readonly string[],
   flags: Flags,
-  call: CallSettings,
+  call: { encoding: Encoding; timeoutMs: number },
   terminal: Terminal,
 ): Promise<number> {
   const { io } = terminal;
@@ -141,7 +136,8 @@ export async function runFileCommand(
     for (const row of valid) {
       const done = prior?.done.get(row.body.name);
       if (done)
-        await record({ ...rowOf(row), outcome: done.outcome, ...refsOf(done), ...confirmedOf(done), resumed: true });
+        // Its line as that run wrote it: only fields that carry something.
+        await record({ ...rowOf(row), ...done, resumed: true });
       else pending.push(row);
     }
     shown = progress(terminal, tally, rows.length, () => (pacer.rate < rate ? pacer.rate : undefined));
@@ -186,6 +182,7 @@ export async function runFileCommand(
       }
     }
     shown.end();
+    const resetsAt = stop.reason === "daily-limit" && (stop.error as { retryAfter?: Date } | undefined)?.retryAfter;
     const summary: Summary = {
       type: "summary",
       rows: rows.length,
@@ -205,7 +202,7 @@ export async function runFileCommand(
       ...(stop.reason ? { stoppedBy: stop.reason } : {}),
       ...(stop.reason === "fatal" ? { stopError: errorJson(stop.error) } : {}),
       ...(stop.reason === "output-failed" ? { outputError: outputErrorOf(ledger, stop.error) } : {}),
-      ...(stop.reason === "daily-limit" ? resetsAt(stop.error) : {}),
+      ...(resetsAt ? { resetsAt: resetsAt.toISOString() } : {}),
       elapsedMs: Math.round(performance.now() - started),
     };
     const hint = flags["dry-run"] ? undefined : resumeHint(args, summary, tally.nameConflicts, outputPath, terminal);
@@ -230,13 +227,6 @@ function outputErrorOf(ledger: Ledger, error: unknown): NonNullable<Summary["out
     onStderr: ledger.onStderr,
     unwritten: ledger.unwritten,
   };
-}
-
-const confirmedOf = (done: { confirmed?: false }) => (done.confirmed === false ? { confirmed: false as const } : {});
-
-function resetsAt(error: unknown): { resetsAt?: string } {
-  const at = (error as { retryAfter?: Date } | undefined)?.retryAfter;
-  return at ? { resetsAt: at.toISOString() } : {};
 }
 
 function humanSummary(summary: Summary, note: string | undefined): string[] {

@@ -13,7 +13,6 @@ import {
 } from "../../index.js";
 import { errorJson } from "../errors.js";
 import type { RowReport, StopReason } from "./report.js";
-import type { PriorOutcome } from "./resume.js";
 import type { InputRow, ValidRow } from "./rows.js";
 
 /** One signal ends every pacer wait and retry wait; the first reason wins. */
@@ -113,8 +112,7 @@ export function rowOf(row: InputRow): Pick<RowReport, "type" | "row" | "line" | 
 
 const notSent = (row: InputRow, reason: StopReason): RowReport => ({ ...rowOf(row), outcome: "not-sent", reason });
 
-/** From Zoom's answer, or from the resumed run's line. */
-export function refsOf(group: Pick<CreatedImGroup | PriorOutcome, "id" | "location" | "trackingId">) {
+function refsOf(group: CreatedImGroup) {
   return {
     ...(group.id ? { id: group.id } : {}),
     ...(group.location ? { location: group.location } : {}),
