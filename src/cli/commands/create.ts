@@ -11,12 +11,12 @@ import {
 } from "../../index.js";
 import { encodings, operation, validateCreateImGroupBody } from "../../spec.js";
 import { runFileCommand } from "../bulk/command.js";
-import { curlCommand } from "../curl.js";
 import { UsageError } from "../errors.js";
 import { bodyFromFlags, fieldFlags, flagMessage } from "../fields.js";
 import { type FlagDefs, integer, parseFlags, text } from "../flags.js";
 import { CREDENTIALS, commonSection, EXIT_CODES, flagLines, section } from "../help.js";
 import type { Terminal } from "../io.js";
+import { curlCommand } from "../shell.js";
 import { connect, describeTarget, resolveTarget } from "../target.js";
 
 const createFlags: FlagDefs = {
