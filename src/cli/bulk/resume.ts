@@ -29,18 +29,14 @@ function readPriorRun(text: string): PriorRun {
   let ignored = 0;
   for (const line of text.split(/\r?\n/)) {
     if (!line.trim()) continue;
-    let record: Record<string, unknown>;
+    let record: Record<string, unknown> | undefined;
     try {
       record = JSON.parse(line);
     } catch {
-      ignored++;
-      continue;
-    }
-    if (record?.type === "summary" && typeof record.rows === "number") {
-      recognised++;
-      continue;
+      // A cut-off line: ignored below.
     }
     const { name, outcome } = record ?? {};
+    const isSummary = record?.type === "summary" && typeof record.rows === "number";
     const isRow =
       record?.type === "row" &&
       isCount(record.row) &&
@@ -48,16 +44,13 @@ function readPriorRun(text: string): PriorRun {
       typeof name === "string" &&
       typeof outcome === "string" &&
       OUTCOMES.has(outcome);
-    if (!isRow) {
-      ignored++;
-      continue;
-    }
-    recognised++;
-    if ((outcome !== "created" && outcome !== "exists") || done.has(name)) continue;
+    if (isSummary || isRow) recognised++;
+    else ignored++;
+    if (!isRow || (outcome !== "created" && outcome !== "exists") || done.has(name)) continue;
     const prior: PriorOutcome = { outcome };
     for (const key of ["id", "location", "trackingId"] as const)
-      if (typeof record[key] === "string" && record[key]) prior[key] = record[key] as string;
-    if (record.confirmed === false) prior.confirmed = false;
+      if (typeof record?.[key] === "string" && record?.[key]) prior[key] = record?.[key] as string;
+    if (record?.confirmed === false) prior.confirmed = false;
     done.set(name, prior);
   }
   return { done, recognised, ignored };
