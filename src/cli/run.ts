@@ -24,11 +24,6 @@ const commands: Record<string, Command> = {
   mock: { run: mock, help: mockHelp },
 };
 
-async function version(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
-
 function globalHelp(): string {
   return [
     `zoom-im-groups — create Zoom IM directory groups (${operation.method} /v2${operation.path})`,
@@ -52,7 +47,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const flags = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
   try {
     if (flags.includes("--version")) {
-      terminal.out(await version());
+      const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
+      terminal.out((pkg as { version: string }).version);
       return 0;
     }
     const [name, ...rest] = argv;

@@ -1,7 +1,6 @@
 /** `create --file`: everything is checked before anything is sent; the summary names the command that sends the rest. */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-
 import { createImGroupsClient, createPacer, type Encoding } from "../../index.js";
 import { errorJson, UsageError } from "../errors.js";
 import { type Flags, integer, text } from "../flags.js";
