@@ -1,10 +1,9 @@
 /** How the CLI fails: usage errors (exit 2, nothing sent), and one JSON object for `--json` and bulk rows. */
 import { ZoomApiError, ZoomTimeoutError } from "../index.js";
 
-/** A mistake in the command line or its input: exit 2, nothing sent. */
 export class UsageError extends Error {
   override name = "UsageError";
-  /** False when the input, not the command line, is what is wrong: pointing to --help would not help. */
+  /** `helps`: false when the input, not the command line, is wrong; pointing to --help would not help. */
   constructor(
     message: string,
     readonly helps = true,

@@ -1,8 +1,6 @@
 /**
- * The CLI's fields come from the spec's request schema: `search_by_domain` becomes `--search-by-domain` /
- * `--no-search-by-domain` and a `search_by_domain` column, `type` takes the spec's enum, help is the spec's
- * description (and its `enumDescriptions`). How text a person wrote becomes a value is decided here, once,
- * for flags, CSV cells and JSON strings alike. Nothing is restated.
+ * The CLI's fields, flags, columns and help come from the spec's request schema; nothing is restated. How text
+ * a person wrote becomes a value is decided here, once, for flags, CSV cells and JSON strings alike.
  */
 import type { ValidationIssue } from "../index.js";
 import { createImGroupRequestSchema, type FieldSchema } from "../spec.js";
@@ -15,12 +13,9 @@ export const fields = Object.entries<FieldSchema>(createImGroupRequestSchema.pro
 }));
 
 export const fieldNames: readonly string[] = fields.map((field) => field.name);
-
 const requiredFields: readonly string[] = createImGroupRequestSchema.required;
-
 const schemaOf = new Map(fields.map((field) => [field.name, field.schema]));
 
-/** The field a column header names: any case, surrounding spaces ignored. */
 export function fieldOfHeader(header: string): string | undefined {
   const wanted = header.trim().toLowerCase();
   return fieldNames.find((name) => name.toLowerCase() === wanted);
@@ -29,10 +24,8 @@ export function fieldOfHeader(header: string): string | undefined {
 const booleanWords: Record<string, boolean> = { true: true, yes: true, 1: true, false: false, no: false, 0: false };
 
 /**
- * A value as a person wrote it, read by its field's schema. Text is trimmed and an enum value in any case
- * becomes the spec's spelling. From text (`typed: false`: a flag, a CSV cell) a boolean is true/false,
- * yes/no or 1/0 in any case and a number is read as one; from JSON (`typed: true`) types are the writer's.
- * What does not read as its type is returned as it is, for validation to name.
+ * Trimmed, an enum value in any case in the spec's spelling; from JSON (`typed`) types are the writer's. What
+ * does not read as its type is returned as it is, for validation to name.
  */
 export function readValue(name: string, value: unknown, typed: boolean): unknown {
   const schema = schemaOf.get(name);
@@ -56,7 +49,6 @@ function plain(description: string | undefined): string[] {
     .filter(Boolean) as string[];
 }
 
-/** A field's help: what it is, its rules in brackets, and a line per enum value (the spec's short help). */
 function fieldHelp(name: string, schema: FieldSchema): string {
   const notes = [
     requiredFields.includes(name) ? "required" : undefined,
@@ -70,7 +62,6 @@ function fieldHelp(name: string, schema: FieldSchema): string {
   return [about, ...rest].join("\n");
 }
 
-/** Flag definitions (with help) for every field; booleans also as `--no-…`. */
 export function fieldFlags(): FlagDefs {
   const defs: FlagDefs = {};
   for (const { name, flag, schema } of fields) {
@@ -85,7 +76,7 @@ export function fieldFlags(): FlagDefs {
   return defs;
 }
 
-/** The body the flags describe; fields not given are left out (Zoom applies its defaults). */
+/** Fields not given are left out: Zoom applies its defaults. */
 export function bodyFromFlags(values: Record<string, unknown>): { body: Record<string, unknown>; problems: string[] } {
   const body: Record<string, unknown> = {};
   const problems: string[] = [];
@@ -104,7 +95,7 @@ export function bodyFromFlags(values: Record<string, unknown>): { body: Record<s
   return { body, problems };
 }
 
-/** A validation issue as the flag user sees it: `--name is required`, `--type must be one of …`. */
+/** `--name is required`, `--type must be one of …`. */
 export function flagMessage(issue: ValidationIssue): string {
   const flag = `--${issue.field.replace(/_/g, "-")}`;
   return issue.message.startsWith(issue.field)

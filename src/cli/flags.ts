@@ -3,7 +3,6 @@ import { parseArgs } from "node:util";
 import { UsageError } from "./errors.js";
 import { nearest } from "./text.js";
 
-/** A flag, with what its help says. `value` names the argument of a string flag. */
 export interface FlagDef {
   type: "string" | "boolean";
   short?: string;
@@ -19,10 +18,7 @@ export const commonFlags: FlagDefs = {
   verbose: { type: "boolean", help: "stack traces on errors" },
 };
 
-/**
- * Parses `args` strictly: an unknown flag names the nearest known one, a flag given twice is refused (none
- * is repeatable), and every message points at the command's own help.
- */
+/** Strict: an unknown flag names the nearest known one, and none is repeatable. */
 export function parseFlags(args: string[], defs: FlagDefs, command: string): Flags {
   const all = { ...defs, ...commonFlags };
   const options = Object.fromEntries(
@@ -60,7 +56,6 @@ export const text = (flags: Flags, name: string): string | undefined => {
   return typeof value === "string" ? value : undefined;
 };
 
-/** A whole number from `min` to `max`, or the fallback when the flag is not given. */
 export function integer(name: string, value: unknown, range: { min: number; max: number; fallback: number }): number {
   if (value === undefined) return range.fallback;
   const number = typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;

@@ -5,10 +5,7 @@ import { commonFlags } from "./flags.js";
 const WIDTH = 80;
 const COLUMN = 36;
 
-/**
- * Wraps `text` to the help's width, continuation lines indented to the description column; a line break in
- * `text` starts a new line there too.
- */
+/** Continuation lines indented to the description column. */
 function wrap(text: string, indent = COLUMN): string {
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {

@@ -1,16 +1,10 @@
 /**
- * What a command is given, as gh's IOStreams and Factory: the three streams, the environment, the working
- * folder, how this CLI is invoked again, and a signal that aborts on Ctrl-C. Only main.ts binds them to
- * the process, so every command also runs in process (tests).
- *
- * stdout carries data only, stderr people's text. A reader that goes away (`| head -1`: EPIPE) closes a
- * stream quietly — no stack trace — and tells whoever listens. A status line (the progress line) lives on
- * stderr, only when it is a terminal, and is cleared before anything else is written to the same screen.
+ * What a command is given, as gh's IOStreams: only main.ts binds it to the process, so every command also
+ * runs in process (tests). A reader that goes away (`| head -1`) closes a stream quietly, no stack trace.
  */
 import { fstatSync, readdirSync, type Stats, statSync } from "node:fs";
 import { resolve } from "node:path";
 
-/** A writable stream as the CLI uses it; `isTTY`, `columns` and `fd` are there when the process has them. */
 export interface OutputStream {
   write(chunk: string, callback?: (error?: Error | null) => void): boolean;
   on(event: "error", listener: (error: NodeJS.ErrnoException) => void): unknown;
@@ -25,16 +19,12 @@ export interface Io {
   stdout: OutputStream;
   stderr: OutputStream;
   env: Readonly<Record<string, string | undefined>>;
-  /** The folder relative paths are read from. */
   cwd: string;
   /** How to run this CLI again from a shell, as printed in hints: `npx zoom-im-groups`, `zoom-im-groups`… */
   invokedAs: string;
   /** Aborts on Ctrl-C (SIGINT) or SIGTERM. */
   signal: AbortSignal;
-  /**
-   * Writes to an output file (`--output`), returning the bytes written (possibly fewer); default `fs.writeSync`.
-   * A seam for tests: a disk that fills after N lines.
-   */
+  /** Writes to `--output` (default `fs.writeSync`): a seam for tests, a disk that fills after N lines. */
   writeBytes?: (fd: number, bytes: Uint8Array) => number;
 }
 
@@ -49,7 +39,6 @@ export function fileStats(stream: { readonly fd?: number | undefined }): Stats |
   }
 }
 
-/** The same file: same device and inode. */
 export const sameFile = (a: Stats | undefined, b: Stats | undefined) =>
   !!a && !!b && a.dev === b.dev && a.ino === b.ino;
 
@@ -67,12 +56,13 @@ export function nameInFolder(stream: { readonly fd?: number | undefined }, folde
 }
 
 /** Reader gone (`| head -1`): the stream is closed, not broken. */
-const isClosedPipe = (error: { code?: string | undefined }) =>
+export const isClosedPipe = (error: { code?: string | undefined }) =>
   error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED";
 
 class Stream {
   #closed = false;
-  #error: NodeJS.ErrnoException | undefined;
+  /** The write error that ended the stream, if it was not a reader going away. */
+  error: NodeJS.ErrnoException | undefined;
   readonly #pending = new Set<Promise<unknown>>();
   readonly #listeners: ((error?: NodeJS.ErrnoException) => void)[] = [];
 
@@ -90,26 +80,16 @@ class Stream {
     return this.#closed || this.stream.destroyed === true;
   }
 
-  /** The write error that ended the stream, if it was not a reader going away. */
-  get error(): NodeJS.ErrnoException | undefined {
-    return this.#error;
-  }
-
-  /** Calls `listener` once, when the reader has gone or a write failed (`error` then says how). */
   onClose(listener: (error?: NodeJS.ErrnoException) => void): void {
-    if (this.closed) listener(this.#error);
+    if (this.closed) listener(this.error);
     else this.#listeners.push(listener);
   }
 
-  /**
-   * Writes unless the stream has ended; `onLost` hears of text that did not reach it after all. Resolves
-   * once the text has been handed to the system (or lost), with the error if it was: a caller that awaits
-   * it honours backpressure.
-   */
+  /** Resolves once the text is handed to the system (or lost: `onLost` hears of it): awaiting it is backpressure. */
   write(text: string, onLost?: () => void): Promise<NodeJS.ErrnoException | undefined> {
     if (this.closed) {
       onLost?.();
-      return Promise.resolve(this.#error ?? closedError());
+      return Promise.resolve(this.error ?? closedError());
     }
     const written = new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
       const done = (error?: Error | null) => {
@@ -138,7 +118,7 @@ class Stream {
   #close(error: NodeJS.ErrnoException | undefined): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#error = error;
+    this.error = error;
     for (const listener of this.#listeners.splice(0)) listener(error);
   }
 }
@@ -159,10 +139,6 @@ export class Terminal {
     this.stderr = new Stream(io.stderr);
   }
 
-  /**
-   * One line of data on stdout. `onLost` hears if it never reached the reader (stdout closed or failed);
-   * the promise resolves once it is written (or lost, with the error).
-   */
   out(line: string, onLost?: () => void): Promise<NodeJS.ErrnoException | undefined> {
     const sharesScreen = this.#status !== "" && this.stdout.isTTY;
     if (sharesScreen) this.stderr.write("\r\x1b[K");
@@ -171,19 +147,17 @@ export class Terminal {
     return written;
   }
 
-  /** One line for people on stderr. */
   err(line: string): void {
     if (this.#status !== "") this.stderr.write("\r\x1b[K");
     this.stderr.write(`${line}\n`);
     if (this.#status !== "") this.stderr.write(this.#status);
   }
 
-  /** The terminal's width in columns, when stderr is one. */
   get width(): number | undefined {
     return this.stderr.isTTY ? this.io.stderr.columns : undefined;
   }
 
-  /** Replaces the status line (stderr on a terminal only), cut to the terminal's width so it never wraps. */
+  /** Cut to the terminal's width so it never wraps. */
   status(text: string): void {
     if (!this.stderr.isTTY) return;
     const width = this.width ?? 80;
@@ -191,7 +165,6 @@ export class Terminal {
     this.stderr.write(`\r\x1b[K${this.#status}`);
   }
 
-  /** Ends the status line, leaving it on screen. */
   endStatus(): void {
     if (this.#status === "") return;
     this.#status = "";

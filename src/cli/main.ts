@@ -1,9 +1,5 @@
 #!/usr/bin/env node
-/**
- * The `zoom-im-groups` binary: binds `run` to this process — argv, the three streams, the environment and
- * the signals. The first Ctrl-C (or SIGTERM) aborts the run's signal: a bulk run stops sending and reports;
- * a second one quits at once.
- */
+/** The first Ctrl-C (or SIGTERM) aborts the run's signal: a bulk run stops sending and reports; a second quits. */
 import { realpathSync } from "node:fs";
 import { delimiter, join, relative } from "node:path";
 import { run } from "./run.js";

@@ -1,11 +1,6 @@
 /**
- * The `zoom-im-groups` command as a function: `run(argv, io)` → exit code. It creates one group or many, or
- * runs the mock Zoom; main.ts only binds it to the process. A user of the library: it imports only the
- * package's public entry points.
- *
- * Exit codes: 0 done; 1 the API or network failed; 2 usage or validation error (nothing sent);
- * 74 a bulk run's output could not be written (ENOSPC, EIO…); 130 interrupted (Ctrl-C); 141 stdout closed
- * during a bulk run.
+ * The `zoom-im-groups` command as a function, `run(argv, io)` → exit code; main.ts only binds it to the
+ * process. A user of the library: it imports only the package's public entry points.
  */
 import { readFile } from "node:fs/promises";
 import { ZoomImGroupsError } from "../index.js";
@@ -28,11 +23,6 @@ const commands: Record<string, Command> = {
   create: { run: create, help: createHelp },
   mock: { run: mock, help: mockHelp },
 };
-
-async function version(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
 
 function globalHelp(): string {
   return [
@@ -57,7 +47,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const flags = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
   try {
     if (flags.includes("--version")) {
-      terminal.out(await version());
+      const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
+      terminal.out((pkg as { version: string }).version);
       return 0;
     }
     const [name, ...rest] = argv;
@@ -90,7 +81,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** One line on stderr (and, with --json, the same `{"error": …}` object as any other failure); the exit code. */
+/** With --json, also the same `{"error": …}` object as any other failure. */
 function failed(error: unknown, terminal: Terminal, flags: string[]): number {
   const { signal } = terminal.io;
   if (signal.aborted && error === signal.reason) return 130;

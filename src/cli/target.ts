@@ -1,8 +1,7 @@
 /**
- * Where the CLI sends: credentials and endpoints from flags and the environment, checked here so that
- * an error names what the user set (`ZOOM_OAUTH_TOKEN_URL must be an absolute URL`), never the library's
- * option names. `--mock` (and only it) runs against the embedded mock Zoom, over real HTTP: a run whose
- * credentials are missing is refused, never a quiet success against a stand-in (a CI job with an unset secret).
+ * Where the CLI sends, checked here so that an error names what the user set (`ZOOM_API_URL must be…`),
+ * never the library's option names. Missing credentials are refused, never a quiet success against the
+ * embedded mock (a CI job with an unset secret): only `--mock` runs against it.
  */
 import type { Encoding, ImGroupsClientOptions } from "../index.js";
 import { operation } from "../spec.js";
@@ -21,19 +20,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 const S2S = ["ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET"] as const;
 const TOKEN_URL_EXAMPLE = "https://zoom.us/oauth/token";
 
-/** The base URL the user chose (flag, else variable), checked; undefined for Zoom's default. */
-function chosenBaseUrl(flag: string | undefined, env: Env): string | undefined {
-  if (flag !== undefined) return absoluteUrl(flag, "--base-url", operation.serverUrl);
-  if (env.ZOOM_API_URL) return absoluteUrl(env.ZOOM_API_URL, "ZOOM_API_URL", operation.serverUrl);
-  return undefined;
-}
-
 const CREDENTIAL_VARIABLES = "ZOOM_ACCESS_TOKEN, or ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET";
 
-/**
- * Checks every endpoint and credential before anything starts; with `mock`, the embedded mock Zoom, which
- * starts only in `connect`.
- */
+/** Checks every endpoint and credential before anything starts; the embedded mock starts only in `connect`. */
 export function resolveTarget(
   baseUrlFlag: string | undefined,
   encoding: Encoding,
@@ -44,7 +33,10 @@ export function resolveTarget(
     if (baseUrlFlag !== undefined) throw new UsageError("--mock runs against the embedded mock Zoom: drop --base-url");
     return "embedded";
   }
-  const baseUrl = chosenBaseUrl(baseUrlFlag, env);
+  const baseUrl =
+    baseUrlFlag !== undefined
+      ? absoluteUrl(baseUrlFlag, "--base-url", operation.serverUrl)
+      : env.ZOOM_API_URL && absoluteUrl(env.ZOOM_API_URL, "ZOOM_API_URL", operation.serverUrl);
   const endpoint = { encoding, ...(baseUrl ? { baseUrl } : {}) };
   // Set but empty (`ZOOM_ACCESS_TOKEN=` in a script whose secret was not filled in) is a mistake, never
   // a quiet run against the embedded mock.
@@ -71,7 +63,7 @@ export function resolveTarget(
   );
 }
 
-/** Where a run would send, for `--dry-run`: the URL and the credentials it would use. */
+/** For `--dry-run`. */
 export function describeTarget(target: Target | "embedded"): string {
   if (target === "embedded") return "the embedded mock Zoom on loopback (--mock; nothing reaches Zoom)";
   const { options } = target;
@@ -85,7 +77,6 @@ export function describeTarget(target: Target | "embedded"): string {
   return `${url} with ZOOM_ACCESS_TOKEN`;
 }
 
-/** The target, starting the embedded mock Zoom for `--mock`. */
 export async function connect(target: Target | "embedded", encoding: Encoding, terminal: Terminal): Promise<Target> {
   if (target !== "embedded") return target;
   const embedded = await startMockZoom();
@@ -93,16 +84,12 @@ export async function connect(target: Target | "embedded", encoding: Encoding, t
   return { options: { accessToken: "embedded-mock-token", baseUrl: embedded.url, encoding }, embedded };
 }
 
-/**
- * An absolute http(s) URL with nothing but scheme, host, port and path, or a usage error naming where it
- * came from (a flag or a variable). Credentials in a URL are never echoed back.
- */
-export function absoluteUrl(value: string, from: string, example: string): string {
+/** As the library checks it, but naming the flag or variable; credentials in a URL are never echoed back. */
+function absoluteUrl(value: string, from: string, example: string): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    // Shown without what may be a secret: anything before an `@`, and any query or fragment.
     const shown = value.replace(/^([^/]*\/\/)?[^/?#]*@/, "$1…@").replace(/[?#].*$/s, "…");
     throw new UsageError(`${from} must be an absolute URL such as ${example} (got ${JSON.stringify(shown)})`);
   }
@@ -110,7 +97,7 @@ export function absoluteUrl(value: string, from: string, example: string): strin
     throw new UsageError(`${from} must not carry credentials (user:password@); set them in the environment instead`);
   if (url.protocol !== "http:" && url.protocol !== "https:")
     throw new UsageError(`${from} must be an http or https URL such as ${example}`);
-  // As the library checks it: a bare `?` or `#` leaves url.search and url.hash empty, but is there all the same.
+  // A bare `?` or `#` leaves url.search and url.hash empty, but is there all the same.
   if (/[?#]/.test(value)) throw new UsageError(`${from} must not have a query string or a fragment`);
   return value;
 }

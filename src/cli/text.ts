@@ -1,4 +1,3 @@
-/** Words for people: the nearest of some names, counts with their noun, lists cut to a readable length. */
 /** The candidate closest to `word` by edit distance, if it is close enough to be what was meant. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
@@ -30,7 +29,7 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? noun : plural}`;
 }
 
-/** The first few items, then "and N more": a list a person can read whatever its length. */
+/** A list a person can read whatever its length. */
 export function someOf(items: readonly string[], shown = 5): string {
   if (items.length <= shown) return items.join(", ");
   return `${items.slice(0, shown).join(", ")} and ${(items.length - shown).toLocaleString("en-US")} more`;

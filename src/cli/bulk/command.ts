@@ -1,25 +1,17 @@
-/**
- * `create --file`: check the flags, the input and the resume file; then run the rows (runner.ts) paced by
- * the client's throttle, with a progress line on a terminal, stops on Ctrl-C, a closed stdout, a daily limit
- * or a failure every row would meet, and a summary that says what happened and the command that sends the rest.
- */
+/** `create --file`: everything is checked before anything is sent; the summary names the command that sends the rest. */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-
 import { createImGroupsClient, createPacer, type Encoding } from "../../index.js";
 import { errorJson, UsageError } from "../errors.js";
 import { type Flags, integer, text } from "../flags.js";
-
 import type { Terminal } from "../io.js";
 import { connect, describeTarget, resolveTarget } from "../target.js";
 import { count, someOf } from "../text.js";
 import { resumeHint } from "./hint.js";
-
 import { readBounded, readFileBounded } from "./input.js";
 import { fileLedger, type Ledger, stdoutLedger } from "./output.js";
-
 import { progress } from "./progress.js";
-import { EXIT_BY_STOP, type RowReport, type Summary, Tally } from "./report.js";
+import { EXIT_BY_STOP, type RowReport, type StopReason, type Summary, Tally } from "./report.js";
 import { readResumeFile } from "./resume.js";
 import {
   checkRows,
@@ -32,23 +24,17 @@ import {
   parseRows,
   type ValidRow,
 } from "./rows.js";
-import { RunStop, refsOf, rowOf, runBulk } from "./runner.js";
+import { RunStop, rowOf, runBulk } from "./runner.js";
 
 /** Retries per row (the library's default is 2; each takes a pacer slot) and the longest Retry-After the client accepts. */
 const MAX_RETRIES = 5;
 const MAX_RETRY_DELAY_MS = 60_000;
-/** Invalid rows shown one by one before the rest are only counted. */
 const INVALID_SHOWN = 10;
-
-export interface CallSettings {
-  encoding: Encoding;
-  timeoutMs: number;
-}
 
 export async function runFileCommand(
   args: readonly string[],
   flags: Flags,
-  call: CallSettings,
+  call: { encoding: Encoding; timeoutMs: number },
   terminal: Terminal,
 ): Promise<number> {
   const { io } = terminal;
@@ -149,7 +135,8 @@ export async function runFileCommand(
     for (const row of valid) {
       const done = prior?.done.get(row.body.name);
       if (done)
-        await record({ ...rowOf(row), outcome: done.outcome, ...refsOf(done), ...confirmedOf(done), resumed: true });
+        // Its line as that run wrote it: only fields that carry something.
+        await record({ ...rowOf(row), ...done, resumed: true });
       else pending.push(row);
     }
     shown = progress(terminal, tally, rows.length, () => (pacer.rate < rate ? pacer.rate : undefined));
@@ -194,6 +181,7 @@ export async function runFileCommand(
       }
     }
     shown.end();
+    const resetsAt = stop.reason === "daily-limit" && (stop.error as { retryAfter?: Date } | undefined)?.retryAfter;
     const summary: Summary = {
       type: "summary",
       rows: rows.length,
@@ -213,7 +201,7 @@ export async function runFileCommand(
       ...(stop.reason ? { stoppedBy: stop.reason } : {}),
       ...(stop.reason === "fatal" ? { stopError: errorJson(stop.error) } : {}),
       ...(stop.reason === "output-failed" ? { outputError: outputErrorOf(ledger, stop.error) } : {}),
-      ...(stop.reason === "daily-limit" ? resetsAt(stop.error) : {}),
+      ...(resetsAt ? { resetsAt: resetsAt.toISOString() } : {}),
       elapsedMs: Math.round(performance.now() - started),
     };
     const hint = flags["dry-run"] ? undefined : resumeHint(args, summary, tally.nameConflicts, outputPath, terminal);
@@ -240,13 +228,6 @@ function outputErrorOf(ledger: Ledger, error: unknown): NonNullable<Summary["out
   };
 }
 
-const confirmedOf = (done: { confirmed?: false }) => (done.confirmed === false ? { confirmed: false as const } : {});
-
-function resetsAt(error: unknown): { resetsAt?: string } {
-  const at = (error as { retryAfter?: Date } | undefined)?.retryAfter;
-  return at ? { resetsAt: at.toISOString() } : {};
-}
-
 function humanSummary(summary: Summary, note: string | undefined): string[] {
   const n = (value: number) => value.toLocaleString("en-US");
   const lines = [
@@ -269,28 +250,24 @@ function humanSummary(summary: Summary, note: string | undefined): string[] {
         5,
       )}`,
     );
-  if (summary.stoppedBy === "daily-limit") {
-    lines.push(
-      `Zoom's daily limit is used up: sending stopped at once; ${count(summary.notSent, "row was", "rows were")} not sent.` +
-        (summary.resetsAt ? ` It resets at ${summary.resetsAt}.` : ""),
-    );
-  } else if (summary.stoppedBy === "fatal") {
-    lines.push(
-      `Sending stopped: every further row would have failed the same way: ${summary.stopError?.name}: ${summary.stopError?.message}`,
-    );
-  } else if (summary.stoppedBy === "stdout-closed") {
-    lines.push("stdout was closed: sending stopped; rows sent after that are listed above on stderr.");
-  } else if (summary.stoppedBy === "output-failed" && summary.outputError) {
-    const { output, code, message, onStderr, unwritten } = summary.outputError;
-    lines.push(
-      `Writing to ${output} failed (${code ?? message}): sending stopped at once; the calls on the wire finished. ` +
-        `${output} is incomplete: ${count(onStderr, "row that was sent is", "rows that were sent are")} listed above on stderr` +
-        (unwritten ? `; ${count(unwritten, "other line")} (rows not sent, invalid or resumed) went unwritten` : "") +
+  const { notSent, resetsAt, stopError, outputError: out } = summary;
+  const stopped: Partial<Record<StopReason, string>> = {
+    "daily-limit": `Zoom's daily limit is used up: sending stopped at once; ${count(notSent, "row was", "rows were")} not sent.${resetsAt ? ` It resets at ${resetsAt}.` : ""}`,
+    fatal: `Sending stopped: every further row would have failed the same way: ${stopError?.name}: ${stopError?.message}`,
+    "stdout-closed": "stdout was closed: sending stopped; rows sent after that are listed above on stderr.",
+    interrupted: "Interrupted: sending stopped; the calls on the wire finished and are recorded above.",
+    ...(out && {
+      "output-failed":
+        `Writing to ${out.output} failed (${out.code ?? out.message}): sending stopped at once; the calls on the wire finished. ` +
+        `${out.output} is incomplete: ${count(out.onStderr, "row that was sent is", "rows that were sent are")} listed above on stderr` +
+        (out.unwritten
+          ? `; ${count(out.unwritten, "other line")} (rows not sent, invalid or resumed) went unwritten`
+          : "") +
         ". Free space or choose another output; the groups that exist are then counted as existing (--skip-existing).",
-    );
-  } else if (summary.stoppedBy === "interrupted") {
-    lines.push("Interrupted: sending stopped; the calls on the wire finished and are recorded above.");
-  }
+    }),
+  };
+  const stop = summary.stoppedBy && stopped[summary.stoppedBy];
+  if (stop) lines.push(stop);
   if (summary.resume) {
     const what = summary.resume.includes("--resume")
       ? "To send the rest"

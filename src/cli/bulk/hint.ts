@@ -1,4 +1,3 @@
-/** The command that sends what a bulk run did not, as it runs in the user's shell. */
 import { existsSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { nameInFolder, type Terminal } from "../io.js";
@@ -6,10 +5,8 @@ import { commandLine } from "../shell.js";
 import type { Summary } from "./report.js";
 
 /**
- * The command that sends what this run did not, as it runs in the shell the README sets up; and a note
- * when it needs one (stdin to pipe in again). `--resume` needs this run's lines in a file it can name:
- * `--output`, or stdout redirected to a file in the working folder. Otherwise, and when every failure
- * was a 409, `--skip-existing` re-sends and counts the groups that exist as existing.
+ * The command that sends what this run did not. `--resume` needs this run's lines in a file it can name;
+ * without one, or when every failure was a 409, `--skip-existing` counts the groups that exist as existing.
  */
 export function resumeHint(
   args: readonly string[],

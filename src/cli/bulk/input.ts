@@ -1,19 +1,10 @@
-/**
- * Reading a bulk run's input (`--file PATH`, `--file -`) and a `--resume` file: bounded in size, and every
- * read honours the run's signal (Ctrl-C, SIGTERM), so `--file /dev/zero` or an endless pipe neither grows
- * without end nor ignores a stop.
- */
+/** Bounded and abortable, so `--file /dev/zero` or an endless pipe neither grows without end nor ignores a stop. */
 import { createReadStream } from "node:fs";
 import { UsageError } from "../errors.js";
 
-/**
- * The largest input read: 100 MiB. A row is a name of at most 128 characters and a few flags; 100 MiB holds
- * about a million typical rows, more than 100 days of a Free account's daily limit and far more groups than
- * any directory keeps. Anything larger is a mistake (a wrong file, a device, an endless pipe).
- */
+/** About a million typical rows, far more groups than any directory keeps: anything larger is a mistake. */
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
 
-/** Every chunk of `chunks`, refused past `limit` bytes; rejects with the signal's reason as soon as it aborts. */
 export async function readBounded(
   chunks: AsyncIterable<Uint8Array | string>,
   shown: string,
@@ -44,7 +35,7 @@ export async function readBounded(
   return Buffer.concat(parts);
 }
 
-/** A file's bytes, bounded and abortable; `shown` names it in messages (never the absolute path). */
+/** `shown` names it in messages, never the absolute path. */
 export async function readFileBounded(
   absolute: string,
   shown: string,

@@ -1,7 +1,4 @@
-/**
- * The progress line of a bulk run, on stderr when it is a terminal: done/total, created and failed,
- * the rate (and the pacer's, once 429s lowered it), elapsed time and ETA. Drawn at most ten times a second and cut to the terminal's width.
- */
+/** A bulk run's progress line, on stderr when it is a terminal. */
 import type { Terminal } from "../io.js";
 import type { Tally } from "./report.js";
 
@@ -47,7 +44,6 @@ function clock(ms: number): string {
   return h ? `${h}:${mmss}` : mmss;
 }
 
-/** A progress line on the terminal's status line, redrawn at most every 100 ms and once at the end. */
 export function progress(
   terminal: Terminal,
   tally: Tally,

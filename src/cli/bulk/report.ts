@@ -1,7 +1,4 @@
-/**
- * What a bulk run writes: one JSON line per row as soon as its outcome is decided, then one summary line.
- * These shapes are read back by `--resume`, so they are checked field by field there (`priorRowOf`).
- */
+/** A bulk run's JSON lines: one per row, then a summary. `--resume` reads them back, field by field. */
 import { documentedMessage, documentedResponses } from "../../spec.js";
 import type { ErrorJson } from "../errors.js";
 
@@ -10,9 +7,7 @@ export type StopReason = "interrupted" | "daily-limit" | "stdout-closed" | "outp
 
 export interface RowReport {
   type: "row";
-  /** 1-based position among the input's data rows. */
   row: number;
-  /** The input line the row starts on. */
   line: number;
   name: string | undefined;
   outcome: RowOutcome;
@@ -21,7 +16,6 @@ export interface RowReport {
   trackingId?: string;
   /** `created`, but Zoom's answer was lost (a 409 after an attempt that may have created it): no id known. */
   confirmed?: false;
-  /** The outcome comes from the `--resume` file; the row was not sent again. */
   resumed?: true;
   /** Why a `not-sent` row was not sent, or a `failed` row's retries were cut short. */
   reason?: StopReason;
@@ -38,31 +32,23 @@ export interface Summary {
   failed: number;
   invalid: number;
   notSent: number;
-  /** Of created/exists: taken from the --resume file. */
   resumed: number;
-  /** Of created: answers lost, no id known. */
   unconfirmed: number;
-  /** Rows whose name differs from an earlier row's only in case or Unicode form (sent as written). */
   nearDuplicates: number;
-  /** 429 answers met (each was waited out and retried, or stopped the run). */
   rateLimited: number;
-  /** 429s lowered the pacer below `--rate`: when first (ms after the start), from what and to what on average since. */
+  /** 429s lowered the pacer below `--rate` (ceiling): when first, and the average rate since. */
   adapted?: { afterMs: number; ceiling: number; settledRate: number };
-  /** Failed rows by what failed them: `HTTP 401 Invalid access token.` → 3. */
+  /** `HTTP 401 Invalid access token.` → 3. */
   failures: Record<string, number>;
-  /** What stopped the run before every row was tried, and the failure that did, if any. */
   stoppedBy?: StopReason;
   stopError?: ErrorJson;
-  /** `output-failed`: the output, the write error, and how many lines went to stderr or nowhere instead. */
   outputError?: { output: string; code?: string; message: string; onStderr: number; unwritten: number };
-  /** Daily limit: when Zoom says it resets. */
   resetsAt?: string;
-  /** The command that sends what this run did not, as it runs in a shell. */
   resume?: string;
   elapsedMs: number;
 }
 
-/** Exit codes by what stopped the run; otherwise 1 when a row failed or was not sent, else 0. */
+/** Otherwise 1 when a row failed or was not sent, else 0. */
 export const EXIT_BY_STOP: Record<StopReason, number> = {
   interrupted: 130,
   "stdout-closed": 141,
@@ -72,7 +58,7 @@ export const EXIT_BY_STOP: Record<StopReason, number> = {
   fatal: 1,
 };
 
-/** Counts of a run as its lines are decided: the summary's numbers and the progress line's. */
+/** The summary's numbers and the progress line's. */
 export class Tally {
   readonly counts = { created: 0, exists: 0, failed: 0, invalid: 0, notSent: 0, resumed: 0, unconfirmed: 0 };
   readonly failures: Record<string, number> = {};
@@ -91,19 +77,13 @@ export class Tally {
     }
   }
 
-  /** Rows with an outcome of their own (not `not-sent`). */
   get decided(): number {
     const { created, exists, failed, invalid } = this.counts;
     return created + exists + failed + invalid;
   }
 }
 
-/**
- * What failed a row, worded the same for every row it failed, from the error's facts (never its message):
- * a Zoom code the spec documents for the status gives the spec's message, its placeholders as `…`
- * (`HTTP 409 Group name … is already in use.`); any other answer its status, class and code; a failure
- * without an answer its class (`ZoomTimeoutError`).
- */
+/** Worded the same for every row it failed, from the error's facts, never its message. */
 export function failureReason(error: ErrorJson): string {
   if (error.status === undefined) return error.name;
   const documented = documentedResponses[String(error.status) as keyof typeof documentedResponses];

@@ -1,8 +1,6 @@
 /**
- * `--resume FILE`: FILE is a previous run's output, possibly cut off mid-line (a crash, a full disk). Rows
- * are matched by name (names are unique per account), so an input edited between runs still resumes right.
- * A group counts as done once any line says it was created or existed. Only lines of the shape this tool
- * writes count, and only their well-typed fields are taken; everything else is ignored and counted.
+ * `--resume FILE`: a previous run's output, possibly cut off mid-line. Rows are matched by name (unique per
+ * account), so an input edited between runs still resumes right. Only lines of this tool's shape count.
  */
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
@@ -16,12 +14,9 @@ export type PriorOutcome = Pick<RowReport, "id" | "location" | "trackingId" | "c
   outcome: "created" | "exists";
 };
 
-export interface PriorRun {
-  /** Names whose group was created or existed, with what that run knew of it. */
+interface PriorRun {
   done: Map<string, PriorOutcome>;
-  /** Lines a run of this tool wrote (rows and summaries). */
   recognised: number;
-  /** Lines that were not: cut off, or of another shape. */
   ignored: number;
 }
 
@@ -34,18 +29,14 @@ function readPriorRun(text: string): PriorRun {
   let ignored = 0;
   for (const line of text.split(/\r?\n/)) {
     if (!line.trim()) continue;
-    let record: Record<string, unknown>;
+    let record: Record<string, unknown> | undefined;
     try {
       record = JSON.parse(line);
     } catch {
-      ignored++;
-      continue;
-    }
-    if (record?.type === "summary" && typeof record.rows === "number") {
-      recognised++;
-      continue;
+      // A cut-off line: ignored below.
     }
     const { name, outcome } = record ?? {};
+    const isSummary = record?.type === "summary" && typeof record.rows === "number";
     const isRow =
       record?.type === "row" &&
       isCount(record.row) &&
@@ -53,22 +44,18 @@ function readPriorRun(text: string): PriorRun {
       typeof name === "string" &&
       typeof outcome === "string" &&
       OUTCOMES.has(outcome);
-    if (!isRow) {
-      ignored++;
-      continue;
-    }
-    recognised++;
-    if ((outcome !== "created" && outcome !== "exists") || done.has(name)) continue;
+    if (isSummary || isRow) recognised++;
+    else ignored++;
+    if (!isRow || (outcome !== "created" && outcome !== "exists") || done.has(name)) continue;
     const prior: PriorOutcome = { outcome };
     for (const key of ["id", "location", "trackingId"] as const)
-      if (typeof record[key] === "string" && record[key]) prior[key] = record[key] as string;
-    if (record.confirmed === false) prior.confirmed = false;
+      if (typeof record?.[key] === "string" && record?.[key]) prior[key] = record?.[key] as string;
+    if (record?.confirmed === false) prior.confirmed = false;
     done.set(name, prior);
   }
   return { done, recognised, ignored };
 }
 
-/** The previous run's output, refused when it cannot be one (and, above all, when the shell just emptied it). */
 export async function readResumeFile(path: string, terminal: Terminal): Promise<PriorRun> {
   const { io } = terminal;
   const absolute = resolve(io.cwd, path);

@@ -1,10 +1,7 @@
 /**
- * Bulk input as admins have it: CSV from a spreadsheet (a header row naming the spec's fields; comma,
- * semicolon or tab), a JSON array of objects, or JSON Lines; UTF-8, or UTF-16 with a byte-order mark.
- * Values are read by their field's schema (fields.ts). Each row keeps the line it starts on so a bad row can
- * be pointed at. Problems with the whole input (bytes that are not text, unreadable JSON, a repeated or
- * unknown CSV column, no rows) are `InputError`s; problems with one row (an extra CSV cell) stay with the
- * row, so `--skip-invalid` can skip it. Every list a person reads is cut to its first few items.
+ * Bulk input as admins have it: CSV from a spreadsheet, a JSON array, or JSON Lines; UTF-8 or UTF-16 with a
+ * byte-order mark. Problems with the whole input are `InputError`s; a problem with one row (an extra CSV cell)
+ * stays with the row, so `--skip-invalid` can skip it.
  */
 import type { CreateImGroupBody } from "../../index.js";
 import { validateCreateImGroupBody } from "../../spec.js";
@@ -13,16 +10,13 @@ import { fieldNames, fieldOfHeader, readValue } from "../fields.js";
 import { count, nearest, someOf } from "../text.js";
 
 export interface InputRow {
-  /** 1-based position among the data rows. */
   row: number;
-  /** The line it starts on. */
+  /** The line it starts on, so a bad row can be pointed at. */
   line: number;
   body: Record<string, unknown>;
-  /** What is wrong with the row itself, before validation (an extra cell). */
   problems?: string[];
 }
 
-/** A row whose body the spec's schema accepts. */
 export interface ValidRow extends InputRow {
   body: CreateImGroupBody;
 }
@@ -38,11 +32,7 @@ export class InputError extends Error {
 const quoted = (text: string) =>
   JSON.stringify(text.length > 40 ? `${text.slice(0, 40).replace(/[\uD800-\uDBFF]$/, "")}…` : text);
 
-/**
- * The input's bytes as text. UTF-16 with a byte-order mark (Excel's "Unicode text") is decoded; anything
- * else must be UTF-8 (a UTF-8 byte-order mark is dropped). Bytes that are not are refused, never turned
- * into replacement characters that would become other names.
- */
+/** Bytes that are not text are refused, never turned into replacement characters that would become other names. */
 export function decodeInput(bytes: Uint8Array): string {
   const [first, second] = bytes;
   const encoding =
@@ -74,10 +64,7 @@ function firstLineNotUtf8(bytes: Uint8Array): number {
   return 1;
 }
 
-/**
- * One rule, in this order: `--format` when given; else the file's extension; else the first character
- * (`[` a JSON array, `{` JSON Lines, anything else CSV).
- */
+/** `--format`, else the file's extension, else the first character (`[` JSON, `{` JSON Lines, else CSV). */
 export function chooseFormat(explicit: string | undefined, path: string, text: string): InputFormat {
   if (explicit !== undefined) {
     if (!inputFormats.includes(explicit as InputFormat))
@@ -93,7 +80,6 @@ export function chooseFormat(explicit: string | undefined, path: string, text: s
 
 const delimiterNames: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
 
-/** `--delimiter`: `,` `;` or `tab` (also `\t`, or a tab character). */
 export function delimiterFlag(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const delimiter = value === "tab" || value === "\\t" ? "\t" : value;
@@ -102,7 +88,7 @@ export function delimiterFlag(value: string | undefined): string | undefined {
   return delimiter;
 }
 
-/** Rows, and notes for the person running it (how the input was read when that was a guess). */
+/** Notes say how the input was read when that was a guess. */
 export function parseRows(
   text: string,
   format: InputFormat,
@@ -131,28 +117,24 @@ function jsonRow(row: number, line: number, value: unknown, where: string): Inpu
   return { row, line, body };
 }
 
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${what} not valid JSON (${(error as Error).message})`);
+  }
+}
+
 function parseJsonLines(text: string): InputRow[] {
   const rows: InputRow[] = [];
-  for (const [index, content] of text.split(/\r?\n|\r/).entries()) {
-    if (!content.trim()) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(content);
-    } catch (error) {
-      throw new InputError(`line ${index + 1}: not valid JSON (${(error as Error).message})`);
-    }
-    rows.push(jsonRow(rows.length + 1, index + 1, value, `line ${index + 1}`));
-  }
+  for (const [index, content] of text.split(/\r?\n|\r/).entries())
+    if (content.trim())
+      rows.push(jsonRow(rows.length + 1, index + 1, parseJson(content, `line ${index + 1}:`), `line ${index + 1}`));
   return rows;
 }
 
 function parseJsonArray(text: string): InputRow[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`the input is not valid JSON (${(error as Error).message})`);
-  }
+  const value = parseJson(text, "the input is");
   if (!Array.isArray(value)) throw new InputError("a JSON file must hold an array of groups");
   const lines = elementLines(text);
   return value.map((item, index) => jsonRow(index + 1, lines[index] ?? 1, item, `row ${index + 1}`));
@@ -173,7 +155,7 @@ function elementLines(text: string): number[] {
       else if (char === '"') inString = false;
       continue;
     }
-    if (char === " " || char === "\n" || char === "\r" || char === "\t") continue;
+    if (/\s/.test(char)) continue;
     if (depth === 1 && expectElement) {
       lines.push(line);
       expectElement = false;
@@ -203,11 +185,7 @@ function guessDelimiter(text: string): string {
 
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === "");
 
-/**
- * Header names match fields in any case; an empty name at the end of the header (a trailing delimiter) and
- * empty cells past the header's columns are ignored; blank lines (also `;;;`) are skipped; an empty cell
- * leaves its field unset.
- */
+/** A trailing delimiter and empty cells past the header's columns are ignored; an empty cell sets nothing. */
 function parseCsvRows(text: string, delimiter: string): InputRow[] {
   const first = text.trimStart()[0];
   if (first === "[" || first === "{")
@@ -238,7 +216,6 @@ function parseCsvRows(text: string, delimiter: string): InputRow[] {
   return rows;
 }
 
-/** The field each column names, or an error naming every column that names none (with the nearest field). */
 function headerKeys(names: readonly string[], line: number): string[] {
   const unnamed = names.indexOf("");
   if (unnamed !== -1) throw new InputError(`line ${line}: column ${unnamed + 1} of the header has no name`);
@@ -269,10 +246,7 @@ interface CsvRecord {
   cells: string[];
 }
 
-/**
- * RFC 4180: quoted cells may hold delimiters, doubled quotes and line breaks; a quote after spaces still
- * opens one. Cells are sliced from the text, so the work is linear in its length.
- */
+/** RFC 4180 (a quote after spaces still opens a cell); cells are sliced, so the work is linear in the text. */
 function parseCsv(text: string, delimiter: string): CsvRecord[] {
   const records: CsvRecord[] = [];
   const end = text.length;
@@ -319,35 +293,30 @@ export interface InvalidRow {
   problems: string[];
 }
 
-/** A row whose name differs from an earlier row's only in case or Unicode normalization form. */
+/** A row whose name differs from an earlier row's only in case or Unicode form (`differs` says which). */
 export interface NearDuplicate {
   row: InputRow;
   earlier: InputRow;
-  /** What differs: `case`, `Unicode form`, or both. */
   differs: string;
 }
 
 const nfc = (name: string) => name.normalize("NFC");
 /** Full case folding, near enough: `ß` and `SS` fold alike. */
 const lower = (name: string) => name.toUpperCase().toLowerCase();
-/** A name up to case and normalization form; ASCII the fast way. */
+/** ASCII the fast way. */
 const folded = (name: string) => (/^[\x20-\x7e]*$/.test(name) ? name.toLowerCase() : nfc(lower(name)));
 
-/** A row's first few problems, each cut short, then a count (an object of 10,000 unknown keys, or a long one). */
+/** Cut short: an object of 10,000 unknown keys, or a long one. */
 const someProblems = (problems: string[]) => [
   ...problems.slice(0, 5).map((problem) => (problem.length > 200 ? `${problem.slice(0, 199)}…` : problem)),
   ...(problems.length > 5 ? [`and ${count(problems.length - 5, "more problem")}`] : []),
 ];
 
-/**
- * Rows that break the spec's schema, carry a structural problem, or repeat an earlier row's name; and rows
- * whose name differs from an earlier one's only in case or Unicode form (invalid too with `strict`).
- */
 export function checkRows(
   rows: readonly InputRow[],
   strict: boolean,
 ): { valid: ValidRow[]; invalid: InvalidRow[]; nearDuplicates: NearDuplicate[] } {
-  /** The first row of each name up to case and form; then the first row of each other spelling. */
+  // The first row of each name up to case and form; then the first row of each other spelling.
   const firsts = new Map<string, InputRow>();
   const variants = new Map<string, InputRow>();
   const valid: ValidRow[] = [];
@@ -382,7 +351,6 @@ export function checkRows(
   return { valid, invalid, nearDuplicates };
 }
 
-/** `the name "design" differs from row 1's "Design" (line 2) only in case`. */
 export function nearDuplicateText({ row, earlier, differs }: NearDuplicate): string {
   const looks = differs === "Unicode form" ? ": it looks the same, written with other code points" : "";
   return `the name ${quoted(row.body.name as string)} differs from row ${earlier.row}'s ${quoted(earlier.body.name as string)} (line ${earlier.line}) only in ${differs}${looks}`;

@@ -1,15 +1,7 @@
 /**
- * Bulk provisioning: valid rows created with bounded concurrency, every attempt paced by the client's
- * throttle. Each row's outcome is reported as soon as it is decided, so a run stopped for any reason still
- * says exactly what was created, and its output can be resumed (`--resume`).
- *
- * Truth under faults:
- * - A lost answer is not a failure: a 409 after an attempt of the same call that may have created the
- *   group (`mayHaveCreated`, decided by the library) is that group: `created` with `confirmed: false`.
- * - In a resumed run, any other 409 means the group exists (the interrupted run may have made it): `exists`.
- * - A stop is a state of the run (`RunStop`): one signal that ends every pacer wait and retry wait, so no
- *   further request leaves; calls on the wire finish and are recorded. Rows not started are reported
- *   `not-sent` in one pass at the end, whatever the file's size.
+ * Rows created with bounded concurrency, each outcome reported as soon as it is decided, so a run stopped for
+ * any reason still says exactly what was created. A 409 after an attempt that may have created the group is
+ * that group (`created`, `confirmed: false`); in a resumed run any other 409 means the group exists.
  */
 import { setMaxListeners } from "node:events";
 import {
@@ -21,10 +13,9 @@ import {
 } from "../../index.js";
 import { errorJson } from "../errors.js";
 import type { RowReport, StopReason } from "./report.js";
-import type { PriorOutcome } from "./resume.js";
 import type { InputRow, ValidRow } from "./rows.js";
 
-/** What stopped the run, if anything; the first reason wins. */
+/** One signal ends every pacer wait and retry wait; the first reason wins. */
 export class RunStop {
   readonly #controller = new AbortController();
   constructor() {
@@ -32,7 +23,6 @@ export class RunStop {
     setMaxListeners(0, this.#controller.signal);
   }
   reason: StopReason | undefined;
-  /** The failure that stopped it (a daily-limit 429, or a failure every row would meet). */
   error: unknown;
 
   get signal(): AbortSignal {
@@ -49,21 +39,15 @@ export class RunStop {
 
 export interface RunOptions {
   client: ImGroupsClient;
-  /** The valid rows still to create, in input order. */
   rows: readonly ValidRow[];
-  /** A resumed run: a 409 means the group exists. */
   resumed: boolean;
   concurrency: number;
   skipExisting: boolean;
   stop: RunStop;
   /** Records a row's outcome; the worker takes no further row until it resolves (the output's backpressure). */
   report: (line: RowReport) => unknown;
-  /** The rows never started, all at once when the run ends. */
   reportUnsent: (lines: RowReport[]) => unknown;
 }
-
-/** Failures every further row would meet too (the error's own fact): sending on only repeats them. */
-const stopsTheRun = (error: unknown) => error instanceof ZoomImGroupsError && error.failsEveryCall;
 
 export async function runBulk(options: RunOptions): Promise<void> {
   const { rows, stop } = options;
@@ -111,7 +95,8 @@ export async function runBulk(options: RunOptions): Promise<void> {
     }
     if (stop.signal.aborted && error instanceof ZoomImGroupsError && error.retryable)
       return cutShort(stop.reason as StopReason);
-    if (stopsTheRun(error)) stop.stop("fatal", error);
+    // Every further row would meet it too: sending on only repeats it.
+    if (error instanceof ZoomImGroupsError && error.failsEveryCall) stop.stop("fatal", error);
     return { ...rowOf(row), outcome: "failed", ...mayHaveCreated, error: json };
   }
 }
@@ -127,8 +112,7 @@ export function rowOf(row: InputRow): Pick<RowReport, "type" | "row" | "line" | 
 
 const notSent = (row: InputRow, reason: StopReason): RowReport => ({ ...rowOf(row), outcome: "not-sent", reason });
 
-/** The references a line keeps of a group: from Zoom's answer, or from the resumed run's line. */
-export function refsOf(group: Pick<CreatedImGroup | PriorOutcome, "id" | "location" | "trackingId">) {
+function refsOf(group: CreatedImGroup) {
   return {
     ...(group.id ? { id: group.id } : {}),
     ...(group.location ? { location: group.location } : {}),

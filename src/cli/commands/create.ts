@@ -8,16 +8,15 @@ import {
   type Encoding,
   GroupNameConflictError,
   ValidationError,
-  type ValidationIssue,
 } from "../../index.js";
 import { encodings, operation, validateCreateImGroupBody } from "../../spec.js";
 import { runFileCommand } from "../bulk/command.js";
-import { curlCommand } from "../curl.js";
 import { UsageError } from "../errors.js";
 import { bodyFromFlags, fieldFlags, flagMessage } from "../fields.js";
-import { type FlagDefs, type Flags, integer, parseFlags, text } from "../flags.js";
+import { type FlagDefs, integer, parseFlags, text } from "../flags.js";
 import { CREDENTIALS, commonSection, EXIT_CODES, flagLines, section } from "../help.js";
 import type { Terminal } from "../io.js";
+import { curlCommand } from "../shell.js";
 import { connect, describeTarget, resolveTarget } from "../target.js";
 
 const createFlags: FlagDefs = {
@@ -95,25 +94,15 @@ export function createHelp(): string {
   ].join("\n");
 }
 
-/** The options every create shares, checked before anything else. */
-function commonOptions(flags: Flags) {
-  const encoding = (text(flags, "encoding") ?? "multipart") as Encoding;
-  if (!encodings.includes(encoding)) throw new UsageError(`--encoding must be one of ${encodings.join(", ")}`);
-  const timeoutMs = integer("timeout", flags.timeout, { min: 1, max: 3600, fallback: 30 }) * 1000;
-  return { encoding, timeoutMs };
-}
-
-/** The schema found nothing wrong with the body: it is a CreateImGroupBody. */
-const accepted = (body: Record<string, unknown>, issues: readonly ValidationIssue[]): body is CreateImGroupBody =>
-  issues.length === 0;
-
 export async function create(args: string[], terminal: Terminal): Promise<number> {
   const flags = parseFlags(args, { ...fieldFlags(), ...createFlags, ...bulkFlags }, "create");
   if (flags.help) {
     terminal.out(createHelp());
     return 0;
   }
-  const { encoding, timeoutMs } = commonOptions(flags);
+  const encoding = (text(flags, "encoding") ?? "multipart") as Encoding;
+  if (!encodings.includes(encoding)) throw new UsageError(`--encoding must be one of ${encodings.join(", ")}`);
+  const timeoutMs = integer("timeout", flags.timeout, { min: 1, max: 3600, fallback: 30 }) * 1000;
   const { body, problems } = bodyFromFlags(flags);
   if (problems.length) throw new UsageError(problems.join("; "));
 
@@ -121,14 +110,11 @@ export async function create(args: string[], terminal: Terminal): Promise<number
     if (Object.keys(body).length > 0) throw new UsageError("give field flags or --file, not both");
     return runFileCommand(args, flags, { encoding, timeoutMs }, terminal);
   }
-  for (const name of Object.keys(bulkFlags)) {
+  for (const name of Object.keys(bulkFlags))
     if (flags[name] !== undefined) throw new UsageError(`--${name} goes with --file`);
-  }
   const issues = validateCreateImGroupBody(body);
-  if (!accepted(body, issues)) {
-    // The library's ValidationError, its messages naming the flags: `--type must be one of …`.
-    throw new ValidationError(issues.map((issue) => ({ ...issue, message: flagMessage(issue) })));
-  }
+  // The library's ValidationError, its messages naming the flags: `--type must be one of …`.
+  if (issues.length) throw new ValidationError(issues.map((issue) => ({ ...issue, message: flagMessage(issue) })));
   const { env } = terminal.io;
   const target = resolveTarget(text(flags, "base-url"), encoding, env, {
     mock: flags.mock === true,
@@ -142,10 +128,10 @@ export async function create(args: string[], terminal: Terminal): Promise<number
     return 0;
   }
   const { options, embedded } = await connect(target, encoding, terminal);
-  const { name } = body;
+  const { name } = body as CreateImGroupBody;
   try {
     const client = createImGroupsClient({ ...options, timeoutMs });
-    const group = await client.createImGroup(body, { signal: terminal.io.signal });
+    const group = await client.createImGroup(body as CreateImGroupBody, { signal: terminal.io.signal });
     printCreated(terminal, { ...group, name: group.name ?? name }, flags.json === true);
     return 0;
   } catch (error) {

@@ -63,7 +63,11 @@ function latency(value: string | undefined): [number, number] | undefined {
   return [low, high];
 }
 
-const limit = (name: string, value: unknown) => integer(name, value, { min: 1, max: 1_000_000, fallback: 1 });
+/** Only what was given, so the mock's own defaults apply to the rest. */
+const given = <T extends object>(values: T) =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 const isLoopback = (host: string) => /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i.test(host);
 
 export async function mock(args: string[], terminal: Terminal): Promise<number> {
@@ -72,38 +76,28 @@ export async function mock(args: string[], terminal: Terminal): Promise<number> 
     terminal.out(mockHelp());
     return 0;
   }
+  const optional = (name: string, min: number, max: number) =>
+    flags[name] === undefined ? undefined : integer(name, flags[name], { min, max, fallback: 0 });
   const port = integer("port", flags.port, { min: 0, max: 65_535, fallback: 0 });
-  const seed =
-    flags.seed === undefined ? undefined : integer("seed", flags.seed, { min: 0, max: 2 ** 32, fallback: 1 });
+  const seed = optional("seed", 0, 2 ** 32);
   const host = text(flags, "host") ?? "127.0.0.1";
   const failRate = probability("fail-rate", text(flags, "fail-rate"));
   const dropRate = probability("drop-rate", text(flags, "drop-rate"));
-  const delay = latency(text(flags, "latency"));
-  const rateLimit = flags["rate-limit"] === undefined ? undefined : limit("rate-limit", flags["rate-limit"]);
-  const others =
-    flags.others === undefined ? 0 : integer("others", flags.others, { min: 0, max: 1_000_000, fallback: 0 });
+  const faults = given({ failRate, dropRate, latencyMs: latency(text(flags, "latency")), seed });
+  const rateLimit = optional("rate-limit", 1, 1_000_000);
+  const others = optional("others", 0, 1_000_000) ?? 0;
   if (others > 0 && (rateLimit === undefined || others >= rateLimit))
     throw new UsageError(
       `--others must be fewer than --rate-limit: other apps take part of the account's per-second limit (got --others ${others}${rateLimit === undefined ? " without --rate-limit" : ` --rate-limit ${rateLimit}`})`,
     );
+  const dailyLimit = optional("daily-limit", 1, 1_000_000);
   const running = await startMockZoom({
     host,
     port,
     freeAccount: flags["free-account"] === true,
-    ...(rateLimit === undefined ? {} : { rateLimit }),
-    ...(others > 0 ? { others } : {}),
-    ...(flags["daily-limit"] === undefined ? {} : { dailyLimit: limit("daily-limit", flags["daily-limit"]) }),
+    ...given({ rateLimit, others: others > 0 ? others : undefined, dailyLimit }),
     // --seed alone is passed on too (it seeds nothing yet, but is never silently dropped).
-    ...(failRate === undefined && dropRate === undefined && delay === undefined && seed === undefined
-      ? {}
-      : {
-          faults: {
-            ...(failRate === undefined ? {} : { failRate }),
-            ...(dropRate === undefined ? {} : { dropRate }),
-            ...(delay ? { latencyMs: delay } : {}),
-            ...(seed === undefined ? {} : { seed }),
-          },
-        }),
+    ...(Object.keys(faults).length ? { faults } : {}),
     // A closed stdout (`| head`) only drops these lines: the mock keeps serving.
     onRequest: (entry) => {
       const details = [
