@@ -177,7 +177,7 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
     const asked = call(() => settings.tokens.get(signal));
     if (!settings.tokenFunction) return asked;
     const timeout = () => new ZoomTimeoutError(method, url, settings.timeoutMs, "token");
-    return withinDeadline(asked, settings.timeoutMs, signal, timeout);
+    return withinDeadline(settings.timeoutMs, signal, timeout, () => asked);
   }
 
   /** Tells the throttle how an attempt ended; what it throws is ignored. */

@@ -1,10 +1,13 @@
-/**
- * The transport: one request within its deadline and signal, and what a failure means (a timeout, a connection
- * failure that did or did not send anything, a request that could not be built); abort-aware waits; callers'
- * callbacks run so that they cannot throw past us. On setTimeout (not AbortSignal.timeout): fake timers drive it.
- */
-import type { Endpoint } from "./errors.js";
-import { ConfigurationError, ZoomConnectionError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
+/** One request within its deadline and signal, and what its failure means; abort-aware waits. Timers are
+ * setTimeout (not AbortSignal.timeout) so that fake timers drive them. */
+import {
+  ConfigurationError,
+  causeText,
+  type Endpoint,
+  ZoomConnectionError,
+  ZoomImGroupsError,
+  ZoomTimeoutError,
+} from "./errors.js";
 
 /** Where a request goes and how it is sent. */
 export interface Destination {
@@ -28,37 +31,29 @@ export async function withDeadline<T>(
   earlier = false,
 ): Promise<T> {
   const { method, url, endpoint, timeoutMs } = target;
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new DOMException("no answer in time", "TimeoutError")), timeoutMs);
   let sent = false;
-  const attemptSignal = anyOf(signal, deadline.signal);
+  const fetch = (request: Request) => {
+    sent = true;
+    return target.fetch(request);
+  };
+  const timeout = new DOMException("no answer in time", "TimeoutError");
   try {
-    // Raced as a whole: a custom fetch, a middleware or a body that ignores the signal cannot outlive the deadline.
-    return await raceAbort(
-      call(() =>
-        run(attemptSignal, (request) => {
-          sent = true;
-          return target.fetch(request);
-        }),
-      ),
-      attemptSignal,
+    return await withinDeadline(
+      timeoutMs,
+      signal,
+      () => timeout,
+      (attemptSignal) => run(attemptSignal, fetch),
     );
   } catch (error) {
     if (error instanceof ZoomImGroupsError || signal?.aborted) throw error;
-    if (deadline.signal.aborted) throw new ZoomTimeoutError(method, url, timeoutMs, endpoint);
+    if (error === timeout) throw new ZoomTimeoutError(method, url, timeoutMs, endpoint);
     const cause = safeCause(error, target.redact);
     const refused = refusedUrl(cause);
     const mayHaveCreated = earlier || (endpoint === "api" && !sentNothing(cause));
     if (sent && !refused) throw new ZoomConnectionError(method, url, cause, endpoint, mayHaveCreated);
     // Nothing sent: a URL fetch refuses (a blocked port), a token with a line break, a middleware that threw.
-    const reason =
-      cause instanceof Error
-        ? `${cause.message}${cause.cause instanceof Error ? `: ${cause.cause.message}` : ""}`
-        : String(cause);
     const what = refused ? "fetch refuses this URL" : "the request could not be built";
-    throw new ConfigurationError(`${method} ${url}: ${what} (${reason}); nothing was sent`, { cause });
-  } finally {
-    clearTimeout(timer);
+    throw new ConfigurationError(`${method} ${url}: ${what} (${causeText(cause)}); nothing was sent`, { cause });
   }
 }
 
@@ -70,19 +65,23 @@ function safeCause(error: unknown, redact: (text: string) => string): unknown {
 }
 
 /**
- * Resolves with `promise`, or rejects with `onTimeout()` after `timeoutMs` or with the signal's reason as soon as
- * it aborts: for a caller's callback (a token function) that may never settle.
+ * What `run` resolves with, or a rejection with `onTimeout()` after `timeoutMs` or with the signal's reason as
+ * soon as it aborts. Raced as a whole: a callback, fetch or middleware that ignores its signal cannot outlive it.
  */
 export async function withinDeadline<T>(
-  promise: Promise<T>,
   timeoutMs: number,
   signal: AbortSignal | undefined,
-  onTimeout: () => Error,
+  onTimeout: () => unknown,
+  run: (signal: AbortSignal) => T | Promise<T>,
 ): Promise<T> {
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(onTimeout()), timeoutMs);
+  const both = anyOf(signal, deadline.signal);
   try {
-    return await raceAbort(promise, anyOf(signal, deadline.signal));
+    return await raceAbort(
+      call(() => run(both)),
+      both,
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -124,12 +123,13 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
   });
 }
 
-// fetch's own refusals of a URL: the same every time, so a configuration error, never retried.
-const REFUSED_URL = /^(bad port|unknown scheme|invalid url)/i;
+/** fetch refused the URL itself (a port it blocks, a scheme it does not know): the same every time. */
+const refusedUrl = (cause: unknown) =>
+  someCause(cause, (error) => /^(bad port|unknown scheme|invalid url)/i.test(error.message));
 
-/** True when fetch refused the URL itself (a port it blocks, a scheme it does not know). */
-function refusedUrl(cause: unknown): boolean {
-  for (let error = cause; error instanceof Error; error = error.cause) if (REFUSED_URL.test(error.message)) return true;
+/** `test` holds for `cause` or an error it wraps. */
+function someCause(cause: unknown, test: (error: Error) => boolean): boolean {
+  for (let error = cause; error instanceof Error; error = error.cause) if (test(error)) return true;
   return false;
 }
 
@@ -139,13 +139,14 @@ const NOTHING_SENT_CODES =
   /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EMFILE|ENFILE|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|CERT_.*|UNABLE_TO_.*|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
 const NOTHING_SENT_MESSAGES = /before secure TLS connection was established/i;
 
-/** True when `cause` (or an error it wraps) shows that no byte of the request can have been sent. */
+/** `cause` (or an error it wraps) shows that no byte of the request can have been sent. */
 function sentNothing(cause: unknown): boolean {
-  for (let error = cause; error instanceof Error; error = error.cause) {
+  return someCause(cause, (error) => {
     const code = (error as { code?: unknown }).code;
-    if (typeof code === "string" && NOTHING_SENT_CODES.test(code)) return true;
-    if (NOTHING_SENT_MESSAGES.test(error.message)) return true;
-    if (error instanceof AggregateError && error.errors.length > 0 && error.errors.every(sentNothing)) return true;
-  }
-  return false;
+    return (
+      (typeof code === "string" && NOTHING_SENT_CODES.test(code)) ||
+      NOTHING_SENT_MESSAGES.test(error.message) ||
+      (error instanceof AggregateError && error.errors.length > 0 && error.errors.every(sentNothing))
+    );
+  });
 }
