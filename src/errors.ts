@@ -1,4 +1,4 @@
-/** Everything this package throws; `ZoomApiError.generate` picks the class from (HTTP status, the spec's Zoom code). */
+/** Everything this package throws; `ZoomApiError.generate` picks the class from (HTTP status, Zoom code). */
 import { type DocumentedResponse, documentedResponses, type FieldRule, operation } from "./generated/spec.js";
 import { fillTemplate, zoomErrorBody } from "./response.js";
 import { retryAfterAt } from "./retry-after.js";
@@ -6,20 +6,11 @@ import type { ZoomFieldError } from "./types.js";
 
 /** The root of every error this package throws (a caller's abort stays the platform's AbortError). */
 export class ZoomImGroupsError extends Error {
-  /**
-   * This failed call may nonetheless have created the group: an attempt may have reached Zoom and then failed
-   * (a 5xx, a timeout, a lost connection), or a 409 followed one. False when nothing reached the create endpoint.
-   */
+  /** This failed call may nonetheless have created the group (an attempt reached Zoom, then failed). */
   readonly mayHaveCreated: boolean;
-  /**
-   * A later attempt of the same call may succeed: a per-second 429, a 408, a 5xx, a timeout, a lost
-   * connection. The client retries these (up to `maxRetries`); nothing else is retried.
-   */
+  /** A later attempt may succeed (a per-second 429, a 408, a 5xx, a timeout, a lost connection): retried. */
   readonly retryable: boolean;
-  /**
-   * Every further call would meet this too (bad credentials, a missing scope, a free account, the API retired,
-   * a wrong URL, the daily limit, Zoom unreachable after retries): a bulk run stops sending at the first one.
-   */
+  /** Every further call would meet this too (bad credentials, the daily limit…): a bulk run stops at it. */
   readonly failsEveryCall: boolean;
 
   constructor(message: string, options: ErrorFacts & { cause?: unknown } = {}) {
@@ -86,10 +77,7 @@ const rateLimitTypes: readonly RateLimitType[] = operation.rateLimitTypes;
 /** Which endpoint a request went to: only the API's create can have created a group. */
 export type Endpoint = "api" | "token";
 
-/**
- * The network failed before an answer came. `mayHaveCreated` is the transport's verdict: whether any byte of a
- * create can have been sent (this attempt's or an earlier one's).
- */
+/** The network failed before an answer came; `mayHaveCreated` if any byte of a create can have been sent. */
 export class ZoomConnectionError extends ZoomImGroupsError {
   constructor(method: string, url: string, cause: unknown, endpoint: Endpoint, mayHaveCreated = endpoint === "api") {
     const where = endpoint === "api" ? "the base URL" : "the OAuth token URL";
@@ -114,25 +102,21 @@ export class ZoomTimeoutError extends ZoomImGroupsError {
 
 /** What the error factory is given about one response. */
 export interface ApiErrorInput {
-  /** The HTTP status; 0 for a redirect the runtime hides (a browser's `opaqueredirect`). */
+  /** 0 for a redirect the runtime hides (a browser's `opaqueredirect`). */
   status: number;
-  /** The body: a JSON value, or the text when it is not JSON (`""` when empty). */
+  /** A JSON value, or the text when it is not JSON (`""` when empty). */
   body: unknown;
-  /** The response's headers: tracking id, rate limit, Location. */
   headers: Headers;
-  /** The request's method and URL, for messages. */
   method: string;
-  /** The request's URL, without credentials or query. */
+  /** Without credentials or query. */
   url: string;
   /** An earlier attempt of this call may have created the group. */
   mayHaveCreated?: boolean;
-  /** Where the request went; only an answer from the API's create can follow a created group. */
   endpoint?: Endpoint;
-  /** Removes secrets from text that came from the server. */
   redact?: (text: string) => string;
   /** The message to use when the body carries none. */
   fallbackMessage?: string;
-  /** What the call knows that Zoom's message templates name (`{groupName}`); other placeholders are left out. */
+  /** What Zoom's message templates name (`{groupName}`); other placeholders are left out. */
   templateValues?: Readonly<Record<string, string>>;
 }
 
@@ -154,7 +138,6 @@ export class ZoomApiError extends ZoomImGroupsError {
   declare readonly headers: Headers;
   /** The message Zoom sent, without this package's advice. */
   readonly zoomMessage: string | undefined;
-
   /** What to do about it (also the end of `message`). */
   readonly advice: string;
 
@@ -349,7 +332,8 @@ function errorClassFor({ status, body }: ApiErrorInput): typeof ZoomApiError {
   return status === 404 ? RouteNotFoundError : ZoomApiError;
 }
 
-function specMessage(status: number): string | undefined {
+/** The spec's message for a documented status (a template). */
+export function specMessage(status: number | string): string | undefined {
   return (documentedResponses as Readonly<Record<string, DocumentedResponse | undefined>>)[status]?.message;
 }
 
@@ -361,7 +345,7 @@ function locationOrigin(input: ApiErrorInput): string {
   return (input.redact ?? String)(origin);
 }
 
-/** Messages are one line: a server's body with line breaks must not break a log line or a CLI error. */
+/** A server's body with line breaks must not break a log line or a CLI error. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
