@@ -38,12 +38,7 @@ export async function withDeadline<T>(
   };
   const timeout = new DOMException("no answer in time", "TimeoutError");
   try {
-    return await withinDeadline(
-      timeoutMs,
-      signal,
-      () => timeout,
-      (attemptSignal) => run(attemptSignal, fetch),
-    );
+    return await withinDeadline(timeoutMs, signal, timeout, (attemptSignal) => run(attemptSignal, fetch));
   } catch (error) {
     if (error instanceof ZoomImGroupsError || signal?.aborted) throw error;
     if (error === timeout) throw new ZoomTimeoutError(method, url, timeoutMs, endpoint);
@@ -65,17 +60,17 @@ function safeCause(error: unknown, redact: (text: string) => string): unknown {
 }
 
 /**
- * What `run` resolves with, or a rejection with `onTimeout()` after `timeoutMs` or with the signal's reason as
- * soon as it aborts. Raced as a whole: a callback, fetch or middleware that ignores its signal cannot outlive it.
+ * What `run` resolves with, or a rejection with `timeout` after `timeoutMs` or with the signal's reason as soon
+ * as it aborts. Raced as a whole: a callback, fetch or middleware that ignores its signal cannot outlive it.
  */
 export async function withinDeadline<T>(
   timeoutMs: number,
   signal: AbortSignal | undefined,
-  onTimeout: () => unknown,
+  timeout: unknown,
   run: (signal: AbortSignal) => T | Promise<T>,
 ): Promise<T> {
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(onTimeout()), timeoutMs);
+  const timer = setTimeout(() => deadline.abort(timeout), timeoutMs);
   const both = anyOf(signal, deadline.signal);
   try {
     return await raceAbort(
