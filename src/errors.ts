@@ -199,7 +199,6 @@ export class ZoomApiError extends ZoomImGroupsError {
 
 /** Zoom code 200: IM groups need a paid account. Zoom sends it under HTTP 200 (or 400 on sibling calls). */
 export class PaidAccountRequiredError extends ZoomApiError {
-  /** @internal */
   static override failsEveryCall = true;
   static override documentedMessage = specMessage;
   static override advice = () => "IM directory groups need a paid Zoom account (Pro or above).";
@@ -212,7 +211,6 @@ export class BadRequestError extends ZoomApiError {
 
 /** HTTP 401 (Zoom code 124), or a failed Server-to-Server OAuth token request. */
 export class AuthenticationError extends ZoomApiError {
-  /** @internal */
   static override failsEveryCall = true;
   static override advice = () =>
     "Check the access token or the Server-to-Server OAuth credentials (tokens last one hour).";
@@ -220,7 +218,6 @@ export class AuthenticationError extends ZoomApiError {
 
 /** HTTP 403: the token lacks the scope this call needs. */
 export class PermissionDeniedError extends ZoomApiError {
-  /** @internal */
   static override failsEveryCall = true;
   static override advice = () =>
     `This call needs the scope ${operation.scopes.join(", ")} (granular: ${operation.granularScopes.join(", ")}): add it to the app and get a new token.`;
@@ -233,7 +230,6 @@ export class GroupNotFoundError extends ZoomApiError {
 
 /** Any other 404 (a proxy's page, a gateway's problem+json, a wrong base URL): the route is not there. */
 export class RouteNotFoundError extends ZoomApiError {
-  /** @internal */
   static override failsEveryCall = true;
   static override documentedMessage = () => "The route was not found";
   static override advice = (input: ApiErrorInput) =>
@@ -250,7 +246,6 @@ export class GroupNameConflictError extends ZoomApiError {
 
 /** HTTP 410, Zoom code 4137: Zoom no longer serves the IM-group APIs. Retrying cannot help. */
 export class ImGroupsApiRetiredError extends ZoomApiError {
-  /** @internal */
   static override failsEveryCall = true;
   static override advice = () =>
     "Zoom has retired the IM-group APIs, announcing its Groups API (POST /v2/groups) and Contact Groups API (POST /v2/contacts/groups) in their place; which one replaces IM directory groups for this account is for its admin to check in Zoom's API reference (developers.zoom.us/docs/api).";
@@ -284,14 +279,12 @@ export class RateLimitError extends ZoomApiError {
 
 /** HTTP 5xx: Zoom may have created the group before failing. Retried by default. */
 export class ServerError extends ZoomApiError {
-  /** @internal */
   static override retryable = true;
   static override advice = () => "Zoom had a server error; try again later.";
 }
 
 /** A redirect (any 3xx): never followed, so a create is never sent anywhere else, and never retried. */
 export class RedirectError extends ZoomApiError {
-  /** @internal */
   static override failsEveryCall = true;
   static override documentedMessage = () => "Zoom never redirects this call";
   static override advice = (input: ApiErrorInput) =>
