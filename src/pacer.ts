@@ -45,10 +45,7 @@ export interface Pacer extends Throttle {
   wait(signal?: AbortSignal): Promise<void>;
   /** Hears how an attempt ended: `undefined` when it succeeded, else its failure (a 429 as a `RateLimitError`). */
   settled(failure: unknown): void;
-  /**
-   * A retry waits 100 ms (after a 429: what Zoom asked, a second at most; after another answer with a
-   * Retry-After: what it asked), then for a slot like any attempt.
-   */
+  /** A retry waits 100 ms (what Zoom asked after a Retry-After, a second at most after a 429), then a slot. */
   retryDelayMs(failure: unknown, proposedMs: number): number;
   /** The ceiling given as `rate`. */
   readonly ceiling: number;
@@ -124,7 +121,7 @@ class Recent {
   }
 }
 
-/** The pacer `createPacer` makes (exported for tests, which count its slots; not from the package). */
+/** Exported for tests, which count its slots; not from the package. */
 export class AdaptivePacer implements Pacer {
   rateLimitedAnswers = 0;
   adaptedAtMs: number | undefined;
