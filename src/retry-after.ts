@@ -11,10 +11,7 @@ const DATE_FORMS = [
 ];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/**
- * `Retry-After` as an absolute time (epoch milliseconds): delta-seconds (a non-negative integer) from `now`,
- * an HTTP-date, or an ISO-8601 timestamp. Anything else, or a time no `Date` can hold, is undefined.
- */
+/** `Retry-After` in epoch milliseconds; undefined for anything else, or a time no `Date` can hold. */
 export function retryAfterAt(value: string | null, now: number = Date.now()): number | undefined {
   const text = value?.trim() ?? "";
   if (/^\d+$/.test(text)) return valid(now + Number(text) * 1000);

@@ -9,7 +9,6 @@ import {
   ZoomTimeoutError,
 } from "./errors.js";
 
-/** Where a request goes and how it is sent. */
 export interface Destination {
   method: string;
   url: string;
@@ -19,15 +18,12 @@ export interface Destination {
   redact: (text: string) => string;
 }
 
-/**
- * Runs one request within `target.timeoutMs` and the caller's `signal`; a failure becomes a timeout, a connection
- * error, or (when `run` never called its `fetch`) a request that could not be built. A caller's abort passes.
- */
+/** A failure becomes a timeout, a connection error, or (when `run` never called `fetch`) a configuration error. */
 export async function withDeadline<T>(
   target: Destination,
   signal: AbortSignal | undefined,
   run: (signal: AbortSignal, fetch: Destination["fetch"]) => Promise<T>,
-  /** An earlier attempt of the same call may have created the group: every failure of this one says so too. */
+  /** An earlier attempt may have created the group: every failure of this one says so too. */
   earlier = false,
 ): Promise<T> {
   const { method, url, endpoint, timeoutMs } = target;
@@ -59,10 +55,7 @@ function safeCause(error: unknown, redact: (text: string) => string): unknown {
   return redact(text) === text ? error : new Error(redact(error.message));
 }
 
-/**
- * What `run` resolves with, or a rejection with `timeout` after `timeoutMs` or with the signal's reason as soon
- * as it aborts. Raced as a whole: a callback, fetch or middleware that ignores its signal cannot outlive it.
- */
+/** Raced as a whole: a callback, fetch or middleware that ignores its signal cannot outlive the deadline. */
 export async function withinDeadline<T>(
   timeoutMs: number,
   signal: AbortSignal | undefined,
@@ -82,7 +75,7 @@ export async function withinDeadline<T>(
   }
 }
 
-/** Calls a caller's callback: a synchronous throw becomes a rejection, a plain value a resolved promise. */
+/** A caller's callback: a synchronous throw becomes a rejection. */
 export function call<T>(callback: () => T | Promise<T>): Promise<T> {
   try {
     return Promise.resolve(callback());
