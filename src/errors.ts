@@ -123,23 +123,23 @@ export interface ApiErrorInput {
 /** Zoom answered with an error. `status`, `code` (Zoom's), `trackingId` and `headers` say which and where. */
 export class ZoomApiError extends ZoomImGroupsError {
   /** The HTTP status; 0 for a redirect the runtime hides. */
-  readonly status: number;
+  readonly status!: number;
   /** Zoom's error code from the body, when it sent one. */
-  readonly code: number | undefined;
+  readonly code!: number | undefined;
   /** Zoom's `x-zm-trackingid`: quote it to Zoom support. */
-  readonly trackingId: string | undefined;
+  readonly trackingId!: string | undefined;
   /** Zoom's field errors (validation failures). */
-  readonly errors: readonly ZoomFieldError[] | undefined;
+  readonly errors!: readonly ZoomFieldError[] | undefined;
   /** The request's method. */
-  readonly method: string;
+  readonly method!: string;
   /** The request's URL (no query string, no credentials). */
-  readonly url: string;
+  readonly url!: string;
   /** The response headers (not enumerable: left out of `toJSON` and `util.inspect`). */
   declare readonly headers: Headers;
   /** The message Zoom sent, without this package's advice. */
-  readonly zoomMessage: string | undefined;
+  readonly zoomMessage!: string | undefined;
   /** What to do about it (also the end of `message`). */
-  readonly advice: string;
+  readonly advice!: string;
 
   /** `advice` and `facts`: what to do and what it means, when the subclass has worked them out already. */
   constructor(
@@ -169,14 +169,8 @@ export class ZoomApiError extends ZoomImGroupsError {
       ...facts,
       mayHaveCreated: input.mayHaveCreated === true || (input.status >= 500 && input.endpoint !== "token"),
     });
-    this.advice = advice;
-    this.status = input.status;
-    this.code = body.code;
-    this.trackingId = trackingId;
-    this.errors = errors;
-    this.method = input.method;
-    this.url = input.url;
-    this.zoomMessage = zoomMessage;
+    const { status, method, url } = input;
+    Object.assign(this, { status, code: body.code, trackingId, errors, method, url, zoomMessage, advice });
     Object.defineProperty(this, "headers", { value: input.headers, enumerable: false });
   }
 
