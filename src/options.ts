@@ -206,11 +206,9 @@ const patterns = new Map<string, RegExp>();
 
 /** The pattern of a secret's every form: per character, the character itself or its UTF-8 bytes as %XX. */
 function secretPattern(secret: string): RegExp {
-  let pattern = patterns.get(secret);
-  if (pattern) {
-    pattern.lastIndex = 0;
-    return pattern;
-  }
+  // A global pattern's `replace` starts at 0 whatever its lastIndex: a cached one is reused as it is.
+  const cached = patterns.get(secret);
+  if (cached) return cached;
   const alternatives = [...secret].map((char) => {
     const bytes = [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).padStart(2, "0")}`);
     const forms = [char.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), bytes.join("")];
@@ -218,7 +216,7 @@ function secretPattern(secret: string): RegExp {
     return `(?:${forms.join("|")})`;
   });
   // Case-insensitive: %2f as %2F, and a server that changed a secret's case still does not show it.
-  pattern = new RegExp(alternatives.join(""), "giu");
+  const pattern = new RegExp(alternatives.join(""), "giu");
   if (patterns.size >= 64) patterns.clear();
   patterns.set(secret, pattern);
   return pattern;
