@@ -19,22 +19,6 @@ export interface ServerToServerCredentials {
 /** A fixed token, or a function (sync or async) asked for one before every attempt. */
 export type AccessToken = string | (() => string | Promise<string>);
 
-/** Renew this long before `expires_in` runs out, as Zoom's own SDK does. */
-const RENEW_BEFORE_EXPIRY_MS = 60_000;
-/** `expires_in` (seconds) is clamped to this range: 0 or less would ask for a token per call, an absurd one never. */
-const MIN_LIFETIME_S = 120;
-const MAX_LIFETIME_S = 24 * 3600;
-
-/**
- * When to ask again: `expires_in` (Zoom: 3599) less a minute. A missing one is taken as Zoom's hour; 0, below 0
- * or not finite as the least lifetime (two minutes: one minute of use); more than a day as a day.
- */
-export function renewAt(expiresIn: unknown, now: number): number {
-  const seconds = typeof expiresIn === "number" && !Number.isNaN(expiresIn) ? expiresIn : 3599;
-  const clamped = Math.min(MAX_LIFETIME_S, Math.max(MIN_LIFETIME_S, seconds));
-  return now + clamped * 1000 - RENEW_BEFORE_EXPIRY_MS;
-}
-
 export interface TokenSource {
   get(signal?: AbortSignal): Promise<string>;
   /** Forgets `stale` after a 401; true when asking again can give a different token. */
@@ -43,7 +27,6 @@ export interface TokenSource {
   secrets(): readonly string[];
 }
 
-/** The caller's token, or its function asked before every attempt. */
 export function givenToken(accessToken: AccessToken): TokenSource {
   const seen = new Set(typeof accessToken === "string" ? [accessToken] : []);
   return {
@@ -71,18 +54,14 @@ export function serverToServer(
   // Base64 of the UTF-8 bytes with web APIs only (no Node `Buffer`): the library runs on Workers, Deno, Bun.
   const basic = btoa(String.fromCharCode(...new TextEncoder().encode(`${clientId}:${clientSecret}`)));
   const issued = new Set<string>();
-  let cached: { token: string; renewAt: number } | undefined;
-  let inFlight:
-    | { promise: Promise<{ token: string; renewAt: number }>; waiters: number; stop: AbortController }
-    | undefined;
+  type Token = { token: string; renewAt: number };
+  let cached: Token | undefined;
+  let inFlight: { promise: Promise<Token>; waiters: number; stop: AbortController } | undefined;
 
   const target = { ...settings, method: "POST", url: tokenUrl, endpoint: "token" as const };
 
-  /**
-   * One token, with the API's retry policy for the endpoint's transient failures (5xx, 429, timeouts, lost
-   * connections): retried here, once for every caller waiting on this flight, not once per caller.
-   */
-  async function requestTokenRetried(stop: AbortSignal): Promise<{ token: string; renewAt: number }> {
+  /** Retried here with the API's policy: once for every caller waiting on this flight, not once per caller. */
+  async function requestTokenRetried(stop: AbortSignal): Promise<Token> {
     for (let retries = 0; ; retries++) {
       try {
         return await requestToken(stop);
@@ -95,7 +74,7 @@ export function serverToServer(
     }
   }
 
-  async function requestToken(stop: AbortSignal): Promise<{ token: string; renewAt: number }> {
+  async function requestToken(stop: AbortSignal): Promise<Token> {
     const { response, text } = await withDeadline(target, stop, async (signal, fetch) => {
       const response = await fetch(
         new Request(tokenUrl, {
@@ -130,7 +109,10 @@ export function serverToServer(
       );
     }
     issued.add(token);
-    return { token, renewAt: renewAt(body.expires_in, Date.now()) };
+    // Renewed a minute before `expires_in` (Zoom: 3599, taken when missing) runs out, as Zoom's own SDK does;
+    // clamped to two minutes (0 or less would ask per call) up to a day (an absurd one never would).
+    const lifetime = typeof body.expires_in === "number" && !Number.isNaN(body.expires_in) ? body.expires_in : 3599;
+    return { token, renewAt: Date.now() + Math.min(24 * 3600, Math.max(120, lifetime)) * 1000 - 60_000 };
   }
 
   return {

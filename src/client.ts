@@ -1,12 +1,7 @@
-/**
- * The client: options normalised once, then per call validate → (throttle → token → attempt → result or
- * error) → one decision: retry, renew the token, or stop. Every attempt goes through openapi-fetch, so middleware and a custom `fetch` see each.
- */
+/** The client: per call, validate → (throttle → token → attempt) → one decision: retry, renew the token, or stop. */
 import createClient from "openapi-fetch";
 import { toFormData } from "./encoding.js";
-
 import { AuthenticationError, ZoomApiError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
-
 import type { paths } from "./generated/openapi.js";
 import { operation } from "./generated/spec.js";
 import { type ImGroupsClientOptions, normalizeOptions } from "./options.js";
@@ -55,7 +50,7 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   const serialize = settings.encoding === "json" ? (body: CreateImGroupBody) => JSON.stringify(body) : toFormData;
 
   const target = { ...settings, method, endpoint: "api" as const };
-  /** The logger never changes an outcome: what it throws (or rejects with) is ignored. */
+  // The logger and the throttle's hooks never change an outcome: what they throw is ignored.
   const say = (level: "debug" | "warn", message: string) =>
     void call(() => log?.[level](message)).catch(() => undefined);
 
@@ -114,11 +109,7 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       let token: string;
       try {
         // Raced, so that a throttle that ignores its signal cannot hold up a stopped call.
-        if (throttle)
-          await raceAbort(
-            call(() => throttle.wait(stop)),
-            stop,
-          );
+        if (throttle) await raceAbort(call(throttle.wait.bind(throttle, stop)), stop);
         // After the throttle's wait (which may be long), so the token sent is a fresh one.
         token = await takeToken(signal);
       } catch (error) {
@@ -171,22 +162,19 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
     return { step: "retry", delayMs };
   }
 
-  /** A caller's token function is raced against the per-attempt deadline and the signal; Server-to-Server
-   * token requests have their own deadline and retries. */
+  /** A caller's token function is raced against the deadline; Server-to-Server requests have their own. */
   function takeToken(signal: AbortSignal | undefined): Promise<string> {
-    const asked = call(() => settings.tokens.get(signal));
-    if (!settings.tokenFunction) return asked;
-    const timeout = () => new ZoomTimeoutError(method, url, settings.timeoutMs, "token");
-    return withinDeadline(asked, settings.timeoutMs, signal, timeout);
+    const get = () => settings.tokens.get(signal);
+    if (!settings.tokenFunction) return call(get);
+    const timeout = new ZoomTimeoutError(method, url, settings.timeoutMs, "token");
+    return withinDeadline(settings.timeoutMs, signal, timeout, get);
   }
 
-  /** Tells the throttle how an attempt ended; what it throws is ignored. */
   const heard = (outcome: unknown) => safely(() => throttle?.settled?.(outcome));
 
   return { createImGroup };
 }
 
-/** Runs a caller's synchronous hook; a throw is ignored: it cannot change an outcome. */
 function safely<T>(hook: () => T): T | undefined {
   try {
     return hook();

@@ -17,7 +17,7 @@ void (true satisfies Exclude<SpecMediaType, (typeof mediaTypes)[Encoding]> exten
 /** How the request body goes on the wire. */
 export type Encoding = keyof typeof mediaTypes;
 /** Every encoding the client can send: `multipart` and `json`. */
-export const encodings: readonly Encoding[] = ["multipart", "json"];
+export const encodings = Object.keys(mediaTypes) as readonly Encoding[];
 
 /** A real FormData (the runtime encodes it, boundary and all): booleans as `true`/`false`, unset fields left out. */
 export function toFormData(body: CreateImGroupBody): FormData {

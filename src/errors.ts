@@ -1,4 +1,4 @@
-/** Everything this package throws; `ZoomApiError.generate` picks the class from (HTTP status, the spec's Zoom code). */
+/** Everything this package throws; `ZoomApiError.generate` picks the class from (HTTP status, Zoom code). */
 import { type DocumentedResponse, documentedResponses, type FieldRule, operation } from "./generated/spec.js";
 import { fillTemplate, zoomErrorBody } from "./response.js";
 import { retryAfterAt } from "./retry-after.js";
@@ -6,20 +6,11 @@ import type { ZoomFieldError } from "./types.js";
 
 /** The root of every error this package throws (a caller's abort stays the platform's AbortError). */
 export class ZoomImGroupsError extends Error {
-  /**
-   * This failed call may nonetheless have created the group: an attempt may have reached Zoom and then failed
-   * (a 5xx, a timeout, a lost connection), or a 409 followed one. False when nothing reached the create endpoint.
-   */
+  /** This failed call may nonetheless have created the group (an attempt reached Zoom, then failed). */
   readonly mayHaveCreated: boolean;
-  /**
-   * A later attempt of the same call may succeed: a per-second 429, a 408, a 5xx, a timeout, a lost
-   * connection. The client retries these (up to `maxRetries`); nothing else is retried.
-   */
+  /** A later attempt may succeed (a per-second 429, a 408, a 5xx, a timeout, a lost connection): retried. */
   readonly retryable: boolean;
-  /**
-   * Every further call would meet this too (bad credentials, a missing scope, a free account, the API retired,
-   * a wrong URL, the daily limit, Zoom unreachable after retries): a bulk run stops sending at the first one.
-   */
+  /** Every further call would meet this too (bad credentials, the daily limit…): a bulk run stops at it. */
   readonly failsEveryCall: boolean;
 
   constructor(message: string, options: ErrorFacts & { cause?: unknown } = {}) {
@@ -86,10 +77,7 @@ const rateLimitTypes: readonly RateLimitType[] = operation.rateLimitTypes;
 /** Which endpoint a request went to: only the API's create can have created a group. */
 export type Endpoint = "api" | "token";
 
-/**
- * The network failed before an answer came. `mayHaveCreated` is the transport's verdict: whether any byte of a
- * create can have been sent (this attempt's or an earlier one's).
- */
+/** The network failed before an answer came; `mayHaveCreated` if any byte of a create can have been sent. */
 export class ZoomConnectionError extends ZoomImGroupsError {
   constructor(method: string, url: string, cause: unknown, endpoint: Endpoint, mayHaveCreated = endpoint === "api") {
     const where = endpoint === "api" ? "the base URL" : "the OAuth token URL";
@@ -114,49 +102,44 @@ export class ZoomTimeoutError extends ZoomImGroupsError {
 
 /** What the error factory is given about one response. */
 export interface ApiErrorInput {
-  /** The HTTP status; 0 for a redirect the runtime hides (a browser's `opaqueredirect`). */
+  /** 0 for a redirect the runtime hides (a browser's `opaqueredirect`). */
   status: number;
-  /** The body: a JSON value, or the text when it is not JSON (`""` when empty). */
+  /** A JSON value, or the text when it is not JSON (`""` when empty). */
   body: unknown;
-  /** The response's headers: tracking id, rate limit, Location. */
   headers: Headers;
-  /** The request's method and URL, for messages. */
   method: string;
-  /** The request's URL, without credentials or query. */
+  /** Without credentials or query. */
   url: string;
   /** An earlier attempt of this call may have created the group. */
   mayHaveCreated?: boolean;
-  /** Where the request went; only an answer from the API's create can follow a created group. */
   endpoint?: Endpoint;
-  /** Removes secrets from text that came from the server. */
   redact?: (text: string) => string;
   /** The message to use when the body carries none. */
   fallbackMessage?: string;
-  /** What the call knows that Zoom's message templates name (`{groupName}`); other placeholders are left out. */
+  /** What Zoom's message templates name (`{groupName}`); other placeholders are left out. */
   templateValues?: Readonly<Record<string, string>>;
 }
 
 /** Zoom answered with an error. `status`, `code` (Zoom's), `trackingId` and `headers` say which and where. */
 export class ZoomApiError extends ZoomImGroupsError {
   /** The HTTP status; 0 for a redirect the runtime hides. */
-  readonly status: number;
+  readonly status!: number;
   /** Zoom's error code from the body, when it sent one. */
-  readonly code: number | undefined;
+  readonly code!: number | undefined;
   /** Zoom's `x-zm-trackingid`: quote it to Zoom support. */
-  readonly trackingId: string | undefined;
+  readonly trackingId!: string | undefined;
   /** Zoom's field errors (validation failures). */
-  readonly errors: readonly ZoomFieldError[] | undefined;
+  readonly errors!: readonly ZoomFieldError[] | undefined;
   /** The request's method. */
-  readonly method: string;
+  readonly method!: string;
   /** The request's URL (no query string, no credentials). */
-  readonly url: string;
+  readonly url!: string;
   /** The response headers (not enumerable: left out of `toJSON` and `util.inspect`). */
   declare readonly headers: Headers;
   /** The message Zoom sent, without this package's advice. */
-  readonly zoomMessage: string | undefined;
-
+  readonly zoomMessage!: string | undefined;
   /** What to do about it (also the end of `message`). */
-  readonly advice: string;
+  readonly advice!: string;
 
   /** `advice` and `facts`: what to do and what it means, when the subclass has worked them out already. */
   constructor(
@@ -186,14 +169,8 @@ export class ZoomApiError extends ZoomImGroupsError {
       ...facts,
       mayHaveCreated: input.mayHaveCreated === true || (input.status >= 500 && input.endpoint !== "token"),
     });
-    this.advice = advice;
-    this.status = input.status;
-    this.code = body.code;
-    this.trackingId = trackingId;
-    this.errors = errors;
-    this.method = input.method;
-    this.url = input.url;
-    this.zoomMessage = zoomMessage;
+    const { status, method, url } = input;
+    Object.assign(this, { status, code: body.code, trackingId, errors, method, url, zoomMessage, advice });
     Object.defineProperty(this, "headers", { value: input.headers, enumerable: false });
   }
 
@@ -216,7 +193,6 @@ export class ZoomApiError extends ZoomImGroupsError {
 
 /** Zoom code 200: IM groups need a paid account. Zoom sends it under HTTP 200 (or 400 on sibling calls). */
 export class PaidAccountRequiredError extends ZoomApiError {
-  /** @internal */
   static override failsEveryCall = true;
   static override documentedMessage = specMessage;
   static override advice = () => "IM directory groups need a paid Zoom account (Pro or above).";
@@ -229,7 +205,6 @@ export class BadRequestError extends ZoomApiError {
 
 /** HTTP 401 (Zoom code 124), or a failed Server-to-Server OAuth token request. */
 export class AuthenticationError extends ZoomApiError {
-  /** @internal */
   static override failsEveryCall = true;
   static override advice = () =>
     "Check the access token or the Server-to-Server OAuth credentials (tokens last one hour).";
@@ -237,7 +212,6 @@ export class AuthenticationError extends ZoomApiError {
 
 /** HTTP 403: the token lacks the scope this call needs. */
 export class PermissionDeniedError extends ZoomApiError {
-  /** @internal */
   static override failsEveryCall = true;
   static override advice = () =>
     `This call needs the scope ${operation.scopes.join(", ")} (granular: ${operation.granularScopes.join(", ")}): add it to the app and get a new token.`;
@@ -250,7 +224,6 @@ export class GroupNotFoundError extends ZoomApiError {
 
 /** Any other 404 (a proxy's page, a gateway's problem+json, a wrong base URL): the route is not there. */
 export class RouteNotFoundError extends ZoomApiError {
-  /** @internal */
   static override failsEveryCall = true;
   static override documentedMessage = () => "The route was not found";
   static override advice = (input: ApiErrorInput) =>
@@ -267,7 +240,6 @@ export class GroupNameConflictError extends ZoomApiError {
 
 /** HTTP 410, Zoom code 4137: Zoom no longer serves the IM-group APIs. Retrying cannot help. */
 export class ImGroupsApiRetiredError extends ZoomApiError {
-  /** @internal */
   static override failsEveryCall = true;
   static override advice = () =>
     "Zoom has retired the IM-group APIs, announcing its Groups API (POST /v2/groups) and Contact Groups API (POST /v2/contacts/groups) in their place; which one replaces IM directory groups for this account is for its admin to check in Zoom's API reference (developers.zoom.us/docs/api).";
@@ -301,14 +273,12 @@ export class RateLimitError extends ZoomApiError {
 
 /** HTTP 5xx: Zoom may have created the group before failing. Retried by default. */
 export class ServerError extends ZoomApiError {
-  /** @internal */
   static override retryable = true;
   static override advice = () => "Zoom had a server error; try again later.";
 }
 
 /** A redirect (any 3xx): never followed, so a create is never sent anywhere else, and never retried. */
 export class RedirectError extends ZoomApiError {
-  /** @internal */
   static override failsEveryCall = true;
   static override documentedMessage = () => "Zoom never redirects this call";
   static override advice = (input: ApiErrorInput) =>
@@ -349,7 +319,8 @@ function errorClassFor({ status, body }: ApiErrorInput): typeof ZoomApiError {
   return status === 404 ? RouteNotFoundError : ZoomApiError;
 }
 
-function specMessage(status: number): string | undefined {
+/** The spec's message for a documented status (a template). */
+export function specMessage(status: number | string): string | undefined {
   return (documentedResponses as Readonly<Record<string, DocumentedResponse | undefined>>)[status]?.message;
 }
 
@@ -361,12 +332,13 @@ function locationOrigin(input: ApiErrorInput): string {
   return (input.redact ?? String)(origin);
 }
 
-/** Messages are one line: a server's body with line breaks must not break a log line or a CLI error. */
+/** A server's body with line breaks must not break a log line or a CLI error. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-function causeText(cause: unknown): string {
+/** The cause's message, and its own cause's. */
+export function causeText(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   return cause.cause instanceof Error ? `${cause.message}: ${cause.cause.message}` : cause.message;
 }

@@ -110,7 +110,6 @@ export function normalizeOptions(options: ImGroupsClientOptions) {
     logger: options.logger,
     throttle: options.throttle,
     tokens,
-    /** The token comes from the caller's function (raced against the deadline), not a string or OAuth. */
     tokenFunction: typeof options.accessToken === "function",
     redact,
   };
@@ -137,10 +136,7 @@ function tokenSource(options: ImGroupsClientOptions, settings: Parameters<typeof
   return serverToServer({ ...credentials, tokenUrl }, settings);
 }
 
-/**
- * An absolute http(s) URL with no userinfo, query or fragment: credentials belong in the options (and would
- * leak into every message), and the operation's path is appended to it. Messages never show userinfo.
- */
+/** Credentials belong in the options (in a URL they would leak into every message); the path is appended. */
 function checkedUrl(name: string, value: string): string {
   if (typeof value !== "string" || !URL.canParse(value)) {
     throw new ConfigurationError(`${name} must be an absolute URL (http or https)`);
@@ -174,28 +170,19 @@ function wholeNumber(name: string, value: number | undefined, fallback: number, 
   return value;
 }
 
-/** The callbacks a caller gives are functions (a typo'd object fails here, not in the middle of a call). */
-function checkCallbacks(options: ImGroupsClientOptions): void {
+/** A typo'd callback fails here, not in the middle of a call. */
+function checkCallbacks({ fetch, logger, throttle, middleware }: ImGroupsClientOptions): void {
   const notFunction = (value: unknown) => value !== undefined && typeof value !== "function";
-  if (notFunction(options.fetch))
-    throw new ConfigurationError("fetch must be a function (request) => Promise<Response>");
-  const { logger, throttle, middleware } = options;
-  if (
-    logger !== undefined &&
-    (typeof logger !== "object" ||
-      logger === null ||
-      typeof logger.debug !== "function" ||
-      typeof logger.warn !== "function")
-  )
+  // An object whose `required` are functions, and its `optional` functions or absent.
+  const hasFunctions = (value: object | undefined, required: string[], optional: string[] = []) =>
+    typeof value === "object" &&
+    value !== null &&
+    required.every((name) => typeof (value as Record<string, unknown>)[name] === "function") &&
+    !optional.some((name) => notFunction((value as Record<string, unknown>)[name]));
+  if (notFunction(fetch)) throw new ConfigurationError("fetch must be a function (request) => Promise<Response>");
+  if (logger !== undefined && !hasFunctions(logger, ["debug", "warn"]))
     throw new ConfigurationError("logger must be an object with debug and warn functions");
-  if (
-    throttle !== undefined &&
-    (typeof throttle !== "object" ||
-      throttle === null ||
-      typeof throttle.wait !== "function" ||
-      notFunction(throttle.settled) ||
-      notFunction(throttle.retryDelayMs))
-  )
+  if (throttle !== undefined && !hasFunctions(throttle, ["wait"], ["settled", "retryDelayMs"]))
     throw new ConfigurationError(
       "throttle must be an object with a wait function (and optionally settled and retryDelayMs functions)",
     );
@@ -204,30 +191,24 @@ function checkCallbacks(options: ImGroupsClientOptions): void {
 }
 
 /**
- * Replaces every secret in text that may be shown (server messages, causes, CLI output) with `[redacted]`,
- * in any form a server may echo it: each character as written or percent-encoded (`%2B`, `%2b`: any mix, as
- * Python's `quote` keeps `/` and encodes the rest), and a space also as `+`. Secrets shorter than 8 characters
- * are left alone: no real token or client secret is that short, and replacing a word like `test` would corrupt
- * names and ids.
+ * Replaces every secret in `text` with `[redacted]`, in any form a server may echo it (each character as written
+ * or percent-encoded, in any mix; a space also as `+`). Secrets under 8 characters are no real token or secret,
+ * and replacing a word like `test` would corrupt names and ids.
  */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret.length < 8) continue;
-    result = result.replace(secretPattern(secret), "[redacted]");
-  }
-  return result;
+  return secrets.reduce(
+    (result, secret) => (secret.length < 8 ? result : result.replace(secretPattern(secret), "[redacted]")),
+    text,
+  );
 }
 
 const patterns = new Map<string, RegExp>();
 
 /** The pattern of a secret's every form: per character, the character itself or its UTF-8 bytes as %XX. */
 function secretPattern(secret: string): RegExp {
-  let pattern = patterns.get(secret);
-  if (pattern) {
-    pattern.lastIndex = 0;
-    return pattern;
-  }
+  // A global pattern's `replace` starts at 0 whatever its lastIndex: a cached one is reused as it is.
+  const cached = patterns.get(secret);
+  if (cached) return cached;
   const alternatives = [...secret].map((char) => {
     const bytes = [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).padStart(2, "0")}`);
     const forms = [char.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), bytes.join("")];
@@ -235,7 +216,7 @@ function secretPattern(secret: string): RegExp {
     return `(?:${forms.join("|")})`;
   });
   // Case-insensitive: %2f as %2F, and a server that changed a secret's case still does not show it.
-  pattern = new RegExp(alternatives.join(""), "giu");
+  const pattern = new RegExp(alternatives.join(""), "giu");
   if (patterns.size >= 64) patterns.clear();
   patterns.set(secret, pattern);
   return pattern;

@@ -1,20 +1,8 @@
 /**
- * A pacer: one Zoom account's per-second budget, shared by every call that takes its slots (the client's
- * `throttle`), and adapted to the share of it that other apps of the account leave.
- *
- * - Pace: one queue, released in order by one timer, a slot every 1/(97 % of the rate) seconds. A timer
- *   that fires late does not move the slots after it: the slots of the last 50 ms (or of one slot, if
- *   longer) that it missed leave at once; after a longer stall the schedule starts again from now.
- * - Bound: never more than the rate (rounded down) of sends in any 1,020 ms, counted from the real send
- *   times, so Zoom, counting arrivals, sees no more than that in a second either.
- * - Adapt (docs/decisions.md, "The pacer estimates what the account admits"): `rate` is a ceiling. A QPS 429
- *   lowers the rate to what the account admitted in the last second (the answers that were not 429), by 3 %
- *   at least and half at most, once a second; clean answers raise it again by ceiling/60 per second, after
- *   two quiet seconds, up to the ceiling. A run of 5xx (half the answers of the last two seconds or more)
- *   lowers it by a fifth: Zoom is struggling, so everyone slows down, not one row.
- * - Retries: a retry waits 100 ms (after a 429, what Zoom asked, a second at most; after another answer with
- *   a Retry-After, what it asked) and then a slot like any attempt; the queue, not a per-row backoff, keeps
- *   the rate, so a few unlucky rows leave no tail.
+ * One Zoom account's per-second budget, shared by every call that takes its slots, and adapted to the share
+ * other apps of the account leave (docs/decisions.md, "The pacer estimates what the account admits"). One
+ * queue released in order at 97 % of the rate, never more than the rate in any 1,020 ms of real sends; a QPS
+ * 429 lowers the rate towards what the account admitted, a run of 5xx by a fifth; clean answers raise it again.
  */
 import { ConfigurationError, RateLimitError, ServerError, ZoomApiError } from "./errors.js";
 import type { Throttle } from "./options.js";
@@ -57,10 +45,7 @@ export interface Pacer extends Throttle {
   wait(signal?: AbortSignal): Promise<void>;
   /** Hears how an attempt ended: `undefined` when it succeeded, else its failure (a 429 as a `RateLimitError`). */
   settled(failure: unknown): void;
-  /**
-   * A retry waits 100 ms (after a 429: what Zoom asked, a second at most; after another answer with a
-   * Retry-After: what it asked), then for a slot like any attempt.
-   */
+  /** A retry waits 100 ms (what Zoom asked after a Retry-After, a second at most after a 429), then a slot. */
   retryDelayMs(failure: unknown, proposedMs: number): number;
   /** The ceiling given as `rate`. */
   readonly ceiling: number;
@@ -136,7 +121,7 @@ class Recent {
   }
 }
 
-/** The pacer `createPacer` makes (exported for tests, which count its slots; not from the package). */
+/** Exported for tests, which count its slots; not from the package. */
 export class AdaptivePacer implements Pacer {
   rateLimitedAnswers = 0;
   adaptedAtMs: number | undefined;
@@ -175,7 +160,6 @@ export class AdaptivePacer implements Pacer {
     return span > 0 ? (this.#rateIntegral + this.#rate * (now - this.#rateSince)) / span : this.#rate;
   }
 
-  /** Resolves when the caller may send; rejects with the signal's reason if it aborts first. */
   wait(signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
     return new Promise((resolve, reject) => {
@@ -201,7 +185,6 @@ export class AdaptivePacer implements Pacer {
     return RETRY_DELAY_MS;
   }
 
-  /** How an attempt ended: `undefined` for a created group, else its failure. */
   settled(failure: unknown): void {
     const now = this.clock.now();
     if (failure instanceof RateLimitError) {

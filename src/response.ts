@@ -44,10 +44,7 @@ export function zoomErrorBody(body: unknown): { code?: number; message?: string;
   return result;
 }
 
-/**
- * The created group, or undefined: Zoom files "paid account only" under HTTP 200, so a 2xx is one only when it is
- * a 201 or carries a group id, never a Zoom code. Every text is redacted: a server may echo the token anywhere.
- */
+/** Zoom files "paid account only" under HTTP 200: a group is a 201 or a 2xx with an id, never a Zoom code. */
 export function createdGroup(
   response: Response,
   body: unknown,
@@ -98,11 +95,7 @@ function trimmed(value: unknown): string {
   return typeof value === "string" ? value.trim() : "";
 }
 
-/**
- * Zoom's messages are templates ("Group name {groupName} is already in use."): fills the placeholders the
- * call knows; the others become `missing`, or are left out with the punctuation that introduced them, so no
- * brace is shown.
- */
+/** Fills Zoom's `{groupName}`; an unknown placeholder becomes `missing`, or goes with its punctuation. */
 export function fillTemplate(text: string, values: Readonly<Record<string, string>> = {}, missing?: string): string {
   return text
     .replace(/\s*:?\s*\{(\w+)\}/g, (whole, name: string) => {

@@ -1,6 +1,7 @@
 /** The `Retry-After` header's grammar: RFC 9110's delta-seconds and HTTP-dates, and Zoom's ISO-8601 timestamps. */
 const WEEKDAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
-const MONTH = "(?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH = `(?<month>${MONTHS.join("|")})`;
 const TIME = "(?<hour>\\d{2}):(?<minute>\\d{2}):(?<second>\\d{2})";
 /** RFC 9110's three HTTP-date forms, and the ISO-8601 timestamp of Zoom's daily limit. */
 const DATE_FORMS = [
@@ -9,12 +10,8 @@ const DATE_FORMS = [
   new RegExp(`^${WEEKDAY} ${MONTH} (?<day>[ \\d]\\d) ${TIME} (?<year>\\d{4})$`), // asctime
   /^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})T(?<hour>\d{2}):(?<minute>\d{2}):(?<second>\d{2})(?:\.\d+)?(?<zone>Z|[+-]\d{2}:\d{2})$/i,
 ];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/**
- * `Retry-After` as an absolute time (epoch milliseconds): delta-seconds (a non-negative integer) from `now`,
- * an HTTP-date, or an ISO-8601 timestamp. Anything else, or a time no `Date` can hold, is undefined.
- */
+/** `Retry-After` in epoch milliseconds; undefined for anything else, or a time no `Date` can hold. */
 export function retryAfterAt(value: string | null, now: number = Date.now()): number | undefined {
   const text = value?.trim() ?? "";
   if (/^\d+$/.test(text)) return valid(now + Number(text) * 1000);

@@ -11,26 +11,17 @@ export function decideRetry(
   retryIndex: number,
   settings: { maxRetries: number; maxRetryDelayMs: number },
 ): RetryDecision {
-  if (error instanceof RateLimitError && error.isDailyLimit) {
-    return { retry: false, reason: "the daily limit is hours away from clearing" };
-  }
-  if (!isRetryable(error)) return { retry: false, reason: "not a transient failure" };
-  if (retryIndex >= settings.maxRetries)
-    return { retry: false, reason: `gave up after ${settings.maxRetries} retries` };
+  const stop = (reason: string): RetryDecision => ({ retry: false, reason });
+  if (error instanceof RateLimitError && error.isDailyLimit) return stop("the daily limit is hours away from clearing");
+  // The error's own fact; never a caller's abort.
+  if (!(error instanceof ZoomImGroupsError && error.retryable)) return stop("not a transient failure");
+  const { maxRetries, maxRetryDelayMs } = settings;
+  if (retryIndex >= maxRetries) return stop(`gave up after ${maxRetries} retries`);
   const told = error instanceof ZoomApiError ? retryAfterAt(error.headers.get("retry-after")) : undefined;
   const delayMs = told === undefined ? backoffMs(retryIndex) : Math.max(0, told - Date.now());
-  if (delayMs > settings.maxRetryDelayMs) {
-    return {
-      retry: false,
-      reason: `Retry-After asks for ${delayMs} ms, more than maxRetryDelayMs ${settings.maxRetryDelayMs}`,
-    };
-  }
+  if (delayMs > maxRetryDelayMs)
+    return stop(`Retry-After asks for ${delayMs} ms, more than maxRetryDelayMs ${maxRetryDelayMs}`);
   return { retry: true, delayMs };
-}
-
-/** A later attempt may cure it: the error's own fact (ZoomImGroupsError.retryable); never a caller's abort. */
-export function isRetryable(error: unknown): boolean {
-  return error instanceof ZoomImGroupsError && error.retryable;
 }
 
 /** 0.5 s · 2ⁿ, capped at 8 s, minus up to 25 % jitter so that many clients do not retry in step. */

@@ -8,7 +8,7 @@
 export { type Encoding, encodings, mediaTypes } from "./encoding.js";
 export type { ValidationIssue } from "./errors.js";
 
-import { type DocumentedResponse, documentedResponses } from "./generated/spec.js";
+import { specMessage } from "./errors.js";
 import { fillTemplate } from "./response.js";
 
 export type { DocumentedResponse, FieldRule, FieldSchema, RequestField, RequestSchema } from "./generated/spec.js";
@@ -25,6 +25,6 @@ export function documentedMessage(
   values: Readonly<Record<string, string>> = {},
   missing?: string,
 ): string | undefined {
-  const documented = (documentedResponses as Readonly<Record<string, DocumentedResponse | undefined>>)[status];
-  return documented && fillTemplate(documented.message, values, missing);
+  const message = specMessage(status);
+  return message && fillTemplate(message, values, missing);
 }

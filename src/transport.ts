@@ -1,12 +1,14 @@
-/**
- * The transport: one request within its deadline and signal, and what a failure means (a timeout, a connection
- * failure that did or did not send anything, a request that could not be built); abort-aware waits; callers'
- * callbacks run so that they cannot throw past us. On setTimeout (not AbortSignal.timeout): fake timers drive it.
- */
-import type { Endpoint } from "./errors.js";
-import { ConfigurationError, ZoomConnectionError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
+/** One request within its deadline and signal, and what its failure means; abort-aware waits. Timers are
+ * setTimeout (not AbortSignal.timeout) so that fake timers drive them. */
+import {
+  ConfigurationError,
+  causeText,
+  type Endpoint,
+  ZoomConnectionError,
+  ZoomImGroupsError,
+  ZoomTimeoutError,
+} from "./errors.js";
 
-/** Where a request goes and how it is sent. */
 export interface Destination {
   method: string;
   url: string;
@@ -16,49 +18,33 @@ export interface Destination {
   redact: (text: string) => string;
 }
 
-/**
- * Runs one request within `target.timeoutMs` and the caller's `signal`; a failure becomes a timeout, a connection
- * error, or (when `run` never called its `fetch`) a request that could not be built. A caller's abort passes.
- */
+/** A failure becomes a timeout, a connection error, or (when `run` never called `fetch`) a configuration error. */
 export async function withDeadline<T>(
   target: Destination,
   signal: AbortSignal | undefined,
   run: (signal: AbortSignal, fetch: Destination["fetch"]) => Promise<T>,
-  /** An earlier attempt of the same call may have created the group: every failure of this one says so too. */
+  /** An earlier attempt may have created the group: every failure of this one says so too. */
   earlier = false,
 ): Promise<T> {
   const { method, url, endpoint, timeoutMs } = target;
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new DOMException("no answer in time", "TimeoutError")), timeoutMs);
   let sent = false;
-  const attemptSignal = anyOf(signal, deadline.signal);
+  const fetch = (request: Request) => {
+    sent = true;
+    return target.fetch(request);
+  };
+  const timeout = new DOMException("no answer in time", "TimeoutError");
   try {
-    // Raced as a whole: a custom fetch, a middleware or a body that ignores the signal cannot outlive the deadline.
-    return await raceAbort(
-      call(() =>
-        run(attemptSignal, (request) => {
-          sent = true;
-          return target.fetch(request);
-        }),
-      ),
-      attemptSignal,
-    );
+    return await withinDeadline(timeoutMs, signal, timeout, (attemptSignal) => run(attemptSignal, fetch));
   } catch (error) {
     if (error instanceof ZoomImGroupsError || signal?.aborted) throw error;
-    if (deadline.signal.aborted) throw new ZoomTimeoutError(method, url, timeoutMs, endpoint);
+    if (error === timeout) throw new ZoomTimeoutError(method, url, timeoutMs, endpoint);
     const cause = safeCause(error, target.redact);
     const refused = refusedUrl(cause);
     const mayHaveCreated = earlier || (endpoint === "api" && !sentNothing(cause));
     if (sent && !refused) throw new ZoomConnectionError(method, url, cause, endpoint, mayHaveCreated);
     // Nothing sent: a URL fetch refuses (a blocked port), a token with a line break, a middleware that threw.
-    const reason =
-      cause instanceof Error
-        ? `${cause.message}${cause.cause instanceof Error ? `: ${cause.cause.message}` : ""}`
-        : String(cause);
     const what = refused ? "fetch refuses this URL" : "the request could not be built";
-    throw new ConfigurationError(`${method} ${url}: ${what} (${reason}); nothing was sent`, { cause });
-  } finally {
-    clearTimeout(timer);
+    throw new ConfigurationError(`${method} ${url}: ${what} (${causeText(cause)}); nothing was sent`, { cause });
   }
 }
 
@@ -69,26 +55,27 @@ function safeCause(error: unknown, redact: (text: string) => string): unknown {
   return redact(text) === text ? error : new Error(redact(error.message));
 }
 
-/**
- * Resolves with `promise`, or rejects with `onTimeout()` after `timeoutMs` or with the signal's reason as soon as
- * it aborts: for a caller's callback (a token function) that may never settle.
- */
+/** Raced as a whole: a callback, fetch or middleware that ignores its signal cannot outlive the deadline. */
 export async function withinDeadline<T>(
-  promise: Promise<T>,
   timeoutMs: number,
   signal: AbortSignal | undefined,
-  onTimeout: () => Error,
+  timeout: unknown,
+  run: (signal: AbortSignal) => T | Promise<T>,
 ): Promise<T> {
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(onTimeout()), timeoutMs);
+  const timer = setTimeout(() => deadline.abort(timeout), timeoutMs);
+  const both = anyOf(signal, deadline.signal);
   try {
-    return await raceAbort(promise, anyOf(signal, deadline.signal));
+    return await raceAbort(
+      call(() => run(both)),
+      both,
+    );
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** Calls a caller's callback: a synchronous throw becomes a rejection, a plain value a resolved promise. */
+/** A caller's callback: a synchronous throw becomes a rejection. */
 export function call<T>(callback: () => T | Promise<T>): Promise<T> {
   try {
     return Promise.resolve(callback());
@@ -124,12 +111,13 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
   });
 }
 
-// fetch's own refusals of a URL: the same every time, so a configuration error, never retried.
-const REFUSED_URL = /^(bad port|unknown scheme|invalid url)/i;
+/** fetch refused the URL itself (a port it blocks, a scheme it does not know): the same every time. */
+const refusedUrl = (cause: unknown) =>
+  someCause(cause, (error) => /^(bad port|unknown scheme|invalid url)/i.test(error.message));
 
-/** True when fetch refused the URL itself (a port it blocks, a scheme it does not know). */
-function refusedUrl(cause: unknown): boolean {
-  for (let error = cause; error instanceof Error; error = error.cause) if (REFUSED_URL.test(error.message)) return true;
+/** `test` holds for `cause` or an error it wraps. */
+function someCause(cause: unknown, test: (error: Error) => boolean): boolean {
+  for (let error = cause; error instanceof Error; error = error.cause) if (test(error)) return true;
   return false;
 }
 
@@ -139,13 +127,14 @@ const NOTHING_SENT_CODES =
   /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EMFILE|ENFILE|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_.*|ERR_SSL_.*|CERT_.*|UNABLE_TO_.*|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)$/;
 const NOTHING_SENT_MESSAGES = /before secure TLS connection was established/i;
 
-/** True when `cause` (or an error it wraps) shows that no byte of the request can have been sent. */
+/** `cause` (or an error it wraps) shows that no byte of the request can have been sent. */
 function sentNothing(cause: unknown): boolean {
-  for (let error = cause; error instanceof Error; error = error.cause) {
+  return someCause(cause, (error) => {
     const code = (error as { code?: unknown }).code;
-    if (typeof code === "string" && NOTHING_SENT_CODES.test(code)) return true;
-    if (NOTHING_SENT_MESSAGES.test(error.message)) return true;
-    if (error instanceof AggregateError && error.errors.length > 0 && error.errors.every(sentNothing)) return true;
-  }
-  return false;
+    return (
+      (typeof code === "string" && NOTHING_SENT_CODES.test(code)) ||
+      NOTHING_SENT_MESSAGES.test(error.message) ||
+      (error instanceof AggregateError && error.errors.length > 0 && error.errors.every(sentNothing))
+    );
+  });
 }

@@ -34,35 +34,27 @@ export function assertValidBody(body: unknown): asserts body is CreateImGroupBod
 }
 
 function checkField(name: string, field: FieldSchema, value: unknown, issues: ValidationIssue[]): void {
-  const got = () => `(got ${describe(value)})`;
-  if (!hasJsonType(field.type, value)) {
-    issues.push(issue(name, "type", `${name} must be ${typeWords[field.type]} ${got()}`));
-    return;
-  }
-  if (field.enum && !(typeof value === "string" && field.enum.includes(value))) {
-    issues.push(issue(name, "enum", `${name} must be one of ${field.enum.join(", ")} ${got()}`));
-  }
+  const got = `(got ${describe(value)})`;
+  const check = (rule: ValidationIssue["rule"], broken: boolean, message: string) => {
+    if (broken) issues.push(issue(name, rule, `${name} ${message}`));
+  };
+  const typed = hasJsonType(field.type, value);
+  check("type", !typed, `must be ${typeWords[field.type]} ${got}`);
+  if (!typed) return;
+  const { minLength, maxLength, pattern, minimum, maximum } = field;
+  check("enum", field.enum?.includes(value as string) === false, `must be one of ${field.enum?.join(", ")} ${got}`);
   if (typeof value === "string") {
     // JSON Schema counts length in Unicode code points, not UTF-16 units: an emoji is one character.
     const length = [...value].length;
-    if (field.minLength !== undefined && length < field.minLength) {
-      issues.push(issue(name, "minLength", `${name} must be at least ${characters(field.minLength)} (got ${length})`));
-    }
-    if (field.maxLength !== undefined && length > field.maxLength) {
-      issues.push(issue(name, "maxLength", `${name} must be at most ${characters(field.maxLength)} (got ${length})`));
-    }
+    check("minLength", length < (minLength ?? 0), `must be at least ${characters(minLength)} (got ${length})`);
+    check("maxLength", length > (maxLength ?? Infinity), `must be at most ${characters(maxLength)} (got ${length})`);
     // `u`: a pattern reads code points, as JSON Schema does.
-    if (field.pattern !== undefined && !new RegExp(field.pattern, "u").test(value)) {
-      issues.push(issue(name, "pattern", `${name} ${field.patternMessage ?? `must match ${field.pattern}`} ${got()}`));
-    }
+    const mismatch = pattern !== undefined && !new RegExp(pattern, "u").test(value);
+    check("pattern", mismatch, `${field.patternMessage ?? `must match ${pattern}`} ${got}`);
   }
   if (typeof value === "number") {
-    if (field.minimum !== undefined && value < field.minimum) {
-      issues.push(issue(name, "minimum", `${name} must be at least ${field.minimum} ${got()}`));
-    }
-    if (field.maximum !== undefined && value > field.maximum) {
-      issues.push(issue(name, "maximum", `${name} must be at most ${field.maximum} ${got()}`));
-    }
+    check("minimum", value < (minimum ?? -Infinity), `must be at least ${minimum} ${got}`);
+    check("maximum", value > (maximum ?? Infinity), `must be at most ${maximum} ${got}`);
   }
 }
 
@@ -77,7 +69,7 @@ function issue(field: string, rule: ValidationIssue["rule"], message: string): V
   return { field, rule, message };
 }
 
-function characters(count: number): string {
+function characters(count: number | undefined): string {
   return `${count} character${count === 1 ? "" : "s"}`;
 }
 
