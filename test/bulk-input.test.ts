@@ -69,6 +69,7 @@ describe("input", () => {
     expect(dry.code).toBe(0);
     expect(rowsOf(dry).filter((row) => row.outcome === "invalid")).toHaveLength(1_234);
     expect(dry.stderr).toContain("1 row would be sent; --dry-run sent nothing.");
+    expect(summaryOf(dry)).toMatchObject({ dryRun: true, wouldSend: 1, created: 0, invalid: 1_234 });
     expect(dry.stderr).not.toContain("using the embedded mock");
   });
 

@@ -179,3 +179,19 @@ describe("printed commands run as printed", () => {
     expect(log).toEqual([]);
   });
 });
+
+test("SIGTERM while stdin stalls (its writer never closes it): the process exits 130, not when the pipe ends", async () => {
+  const [command, ...prefix] = COMMAND as [string, ...string[]];
+  const child = spawn(command, [...prefix, "create", "--file", "-", "--dry-run"], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+  // More than a pipe holds: the write completes only once the CLI is reading (its handlers are set by then).
+  const rows = `name\n${Array.from({ length: 20_000 }, (_, i) => `Stalled ${i}`).join("\n")}\n`;
+  await new Promise((resolve) => child.stdin.write(rows, resolve));
+  child.kill("SIGTERM");
+  // stdin stays open: only an exit that does not wait for the pipe to end settles this.
+  expect(await exited).toBe(130);
+  child.stdin.destroy();
+});

@@ -144,7 +144,11 @@ describe("a failed write stops the run and loses no created group", () => {
     expect(made.filter((name) => !recorded.has(name))).toEqual([]);
     expect(made.length).toBeLessThanOrEqual(10 + concurrency);
     expect(stderr.text).toMatch(/Writing to --output full\.jsonl failed \(ENOSPC\)/);
-    expect(stderr.text).toContain("--skip-existing");
+    // The command to continue re-sends with --skip-existing (the ledger is incomplete) into the working folder.
+    expect(stderr.text).toMatch(
+      /create --file \S+full\.csv --concurrency 4 --skip-existing --output full\.resumed\.jsonl/,
+    );
+    expect(stderr.text).toContain("run it where the disk has room");
     expect(stderr.text).not.toMatch(/\n\s+at /);
   });
 

@@ -14,7 +14,7 @@ const onSignal = () => {
 process.on("SIGINT", onSignal);
 process.on("SIGTERM", onSignal);
 
-process.exitCode = await run(process.argv.slice(2), {
+const code = await run(process.argv.slice(2), {
   get stdin() {
     return process.stdin;
   },
@@ -25,6 +25,14 @@ process.exitCode = await run(process.argv.slice(2), {
   invokedAs: invokedAs(),
   signal: interrupt.signal,
 });
+process.exitCode = code;
+// Interrupted, the run has said all it will; a read it abandoned (a stalled pipe, a FIFO whose writer never
+// closes) must not keep the process alive. Exit once what was written has reached stdout and stderr.
+if (interrupt.signal.aborted) {
+  const flushed = (stream: NodeJS.WriteStream) => new Promise((resolve) => stream.write("", resolve));
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
+}
 
 /** How a shell reaches this binary again: through npx, by name on PATH, or by its path. */
 function invokedAs(): string {

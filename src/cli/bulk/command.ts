@@ -203,6 +203,7 @@ export async function runFileCommand(
       ...(stop.reason === "output-failed" ? { outputError: outputErrorOf(ledger, stop.error) } : {}),
       ...(resetsAt ? { resetsAt: resetsAt.toISOString() } : {}),
       elapsedMs: Math.round(performance.now() - started),
+      ...(flags["dry-run"] ? { dryRun: true as const, wouldSend: pending.length } : {}),
     };
     const hint = flags["dry-run"] ? undefined : resumeHint(args, summary, tally.nameConflicts, outputPath, terminal);
     if (hint) summary.resume = hint.command;

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { extname, resolve } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import { nameInFolder, type Terminal } from "../io.js";
 import { commandLine } from "../shell.js";
 import type { Summary } from "./report.js";
@@ -24,17 +24,23 @@ export function resumeHint(
   const words = kept.map((word, index) =>
     word === "-" && kept[index - 1] === "--file" && stdinFile ? stdinFile : word,
   );
-  const next = nextOutputName(thisOutput ?? "zoom-im-groups-run.jsonl", io.cwd);
-  // An output that could not be written is an incomplete ledger: only the server knows what exists.
-  if (onlyConflicts || thisOutput === undefined || summary.stoppedBy === "output-failed") words.push("--skip-existing");
+  // An output that could not be written is an incomplete ledger (only the server knows what exists), and its
+  // disk may be full: the next output goes to the working folder, not beside it.
+  const outputFailed = summary.stoppedBy === "output-failed";
+  const next = nextOutputName(
+    outputFailed ? basename(thisOutput ?? "zoom-im-groups-run.jsonl") : (thisOutput ?? "zoom-im-groups-run.jsonl"),
+    io.cwd,
+  );
+  if (onlyConflicts || thisOutput === undefined || outputFailed) words.push("--skip-existing");
   else words.push("--resume", thisOutput);
   words.push("--output", next);
   const command = `${io.invokedAs} create ${commandLine(words)}`;
   const pipeAgain = words.includes("-");
-  return {
-    command: pipeAgain ? `… | ${command}` : command,
-    ...(pipeAgain ? { note: "it reads the rows from stdin: pipe the same input in again where the … is" } : {}),
-  };
+  const notes = [
+    ...(pipeAgain ? ["it reads the rows from stdin: pipe the same input in again where the … is"] : []),
+    ...(outputFailed ? ["run it where the disk has room"] : []),
+  ];
+  return { command: pipeAgain ? `… | ${command}` : command, ...(notes.length ? { note: notes.join("; ") } : {}) };
 }
 
 function withoutFlags(args: readonly string[], withValue: string[], bare: string[]): string[] {

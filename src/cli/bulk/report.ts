@@ -46,6 +46,9 @@ export interface Summary {
   resetsAt?: string;
   resume?: string;
   elapsedMs: number;
+  /** `--dry-run`: nothing was sent; the valid rows that would have been are counted in `wouldSend`. */
+  dryRun?: true;
+  wouldSend?: number;
 }
 
 /** Otherwise 1 when a row failed or was not sent, else 0. */
