@@ -93,7 +93,8 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
    *   that step changed nothing Zoom holds. `signal` always wins with its own reason.
    * - `mayHaveCreated` is the OR over the call's attempts: each error is built knowing the earlier ones.
    * - At most `maxRetries` retries, plus one repeat after a token renewal; the throttle hears every attempt
-   *   that passed its wait exactly once, and no callback of the caller's can throw past the call.
+   *   whose request was made exactly once (not a caller's abort), and no callback of the caller's can throw
+   *   past the call.
    */
   async function createImGroup(body: CreateImGroupBody, callOptions: CallOptions = {}): Promise<CreatedImGroup> {
     assertValidBody(body);
@@ -110,8 +111,10 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       try {
         // Raced, so that a throttle that ignores its signal cannot hold up a stopped call.
         if (throttle) await raceAbort(call(throttle.wait.bind(throttle, stop)), stop);
-        // After the throttle's wait (which may be long), so the token sent is a fresh one.
-        token = await takeToken(signal);
+        // After the throttle's wait (which may be long), so the token sent is a fresh one. A stop ends this
+        // wait too, and one that came while the token arrived still sends nothing.
+        token = await takeToken(stop);
+        stopRetrying?.throwIfAborted();
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         throw failure ?? error;

@@ -42,7 +42,7 @@ export interface ErrorFacts {
 
 /** The client's options are wrong, or no request could be built from them; nothing was sent. */
 export class ConfigurationError extends ZoomImGroupsError {
-  constructor(message: string, options: { cause?: unknown } = {}) {
+  constructor(message: string, options: { cause?: unknown; mayHaveCreated?: boolean } = {}) {
     super(message, { ...options, failsEveryCall: true });
   }
 }

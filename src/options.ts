@@ -29,8 +29,9 @@ export interface Throttle {
   /** Resolves when the next attempt may start; `signal` aborts when the call's `signal` or `stopRetrying` does. */
   wait(signal: AbortSignal): Promise<void>;
   /**
-   * Hears how every attempt that passed `wait` ended: `undefined` when it created the group, else its failure
-   * (a 429 is a `RateLimitError`), so that all callers can slow down or speed up.
+   * Hears how every request that was made ended: `undefined` when it created the group, else its failure (a
+   * 429 is a `RateLimitError`), so that all callers can slow down or speed up. An attempt that stops before
+   * its request (a token failure, a stop) or that the caller's `signal` aborts is not reported.
    */
   settled?(failure: unknown): void;
   /**

@@ -44,7 +44,11 @@ export async function withDeadline<T>(
     if (sent && !refused) throw new ZoomConnectionError(method, url, cause, endpoint, mayHaveCreated);
     // Nothing sent: a URL fetch refuses (a blocked port), a token with a line break, a middleware that threw.
     const what = refused ? "fetch refuses this URL" : "the request could not be built";
-    throw new ConfigurationError(`${method} ${url}: ${what} (${causeText(cause)}); nothing was sent`, { cause });
+    const sentBefore = earlier ? "; an earlier attempt may have created the group" : "";
+    throw new ConfigurationError(`${method} ${url}: ${what} (${causeText(cause)}); nothing was sent${sentBefore}`, {
+      cause,
+      mayHaveCreated: earlier,
+    });
   }
 }
 

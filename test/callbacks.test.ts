@@ -148,3 +148,68 @@ test("the token is taken after the throttle's wait, so a long hold never sends a
   await client.createImGroup({ name: "Design" });
   expect(order).toEqual(["wait", "token", "fetch"]);
 });
+
+describe("a stop while the token is being fetched sends nothing", () => {
+  test("Server-to-Server: stopRetrying during the token request ends the call; no create leaves", async () => {
+    const sent: string[] = [];
+    const stop = new AbortController();
+    let answerToken: ((response: Response) => void) | undefined;
+    const client = createImGroupsClient({
+      serverToServer: { accountId: "a", clientId: "c", clientSecret: "secret-0123456789" },
+      baseUrl: BASE_URL,
+      fetch: (request) => {
+        sent.push(new URL(request.url).pathname);
+        if (request.url.includes("/oauth/token"))
+          return new Promise<Response>((resolve) => {
+            answerToken = resolve;
+          });
+        return created();
+      },
+    });
+    const call = client.createImGroup({ name: "Design" }, { stopRetrying: stop.signal });
+    await expect.poll(() => answerToken !== undefined).toBe(true);
+    stop.abort(new Error("stopped"));
+    answerToken?.(Response.json({ access_token: "token-0123456789", expires_in: 3600 }));
+    await expect(call).rejects.toThrow("stopped");
+    expect(sent).toEqual(["/oauth/token"]);
+  });
+
+  test("a token function that answers after the stop: the create is not sent", async () => {
+    const sent: string[] = [];
+    const stop = new AbortController();
+    const client = createImGroupsClient({
+      accessToken: async () => {
+        stop.abort(new Error("stopped"));
+        return "token-0123456789";
+      },
+      baseUrl: BASE_URL,
+      fetch: async (request) => {
+        sent.push(request.url);
+        return created();
+      },
+    });
+    await expect(client.createImGroup({ name: "Design" }, { stopRetrying: stop.signal })).rejects.toThrow("stopped");
+    expect(sent).toEqual([]);
+  });
+});
+
+test("an attempt that cannot be built after one that may have created the group still says it may have", async () => {
+  let calls = 0;
+  const client = createImGroupsClient({
+    accessToken: "token-0123456789",
+    baseUrl: BASE_URL,
+    maxRetries: 1,
+    middleware: [
+      {
+        onRequest: ({ request }) => {
+          if (++calls === 2) throw new Error("middleware broke");
+          return request;
+        },
+      },
+    ],
+    fetch: async () => Response.json({ code: 503, message: "busy" }, { status: 503, headers: { "retry-after": "0" } }),
+  });
+  const error = await client.createImGroup({ name: "Design" }).catch((e: unknown) => e);
+  expect(error).toMatchObject({ name: "ConfigurationError", mayHaveCreated: true });
+  expect((error as Error).message).toContain("an earlier attempt may have created the group");
+});
