@@ -152,6 +152,18 @@ describe("a failed write stops the run and loses no created group", () => {
     expect(stderr.text).not.toMatch(/\n\s+at /);
   });
 
+  it("a stdout that fails on the summary line only: exit 74, the summary on stderr", async () => {
+    const { env } = await workspace.mockZoom();
+    const input = await workspace.file("summary-full.csv", csv(names(3, "SummaryFull")));
+    const stdout = new ControlledStdout();
+    stdout.failAfter = 3; // the three row lines are written; the summary is the fourth
+    const { done, stderr } = runInProcess(["create", "--file", input], env, stdout);
+    expect(await done).toBe(74);
+    expect(jsonLines(stdout.text).filter((line) => line.type === "row")).toHaveLength(3);
+    expect(jsonLines(stderr.text).find((line) => line.type === "summary")).toMatchObject({ created: 3 });
+    expect(stderr.text).toContain("Writing the summary to stdout failed");
+  });
+
   it("a stdout that fails (ENOSPC) after 5 lines: exit 74, the rest of the sent rows on stderr", async () => {
     const { env, running } = await workspace.mockZoom();
     const input = await workspace.file("stdout-full.csv", csv(names(50, "StdoutFull")));

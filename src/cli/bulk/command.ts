@@ -210,6 +210,12 @@ export async function runFileCommand(
     await ledger.line(JSON.stringify(summary), false);
     for (const line of humanSummary(summary, hint?.note)) terminal.err(line);
     if (summary.stoppedBy) return EXIT_BY_STOP[summary.stoppedBy];
+    // The summary's own write failed (every row's line was written): it goes to stderr, and the exit says so.
+    if (stop.reason) {
+      terminal.err(JSON.stringify(summary));
+      terminal.err(`Writing the summary to ${ledger.name} failed; every row's line was written; the summary is above.`);
+      return EXIT_BY_STOP[stop.reason];
+    }
     return summary.failed > 0 || summary.notSent > 0 ? 1 : 0;
   } finally {
     // Only here, after every create in flight has settled (runBulk waits for all of them).
