@@ -4,7 +4,7 @@
  * (with `skipLibCheck: false`), which then runs the packed client against Stoplight Prism twice over, both
  * started side by side: validating spec/ in front of the mock, and mocking the Swagger 2.0 upstream fixture.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -124,6 +124,24 @@ try {
   console.log(
     `consumer.ts and the README's ${examples.length} TypeScript examples typecheck against the installed package`,
   );
+  // The README's first command, as an installer runs it: the CLI from the tarball, against its embedded mock.
+  const noCredentials = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("ZOOM_")));
+  const first = run(
+    "npx",
+    ["--no-install", "zoom-im-groups", "create", "--mock", "--name", "Design team"],
+    project,
+    noCredentials,
+  );
+  if (!first.startsWith('Created IM group "Design team"'))
+    throw new Error(`the README's first command printed:\n${first}`);
+  const refused = spawnSync("npx", ["--no-install", "zoom-im-groups", "create", "--name", "Design team"], {
+    cwd: project,
+    env: noCredentials,
+    encoding: "utf8",
+  });
+  if (refused.status !== 2 || !refused.stderr.includes("--mock"))
+    throw new Error(`create without credentials: exit ${refused.status}, ${refused.stderr}`);
+  console.log("the installed CLI: create --mock creates; create without credentials exits 2 naming --mock");
 
   const [proxy, upstream] = await prisms;
   const env = { ...process.env, PROXY_URL: proxy.url, UPSTREAM_URL: upstream.url, MOCK_PORT: String(mockPort) };

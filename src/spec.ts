@@ -13,7 +13,7 @@ import { fillTemplate } from "./response.js";
 
 export type { DocumentedResponse, FieldRule, FieldSchema, RequestField, RequestSchema } from "./generated/spec.js";
 export { createImGroupRequestSchema, documentedResponses, operation } from "./generated/spec.js";
-export { findIssues as validateCreateImGroupBody } from "./validation.js";
+export { validateCreateImGroupBody } from "./validation.js";
 
 /**
  * The spec's message for a documented status (`"409"` → `Group name {groupName} is already in use.`), its

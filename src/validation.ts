@@ -5,7 +5,7 @@ import { hasJsonType, isRecord } from "./response.js";
 import type { CreateImGroupBody } from "./types.js";
 
 /** Every way `body` breaks the spec's schema; empty when it is valid. */
-export function findIssues(body: unknown): ValidationIssue[] {
+export function validateCreateImGroupBody(body: unknown): ValidationIssue[] {
   if (!isRecord(body)) return [issue("(body)", "type", `the body must be an object (got ${describe(body)})`)];
   const issues: ValidationIssue[] = [];
   for (const name of schema.required) {
@@ -29,7 +29,7 @@ export function findIssues(body: unknown): ValidationIssue[] {
 
 /** Throws `ValidationError` naming every bad field and the rule it broke. */
 export function assertValidBody(body: unknown): asserts body is CreateImGroupBody {
-  const issues = findIssues(body);
+  const issues = validateCreateImGroupBody(body);
   if (issues.length > 0) throw new ValidationError(issues);
 }
 

@@ -35,7 +35,8 @@ export function parseFlags(args: string[], defs: FlagDefs, command: string): Fla
         /^Option '(--[\w-]+)' argument is ambiguous\..*$/s,
         "$1 needs a value (for one that starts with a dash: $1=VALUE)",
       );
-    const unknown = /^Unknown option '--?([^']+)'/.exec(message)?.[1];
+    const unknownFlag = (error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION";
+    const unknown = unknownFlag ? /'--?([^']+)'/.exec(message)?.[1] : undefined;
     const hint = unknown ? nearest(unknown, Object.keys(all)) : undefined;
     throw new UsageError(`${command}: ${message}${hint ? ` (did you mean --${hint}?)` : ""}`);
   }

@@ -4,8 +4,10 @@
  * they take that many of every second's creates first, so a client sees only what they leave.
  */
 
+import type { RateLimitType } from "../index.js";
+
 /** The limit a create ran into, with when the window it counted in ends (ms since the epoch). */
-export type LimitHit = { type: "QPS" | "Daily-limit"; limit: number; resetsAt: number };
+export type LimitHit = { type: RateLimitType; limit: number; resetsAt: number };
 
 const SECOND = 1_000;
 const DAY = 86_400_000;
