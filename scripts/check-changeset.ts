@@ -57,11 +57,14 @@ export async function checkChangeset(base: string, cwd = repoRoot): Promise<Chan
   const added = changedWith("A", ".changeset/").filter(
     (file) => file.startsWith(".changeset/") && file.endsWith(".md") && !file.endsWith("README.md"),
   );
+  const { version = "1.0.0" } = JSON.parse(await readFile(resolve(cwd, "package.json"), "utf8").catch(() => "{}"));
+  const zero = version.startsWith("0.");
+  const change = changed.includes(SPEC) ? await specChange(git, base, cwd, zero) : undefined;
+  const what = change ? `the spec change is ${change.classification} (${change.differences})` : undefined;
   if (added.length === 0) {
-    return {
-      ok: false,
-      message: `${code.length} files under spec/ or src/ changed (${code.slice(0, 3).join(", ")}…) and no changeset was added: run \`npx changeset\``,
-    };
+    const files = `${code.length} files under spec/ or src/ changed (${code.slice(0, 3).join(", ")}…)`;
+    const needs = change ? `; ${what}: it needs a ${change.least} changeset` : "";
+    return { ok: false, message: `${files} and no changeset was added${needs}: run \`npx changeset\`` };
   }
   const bumps = await Promise.all(
     added.map(async (file) => {
@@ -71,16 +74,28 @@ export async function checkChangeset(base: string, cwd = repoRoot): Promise<Chan
   );
   const highest = Math.max(-1, ...bumps.flat().map((bump) => BUMPS.indexOf(bump as (typeof BUMPS)[number])));
   const passed = { ok: true, message: `changesets: ${added.join(", ")}` };
-  if (!changed.includes(SPEC)) return passed;
+  if (!change) return passed;
+  if (highest >= BUMPS.indexOf(change.least))
+    return { ...passed, message: `${passed.message}; the spec change is ${change.classification}` };
+  const allowed = BUMPS.slice(BUMPS.indexOf(change.least)).join(" or ");
+  return {
+    ok: false,
+    message:
+      `${what} but no changeset is ${allowed} (version ${version}${zero ? ", below 1.0.0" : ""}): set the bump in ` +
+      `${added.join(" or ")} to ${change.least} (docs/maintaining.md, "Which changeset")`,
+  };
+}
 
-  // The base branch's spec read as "ours" and this one as upstream: what a user of the base release would meet.
-  const { version = "1.0.0" } = JSON.parse(await readFile(resolve(cwd, "package.json"), "utf8").catch(() => "{}"));
-  const zero = version.startsWith("0.");
+/**
+ * The spec's change since the base, as a user of the base release would meet it: the base branch's spec read as
+ * "ours" and this one as upstream. The most serious kind that needs a changeset level, or undefined.
+ */
+async function specChange(git: (...args: string[]) => string, base: string, cwd: string, zero: boolean) {
   let before: unknown;
   try {
     before = parseYaml(git("show", `${base}:${SPEC}`));
   } catch {
-    return passed; // the spec is new since the base: nothing to break
+    return undefined; // the spec is new since the base: nothing to break
   }
   const { differences } = await compareWithSpec(resolve(cwd, SPEC), undefined, before as object);
   for (const [classification, least] of [
@@ -88,19 +103,12 @@ export async function checkChangeset(base: string, cwd = repoRoot): Promise<Chan
     ["additive", "minor"],
   ] as const) {
     const found = differences.filter((difference) => difference.classification === classification);
-    if (found.length === 0) continue;
-    if (highest >= BUMPS.indexOf(least))
-      return { ...passed, message: `${passed.message}; the spec change is ${classification}` };
-    const allowed = BUMPS.slice(BUMPS.indexOf(least)).join(" or ");
-    return {
-      ok: false,
-      message:
-        `the spec change is ${classification} (${found.map((d) => `${d.id}: ${d.message.replace(" here, ", ` in ${base}, `).replace(/ upstream$/, " now")}`).join("; ")}) but no changeset is ` +
-        `${allowed} (version ${version}${zero ? ", below 1.0.0" : ""}): set the bump in ${added.join(" or ")} to ${least}` +
-        ' (docs/maintaining.md, "Which changeset")',
-    };
+    const text = found.map(
+      (d) => `${d.id}: ${d.message.replace(" here, ", ` in ${base}, `).replace(/ upstream$/, " now")}`,
+    );
+    if (found.length > 0) return { classification, least, differences: text.join("; ") };
   }
-  return { ...passed, message: `${passed.message}; the spec change is neither breaking nor additive` };
+  return undefined;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -128,12 +128,15 @@ test("an additive spec change (a longer name allowed) needs at least a minor cha
 });
 
 describe("before committing: the working tree counts", () => {
-  test("an unstaged breaking edit of the spec, no changeset: refused, naming the files", async () => {
+  test("an unstaged breaking edit of the spec, no changeset: refused, naming the files, the difference and the level", async () => {
     await edit("uncommitted", { [SPEC]: dropLastType });
-    expect(await checkChangeset("main", repo)).toMatchObject({
+    const verdict = await checkChangeset("main", repo);
+    expect(verdict).toMatchObject({
       ok: false,
       message: expect.stringContaining(`(${SPEC}…) and no changeset was added`),
     });
+    expect(verdict.message).toContain(removedId);
+    expect(verdict.message).toContain("it needs a major changeset");
   });
 
   test("an unstaged breaking edit with a new, untracked patch changeset: refused, naming the difference", async () => {
