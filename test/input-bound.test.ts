@@ -1,19 +1,8 @@
 /** A bulk run's input has a bound, and its reads honour Ctrl-C and SIGTERM (the Io's signal). */
-import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import { MAX_INPUT_BYTES } from "../src/cli/bulk/input.ts";
 import { type Io, run } from "../src/cli/run.ts";
-
-function recorder() {
-  return Object.assign(new EventEmitter(), {
-    text: "",
-    write(chunk: string, callback?: (error?: Error | null) => void) {
-      this.text += chunk;
-      queueMicrotask(() => callback?.());
-      return true;
-    },
-  });
-}
+import { recorder } from "./support/cli.ts";
 
 function io(stdin: Io["stdin"], signal = new AbortController().signal) {
   const stdout = recorder();

@@ -10,7 +10,7 @@ import { closeSync, fstatSync, openSync, readFileSync, statSync, writeSync } fro
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run as runCli } from "../src/cli/run.ts";
-import { CLI_TOKEN, COMMAND, csv, names, useCliWorkspace } from "./support/cli.ts";
+import { CLI_TOKEN, COMMAND, csv, names, recorder, useCliWorkspace } from "./support/cli.ts";
 
 const workspace = useCliWorkspace("zoom-ledger-");
 
@@ -41,17 +41,6 @@ class ControlledStdout extends EventEmitter {
     this.stalled = false;
     for (const release of this.held.splice(0)) release();
   }
-}
-
-function recorder() {
-  return Object.assign(new EventEmitter(), {
-    text: "",
-    write(chunk: string, callback?: (error?: Error | null) => void) {
-      this.text += chunk;
-      queueMicrotask(() => callback?.());
-      return true;
-    },
-  });
 }
 
 function runInProcess(

@@ -256,3 +256,15 @@ export function useCliWorkspace(prefix: string) {
   });
   return workspace;
 }
+
+/** An output stream in process that keeps what is written and acknowledges each write on the next tick. */
+export function recorder() {
+  return Object.assign(new EventEmitter(), {
+    text: "",
+    write(chunk: string, callback?: (error?: Error | null) => void) {
+      this.text += chunk;
+      queueMicrotask(() => callback?.());
+      return true;
+    },
+  });
+}
