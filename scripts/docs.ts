@@ -9,7 +9,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { marked } from "marked";
-import { type JsonSchema, loadSpec, repoRoot, type SpecDocument, theOperation } from "./lib/spec.ts";
+import { type JsonSchema, loadSpec, operationById, repoRoot, type SpecDocument } from "./lib/spec.ts";
 
 const html = (text: unknown) =>
   String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
@@ -46,7 +46,7 @@ function fields(schema: JsonSchema | undefined): string {
 }
 
 export function specPage(spec: SpecDocument): string {
-  const { path, method, operation } = theOperation(spec);
+  const { path, method, operation } = operationById(spec);
   const url = `${spec.servers?.[0]?.url ?? ""}${path}`;
   const schemes = Object.values(spec.components?.securitySchemes ?? {});
   const content = operation.requestBody.content;

@@ -1,155 +1,335 @@
 /**
  * spec → src/generated (`npm run generate`): three files, each under a banner that tooling can find.
  * - openapi.ts: openapi-typescript's `paths`/`components`/`operations` types;
- * - spec.ts: what the client reads from the spec at run time, typed: the request schema it validates with,
- *   the operation, the created group's fields and the documented responses with their Zoom codes;
- * - mock-validator.ts: the mock Zoom's own validator (scripts/lib/mock-validator.ts).
+ * - operations.ts: every operation as data, keyed by operationId: method, path, parameters, request schema,
+ *   success status, rate-limit label, retry safety, list and batch shapes, documented answers with their Zoom
+ *   codes; and what each Zoom code means (the spec's `x-zoom-error-codes`);
+ * - validators.ts: standalone validation code for request bodies, parameters and documented JSON answers
+ *   (scripts/lib/validators.ts), which the client, the mock and `verify` all use.
+ * What differs between operations is read from the spec here, once; nothing downstream names an operation
+ * to learn how it behaves.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
-import { mockValidatorSource } from "./lib/mock-validator.ts";
 import {
   defaultSpecPath,
   generatedDir,
   type JsonSchema,
   loadSpec,
+  operationsOf,
   type ResponseObject,
   repoRoot,
-  theOperation,
 } from "./lib/spec.ts";
+import { FORMATS, type SchemaUse, validatorsSource } from "./lib/validators.ts";
 
-/** The members of a generated interface: TypeScript type and doc comment; a name ending in `?` is optional. */
-type Members = Record<string, [ts: string, doc: string]>;
-
-const FIELD_TYPES = ["string", "boolean", "integer", "number"];
-const quoted = (names: string[]) => names.map((name) => JSON.stringify(name)).join(" | ");
-/** The keywords src/validation.ts implements, and help texts: a spec that uses another does not generate. */
-const FIELD_SCHEMA: Members = {
-  type: [quoted(FIELD_TYPES), "The JSON type."],
-  "description?": ["string", "The spec's description."],
-  "enum?": ["readonly string[]", "The values allowed."],
-  "enumDescriptions?": [
-    "Readonly<Record<string, string>>",
-    "Short help for each enum value, in this project's words (`x-enumDescriptions`).",
-  ],
-  "default?": ["string | boolean | number", "What Zoom uses when the field is left out."],
-  "minLength?": ["number", "The fewest characters (Unicode code points)."],
-  "maxLength?": ["number", "The most characters (Unicode code points)."],
-  "minimum?": ["number", "The smallest value."],
-  "maximum?": ["number", "The largest value."],
-  "pattern?": ["string", "A regular expression (ECMAScript, `u` flag) that the whole value must match."],
-  "patternMessage?": [
-    "string",
-    "What a value breaking `pattern` is told, after the field's name (`x-pattern-message`).",
-  ],
-};
-const FIELD_KEYWORDS = Object.keys(FIELD_SCHEMA).map((member) => member.replace("?", ""));
-/** The spec's own annotations among them, by their names in the spec. */
+/** The spec's own annotations that the client reads, renamed; every other `x-` key is dropped. */
 const RENAMED: Record<string, string> = {
   "x-enumDescriptions": "enumDescriptions",
   "x-pattern-message": "patternMessage",
 };
-/** The keywords a value can break (the others are its type, or help texts). */
-const FIELD_RULES = ["enum", "minLength", "maxLength", "minimum", "maximum", "pattern"];
-/** Keywords allowed in the spec that the validator has no use for. */
-const IGNORED_FIELD_KEYWORDS = ["title", "example"];
-const OBJECT_KEYWORDS = ["type", "description", "required", "additionalProperties", "properties", "title"];
+/** Methods that change nothing when repeated (RFC 9110); POST is idempotent only where the spec says so. */
+const IDEMPOTENT_METHODS = ["GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"];
+/** The keywords a value can break that the client words itself (src/validation.ts); any other fails generation. */
+const RULES = [
+  "required",
+  "type",
+  "additionalProperties",
+  "enum",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "format",
+  "minimum",
+  "maximum",
+  "minItems",
+  "maxItems",
+  "minProperties",
+] as const;
+const STRUCTURE = ["properties", "items", "default", "nullable"];
 
-const REQUEST_SCHEMA: Members = {
-  type: ['"object"', 'Always `"object"`.'],
-  "description?": ["string", "The spec's description."],
-  required: ["readonly RequestField[]", "The fields that must be present."],
-  additionalProperties: ["boolean", "`false`: a field the schema does not name is refused."],
-  properties: ["Readonly<Record<RequestField, FieldSchema>>", "Each field's schema, in the spec's order."],
-};
-const DOCUMENTED_RESPONSE: Members = {
-  "zoomCode?": ["number", "Zoom's error code (`x-zoom-error-code`; the first, where the status documents several)."],
-  "zoomCodes?": [
-    "readonly number[]",
-    "Every Zoom error code documented for the status (`x-zoom-error-code`: an integer or a list of integers).",
-  ],
-  message: ["string", "The spec's description as one plain sentence: a template where Zoom's is (`{groupName}`)."],
-  contentTypes: ["readonly string[]", "The documented content types."],
-};
-const OPERATION_DOCS: Record<string, string> = {
-  operationId: "The spec's operationId.",
-  method: "The HTTP method.",
-  path: "The path, under the server URL.",
-  serverUrl: "The spec's server: the client's default base URL.",
-  summary: "The operation's summary.",
-  scopes: "The OAuth scopes the call needs.",
-  granularScopes: "Zoom's granular scopes for the call.",
-  rateLimitLabel: "Zoom's rate-limit label: which per-second and daily limits apply.",
-  rateLimitTypes: "The values of a 429's `X-RateLimit-Type`: which limit was hit.",
-  requestContentTypes: "The request body's media types, in the spec's order.",
-};
+const SCHEMA_TYPE = `/** A JSON Schema as the spec states it (dereferenced, \`x-\` annotations dropped but the two the client shows). */
+export interface Schema {
+  /** The JSON type. */
+  type?: "string" | "boolean" | "integer" | "number" | "array" | "object";
+  /** The spec's description. */
+  description?: string;
+  /** The values allowed. */
+  enum?: readonly (string | number | boolean)[];
+  /** Short help for each enum value, in this project's words (\`x-enumDescriptions\`). */
+  enumDescriptions?: Readonly<Record<string, string>>;
+  /** What Zoom uses when the field is left out. */
+  default?: string | boolean | number;
+  /** The fewest characters (Unicode code points). */
+  minLength?: number;
+  /** The most characters (Unicode code points). */
+  maxLength?: number;
+  /** A regular expression (ECMAScript, \`u\` flag) that the value must match. */
+  pattern?: string;
+  /** What a value breaking \`pattern\` is told, after the field's name (\`x-pattern-message\`). */
+  patternMessage?: string;
+  /** A named format (\`email\`, \`date-time\`). */
+  format?: string;
+  /** The smallest value. */
+  minimum?: number;
+  /** The largest value. */
+  maximum?: number;
+  /** The fewest items of a list. */
+  minItems?: number;
+  /** The most items of a list. */
+  maxItems?: number;
+  /** The fewest fields an object names. */
+  minProperties?: number;
+  /** An object's fields. */
+  properties?: Readonly<Record<string, Schema>>;
+  /** The fields an object must name. */
+  required?: readonly string[];
+  /** \`false\`: a field the schema does not name is refused. */
+  additionalProperties?: boolean;
+  /** The schema of a list's items. */
+  items?: Schema;
+  /** Deprecated by Zoom: documented, never sent. */
+  deprecated?: boolean;
+}
+
+/** One documented answer of an operation. */
+export interface DocumentedResponse {
+  /** Zoom's error code (\`x-zoom-error-code\`; the first, where the status documents several). */
+  zoomCode?: number;
+  /** Every Zoom error code documented for the status. */
+  zoomCodes?: readonly number[];
+  /** The spec's description as one plain sentence: a template where Zoom's is (\`{groupName}\`). */
+  message: string;
+  /** The documented content types. */
+  contentTypes: readonly string[];
+  /** The documented JSON example, if any (the mock answers with it on demand). */
+  example?: unknown;
+}
+
+/** An operation, as the spec describes it. */
+export interface Operation {
+  /** The spec's operationId. */
+  operationId: string;
+  /** The HTTP method. */
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** The path under the server URL, with \`{parameters}\`. */
+  path: string;
+  /** The operation's summary. */
+  summary: string;
+  /** The OAuth scopes the call needs. */
+  scopes: readonly string[];
+  /** Zoom's granular scopes for the call. */
+  granularScopes: readonly string[];
+  /** Zoom's rate-limit label: which per-second budget of the account the call draws from. */
+  rateLimitLabel: string;
+  /** Repeating the call changes nothing more (by method, or \`x-zoom-idempotent\`). */
+  idempotent: boolean;
+  /** Path parameters, in path order. */
+  pathParams: readonly string[];
+  /** Query parameters. */
+  queryParams: readonly string[];
+  /** The parameters' schemas, as one object: what the client validates them with. */
+  params: Schema;
+  /** The request body's media types, in the spec's order (none without a body). */
+  requestContentTypes: readonly string[];
+  /** The request body's schema (one for every media type). */
+  requestSchema?: Schema;
+  /** The documented success status. */
+  successStatus: number;
+  /** The success body's schema, where it has one. */
+  successSchema?: Schema;
+  /** A list answer: the array it carries, and whether \`next_page_token\` pages it. */
+  list?: { items: string; paged: boolean; pageSize?: { param: string; max: number } };
+  /** A request body whose required list has a per-call maximum: sent in calls of \`max\`. */
+  batch?: { field: string; max: number };
+  /** Every documented answer by HTTP status. */
+  responses: Readonly<Record<string, DocumentedResponse>>;
+}
+`;
 
 export async function generate({ specPath = defaultSpecPath, outDir = generatedDir } = {}): Promise<string[]> {
   const spec = await loadSpec(specPath);
-  const { path, method, operation } = theOperation(spec);
-  const banner = `// Generated from ${relative(repoRoot, specPath)} by scripts/generate.ts — do not edit. Run \`npm run generate\`.\n`;
-  const requestSchema = requestBodySchema(operation.requestBody.content);
-  const created = operation.responses["201"]?.content?.["application/json"]?.schema?.properties;
-  if (!created) throw new Error("spec: the 201 response needs an application/json schema with properties");
-  const serverUrl = spec.servers?.[0]?.url;
-  if (!serverUrl) throw new Error("spec: servers[0].url is missing; the client takes its default base URL from it");
-  const responses = Object.fromEntries(
-    Object.entries(operation.responses).map(([status, response]) => [
-      status,
-      {
-        ...zoomCodesOf(status, response),
+  const specFile = relative(repoRoot, specPath);
+  const fail = (message: string): never => {
+    throw new Error(`spec: ${message} (${specFile})`);
+  };
+  const banner = `// Generated from ${specFile} by scripts/generate.ts — do not edit. Run \`npm run generate\`.\n`;
+  const serverUrl = spec.servers?.[0]?.url ?? fail("servers[0].url is missing; the client's default base URL");
+  const root = spec as unknown as Record<string, unknown>;
+  const meanings = (root["x-zoom-error-codes"] ?? {}) as Record<string, string>;
+  const plans = Object.fromEntries(
+    Object.entries((root["x-zoom-rate-limits"] ?? {}) as Record<string, unknown>).filter(
+      ([key, value]) => !key.startsWith("x-") && typeof value === "object",
+    ),
+  ) as Record<string, Record<string, number>>;
+  const found = operationsOf(spec.paths);
+  if (found.length === 0) fail("no operations");
+  const uses: SchemaUse[] = [];
+  const validatorOf: Record<
+    string,
+    {
+      request: Record<string, SchemaUse>;
+      params: SchemaUse;
+      paramsText: SchemaUse;
+      responses: Record<string, SchemaUse>;
+    }
+  > = {};
+  const operations: Record<string, unknown> = {};
+  const allRules = new Set<string>();
+
+  for (const { path, method, operation, item } of found) {
+    const id = operation.operationId ?? fail(`${method} ${path} has no operationId`);
+    if (operations[id]) fail(`operationId ${id} is used twice`);
+    const where = `${id} (${method} ${path})`;
+    const label = operation["x-zoom-rate-limit-label"] ?? fail(`${where} has no x-zoom-rate-limit-label`);
+
+    const parameters = mergeParameters(item.parameters, operation.parameters);
+    const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+    for (const name of pathParams)
+      if (!parameters.some((p) => p.in === "path" && p.name === name)) fail(`${where}: {${name}} is not a parameter`);
+    const queryParams = parameters.filter((p) => p.in === "query").map((p) => p.name);
+    const params = {
+      type: "object",
+      properties: Object.fromEntries(
+        parameters.map((p) => [p.name, { ...p.schema, ...(p.deprecated ? { deprecated: true } : {}) }]),
+      ),
+      required: parameters.filter((p) => p.required).map((p) => p.name),
+      additionalProperties: false,
+    } as JsonSchema;
+
+    const content = operation.requestBody?.content ?? {};
+    const [requestSchema, ...others] = Object.values(content).map((media) => media.schema);
+    if (
+      Object.keys(content).length > 0 &&
+      (!requestSchema || !others.every((other) => isDeepStrictEqual(other, requestSchema)))
+    )
+      fail(`${where}: every request content type needs a schema, the same for each`);
+    if (requestSchema) checkRules(requestSchema, `${where} request body`, allRules, fail);
+    checkRules(params, `${where} parameters`, allRules, fail);
+
+    const responses: Record<string, unknown> = {};
+    const responseUses: Record<string, SchemaUse> = {};
+    for (const [status, response] of Object.entries(operation.responses)) {
+      const codes = zoomCodesOf(`${where} responses.${status}`, response, fail);
+      for (const code of codes.zoomCodes ?? [])
+        if (!meanings[code]) fail(`Zoom code ${code} (${where} ${status}) has no meaning in x-zoom-error-codes`);
+      const json = response.content?.["application/json"];
+      const example = json?.example ?? Object.values(json?.examples ?? {}).at(-1)?.value;
+      responses[status] = {
+        ...codes,
         message: plainMessage(response.description),
         contentTypes: Object.keys(response.content ?? {}),
-      },
-    ]),
-  );
-  const operationData = {
-    operationId: operation.operationId,
-    method,
-    path,
-    serverUrl,
-    summary: operation.summary ?? "",
-    scopes: operation["x-zoom-scopes"] ?? [],
-    granularScopes: operation["x-zoom-granular-scopes"] ?? [],
-    rateLimitLabel: operation["x-zoom-rate-limit-label"] ?? "",
-    rateLimitTypes: operation.responses["429"]?.headers?.["X-RateLimit-Type"]?.schema?.enum ?? [],
-    requestContentTypes: Object.keys(operation.requestBody.content),
-  };
-  const fieldDoc = (name: string) => {
-    const description = requestSchema.properties[name]?.description;
-    return description && `\`${name}\`: ${docLine(description)}`;
-  };
-  const groupFields = Object.fromEntries(Object.entries(created).map(([name, field]) => [name, field.type]));
+        ...(example === undefined ? {} : { example }),
+      };
+      const schema = json?.schema;
+      if (schema) responseUses[status] = { schema, coerce: false, where: `${where} responses.${status}` };
+    }
+    const success =
+      Object.entries(operation.responses).find(
+        ([status, response]) => /^2\d\d$/.test(status) && response["x-zoom-error-code"] === undefined,
+      ) ?? fail(`${where} documents no success answer (a 2xx without x-zoom-error-code)`);
+    const successSchema = success[1].content?.["application/json"]?.schema;
 
-  const data = [
-    "",
-    ...declare(
-      "FieldSchema",
-      "One field of the request body: the JSON Schema keywords the client's validator implements, and help texts.",
-      FIELD_SCHEMA,
+    const request: Record<string, SchemaUse> = {};
+    for (const mediaType of Object.keys(content)) {
+      const coerce = !/^application\/([\w.-]+\+)?json$/.test(mediaType);
+      // A form carries text parts: a field may be a value or a list of values, never an object.
+      for (const [field, schema] of Object.entries(requestSchema?.properties ?? {}))
+        if (coerce && (schema.type === "object" || schema.items?.type === "object" || schema.items?.type === "array"))
+          fail(`${where}: ${mediaType} cannot carry ${field} (objects have no form encoding); make the body JSON only`);
+      request[mediaType] = { schema: requestSchema as JsonSchema, coerce, where: `${where} ${mediaType} body` };
+    }
+    const paramsUse = { schema: params, coerce: false, where: `${where} parameters` };
+    const paramsText = { schema: params, coerce: true, where: `${where} parameters as text` };
+    uses.push(...Object.values(request), paramsUse, paramsText, ...Object.values(responseUses));
+    validatorOf[id] = { request, params: paramsUse, paramsText, responses: responseUses };
+
+    operations[id] = {
+      operationId: id,
+      method,
+      path,
+      summary: operation.summary ?? "",
+      scopes: operation["x-zoom-scopes"] ?? [],
+      granularScopes: operation["x-zoom-granular-scopes"] ?? [],
+      rateLimitLabel: label,
+      idempotent: IDEMPOTENT_METHODS.includes(method) || operation["x-zoom-idempotent"] === true,
+      pathParams,
+      queryParams,
+      params: forClient(params),
+      requestContentTypes: Object.keys(content),
+      ...(requestSchema ? { requestSchema: forClient(requestSchema) } : {}),
+      successStatus: Number(success[0]),
+      ...(successSchema ? { successSchema: forClient(successSchema) } : {}),
+      ...listShape(method, successSchema, parameters),
+      ...batchShape(requestSchema),
+      responses,
+    };
+  }
+
+  const rateLimitTypes = [
+    ...new Set(
+      found.flatMap(({ operation }) => operation.responses["429"]?.headers?.["X-RateLimit-Type"]?.schema?.enum ?? []),
     ),
-    "/** The keywords of a field that a value can break (what `ValidationIssue.rule` names besides required, type and additionalProperties). */",
-    `export type FieldRule = ${quoted(FIELD_RULES)};`,
+  ];
+  const labels = [...new Set(Object.values(operations).map((op) => (op as { rateLimitLabel: string }).rateLimitLabel))];
+  for (const [plan, rates] of Object.entries(plans))
+    for (const label of labels)
+      if (typeof rates[label] !== "number") fail(`x-zoom-rate-limits.${plan} has no ${label} rate`);
+  if (Object.keys(plans).length === 0) fail("x-zoom-rate-limits lists no plan");
+  const ids = Object.keys(operations);
+  const operationsFile = [
     "",
-    "/** A field of the request body. */",
-    `export type RequestField = ${quoted(Object.keys(requestSchema.properties))};`,
+    SCHEMA_TYPE,
+    "/** The spec's server: the client's default base URL. */",
+    `export const serverUrl = ${JSON.stringify(serverUrl)};`,
     "",
-    ...declare("RequestSchema", "The request body's schema: what the client validates with.", REQUEST_SCHEMA),
-    ...declare("DocumentedResponse", "One documented response of the operation.", DOCUMENTED_RESPONSE),
-    "/** The operation this package calls, as the spec describes it. */",
-    `export const operation = ${documented(operationData, (key) => OPERATION_DOCS[key])} as const;`,
+    "/** Every operation of the spec, keyed by operationId. */",
+    `export const operations = ${JSON.stringify(operations, null, 2)} as const satisfies Record<string, Operation>;`,
     "",
-    "/** The request body's schema (dereferenced, examples dropped, `x-` help renamed): what the client validates with. */",
-    `export const createImGroupRequestSchema: RequestSchema = ${documented(requestSchema, fieldDoc, 2)};`,
+    "/** An operation's id. */",
+    "export type OperationId = keyof typeof operations;",
     "",
-    "/** The fields of the created group (the 201 body) and their JSON types: the client keeps exactly these. */",
-    `export const createdGroupFields: { readonly [name: string]: FieldSchema["type"] } = ${documented(groupFields, (name) => `The JSON type of \`${name}\` in the 201 body.`)};`,
+    "/** The rate-limit labels the operations carry: one per-second budget of the account each. */",
+    `export const rateLimitLabels = ${JSON.stringify(labels)} as const;`,
     "",
-    "/** Every documented response: HTTP status → Zoom error code, plain message and content types. */",
-    `export const documentedResponses: { readonly [status in ${quoted(Object.keys(responses))}]: DocumentedResponse } = ${documented(responses, (status) => `HTTP ${status}.`)};`,
+    "/** Zoom's per-second limits per label for each plan (`x-zoom-rate-limits`): an account's ceilings. */",
+    `export const rateLimitsByPlan = ${JSON.stringify(plans, null, 2)} as const;`,
+    "",
+    "/** The values of a 429's `X-RateLimit-Type`: which limit was hit. */",
+    `export const rateLimitTypes = ${JSON.stringify(rateLimitTypes)} as const;`,
+    "",
+    "/** What each Zoom error code means, the same on every operation: the error class for it (`x-zoom-error-codes`). */",
+    `export const zoomErrorCodes = ${JSON.stringify(meanings, null, 2)} as const;`,
+    "",
+    "/** The keywords of the spec's request and parameter schemas that a value can break. */",
+    `export type Rule = ${[...allRules]
+      .sort()
+      .map((rule) => JSON.stringify(rule))
+      .join(" | ")};`,
+    "",
+  ].join("\n");
+
+  const { code, name } = validatorsSource(uses);
+  const table = (entries: [string, string][]) =>
+    `{ ${entries.map(([key, value]) => `${JSON.stringify(key)}: ${value}`).join(", ")} }`;
+  const validatorsFile = [
+    "",
+    code,
+    "",
+    "/**\n * Each operation's validators: its body per media type, its parameters (one object; `paramsText` coerces a\n * query string's text), its JSON answers by status.\n */",
+    "export const validators = {",
+    ...ids.map((id) => {
+      const v = validatorOf[id] as (typeof validatorOf)[string];
+      const request = table(Object.entries(v.request).map(([type, use]) => [type, name(use)]));
+      const responses = table(Object.entries(v.responses).map(([status, use]) => [status, name(use)]));
+      return `  ${id}: { request: ${request}, params: ${name(v.params)}, paramsText: ${name(v.paramsText)}, responses: ${responses} },`;
+    }),
+    "} as const;",
+    "",
+    "/** The formats the validators know. */",
+    `export const formats = ${JSON.stringify(Object.keys(FORMATS))} as const;`,
     "",
   ].join("\n");
 
@@ -159,114 +339,122 @@ export async function generate({ specPath = defaultSpecPath, outDir = generatedD
   const files: [string, string][] = [
     // `@description` is openapi-typescript's tag; as the comment's summary, editors and TypeDoc show it as is.
     ["openapi.ts", types.replace(/\* @description /g, "* ")],
-    ["spec.ts", data],
-    ["mock-validator.ts", mockValidatorSource(operation.requestBody.content)],
+    ["operations.ts", operationsFile],
+    ["validators.ts", validatorsFile],
   ];
+  // Files of an older generator go, so nothing imports a stale table.
+  for (const stale of ["spec.ts", "mock-validator.ts"]) await rm(resolve(outDir, stale), { force: true });
   return Promise.all(
-    files.map(async ([name, text]) => {
-      const file = resolve(outDir, name);
-      await writeFile(file, banner + text);
-      return file;
+    files.map(async ([file, text]) => {
+      const path = resolve(outDir, file);
+      await writeFile(path, banner + text);
+      return path;
     }),
   );
 }
 
-/** The one schema both encodings share, reduced to the keywords FieldSchema declares. */
-/**
- * `x-zoom-error-code` as `{zoomCode, zoomCodes}`: an integer, or a list when one status documents several
- * codes. A code the description names (Zoom's "**Error Code:** `4134`") must be in it, so a code written
- * only in prose cannot slip past the types, the mock and the error table.
- */
-function zoomCodesOf(status: string, response: ResponseObject): { zoomCode?: number; zoomCodes?: number[] } {
-  const given = response["x-zoom-error-code"];
-  const codes = given === undefined ? [] : Array.isArray(given) ? given : [given];
-  if ((Array.isArray(given) && codes.length === 0) || !codes.every((code) => Number.isInteger(code)))
-    throw new Error(
-      `spec: responses.${status}.x-zoom-error-code must be an integer or a non-empty list of integers, ` +
-        `not ${JSON.stringify(given)} (spec/zoom-im-groups.openapi.yaml)`,
-    );
-  const described = [...(response.description ?? "").matchAll(/Error Code:\**\s*`?(\d+)`?/gi)].map((m) => Number(m[1]));
-  const missing = described.filter((code) => !codes.includes(code));
-  if (missing.length > 0)
-    throw new Error(
-      `spec: responses.${status}'s description documents Zoom code ${missing.join(", ")}, which its ` +
-        `x-zoom-error-code (${JSON.stringify(given ?? null)}) lacks: list every code there, e.g. ` +
-        `x-zoom-error-code: [${[...codes, ...missing].join(", ")}] (spec/zoom-im-groups.openapi.yaml)`,
-    );
-  return codes.length === 0 ? {} : { zoomCode: codes[0] as number, zoomCodes: codes };
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  deprecated?: boolean;
+  schema?: JsonSchema;
 }
 
-function requestBodySchema(content: Record<string, { schema?: JsonSchema }>) {
-  const [schema, ...rest] = Object.values(content).map((media) => media.schema);
-  if (!schema || !rest.every((other) => isDeepStrictEqual(other, schema)))
-    throw new Error("spec: every request content type needs a schema, one for both encodings");
-  // `x-` keys (x-source) are annotations, not rules: no validator reads them.
-  for (const key of Object.keys(schema))
-    if (!OBJECT_KEYWORDS.includes(key) && !key.startsWith("x-")) unsupported(key, "the request body");
-  if (schema.type !== "object") unsupported(`type: ${schema.type}`, "the request body");
-  if (![undefined, false].includes(schema.additionalProperties as undefined))
-    unsupported("additionalProperties other than false", "the request body");
-  const properties: Record<string, Record<string, unknown> & { description?: string }> = {};
-  for (const [name, field] of Object.entries(schema.properties ?? {})) {
-    const kept: Record<string, unknown> = {};
-    for (const [specKey, value] of Object.entries(field)) {
-      const key = RENAMED[specKey] ?? specKey;
-      if (FIELD_KEYWORDS.includes(key))
-        kept[key] = key === "enumDescriptions" ? withoutAnnotations(value as object) : value;
-      else if (!IGNORED_FIELD_KEYWORDS.includes(key) && !key.startsWith("x-")) unsupported(key, name);
-    }
-    checkField(name, kept);
-    properties[name] = kept;
-  }
-  return {
-    type: "object",
-    ...(schema.description === undefined ? {} : { description: schema.description }),
-    required: schema.required ?? [],
-    additionalProperties: schema.additionalProperties !== false,
-    properties,
-  };
+/** Path-level parameters, then the operation's (which win by name and place). */
+function mergeParameters(...lists: unknown[]): Parameter[] {
+  const merged = new Map<string, Parameter>();
+  for (const list of lists) for (const p of (list as Parameter[] | undefined) ?? []) merged.set(`${p.in}:${p.name}`, p);
+  return [...merged.values()].filter((p) => p.in === "path" || p.in === "query");
 }
 
-/**
- * What FieldSchema's types cannot say: values the validator could not use. (Ajv compiles each `pattern` with
- * the `u` flag for the mock's validator, so an invalid one fails generation there.)
- */
-function checkField(name: string, { type, enum: values, enumDescriptions, pattern, patternMessage }: JsonSchema) {
-  if (!FIELD_TYPES.includes(String(type))) unsupported(`type: ${type}`, name);
-  if (values !== undefined && !values.every((value) => typeof value === "string"))
-    unsupported("an enum of other than strings", name);
-  const stale = Object.keys(enumDescriptions ?? {}).filter((value) => !values?.includes(value));
-  if (stale.length > 0)
-    throw new Error(`spec: x-enumDescriptions of ${name} describes ${stale.join(", ")}, not in its enum`);
-  if ((pattern === undefined) !== (patternMessage === undefined))
-    throw new Error(`spec: ${name} needs both pattern and x-pattern-message (what a person is told), or neither`);
+/** A GET whose answer carries a required list is a list; `next_page_token` in and out pages it. */
+function listShape(method: string, schema: JsonSchema | undefined, parameters: Parameter[]) {
+  if (method !== "GET" || schema?.type !== "object") return {};
+  const items = (schema.required ?? []).find((name) => schema.properties?.[name]?.type === "array");
+  if (!items) return {};
+  const paged = parameters.some((p) => p.name === "next_page_token") && !!schema.properties?.next_page_token;
+  const size = parameters.find((p) => p.name === "page_size" && typeof p.schema?.maximum === "number");
+  const pageSize = size ? { param: size.name, max: size.schema?.maximum as number } : undefined;
+  return { list: { items, paged, ...(pageSize ? { pageSize } : {}) } };
 }
 
-function unsupported(what: string, where: string): never {
-  throw new Error(
-    `spec: ${what} on ${where} is not supported by src/validation.ts; teach the validator (and scripts/generate.ts) first`,
+/** A body whose one required list has `maxItems` is sent in calls of that many. */
+function batchShape(schema: JsonSchema | undefined) {
+  const lists = (schema?.required ?? []).filter(
+    (name) => schema?.properties?.[name]?.type === "array" && typeof schema.properties[name]?.maxItems === "number",
   );
+  const field = lists.length === 1 ? (lists[0] as string) : undefined;
+  return field ? { batch: { field, max: schema?.properties?.[field]?.maxItems as number } } : {};
+}
+
+/** Every keyword of a request or parameter schema is one the client can word (src/validation.ts). */
+function checkRules(schema: unknown, where: string, seen: Set<string>, fail: (message: string) => never): void {
+  if (!schema || typeof schema !== "object") return;
+  const node = schema as JsonSchema;
+  for (const [key, value] of Object.entries(node)) {
+    if (key.startsWith("x-") || ["description", "example", "examples", "title", "deprecated"].includes(key)) continue;
+    if ((RULES as readonly string[]).includes(key)) seen.add(key);
+    else if (!STRUCTURE.includes(key))
+      fail(
+        `${where}: ${key} is not a keyword the client words; teach src/validation.ts (and scripts/generate.ts) first`,
+      );
+    if (key === "format" && !(String(value) in FORMATS))
+      fail(
+        `${where}: format ${String(value)} is not one the validators know (${Object.keys(FORMATS).join(", ")}); add it to scripts/lib/validators.ts`,
+      );
+    if (key === "additionalProperties" && typeof value !== "boolean")
+      fail(`${where}: additionalProperties must be true or false`);
+  }
+  if ((node.pattern === undefined) !== (node["x-pattern-message"] === undefined))
+    fail(`${where}: needs both pattern and x-pattern-message (what a person is told), or neither`);
+  const stale = Object.keys(withoutAnnotations(node["x-enumDescriptions"] ?? {})).filter(
+    (value) => !node.enum?.includes(value),
+  );
+  if (stale.length > 0) fail(`${where}: x-enumDescriptions describes ${stale.join(", ")}, not in its enum`);
+  for (const child of Object.values(node.properties ?? {})) checkRules(child, where, seen, fail);
+  if (node.items) checkRules(node.items, where, seen, fail);
+}
+
+/** A schema for the client: `x-` annotations dropped but the renamed ones, examples dropped. */
+function forClient(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(forClient);
+  if (!schema || typeof schema !== "object") return schema;
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === "properties") kept[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, forClient(v)]));
+    else if (key === "enum" || key === "required" || key === "default") kept[key] = value;
+    else if (RENAMED[key]) kept[RENAMED[key]] = key === "x-enumDescriptions" ? withoutAnnotations(value) : value;
+    else if (!key.startsWith("x-") && key !== "example" && key !== "examples") kept[key] = forClient(value);
+  }
+  return kept;
 }
 
 const withoutAnnotations = (value: object) =>
   Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith("x-")));
 
-/** An interface with a doc comment on it and on each member. */
-const declare = (name: string, doc: string, members: Members) => [
-  `/** ${doc} */`,
-  `export interface ${name} {`,
-  ...Object.entries(members).flatMap(([member, [ts, memberDoc]]) => [`  /** ${memberDoc} */`, `  ${member}: ${ts};`]),
-  "}",
-  "",
-];
-
-/** JSON.stringify(value, null, 2), each key `depth` levels down under the doc comment `docOf` gives it. */
-function documented(value: unknown, docOf: (key: string) => string | undefined, depth = 1): string {
-  const indent = "  ".repeat(depth);
-  return JSON.stringify(value, null, 2).replace(new RegExp(`^${indent}"([^"]+)": `, "gm"), (line, key: string) => {
-    const doc = docOf(key);
-    return doc ? `${indent}/** ${doc} */\n${line}` : line;
-  });
+/**
+ * `x-zoom-error-code` as `{zoomCode, zoomCodes}`: an integer, or a list when one status documents several
+ * codes. A code the description names (Zoom's "**Error Code:** `4134`") must be in it, so a code written
+ * only in prose cannot slip past the types, the mock and the error table.
+ */
+function zoomCodesOf(
+  where: string,
+  response: ResponseObject,
+  fail: (message: string) => never,
+): { zoomCode?: number; zoomCodes?: number[] } {
+  const given = response["x-zoom-error-code"];
+  const codes = given === undefined ? [] : Array.isArray(given) ? given : [given];
+  if ((Array.isArray(given) && codes.length === 0) || !codes.every((code) => Number.isInteger(code)))
+    fail(`${where}.x-zoom-error-code must be an integer or a non-empty list of integers, not ${JSON.stringify(given)}`);
+  const described = [...(response.description ?? "").matchAll(/Error Code:\**\s*`?(\d+)`?/gi)].map((m) => Number(m[1]));
+  const missing = described.filter((code) => !codes.includes(code));
+  if (missing.length > 0)
+    fail(
+      `${where}'s description documents Zoom code ${missing.join(", ")}, which its x-zoom-error-code ` +
+        `(${JSON.stringify(given ?? null)}) lacks: list every code there, e.g. x-zoom-error-code: [${[...codes, ...missing].join(", ")}]`,
+    );
+  return codes.length === 0 ? {} : { zoomCode: codes[0] as number, zoomCodes: codes };
 }
 
 /**
@@ -280,17 +468,6 @@ function plainMessage(description: string): string {
     .split(/\n\s*\n/)[0];
   const text = (paragraph ?? "").replace(/<br>/g, " ").replace(/\s+/g, " ").trim();
   return /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
-}
-
-/** One plain line for a doc comment: Markdown markup and `<br>` dropped, braces escaped for TSDoc. */
-function docLine(text: string): string {
-  return text
-    .replace(/<br>/g, " ")
-    .replace(/\*\*/g, "")
-    .replace(/\s+/g, " ")
-    .replace(/\*\//g, "*\\/")
-    .replace(/[{}@]/g, (char) => `\\${char}`)
-    .trim();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

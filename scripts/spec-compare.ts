@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
 import { type Difference, diffFacts, factsOf } from "./lib/compare.ts";
-import { loadSpec, postmanItemPath, repoRoot, theOperation } from "./lib/spec.ts";
+import { loadSpec, operationById, postmanItemPath, repoRoot } from "./lib/spec.ts";
 import { loadUpstream, type UpstreamKind } from "./lib/upstream.ts";
 
 export interface ComparedDifference extends Difference {
@@ -48,7 +48,7 @@ export async function compareWithSpec(
   allowlistPath = resolve(repoRoot, "spec/compare-allowlist.yaml"),
   spec?: object,
 ): Promise<Comparison> {
-  const ours = theOperation(await loadSpec(spec));
+  const ours = operationById(await loadSpec(spec));
   const upstream = await loadUpstream(file, ours);
   const allowlist = await loadAllowlist(allowlistPath);
   const theirRoute = `${upstream.method} ${upstream.path.endsWith(ours.path) ? ours.path : upstream.path}`;

@@ -1,194 +1,117 @@
-/** The client: per call, validate → (throttle → token → attempt) → one decision: retry, renew the token, or stop. */
-import createClient from "openapi-fetch";
-import { toFormData } from "./encoding.js";
-import { AuthenticationError, ZoomApiError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
-import type { paths } from "./generated/openapi.js";
-import { operation } from "./generated/spec.js";
-import { type ImGroupsClientOptions, normalizeOptions } from "./options.js";
-import { bodyOf, createdGroup } from "./response.js";
-import { decideRetry } from "./retry.js";
-import { anyOf, call, raceAbort, sleep, withDeadline, withinDeadline } from "./transport.js";
-import type { CreatedImGroup, CreateImGroupBody } from "./types.js";
-import { assertValidBody } from "./validation.js";
+/** The client: one typed line per operation over the one request path (src/request.ts). */
 
-/** Per-call options of `createImGroup`. @group Client */
-export interface CallOptions {
-  /** Aborts the call, also while it waits to retry; the call then rejects with the signal's reason. */
-  signal?: AbortSignal;
-  /**
-   * Graceful stop: no further attempt (no retry, no repeat after a token renewal), waits end at once, an attempt
-   * on the wire finishes; the call rejects with the failure it had, else with the signal's reason.
-   */
-  stopRetrying?: AbortSignal;
+import { addInBatches } from "./batches.js";
+import { ZoomImGroupsError } from "./errors.js";
+import { operations } from "./generated/operations.js";
+import { type ImGroupsClientOptions, normalizeOptions } from "./options.js";
+import { type ItemList, listOf } from "./pages.js";
+import { type CallOptions, createRequester } from "./request.js";
+import { createdGroup } from "./response.js";
+import type {
+  AddedImGroupMembers,
+  CreatedImGroup,
+  CreateImGroupBody,
+  ImGroup,
+  ImGroupList,
+  ImGroupMember,
+  ImGroupMemberList,
+  MemberToAdd,
+  UpdateImGroupBody,
+} from "./types.js";
+
+export type { CallOptions } from "./request.js";
+
+/** Options of a list: how many records a page holds (Zoom's default when left out). @group Client */
+export interface ListOptions extends CallOptions {
+  /** Records per page, up to the spec's maximum for the list (300 for members). */
+  pageSize?: number;
 }
 
-/** What `createImGroupsClient` returns. @group Client */
+/** What `createImGroupsClient` returns: one method per IM-group operation. @group Client */
 export interface ImGroupsClient {
   /**
-   * Creates an IM directory group (`POST /im/groups`): validates `body` (a `ValidationError` sends nothing),
-   * retries transient failures, and rejects with a `ZoomImGroupsError` whose `mayHaveCreated` says if it may exist.
+   * Creates an IM directory group (`POST /im/groups`) and resolves with it, its `id` always set: from the answer's
+   * body, else its `Content-Location`, else the group of that (unique) name in the list. A `ValidationError` sends
+   * nothing; a failure's `mayHaveChanged` says whether the group may exist all the same.
    */
   createImGroup(body: CreateImGroupBody, options?: CallOptions): Promise<CreatedImGroup>;
+  /** Every group of the account (`GET /im/groups`): `for await (const group of zoom.listImGroups())`. */
+  listImGroups(options?: CallOptions): ItemList<ImGroup, ImGroupList>;
+  /** One group (`GET /im/groups/{groupId}`); rejects with `GroupNotFoundError` when Zoom has none of that id. */
+  getImGroup(groupId: string, options?: CallOptions): Promise<ImGroup>;
+  /** Changes a group's name or settings (`PATCH /im/groups/{groupId}`); fields left out keep their values. */
+  updateImGroup(groupId: string, changes: UpdateImGroupBody, options?: CallOptions): Promise<void>;
+  /** Deletes a group (`DELETE /im/groups/{groupId}`). Retried after a lost answer, a "not found" means done. */
+  deleteImGroup(groupId: string, options?: CallOptions): Promise<void>;
+  /** Every member of a group, page after page (`GET /im/groups/{groupId}/members`, `next_page_token`). */
+  listImGroupMembers(groupId: string, options?: ListOptions): ItemList<ImGroupMember, ImGroupMemberList>;
+  /**
+   * Adds any number of members (`POST /im/groups/{groupId}/members`), in calls of at most the spec's per-call
+   * maximum (10), one after another. A member Zoom does not know (code 1001) does not stop the others: it is
+   * listed in `unknown`. Every member is checked before the first call; adding a member twice changes nothing.
+   */
+  addImGroupMembers(
+    groupId: string,
+    members: readonly MemberToAdd[],
+    options?: CallOptions,
+  ): Promise<AddedImGroupMembers>;
+  /** Removes one member (`DELETE /im/groups/{groupId}/members/{memberId}`). */
+  removeImGroupMember(groupId: string, memberId: string, options?: CallOptions): Promise<void>;
 }
 
 /**
- * Creates a client for Zoom's "Create an IM directory group" API. Give exactly one of `accessToken` and
- * `serverToServer`; everything else has a default (see {@link CommonOptions}). The options are checked
- * here: a bad one throws `ConfigurationError` before anything is sent.
+ * Creates a client for Zoom's IM directory groups. Give exactly one of `accessToken` and `serverToServer`;
+ * everything else has a default (see {@link CommonOptions}). The options are checked here: a bad one throws
+ * `ConfigurationError` before anything is sent.
  * @group Client
  * @example
  * const zoom = createImGroupsClient({ accessToken: process.env.ZOOM_ACCESS_TOKEN ?? "" });
  * const group = await zoom.createImGroup({ name: "Design team", type: "restricted" });
+ * await zoom.addImGroupMembers(group.id, [{ email: "ada@example.com" }]);
+ * for await (const member of zoom.listImGroupMembers(group.id)) console.log(member.email);
  */
 export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsClient {
   const settings = normalizeOptions(options);
-  const { url, logger: log, throttle } = settings;
-  const { method } = operation;
-  const api = createClient<paths>({ baseUrl: settings.baseUrl });
-  api.use(...settings.middleware);
-  // A FormData gets its Content-Type (with the boundary) from the runtime; JSON gets openapi-fetch's.
-  const serialize = settings.encoding === "json" ? (body: CreateImGroupBody) => JSON.stringify(body) : toFormData;
+  const request = createRequester(settings);
+  const none = async () => undefined;
 
-  const target = { ...settings, method, endpoint: "api" as const };
-  // The logger and the throttle's hooks never change an outcome: what they throw is ignored.
-  const say = (level: "debug" | "warn", message: string) =>
-    void call(() => log?.[level](message)).catch(() => undefined);
+  const client: ImGroupsClient = {
+    async createImGroup(body, callOptions) {
+      const answer = await request("imGroupCreate", { body, templateValues: { groupName: body.name } }, callOptions);
+      const group = createdGroup(answer, settings.redact);
+      return group.id === undefined
+        ? { ...group, id: await idByName(body.name, callOptions) }
+        : (group as CreatedImGroup);
+    },
+    listImGroups: (callOptions) => listOf<ImGroup, ImGroupList>(request, "imGroups", {}, callOptions),
+    getImGroup: (groupId, callOptions) =>
+      request("imGroup", { params: { groupId } }, callOptions).then((answer) => answer.body as ImGroup),
+    updateImGroup: (groupId, changes, callOptions) =>
+      request("imGroupUpdate", { params: { groupId }, body: changes, ...named(changes) }, callOptions).then(none),
+    deleteImGroup: (groupId, callOptions) => request("imGroupDelete", { params: { groupId } }, callOptions).then(none),
+    listImGroupMembers: (groupId, { pageSize, ...callOptions } = {}) =>
+      listOf<ImGroupMember, ImGroupMemberList>(
+        request,
+        "imGroupMembers",
+        { groupId, page_size: pageSize },
+        callOptions,
+      ),
+    addImGroupMembers: (groupId, members, callOptions) =>
+      addInBatches(request, "imGroupMembersCreate", { groupId }, members, callOptions),
+    removeImGroupMember: (groupId, memberId, callOptions) =>
+      request("imGroupMembersDelete", { params: { groupId, memberId } }, callOptions).then(none),
+  };
 
-  async function attempt(body: CreateImGroupBody, token: string, signal: AbortSignal | undefined, earlier: boolean) {
-    const result = await withDeadline(
-      target,
-      signal,
-      (attemptSignal, fetch) =>
-        api.POST(operation.path, {
-          body,
-          bodySerializer: serialize,
-          // Zoom's Swagger files say it can also produce XML: ask for JSON, the only body this client reads.
-          headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
-          parseAs: "text",
-          // Zoom never redirects a create; following one would re-send it (and its token) elsewhere.
-          redirect: "manual",
-          signal: attemptSignal,
-          fetch,
-        }),
-      earlier,
+  /** A create answered without an id anywhere: names are unique per account, so the list has it. */
+  async function idByName(name: string, callOptions: CallOptions | undefined): Promise<string> {
+    for await (const group of client.listImGroups(callOptions)) if (group.name === name && group.id) return group.id;
+    throw new ZoomImGroupsError(
+      `${operations.imGroupCreate.method} ${operations.imGroupCreate.path}: Zoom created the group "${name}" but its answer carried no id and the group list does not show it yet; look it up later.`,
+      { mayHaveChanged: true },
     );
-    const answer = bodyOf(result);
-    const group = createdGroup(result.response, answer, settings.redact);
-    if (group) return group;
-    throw ZoomApiError.generate({
-      ...target,
-      status: result.response.status,
-      body: answer,
-      headers: result.response.headers,
-      mayHaveCreated: earlier,
-      templateValues: { groupName: body.name },
-    });
   }
 
-  /**
-   * One call, as a loop of attempts. Each attempt: the throttle's wait, then a token, then the request. After a
-   * failure, one decision: retry (after a wait), renew the token and repeat once, or stop. Invariants:
-   * - Nothing reaches Zoom after `stopRetrying` or `signal` aborts; a wait they end starts no attempt.
-   * - When a step fails before sending (a stop, a token failure), the call rejects with the failure it had:
-   *   that step changed nothing Zoom holds. `signal` always wins with its own reason.
-   * - `mayHaveCreated` is the OR over the call's attempts: each error is built knowing the earlier ones.
-   * - At most `maxRetries` retries, plus one repeat after a token renewal; the throttle hears every attempt
-   *   whose request was made exactly once (not a caller's abort), and no callback of the caller's can throw
-   *   past the call.
-   */
-  async function createImGroup(body: CreateImGroupBody, callOptions: CallOptions = {}): Promise<CreatedImGroup> {
-    assertValidBody(body);
-    const { signal, stopRetrying } = callOptions;
-    signal?.throwIfAborted();
-    stopRetrying?.throwIfAborted();
-    const stop = anyOf(signal, stopRetrying);
-    let retries = 0;
-    let renewedToken = false;
-    let failure: unknown;
-    for (let attemptNo = 1; ; attemptNo++) {
-      const earlier = failure instanceof ZoomImGroupsError && failure.mayHaveCreated;
-      let token: string;
-      try {
-        // Raced, so that a throttle that ignores its signal cannot hold up a stopped call.
-        if (throttle) await raceAbort(call(throttle.wait.bind(throttle, stop)), stop);
-        // After the throttle's wait (which may be long), so the token sent is a fresh one. A stop ends this
-        // wait too, and one that came while the token arrived still sends nothing.
-        token = await takeToken(stop);
-        stopRetrying?.throwIfAborted();
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        throw failure ?? error;
-      }
-      try {
-        const group = await attempt(body, token, signal, earlier);
-        heard(undefined);
-        say("debug", `${method} ${url} attempt ${attemptNo}: HTTP ${group.status}${trackingOf(group)}`);
-        return group;
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        heard(error);
-        failure = error;
-      }
-      const label = `${method} ${url} attempt ${attemptNo} failed: ${describeFailure(failure)}`;
-      const next = nextStep(failure, { retries, renewedToken, token, stopped: stopRetrying?.aborted === true });
-      if (next.step === "stop") {
-        say("debug", `${label}; not retried (${next.reason})`);
-        throw failure;
-      }
-      if (next.step === "renew") {
-        renewedToken = true;
-        say("warn", `${label}; renewing the access token and repeating once`);
-        continue;
-      }
-      say("warn", `${label}; retrying in ${next.delayMs} ms`);
-      await sleep(next.delayMs, stop).catch((error: unknown) => {
-        throw signal?.aborted ? error : failure;
-      });
-      retries++;
-    }
-  }
-
-  /** The one decision after a failed attempt: stop, renew the token and repeat once, or retry after a wait. */
-  function nextStep(
-    failure: unknown,
-    state: { retries: number; renewedToken: boolean; token: string; stopped: boolean },
-  ): { step: "stop"; reason: string } | { step: "renew" } | { step: "retry"; delayMs: number } {
-    if (state.stopped) return { step: "stop", reason: "stopped" };
-    // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
-    const apiRefusedToken = failure instanceof AuthenticationError && failure.url === url;
-    if (apiRefusedToken && !state.renewedToken && settings.tokens.renew(state.token)) return { step: "renew" };
-    const decision = decideRetry(failure, state.retries, settings);
-    if (!decision.retry) return { step: "stop", reason: decision.reason };
-    // A throttle that keeps the rate (a pacer) puts the retry back in its queue soon: no per-row backoff tail.
-    const asked = throttle?.retryDelayMs ? safely(() => throttle.retryDelayMs?.(failure, decision.delayMs)) : undefined;
-    const delayMs = typeof asked === "number" && asked >= 0 && Number.isFinite(asked) ? asked : decision.delayMs;
-    return { step: "retry", delayMs };
-  }
-
-  /** A caller's token function is raced against the deadline; Server-to-Server requests have their own. */
-  function takeToken(signal: AbortSignal | undefined): Promise<string> {
-    const get = () => settings.tokens.get(signal);
-    if (!settings.tokenFunction) return call(get);
-    const timeout = new ZoomTimeoutError(method, url, settings.timeoutMs, "token");
-    return withinDeadline(settings.timeoutMs, signal, timeout, get);
-  }
-
-  const heard = (outcome: unknown) => safely(() => throttle?.settled?.(outcome));
-
-  return { createImGroup };
+  return client;
 }
 
-function safely<T>(hook: () => T): T | undefined {
-  try {
-    return hook();
-  } catch {
-    return undefined;
-  }
-}
-
-const trackingOf = (group: CreatedImGroup) => (group.trackingId ? ` (tracking id ${group.trackingId})` : "");
-
-function describeFailure(error: unknown): string {
-  if (!(error instanceof ZoomApiError)) return error instanceof Error ? error.name : "unknown error";
-  return `${error.name} HTTP ${error.status}${error.code === undefined ? "" : ` Zoom code ${error.code}`}`;
-}
+const named = (changes: UpdateImGroupBody) => (changes?.name ? { templateValues: { groupName: changes.name } } : {});

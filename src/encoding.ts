@@ -1,8 +1,7 @@
 /** Request body encodings: multipart (the default) and JSON, each carrying exactly the fields that are set. */
-import type { operation } from "./generated/spec.js";
-import type { CreateImGroupBody } from "./types.js";
+import type { operations } from "./generated/operations.js";
 
-type SpecMediaType = (typeof operation.requestContentTypes)[number];
+type SpecMediaType = (typeof operations)[keyof typeof operations]["requestContentTypes"][number];
 
 /** Each encoding's media type, one per request content type the spec declares (checked when compiling). */
 export const mediaTypes = {
@@ -19,11 +18,14 @@ export type Encoding = keyof typeof mediaTypes;
 /** Every encoding the client can send: `multipart` and `json`. */
 export const encodings = Object.keys(mediaTypes) as readonly Encoding[];
 
-/** A real FormData (the runtime encodes it, boundary and all): booleans as `true`/`false`, unset fields left out. */
-export function toFormData(body: CreateImGroupBody): FormData {
+/**
+ * A real FormData (the runtime encodes it, boundary and all): booleans as `true`/`false`, a list as one part per
+ * item under its name, unset fields left out. (The generator refuses a form whose fields hold objects.)
+ */
+export function toFormData(body: unknown): FormData {
   const form = new FormData();
-  for (const [name, value] of Object.entries(body)) {
-    if (value !== undefined) form.append(name, String(value));
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined) form.append(name, String(item));
   }
   return form;
 }

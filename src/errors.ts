@@ -1,13 +1,23 @@
 /** Everything this package throws; `ZoomApiError.generate` picks the class from (HTTP status, Zoom code). */
-import { type DocumentedResponse, documentedResponses, type FieldRule, operation } from "./generated/spec.js";
+import {
+  type OperationId,
+  operations,
+  type Rule,
+  rateLimitTypes,
+  serverUrl,
+  zoomErrorCodes,
+} from "./generated/operations.js";
 import { fillTemplate, zoomErrorBody } from "./response.js";
 import { retryAfterAt } from "./retry-after.js";
 import type { ZoomFieldError } from "./types.js";
 
 /** The root of every error this package throws (a caller's abort stays the platform's AbortError). */
 export class ZoomImGroupsError extends Error {
-  /** This failed call may nonetheless have created the group (an attempt reached Zoom, then failed). */
-  readonly mayHaveCreated: boolean;
+  /**
+   * This failed call may nonetheless have changed the account: an attempt of a write (create, update, delete,
+   * member add or removal) reached Zoom, then failed. A create's group may exist; look before creating it again.
+   */
+  readonly mayHaveChanged: boolean;
   /** A later attempt may succeed (a per-second 429, a 408, a 5xx, a timeout, a lost connection): retried. */
   readonly retryable: boolean;
   /** Every further call would meet this too (bad credentials, the daily limit…): a bulk run stops at it. */
@@ -15,9 +25,14 @@ export class ZoomImGroupsError extends Error {
 
   constructor(message: string, options: ErrorFacts & { cause?: unknown } = {}) {
     super(message, options.cause === undefined ? {} : { cause: options.cause });
-    this.mayHaveCreated = options.mayHaveCreated === true;
+    this.mayHaveChanged = options.mayHaveChanged === true;
     this.retryable = options.retryable === true;
     this.failsEveryCall = options.failsEveryCall === true;
+  }
+
+  /** @deprecated The same as {@link ZoomImGroupsError.mayHaveChanged}, its name from when the client only created. */
+  get mayHaveCreated(): boolean {
+    return this.mayHaveChanged;
   }
 
   /** A plain object for logs and `JSON.stringify`: the message and the enumerable fields (not headers or cause). */
@@ -32,8 +47,8 @@ export class ZoomImGroupsError extends Error {
 
 /** What an error says about the call and the calls after it; read by the client, the CLI and callers alike. */
 export interface ErrorFacts {
-  /** See {@link ZoomImGroupsError.mayHaveCreated}. */
-  mayHaveCreated?: boolean;
+  /** See {@link ZoomImGroupsError.mayHaveChanged}. */
+  mayHaveChanged?: boolean;
   /** See {@link ZoomImGroupsError.retryable}. */
   retryable?: boolean;
   /** See {@link ZoomImGroupsError.failsEveryCall}. */
@@ -42,17 +57,17 @@ export interface ErrorFacts {
 
 /** The client's options are wrong, or no request could be built from them; nothing was sent. */
 export class ConfigurationError extends ZoomImGroupsError {
-  constructor(message: string, options: { cause?: unknown; mayHaveCreated?: boolean } = {}) {
+  constructor(message: string, options: { cause?: unknown; mayHaveChanged?: boolean } = {}) {
     super(message, { ...options, failsEveryCall: true });
   }
 }
 
 /** One way the request body breaks the spec's schema. */
 export interface ValidationIssue {
-  /** The field, e.g. `name`; `(body)` when the body itself is not an object. */
+  /** The field, e.g. `name` or `members[3].email`; `(body)` when the body itself is not an object. */
   field: string;
   /** The JSON Schema keyword the value broke. */
-  rule: "required" | "type" | "additionalProperties" | FieldRule;
+  rule: Rule;
   /** What is wrong, naming the field: `name must be at most 128 characters (got 129)`. */
   message: string;
 }
@@ -61,29 +76,29 @@ export interface ValidationIssue {
 export class ValidationError extends ZoomImGroupsError {
   /** Every way the body breaks the spec's schema, one per field and rule. */
   readonly issues: readonly ValidationIssue[];
-  constructor(issues: readonly ValidationIssue[]) {
+  /** `what` names the request (`IM group`, `imGroupMembersCreate request`). */
+  constructor(issues: readonly ValidationIssue[], what = "IM group") {
     // The first few, so that a body with thousands of unknown keys still makes a readable message.
     const listed = issues.slice(0, 5).map((issue) => issue.message);
     if (issues.length > 5) listed.push(`and ${issues.length - 5} more (in issues)`);
-    super(`Invalid IM group: ${listed.join("; ")}. Nothing was sent.`);
+    super(`Invalid ${what}: ${listed.join("; ")}. Nothing was sent.`);
     this.issues = issues;
   }
 }
 
 /** Which limit a 429 says was hit (`X-RateLimit-Type`): the spec's values, `QPS` or `Daily-limit`. */
-export type RateLimitType = (typeof operation.rateLimitTypes)[number];
-const rateLimitTypes: readonly RateLimitType[] = operation.rateLimitTypes;
+export type RateLimitType = (typeof rateLimitTypes)[number];
 
-/** Which endpoint a request went to: only the API's create can have created a group. */
+/** @internal Which endpoint a request went to: the API (a write of it can change the account) or the token URL. */
 export type Endpoint = "api" | "token";
 
-/** The network failed before an answer came; `mayHaveCreated` if any byte of a create can have been sent. */
+/** The network failed before an answer came; `mayHaveChanged` if any byte of a create can have been sent. */
 export class ZoomConnectionError extends ZoomImGroupsError {
-  constructor(method: string, url: string, cause: unknown, endpoint: Endpoint, mayHaveCreated = endpoint === "api") {
+  constructor(method: string, url: string, cause: unknown, endpoint: Endpoint, mayHaveChanged = endpoint === "api") {
     const where = endpoint === "api" ? "the base URL" : "the OAuth token URL";
     const text = `${method} ${url} failed: could not reach Zoom (${causeText(cause)}). Check the network and ${where}.`;
     // Retried; once the retries are spent, Zoom is unreachable for every call.
-    super(oneLine(text), { cause, mayHaveCreated, retryable: true, failsEveryCall: true });
+    super(oneLine(text), { cause, mayHaveChanged, retryable: true, failsEveryCall: true });
   }
 }
 
@@ -91,17 +106,19 @@ export class ZoomConnectionError extends ZoomImGroupsError {
 export class ZoomTimeoutError extends ZoomImGroupsError {
   /** The per-attempt limit that passed (the client's `timeoutMs`). */
   readonly timeoutMs: number;
-  constructor(method: string, url: string, timeoutMs: number, endpoint: Endpoint) {
+  constructor(method: string, url: string, timeoutMs: number, endpoint: Endpoint, mayHaveChanged = endpoint === "api") {
     super(
       `${method} ${url}: no answer from Zoom within ${timeoutMs / 1000} s (per-attempt timeout); retry later or allow more time.`,
-      { mayHaveCreated: endpoint === "api", retryable: true, failsEveryCall: true },
+      { mayHaveChanged, retryable: true, failsEveryCall: true },
     );
     this.timeoutMs = timeoutMs;
   }
 }
 
-/** What the error factory is given about one response. */
+/** @internal What the error factory is given about one response. */
 export interface ApiErrorInput {
+  /** The operation the request was (none for the token endpoint). */
+  operationId?: OperationId;
   /** 0 for a redirect the runtime hides (a browser's `opaqueredirect`). */
   status: number;
   /** A JSON value, or the text when it is not JSON (`""` when empty). */
@@ -110,8 +127,8 @@ export interface ApiErrorInput {
   method: string;
   /** Without credentials or query. */
   url: string;
-  /** An earlier attempt of this call may have created the group. */
-  mayHaveCreated?: boolean;
+  /** An earlier attempt of this call may have changed the account. */
+  mayHaveChanged?: boolean;
   endpoint?: Endpoint;
   redact?: (text: string) => string;
   /** The message to use when the body carries none. */
@@ -130,6 +147,8 @@ export class ZoomApiError extends ZoomImGroupsError {
   readonly trackingId!: string | undefined;
   /** Zoom's field errors (validation failures). */
   readonly errors!: readonly ZoomFieldError[] | undefined;
+  /** The operation, by the spec's operationId (undefined for the OAuth token endpoint). */
+  readonly operationId!: OperationId | undefined;
   /** The request's method. */
   readonly method!: string;
   /** The request's URL (no query string, no credentials). */
@@ -145,7 +164,7 @@ export class ZoomApiError extends ZoomImGroupsError {
   constructor(
     input: ApiErrorInput,
     advice: string = new.target.advice(input),
-    facts: Omit<ErrorFacts, "mayHaveCreated"> = {
+    facts: Omit<ErrorFacts, "mayHaveChanged"> = {
       retryable: new.target.retryable || (new.target === ZoomApiError && input.status === 408),
       failsEveryCall: new.target.failsEveryCall,
     },
@@ -157,20 +176,22 @@ export class ZoomApiError extends ZoomImGroupsError {
     const tracking = input.headers.get("x-zm-trackingid");
     const trackingId = tracking ? redact(tracking) : undefined;
     const errors = body.errors?.map((error) => ({ field: redact(error.field), message: redact(error.message) }));
-    const documented = new.target.documentedMessage(input.status) ?? "Zoom answered with an error";
+    const documented = new.target.documentedMessage(input.status, input.operationId) ?? "Zoom answered with an error";
     const what = (zoomMessage ?? input.fallbackMessage ?? fill(documented)).trim();
     const sentence = /[.!?]$/.test(what) ? what : `${what}.`;
-    const where = [`${input.method} ${input.url} → ${input.status ? `HTTP ${input.status}` : "a redirect"}`];
+    const call = `${input.operationId ? `${input.operationId}: ` : ""}${input.method} ${input.url}`;
+    const where = [`${call} → ${input.status ? `HTTP ${input.status}` : "a redirect"}`];
     if (body.code !== undefined) where.push(`Zoom code ${body.code}`);
     if (trackingId) where.push(`tracking id ${trackingId}`);
     const details = errors?.length ? ` Field errors: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}.` : "";
-    // A 5xx of the create may have come after Zoom created the group; the token endpoint's cannot.
+    // A 5xx of a write may have come after Zoom changed the account; a read's or the token endpoint's cannot.
+    const writes = input.operationId !== undefined && operations[input.operationId].method !== "GET";
     super(oneLine(`${sentence}${details} ${advice} [${where.join(", ")}]`), {
       ...facts,
-      mayHaveCreated: input.mayHaveCreated === true || (input.status >= 500 && input.endpoint !== "token"),
+      mayHaveChanged: input.mayHaveChanged === true || (input.status >= 500 && writes),
     });
-    const { status, method, url } = input;
-    Object.assign(this, { status, code: body.code, trackingId, errors, method, url, zoomMessage, advice });
+    const { status, method, url, operationId } = input;
+    Object.assign(this, { status, code: body.code, trackingId, errors, operationId, method, url, zoomMessage, advice });
     Object.defineProperty(this, "headers", { value: input.headers, enumerable: false });
   }
 
@@ -182,8 +203,8 @@ export class ZoomApiError extends ZoomImGroupsError {
   static failsEveryCall = false;
 
   /** What happened when the body says nothing: the spec's message for the status (a template). */
-  static documentedMessage: (status: number) => string | undefined = (status) =>
-    status >= 200 && status < 300 ? `Zoom answered HTTP ${status} without the created group` : specMessage(status);
+  static documentedMessage: (status: number, operationId?: OperationId) => string | undefined = (status, id) =>
+    status >= 200 && status < 300 ? `Zoom answered HTTP ${status} without the created group` : specMessage(status, id);
 
   /** The one factory: picks the class for `(status, Zoom code)`. Never throws. */
   static generate(input: ApiErrorInput): ZoomApiError {
@@ -194,7 +215,7 @@ export class ZoomApiError extends ZoomImGroupsError {
 /** Zoom code 200: IM groups need a paid account. Zoom sends it under HTTP 200 (or 400 on sibling calls). */
 export class PaidAccountRequiredError extends ZoomApiError {
   static override failsEveryCall = true;
-  static override documentedMessage = specMessage;
+  static override documentedMessage = () => specMessage(200);
   static override advice = () => "IM directory groups need a paid Zoom account (Pro or above).";
 }
 
@@ -213,13 +234,21 @@ export class AuthenticationError extends ZoomApiError {
 /** HTTP 403: the token lacks the scope this call needs. */
 export class PermissionDeniedError extends ZoomApiError {
   static override failsEveryCall = true;
-  static override advice = () =>
-    `This call needs the scope ${operation.scopes.join(", ")} (granular: ${operation.granularScopes.join(", ")}): add it to the app and get a new token.`;
+  static override advice = ({ operationId }: ApiErrorInput) => {
+    const operation = operationId && operations[operationId];
+    if (!operation) return "The token lacks a scope this call needs: add it to the app and get a new token.";
+    return `This call needs the scope ${operation.scopes.join(", ")} (granular: ${operation.granularScopes.join(", ")}): add it to the app and get a new token.`;
+  };
 }
 
-/** HTTP 404 with Zoom code 4130, or the documented empty-bodied 404: Zoom says the group does not exist. */
+/** Zoom code 4130 (HTTP 404), or the create's documented empty-bodied 404: Zoom says the group does not exist. */
 export class GroupNotFoundError extends ZoomApiError {
   static override advice = () => "Zoom says the group does not exist; check the account the token belongs to.";
+}
+
+/** Zoom code 1001 (HTTP 404): a member names a user Zoom does not know in this account. */
+export class UserNotFoundError extends ZoomApiError {
+  static override advice = () => "Zoom does not know that user in this account; check the email address or user id.";
 }
 
 /** Any other 404 (a proxy's page, a gateway's problem+json, a wrong base URL): the route is not there. */
@@ -227,13 +256,13 @@ export class RouteNotFoundError extends ZoomApiError {
   static override failsEveryCall = true;
   static override documentedMessage = () => "The route was not found";
   static override advice = (input: ApiErrorInput) =>
-    `Nothing answers ${input.method} at ${input.url}: check the base URL (Zoom's is ${operation.serverUrl}) and any proxy in between.`;
+    `Nothing answers ${input.method} at ${input.url}: check the base URL (Zoom's is ${serverUrl}) and any proxy in between.`;
 }
 
-/** HTTP 409, Zoom code 4132: the name is taken; `mayHaveCreated` when an earlier attempt of the call made it. */
+/** HTTP 409, Zoom code 4132: the name is taken; `mayHaveChanged` when an earlier attempt of the call made it. */
 export class GroupNameConflictError extends ZoomApiError {
   static override advice = (input: ApiErrorInput) =>
-    input.mayHaveCreated
+    input.mayHaveChanged
       ? "An earlier attempt of this call failed after it was sent and was retried: that attempt probably created the group. Look it up before creating it again."
       : "Choose another name, or treat the existing group as the one you wanted.";
 }
@@ -261,7 +290,7 @@ export class RateLimitError extends ZoomApiError {
     const daily = type === "Daily-limit";
     const when = retryAfter ? `after ${retryAfter.toISOString()}` : "later";
     const advice = daily
-      ? `The account's daily limit for ${operation.rateLimitLabel} APIs is used up; try again ${when}.`
+      ? `The account's daily limit for ${label(input)} APIs is used up; try again ${when}.`
       : `Zoom's per-second rate limit was hit; slow down and try again ${when}.`;
     // A daily limit is hours away: not retried, and every further call would meet it.
     super(input, advice, { retryable: !daily, failsEveryCall: daily });
@@ -285,7 +314,7 @@ export class RedirectError extends ZoomApiError {
     `The answer redirects to ${locationOrigin(input)}; it was not followed. Check ${input.url} and any proxy in between.`;
 }
 
-/** Which documented response means what; the status's Zoom code (the spec's) means the same on any status. */
+/** What an HTTP status means when the body carries no Zoom code the spec knows. */
 const meanings = new Map<number, typeof ZoomApiError>([
   [200, PaidAccountRequiredError],
   [400, BadRequestError],
@@ -296,22 +325,17 @@ const meanings = new Map<number, typeof ZoomApiError>([
   [410, ImGroupsApiRetiredError],
   [429, RateLimitError],
 ]);
-const byZoomCode = new Map<number | undefined, typeof ZoomApiError>(
-  // One status may document several codes (`x-zoom-error-code: [4132, 4134]`): each means that status's class.
-  Object.entries(documentedResponses).flatMap(([status, response]) => {
-    const ErrorClass = meanings.get(Number(status));
-    const codes: readonly number[] = ("zoomCodes" in response && response.zoomCodes) || [];
-    return ErrorClass ? codes.map((code) => [code, ErrorClass] as const) : [];
-  }),
-);
 
 function errorClassFor({ status, body }: ApiErrorInput): typeof ZoomApiError {
   // The status decides first where it says everything: a redirect, a rate limit, a server error.
   if (status === 0 || (status >= 300 && status < 400)) return RedirectError;
   if (status === 429) return RateLimitError;
   if (status >= 500) return ServerError;
-  const byCode = byZoomCode.get(zoomErrorBody(body).code);
-  if (byCode) return byCode;
+  // A Zoom code means the same on every operation: the spec's `x-zoom-error-codes` names its class.
+  const code = zoomErrorBody(body).code;
+  const named =
+    code === undefined ? undefined : (zoomErrorCodes as Readonly<Record<string, keyof typeof classes>>)[code];
+  if (named) return classes[named] as typeof ZoomApiError;
   // Anything answers 200 and 404 (a proxy's page, a wrong base URL): alone they mean Zoom's documented
   // refusal only with the documented empty body.
   const byStatus = meanings.get(status);
@@ -319,10 +343,16 @@ function errorClassFor({ status, body }: ApiErrorInput): typeof ZoomApiError {
   return status === 404 ? RouteNotFoundError : ZoomApiError;
 }
 
-/** The spec's message for a documented status (a template). */
-export function specMessage(status: number | string): string | undefined {
-  return (documentedResponses as Readonly<Record<string, DocumentedResponse | undefined>>)[status]?.message;
+/** The spec's message for a status an operation documents (a template); the create's, by default. */
+export function specMessage(status: number | string, operationId: OperationId = "imGroupCreate"): string | undefined {
+  const responses: Readonly<Record<string, { message: string } | undefined>> = operations[operationId].responses;
+  return responses[status]?.message;
 }
+
+/** The rate-limit label of the request's operation (the 429's own header when it names one). */
+const label = (input: ApiErrorInput) =>
+  input.headers.get("x-ratelimit-category") ??
+  (input.operationId ? operations[input.operationId].rateLimitLabel : "its");
 
 /** The Location's origin only: never its path, query or userinfo, which may carry anything. */
 function locationOrigin(input: ApiErrorInput): string {
@@ -357,6 +387,7 @@ const classes = {
   AuthenticationError,
   PermissionDeniedError,
   GroupNotFoundError,
+  UserNotFoundError,
   RouteNotFoundError,
   GroupNameConflictError,
   ImGroupsApiRetiredError,

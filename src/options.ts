@@ -9,7 +9,7 @@ import {
 } from "./auth.js";
 import { type Encoding, encodings } from "./encoding.js";
 import { ConfigurationError } from "./errors.js";
-import { operation } from "./generated/spec.js";
+import { serverUrl } from "./generated/operations.js";
 
 const DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token";
 
@@ -26,14 +26,17 @@ export interface Logger {
  * `wait` is awaited before every attempt, retries included, outside its timeout. @group Client
  */
 export interface Throttle {
-  /** Resolves when the next attempt may start; `signal` aborts when the call's `signal` or `stopRetrying` does. */
-  wait(signal: AbortSignal): Promise<void>;
+  /**
+   * Resolves when the next attempt may start; `signal` aborts when the call's `signal` or `stopRetrying` does.
+   * `label` is the operation's rate-limit label (`Light`, `Medium`): Zoom counts each label's limit apart.
+   */
+  wait(signal: AbortSignal, label: string): Promise<void>;
   /**
    * Hears how every request that was made ended: `undefined` when it created the group, else its failure (a
    * 429 is a `RateLimitError`), so that all callers can slow down or speed up. An attempt that stops before
    * its request (a token failure, a stop) or that the caller's `signal` aborts is not reported.
    */
-  settled?(failure: unknown): void;
+  settled?(failure: unknown, label: string): void;
   /**
    * The wait before a retry, given the failure and the client's own choice (its backoff, or `Retry-After`; one
    * longer than `maxRetryDelayMs` fails the call before this is asked): for a throttle whose pace keeps the rate.
@@ -85,7 +88,7 @@ export type ImGroupsClientOptions = AccessTokenOptions | ServerToServerOptions;
 export function normalizeOptions(options: ImGroupsClientOptions) {
   if (!options || typeof options !== "object")
     throw new ConfigurationError("createImGroupsClient: options are required");
-  const baseUrl = checkedUrl("baseUrl", options.baseUrl ?? operation.serverUrl).replace(/\/+$/, "");
+  const baseUrl = checkedUrl("baseUrl", options.baseUrl ?? serverUrl).replace(/\/+$/, "");
   const encoding = options.encoding ?? "multipart";
   if (!encodings.includes(encoding)) {
     throw new ConfigurationError(`encoding must be one of ${encodings.join(", ")} (got ${JSON.stringify(encoding)})`);
@@ -100,7 +103,6 @@ export function normalizeOptions(options: ImGroupsClientOptions) {
   const maxRetryDelayMs = wholeNumber("maxRetryDelayMs", options.maxRetryDelayMs, 60_000, 0, MAX_TIMER_MS);
   tokens = tokenSource(options, { fetch, timeoutMs, redact, maxRetries, maxRetryDelayMs });
   return {
-    url: baseUrl + operation.path,
     baseUrl,
     encoding,
     fetch,

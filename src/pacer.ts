@@ -5,6 +5,7 @@
  * 429 lowers the rate towards what the account admitted, a run of 5xx by a fifth; clean answers raise it again.
  */
 import { ConfigurationError, RateLimitError, ServerError, ZoomApiError } from "./errors.js";
+import { rateLimitsByPlan } from "./generated/operations.js";
 import type { Throttle } from "./options.js";
 
 const HEADROOM = 0.97;
@@ -31,23 +32,24 @@ export interface PacerClock {
   wait(ms: number): Promise<void>;
 }
 
+/** A Zoom plan, as Zoom's rate-limit table names them: it sets each label's per-second ceiling. @group Pacing */
+export type AccountPlan = keyof typeof rateLimitsByPlan;
+
 /** What `createPacer` takes. @group Pacing */
 export interface PacerOptions {
-  /** The most attempts per second: the account's per-second limit, or the share of it this app may take. */
-  rate: number;
+  /** The ceiling of the `Light` label (creates, reads of one group, updates, deletes): attempts per second. */
+  rate?: number;
+  /** Ceilings per rate-limit label (`{ Light: 30, Medium: 20 }`); a label left out takes `accountPlan`'s. */
+  rates?: Readonly<Partial<Record<string, number>>>;
+  /** The account's plan, for the labels `rate` and `rates` leave out (Zoom's table). Default `pro`. */
+  accountPlan?: AccountPlan;
   /** Default: `performance.now()` and `setTimeout`. */
   clock?: PacerClock;
 }
 
-/** A `throttle` for one or many clients, with what it has learnt of the account. @group Pacing */
-export interface Pacer extends Throttle {
-  /** Resolves when the caller may send (its own requests too, not only a client's); rejects if `signal` aborts first. */
-  wait(signal?: AbortSignal): Promise<void>;
-  /** Hears how an attempt ended: `undefined` when it succeeded, else its failure (a 429 as a `RateLimitError`). */
-  settled(failure: unknown): void;
-  /** A retry waits 100 ms (what Zoom asked after a Retry-After, a second at most after a 429), then a slot. */
-  retryDelayMs(failure: unknown, proposedMs: number): number;
-  /** The ceiling given as `rate`. */
+/** What one label's budget has learnt of the account. @group Pacing */
+export interface PacerBudget {
+  /** The label's ceiling. */
   readonly ceiling: number;
   /** The attempts per second it allows now (at most `ceiling`). */
   readonly rate: number;
@@ -60,20 +62,73 @@ export interface Pacer extends Throttle {
 }
 
 /**
- * A pacer to share one account's rate limit among every call of a process: give the same one as `throttle`
- * to every client. It lowers its rate when Zoom answers 429 (other apps use the account too) and raises it
- * again up to `rate` while answers come back clean; a retry takes a slot like any attempt.
+ * A `throttle` for one or many clients: one adaptive budget per rate-limit label, as Zoom counts them, so
+ * member listings (Medium) never slow creates (Light). Its own `rate`, `ceiling`… are the Light budget's. @group Pacing
+ */
+export interface Pacer extends Throttle, PacerBudget {
+  /** Resolves when the caller may send under `label` (default `Light`); rejects if `signal` aborts first. */
+  wait(signal?: AbortSignal, label?: string): Promise<void>;
+  /** Hears how an attempt under `label` ended: `undefined` when it succeeded, else its failure (a 429 as a `RateLimitError`). */
+  settled(failure: unknown, label?: string): void;
+  /** A retry waits 100 ms (what Zoom asked after a Retry-After, a second at most after a 429), then a slot. */
+  retryDelayMs(failure: unknown, proposedMs: number): number;
+  /** The budget of a label. */
+  budget(label: string): PacerBudget;
+}
+
+/**
+ * A pacer to share one account's rate limits among every call of a process: give the same one as `throttle`
+ * to every client. Each label's budget lowers its rate when Zoom answers 429 (other apps use the account
+ * too) and raises it again up to its ceiling while answers come back clean; a retry takes a slot like any attempt.
  * @group Pacing
  * @example
- * const pacer = createPacer({ rate: 30 }); // a Pro account's 30 creates per second
+ * const pacer = createPacer({ accountPlan: "business" }); // 80/s Light, 60/s Medium
  * const zoom = createImGroupsClient({ accessToken, throttle: pacer });
  * await Promise.all(names.map((name) => zoom.createImGroup({ name })));
  */
 export function createPacer(options: PacerOptions): Pacer {
-  const rate = options?.rate;
-  if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0)
-    throw new ConfigurationError(`createPacer: rate must be a number of attempts per second above 0 (got ${rate})`);
-  return new AdaptivePacer(rate, options.clock ?? realClock);
+  const plan = options?.accountPlan ?? "pro";
+  const table: Readonly<Record<string, number>> | undefined = rateLimitsByPlan[plan];
+  if (!table)
+    throw new ConfigurationError(
+      `createPacer: accountPlan must be one of ${Object.keys(rateLimitsByPlan).join(", ")} (got ${String(plan)})`,
+    );
+  const ceilings = { ...table, ...options.rates } as Record<string, number>;
+  if (options.rate !== undefined) ceilings.Light = options.rate;
+  for (const [label, rate] of Object.entries(ceilings))
+    if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0)
+      throw new ConfigurationError(
+        `createPacer: the ${label} rate must be a number of attempts per second above 0 (got ${rate})`,
+      );
+  const clock = options.clock ?? realClock;
+  const budgets = new Map<string, AdaptivePacer>();
+  const budget = (label = "Light") => {
+    const found = budgets.get(label) ?? new AdaptivePacer(ceilings[label] ?? ceilings.Light ?? 1, clock);
+    budgets.set(label, found);
+    return found;
+  };
+  const light = budget();
+  return {
+    wait: (signal, label) => budget(label).wait(signal),
+    settled: (failure, label) => budget(label).settled(failure),
+    retryDelayMs: (failure, proposedMs) => light.retryDelayMs(failure, proposedMs),
+    budget,
+    get ceiling() {
+      return light.ceiling;
+    },
+    get rate() {
+      return light.rate;
+    },
+    get rateLimitedAnswers() {
+      return light.rateLimitedAnswers;
+    },
+    get adaptedAtMs() {
+      return light.adaptedAtMs;
+    },
+    get settledRate() {
+      return light.settledRate;
+    },
+  };
 }
 
 const realClock: PacerClock = {
@@ -122,7 +177,7 @@ class Recent {
 }
 
 /** Exported for tests, which count its slots; not from the package. */
-export class AdaptivePacer implements Pacer {
+export class AdaptivePacer implements PacerBudget {
   rateLimitedAnswers = 0;
   adaptedAtMs: number | undefined;
   #rate: number;

@@ -1,6 +1,9 @@
 /** Reading what came back, never throwing: the body, Zoom's error body, the created group. */
-import { createdGroupFields, type FieldSchema } from "./generated/spec.js";
+import { operations, type Schema } from "./generated/operations.js";
 import type { CreatedImGroup, ZoomFieldError } from "./types.js";
+
+/** The fields of the create's 201 body, from the spec. */
+const createdFields: Readonly<Record<string, Schema>> = operations.imGroupCreate.successSchema.properties;
 
 /** openapi-fetch's `{data, error, response}` as one body: the JSON value, else the text, `""` when empty. */
 export function bodyOf(result: { data?: unknown; error?: unknown; response: Response }): unknown {
@@ -44,46 +47,49 @@ export function zoomErrorBody(body: unknown): { code?: number; message?: string;
   return result;
 }
 
-/** Zoom files "paid account only" under HTTP 200: a group is a 201 or a 2xx with an id, never a Zoom code. */
+/** The created group out of a successful create's answer: the spec's fields with the spec's types, id when known. */
 export function createdGroup(
-  response: Response,
-  body: unknown,
+  answer: { status: number; body: unknown; headers: Headers },
   redact: (text: string) => string,
-): CreatedImGroup | undefined {
-  const record = isRecord(body) ? body : {};
-  const bodyId = typeof record.id === "string" && record.id !== "" ? record.id : undefined;
-  const errorShaped = typeof record.code === "number" && record.id === undefined;
-  if (!response.ok || errorShaped || (response.status !== 201 && bodyId === undefined)) return undefined;
-  const group: CreatedImGroup = { status: response.status };
-  for (const [name, type] of Object.entries(createdGroupFields)) {
+): Omit<CreatedImGroup, "id"> & { id?: string } {
+  const record = isRecord(answer.body) ? answer.body : {};
+  const group: Omit<CreatedImGroup, "id"> & { id?: string } = { status: answer.status };
+  for (const [name, field] of Object.entries(createdFields)) {
     const value = record[name];
-    if (hasJsonType(type, value)) Object.assign(group, { [name]: typeof value === "string" ? redact(value) : value });
+    if (field.type && hasJsonType(field.type, value))
+      Object.assign(group, { [name]: typeof value === "string" ? redact(value) : value });
   }
-  const location = response.headers.get("content-location") ?? undefined;
+  const location = answer.headers.get("content-location") ?? undefined;
+  const bodyId = typeof record.id === "string" && record.id !== "" ? record.id : undefined;
   const id = bodyId ?? groupIdFromLocation(location);
   if (id !== undefined) group.id = redact(id);
   if (location !== undefined) group.location = redact(location);
-  const trackingId = response.headers.get("x-zm-trackingid");
+  const trackingId = answer.headers.get("x-zm-trackingid");
   if (trackingId) group.trackingId = redact(trackingId);
   return group;
 }
 
-/** The id in a `Content-Location` that is a URL or path under `/im/groups/`; undefined for anything else. */
+/** The segment after the create's path in a `Content-Location` (a URL or a path); undefined for anything else. */
 function groupIdFromLocation(location: string | undefined): string | undefined {
   const text = location?.trim() ?? "";
   const path = URL.canParse(text, "http://relative.invalid") ? new URL(text, "http://relative.invalid").pathname : "";
-  const id = /\/im\/groups\/([^/]+)\/?$/.exec(path)?.[1];
+  const under = `${operations.imGroupCreate.path}/`;
+  const at = path.indexOf(under);
+  const id = at < 0 ? undefined : path.slice(at + under.length).replace(/\/$/, "");
+  if (!id || id.includes("/")) return undefined;
   try {
-    return id && decodeURIComponent(id);
+    return decodeURIComponent(id);
   } catch {
     return id;
   }
 }
 
 /** Whether `value` has one of the spec's JSON types (an integer is a number without a fraction). */
-export function hasJsonType(type: FieldSchema["type"], value: unknown): boolean {
+export function hasJsonType(type: NonNullable<Schema["type"]>, value: unknown): boolean {
   if (type === "integer") return Number.isInteger(value);
   if (type === "number") return typeof value === "number" && Number.isFinite(value);
+  if (type === "array") return Array.isArray(value);
+  if (type === "object") return isRecord(value);
   return typeof value === type;
 }
 

@@ -13,6 +13,8 @@ export interface Destination {
   method: string;
   url: string;
   endpoint: Endpoint;
+  /** The request can change the account (not a read, not the token endpoint). */
+  writes?: boolean;
   timeoutMs: number;
   fetch: (request: Request) => Promise<Response>;
   redact: (text: string) => string;
@@ -23,10 +25,11 @@ export async function withDeadline<T>(
   target: Destination,
   signal: AbortSignal | undefined,
   run: (signal: AbortSignal, fetch: Destination["fetch"]) => Promise<T>,
-  /** An earlier attempt may have created the group: every failure of this one says so too. */
+  /** An earlier attempt may have changed the account: every failure of this one says so too. */
   earlier = false,
 ): Promise<T> {
   const { method, url, endpoint, timeoutMs } = target;
+  const writes = endpoint === "api" && target.writes !== false;
   let sent = false;
   const fetch = (request: Request) => {
     sent = true;
@@ -37,17 +40,17 @@ export async function withDeadline<T>(
     return await withinDeadline(timeoutMs, signal, timeout, (attemptSignal) => run(attemptSignal, fetch));
   } catch (error) {
     if (error instanceof ZoomImGroupsError || signal?.aborted) throw error;
-    if (error === timeout) throw new ZoomTimeoutError(method, url, timeoutMs, endpoint);
+    if (error === timeout) throw new ZoomTimeoutError(method, url, timeoutMs, endpoint, earlier || writes);
     const cause = safeCause(error, target.redact);
     const refused = refusedUrl(cause);
-    const mayHaveCreated = earlier || (endpoint === "api" && !sentNothing(cause));
-    if (sent && !refused) throw new ZoomConnectionError(method, url, cause, endpoint, mayHaveCreated);
+    const mayHaveChanged = earlier || (writes && !sentNothing(cause));
+    if (sent && !refused) throw new ZoomConnectionError(method, url, cause, endpoint, mayHaveChanged);
     // Nothing sent: a URL fetch refuses (a blocked port), a token with a line break, a middleware that threw.
     const what = refused ? "fetch refuses this URL" : "the request could not be built";
-    const sentBefore = earlier ? "; an earlier attempt may have created the group" : "";
+    const sentBefore = earlier ? "; an earlier attempt may have changed the account" : "";
     throw new ConfigurationError(`${method} ${url}: ${what} (${causeText(cause)}); nothing was sent${sentBefore}`, {
       cause,
-      mayHaveCreated: earlier,
+      mayHaveChanged: earlier,
     });
   }
 }

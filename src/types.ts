@@ -1,13 +1,24 @@
 import type { components, paths as specPaths } from "./generated/openapi.js";
 
+type Schemas = components["schemas"];
 /** The body of `POST /im/groups`: `name` is required, the rest take Zoom's defaults when left out. */
-export type CreateImGroupBody = components["schemas"]["CreateImGroupRequest"];
+export type CreateImGroupBody = Schemas["CreateImGroupRequest"];
+/** The body of `PATCH /im/groups/{groupId}`: the create's fields, each optional, at least one. */
+export type UpdateImGroupBody = Schemas["UpdateImGroupRequest"];
 /** The IM group type: who can see the group and its members. */
 export type ImGroupType = NonNullable<CreateImGroupBody["type"]>;
-/** A group as Zoom's reference documents the 201 body. Every field may be missing (the Postman example is `{}`). */
-export type ImGroup = components["schemas"]["ImGroup"];
+/** A group as Zoom documents it. Every field may be missing (the Postman example of the create is `{}`). */
+export type ImGroup = Schemas["ImGroup"];
+/** One page of `GET /im/groups`. */
+export type ImGroupList = Schemas["ImGroupList"];
+/** A member of a group, as the member list documents it. */
+export type ImGroupMember = Schemas["ImGroupMember"];
+/** One page of `GET /im/groups/{groupId}/members`. */
+export type ImGroupMemberList = Schemas["ImGroupMemberList"];
+/** A user to add to a group: by `id` or by `email` (the id wins when both are given). */
+export type MemberToAdd = Schemas["MemberToAdd"];
 /** Zoom's error body: `{ code, message, errors? }`. */
-export type ZoomErrorBody = components["schemas"]["ZoomError"];
+export type ZoomErrorBody = Schemas["ZoomError"];
 /** One of Zoom's field errors from a failed validation (code 300). */
 export type ZoomFieldError = NonNullable<ZoomErrorBody["errors"]>[number];
 /** The spec's paths, for a bare openapi-fetch client (`createClient<paths>(…)`): none of this client's checks. */
@@ -15,12 +26,22 @@ export type paths = specPaths;
 
 /** What `createImGroup` resolves with. */
 export interface CreatedImGroup extends ImGroup {
-  /** The group id, from the body or else the last segment of a `Content-Location` under `/im/groups/`. */
-  id?: string;
+  /** The group id: from the body, else the `Content-Location`, else the group of that name in the list. */
+  id: string;
   /** The raw `Content-Location` header, when Zoom sent one. */
   location?: string;
   /** Zoom's `x-zm-trackingid`: quote it to Zoom support. */
   trackingId?: string;
   /** The HTTP status: 201, or 200 when Zoom answered 200 with a group. */
   status: number;
+}
+
+/** What `addImGroupMembers` resolves with. */
+export interface AddedImGroupMembers {
+  /** The members Zoom accepted, as given. */
+  added: MemberToAdd[];
+  /** The members Zoom does not know (code 1001): not added; the others of their call were. */
+  unknown: MemberToAdd[];
+  /** The user ids Zoom reported added (its `ids`, split at commas). */
+  ids: string[];
 }

@@ -1,81 +1,140 @@
-/** Checks a body against the spec's schema: the generated `FieldSchema`'s keywords, so the spec is the one source. */
+/**
+ * Checks a request against the spec with the generated validators (src/generated/validators.ts) and words
+ * each problem in the project's words, naming the field and the rule. The rules themselves live only in the
+ * spec: this module reads the broken keyword, its limit from the error, and the field's schema for help.
+ */
 import { ValidationError, type ValidationIssue } from "./errors.js";
-import { type FieldSchema, createImGroupRequestSchema as schema } from "./generated/spec.js";
-import { hasJsonType, isRecord } from "./response.js";
-import type { CreateImGroupBody } from "./types.js";
+import { type OperationId, operations, type Schema } from "./generated/operations.js";
+import { type SchemaError, type Validator, validators } from "./generated/validators.js";
 
-/** Every way `body` breaks the spec's schema; empty when it is valid. */
-export function validateCreateImGroupBody(body: unknown): ValidationIssue[] {
-  if (!isRecord(body)) return [issue("(body)", "type", `the body must be an object (got ${describe(body)})`)];
-  const issues: ValidationIssue[] = [];
-  for (const name of schema.required) {
-    if (body[name] === undefined) issues.push(issue(name, "required", `${name} is required`));
-  }
-  for (const [name, field] of Object.entries(schema.properties)) {
-    const value = body[name];
-    if (value !== undefined) checkField(name, field, value, issues);
-  }
-  if (!schema.additionalProperties) {
-    for (const name of Object.keys(body)) {
-      if (!Object.hasOwn(schema.properties, name) && body[name] !== undefined) {
-        const known = Object.keys(schema.properties).join(", ");
-        const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
-        issues.push(issue(name, "additionalProperties", `${shown} is not a field of this request (fields: ${known})`));
-      }
-    }
-  }
+/** Every way a request's parameters and body break the spec; empty when they keep it. */
+export function validateRequest(
+  operationId: OperationId,
+  request: { params?: object; body?: unknown },
+): ValidationIssue[] {
+  const operation: { params: Schema; requestSchema?: Schema } = operations[operationId];
+  const { params, request: byType } = validators[operationId];
+  const issues = check(params, operation.params, withoutUndefined(request.params ?? {}), "");
+  const body = (byType as Record<string, Validator | undefined>)["application/json"];
+  if (body && operation.requestSchema)
+    issues.push(...check(body, operation.requestSchema, withoutUndefined(request.body), ""));
   return issues;
 }
 
-/** Throws `ValidationError` naming every bad field and the rule it broke. */
-export function assertValidBody(body: unknown): asserts body is CreateImGroupBody {
-  const issues = validateCreateImGroupBody(body);
-  if (issues.length > 0) throw new ValidationError(issues);
+/** The create's body alone, as the CLI checks a bulk file's rows. */
+export const validateCreateImGroupBody = (body: unknown): ValidationIssue[] =>
+  validateRequest("imGroupCreate", { body });
+
+/** Throws `ValidationError` naming every bad field and the rule it broke; nothing is sent. */
+export function assertValidRequest(operationId: OperationId, request: { params?: object; body?: unknown }): void {
+  const issues = validateRequest(operationId, request);
+  if (issues.length > 0)
+    throw new ValidationError(issues, operationId === "imGroupCreate" ? "IM group" : `${operationId} request`);
 }
 
-function checkField(name: string, field: FieldSchema, value: unknown, issues: ValidationIssue[]): void {
-  const got = `(got ${describe(value)})`;
-  const check = (rule: ValidationIssue["rule"], broken: boolean, message: string) => {
-    if (broken) issues.push(issue(name, rule, `${name} ${message}`));
-  };
-  const typed = hasJsonType(field.type, value);
-  check("type", !typed, `must be ${typeWords[field.type]} ${got}`);
-  if (!typed) return;
-  const { minLength, maxLength, pattern, minimum, maximum } = field;
-  check("enum", field.enum?.includes(value as string) === false, `must be one of ${field.enum?.join(", ")} ${got}`);
-  if (typeof value === "string") {
-    // JSON Schema counts length in Unicode code points, not UTF-16 units: an emoji is one character.
-    const length = [...value].length;
-    check("minLength", length < (minLength ?? 0), `must be at least ${characters(minLength)} (got ${length})`);
-    check("maxLength", length > (maxLength ?? Infinity), `must be at most ${characters(maxLength)} (got ${length})`);
-    // `u`: a pattern reads code points, as JSON Schema does.
-    const mismatch = pattern !== undefined && !new RegExp(pattern, "u").test(value);
-    check("pattern", mismatch, `${field.patternMessage ?? `must match ${pattern}`} ${got}`);
+function check(validate: Validator, schema: Schema, value: unknown, prefix: string): ValidationIssue[] {
+  if (validate(value)) return [];
+  const issues = new Map<string, ValidationIssue>();
+  for (const error of validate.errors ?? []) {
+    const issue = word(error, schema, value, prefix);
+    // One issue per field and rule: Ajv may report a rule once per failing branch.
+    issues.set(`${issue.field}\u0000${issue.rule}`, issue);
   }
-  if (typeof value === "number") {
-    check("minimum", value < (minimum ?? -Infinity), `must be at least ${minimum} ${got}`);
-    check("maximum", value > (maximum ?? Infinity), `must be at most ${maximum} ${got}`);
+  return [...issues.values()];
+}
+
+/** One of Ajv's errors in the project's words: `members[3].email must be an email address (got "x")`. */
+function word(error: SchemaError, root: Schema, value: unknown, prefix: string): ValidationIssue {
+  const steps = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((step) => step.replace(/~1/g, "/").replace(/~0/g, "~"));
+  let schema: Schema | undefined = root;
+  let at: unknown = value;
+  for (const step of steps) {
+    schema = /^\d+$/.test(step) && schema?.type === "array" ? schema.items : schema?.properties?.[step];
+    at = (at as Record<string, unknown> | undefined)?.[step];
+  }
+  const path =
+    prefix +
+    steps.reduce((text, step) => (/^\d+$/.test(step) ? `${text}[${step}]` : text ? `${text}.${step}` : step), "");
+  const params = error.params;
+  const rule = error.keyword as ValidationIssue["rule"];
+  const field = (name: unknown) => (path ? `${path}.${String(name)}` : String(name));
+  const got = `(got ${describe(at)})`;
+  // The body itself (an empty update, say) is `(body)`, and its message says "the body".
+  const issue = (name: string, message: string): ValidationIssue =>
+    name
+      ? { field: name, rule, message: `${name} ${message}` }
+      : { field: "(body)", rule, message: `the body ${message}` };
+  switch (error.keyword) {
+    case "required":
+      return issue(field(params.missingProperty), "is required");
+    case "additionalProperties": {
+      const name = String(params.additionalProperty);
+      const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+      const known = Object.keys(schema?.properties ?? {}).join(", ");
+      return {
+        field: field(name),
+        rule,
+        message: `${path ? `${path}.` : ""}${shown} is not a field of this request (fields: ${known})`,
+      };
+    }
+    case "type":
+      if (!path) return { field: "(body)", rule, message: `the body must be an object (got ${describe(at)})` };
+      return issue(path, `must be ${typeWords[String(params.type)] ?? String(params.type)} ${got}`);
+    case "enum":
+      return issue(path, `must be one of ${schema?.enum?.join(", ")} ${got}`);
+    case "minLength":
+    case "maxLength":
+      return issue(path, `must be ${bound(rule)} ${count(params.limit, "character")} (got ${[...String(at)].length})`);
+    case "minItems":
+    case "maxItems":
+      return issue(path, `must have ${bound(rule)} ${count(params.limit, "item")} (got ${(at as unknown[]).length})`);
+    case "minimum":
+    case "maximum":
+      return issue(path, `must be ${bound(rule)} ${String(params.limit)} ${got}`);
+    case "minProperties":
+      return issue(
+        path,
+        `must name at least ${count(params.limit, "field")} of ${Object.keys(schema?.properties ?? {}).join(", ")}`,
+      );
+    case "pattern":
+      return issue(path, `${schema?.patternMessage ?? `must match ${String(params.pattern)}`} ${got}`);
+    case "format":
+      return issue(
+        path,
+        `must be ${formatWords[String(params.format)] ?? `in the format ${String(params.format)}`} ${got}`,
+      );
+    default:
+      return issue(path, `${error.message ?? "breaks the spec"} ${got}`);
   }
 }
 
-const typeWords: Record<FieldSchema["type"], string> = {
+const bound = (rule: string) => (rule.startsWith("min") ? "at least" : "at most");
+const count = (limit: unknown, unit: string) => `${String(limit)} ${unit}${limit === 1 ? "" : "s"}`;
+const typeWords: Record<string, string> = {
   string: "a string",
   boolean: "a boolean (true or false)",
   integer: "an integer",
   number: "a number",
+  array: "a list",
+  object: "an object",
 };
+const formatWords: Record<string, string> = { email: "an email address", "date-time": "an ISO 8601 date and time" };
 
-function issue(field: string, rule: ValidationIssue["rule"], message: string): ValidationIssue {
-  return { field, rule, message };
-}
-
-function characters(count: number | undefined): string {
-  return `${count} character${count === 1 ? "" : "s"}`;
+/** Fields set to `undefined` are left out, as JSON and FormData leave them out. */
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (!value || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([key, item]) => (item === undefined ? [] : [[key, withoutUndefined(item)]])),
+  );
 }
 
 function describe(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
+  if (Array.isArray(value)) return "a list";
   if (typeof value === "string")
     return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === "object") return "an object";

@@ -19,6 +19,11 @@ export type JsonSchema = Record<string, unknown> & {
   enum?: unknown[];
   description?: string;
   items?: JsonSchema;
+  maxItems?: number;
+  maximum?: number;
+  pattern?: string;
+  "x-pattern-message"?: string;
+  "x-enumDescriptions"?: Record<string, string>;
 };
 export interface MediaType {
   schema?: JsonSchema;
@@ -35,7 +40,8 @@ export interface ResponseObject {
 export interface OperationObject {
   operationId: string;
   summary?: string;
-  requestBody: { required?: boolean; description?: string; content: Record<string, MediaType> };
+  parameters?: unknown[];
+  requestBody?: { required?: boolean; description?: string; content: Record<string, MediaType> };
   responses: Record<string, ResponseObject>;
   "x-zoom-scopes"?: string[];
   "x-zoom-granular-scopes"?: string[];
@@ -58,17 +64,22 @@ export const loadSpec = async (spec: string | object = defaultSpecPath) =>
   (await SwaggerParser.validate(spec as never)) as unknown as SpecDocument;
 
 export const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
-/** Every operation of a document's `paths`, its method upper-cased. */
+/** Every operation of a document's `paths`, its method upper-cased, with its path item (shared parameters). */
 export const operationsOf = (paths: Record<string, Record<string, OperationObject>> = {}) =>
   Object.entries(paths).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([method]) => METHODS.includes(method))
-      .map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
+      .map(([method, operation]) => ({
+        path,
+        method: method.toUpperCase(),
+        operation,
+        item: item as { parameters?: unknown[] },
+      })),
   );
 
-/** The one operation the spec describes. The project is for exactly one; more is a spec error. */
-export function theOperation(spec: SpecDocument): { path: string; method: string; operation: OperationObject } {
-  const found = operationsOf(spec.paths);
-  if (found.length !== 1 || !found[0]) throw new Error(`spec: expected exactly one operation, found ${found.length}`);
-  return found[0];
+/** The operation with this operationId (the create, by default); a spec without it is an error. */
+export function operationById(spec: SpecDocument, operationId = "imGroupCreate") {
+  const found = operationsOf(spec.paths).find(({ operation }) => operation.operationId === operationId);
+  if (!found) throw new Error(`spec: no operation ${operationId}`);
+  return found;
 }

@@ -19,7 +19,7 @@ export interface ErrorJson {
   code?: number;
   trackingId?: string;
   /** This failed call may nonetheless have created the group (an attempt may have reached Zoom). */
-  mayHaveCreated?: true;
+  mayHaveChanged?: true;
 }
 
 /** The error as one JSON object; its message is one line (a server's line breaks must not break a log line). */
@@ -34,6 +34,6 @@ export function errorJson(error: unknown): ErrorJson {
     if (error.code !== undefined) json.code = error.code;
     if (error.trackingId) json.trackingId = error.trackingId;
   }
-  if ((error as { mayHaveCreated?: unknown })?.mayHaveCreated === true) json.mayHaveCreated = true;
+  if ((error as { mayHaveChanged?: unknown })?.mayHaveChanged === true) json.mayHaveChanged = true;
   return json;
 }

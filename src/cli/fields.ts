@@ -32,7 +32,7 @@ export function readValue(name: string, value: unknown, typed: boolean): unknown
   if (typeof value !== "string" || !schema) return value;
   const text = value.trim();
   const lower = text.toLowerCase();
-  if (schema.enum) return schema.enum.find((allowed) => allowed.toLowerCase() === lower) ?? text;
+  if (schema.enum) return schema.enum.find((allowed) => String(allowed).toLowerCase() === lower) ?? text;
   if (typed) return text;
   if (schema.type === "boolean") return Object.hasOwn(booleanWords, lower) ? booleanWords[lower] : text;
   if ((schema.type === "integer" || schema.type === "number") && text !== "" && Number.isFinite(Number(text)))

@@ -7,7 +7,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List IM directory groups
+         * Lists the account's IM directory groups.
+         *
+         *     **Scopes**: `imgroup:read:admin` (granular: `contact_group:read:admin`)
+         *
+         *     **Rate Limit Label**: `Medium`
+         */
+        get: operations["imGroups"];
         put?: never;
         /**
          * Create an IM directory group
@@ -19,6 +27,114 @@ export interface paths {
          */
         post: operations["imGroupCreate"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/im/groups/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve an IM directory group
+         * Reads one IM directory group of the account.
+         *
+         *     **Scopes**: `imgroup:read:admin` (granular: `contact_group:read:admin`)
+         *
+         *     **Rate Limit Label**: `Light`
+         */
+        get: operations["imGroup"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an IM directory group
+         * Deletes an IM directory group. The account's default group cannot be deleted (400, code 300).
+         *
+         *     **Scopes**: `imgroup:write:admin` (granular: `contact_group:write:group:admin`)
+         *
+         *     **Rate Limit Label**: `Light`
+         */
+        delete: operations["imGroupDelete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an IM directory group
+         * Changes the name or settings of an IM directory group; fields left out keep their values.
+         *
+         *     **Scopes**: `imgroup:write:admin` (granular: `contact_group:write:group:admin`)
+         *
+         *     **Rate Limit Label**: `Light`
+         */
+        patch: operations["imGroupUpdate"];
+        trace?: never;
+    };
+    "/im/groups/{groupId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List IM directory group members
+         * Lists a group's members a page at a time; `next_page_token` reads the next page (it lasts 15 minutes).
+         *
+         *     **Scopes**: `imgroup:read:admin` (granular: `contact_group:read:admin`)
+         *
+         *     **Rate Limit Label**: `Medium`
+         */
+        get: operations["imGroupMembers"];
+        put?: never;
+        /**
+         * Add IM directory group members
+         * Adds members to a group, each named by user id or email (the id wins when both are given). Adding a
+         *     member who is already in the group changes nothing, so a repeated call is safe to retry.
+         *
+         *     **Scopes**: `imgroup:write:admin` (granular: `contact_group:write:member:admin`)
+         *
+         *     **Rate Limit Label**: `Medium`
+         */
+        post: operations["imGroupMembersCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/im/groups/{groupId}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+                /** The member's user id (`id` in the member list). */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an IM directory group member
+         * Removes one member from a group.
+         *
+         *     **Scopes**: `imgroup:write:admin` (granular: `contact_group:write:member:admin`)
+         *
+         *     **Rate Limit Label**: `Light`
+         */
+        delete: operations["imGroupMembersDelete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -75,6 +191,11 @@ export interface components {
             name?: string;
             /** Total number of members in the group. */
             total_members?: number;
+            /**
+             * Who sees the group and can search for its members (read answers; the create's has none).
+             * @enum {string}
+             */
+            type?: "normal" | "shared" | "restricted";
             /** Whether members can find others whose email is in the same domain. */
             search_by_domain?: boolean;
             /** Whether members can find others in the same account. */
@@ -96,9 +217,252 @@ export interface components {
                 message: string;
             }[];
         };
+        /** The fields of an IM directory group to change; the ones left out keep their values. */
+        UpdateImGroupRequest: {
+            name?: components["schemas"]["CreateImGroupRequest"]["name"];
+            type?: components["schemas"]["CreateImGroupRequest"]["type"];
+            search_by_domain?: components["schemas"]["CreateImGroupRequest"]["search_by_domain"];
+            search_by_account?: components["schemas"]["CreateImGroupRequest"]["search_by_account"];
+            search_by_ma_account?: components["schemas"]["CreateImGroupRequest"]["search_by_ma_account"];
+        };
+        /** The account's groups. */
+        ImGroupList: {
+            /** How many pages the list has. */
+            page_count?: number;
+            /** Which page this is (deprecated by Zoom). */
+            page_number?: number;
+            /** How many records a page holds. */
+            page_size?: number;
+            /** How many groups the account has. */
+            total_records?: number;
+            /** The next page's token, when there is one. */
+            next_page_token?: string;
+            /** The groups of this page. */
+            groups: components["schemas"]["ImGroup"][];
+        };
+        /** A member of a group. */
+        ImGroupMember: {
+            /** The member's user id. */
+            id?: string;
+            /** The member's email address. */
+            email?: string;
+            /** The member's first name. */
+            first_name?: string;
+            /** The member's last name. */
+            last_name?: string;
+            /** The member's user type (1 basic, 2 licensed…). */
+            type?: number;
+        };
+        /** One page of a group's members. */
+        ImGroupMemberList: {
+            /** How many pages the list has. */
+            page_count?: number;
+            /** Which page this is (deprecated by Zoom). */
+            page_number?: number;
+            /** How many records a page holds. */
+            page_size?: number;
+            /** How many members the group has. */
+            total_records?: number;
+            /** The next page's token (valid 15 minutes); empty or missing on the last page. */
+            next_page_token?: string;
+            /** The members of this page. */
+            members: components["schemas"]["ImGroupMember"][];
+        };
+        /** A user to add, by id or by email (the id wins when both are given). */
+        MemberToAdd: {
+            /** The user's id. */
+            id?: string;
+            /**
+             * Format: email
+             * The user's email address.
+             */
+            email?: string;
+        };
+        /** The members to add to a group. */
+        AddImGroupMembersRequest: {
+            /** Up to 10 members a call; `addImGroupMembers` sends any number in calls of that size. */
+            members: components["schemas"]["MemberToAdd"][];
+        };
+        /** What a member add answers. */
+        AddedMembers: {
+            /** The added members' user ids, separated by commas. */
+            ids?: string;
+            /**
+             * Format: date-time
+             * When they were added.
+             */
+            added_at?: string;
+        };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /**
+         * **HTTP Status Code:** `400` <br>
+         *     **Error Code:** `300` <br>
+         *     Validation failed.
+         *
+         *     **Error Code:** `200` <br>
+         *     Only available for paid account:{accountId}.
+         */
+        PaidAccountOrValidation: {
+            headers: {
+                "x-zm-trackingid": components["headers"]["TrackingId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 300,
+                 *       "message": "Validation Failed."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * **HTTP Status Code:** `401` <br>
+         *     **Error Code:** `124` <br>
+         *     Invalid access token.
+         */
+        InvalidToken: {
+            headers: {
+                "x-zm-trackingid": components["headers"]["TrackingId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 124,
+                 *       "message": "Invalid access token."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * **HTTP Status Code:** `404` <br>
+         *     **Error Code:** `4130` <br>
+         *     Group does not exist:{groupId}.
+         */
+        GroupNotFound: {
+            headers: {
+                "x-zm-trackingid": components["headers"]["TrackingId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 4130,
+                 *       "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * **HTTP Status Code:** `404` <br>
+         *     **Error Code:** `4130` <br>
+         *     Group does not exist:{groupId}.
+         *
+         *     **Error Code:** `1001` <br>
+         *     User does not exist: a member names a user Zoom does not know.
+         */
+        GroupOrUserNotFound: {
+            headers: {
+                "x-zm-trackingid": components["headers"]["TrackingId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 1001,
+                 *       "message": "User does not exist."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * **HTTP Status Code:** `409` <br>
+         *     **Error Code:** `4132` <br>
+         *     Group name {groupName} is already in use.
+         */
+        NameInUse: {
+            headers: {
+                "x-zm-trackingid": components["headers"]["TrackingId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 4132,
+                 *       "message": "Group name Design team is already in use."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * **HTTP Status Code:** `410` <br>
+         *     **Error Code:** `4137` <br>
+         *     The IM Group APIs are no longer available.
+         */
+        Retired: {
+            headers: {
+                "x-zm-trackingid": components["headers"]["TrackingId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 4137,
+                 *       "message": "The IM Group APIs are no longer available."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * **HTTP Status Code:** `429` <br>
+         *     **Error Code:** `429` <br>
+         *     Too many requests: a per-second limit (`X-RateLimit-Type: QPS`) or a daily one (`Daily-limit`).
+         */
+        RateLimited: {
+            headers: {
+                "x-zm-trackingid": components["headers"]["TrackingId"];
+                /** Seconds, an HTTP date, or (daily limit) an ISO-8601 timestamp. */
+                "Retry-After"?: string;
+                /** The rate-limit label of the operation. */
+                "X-RateLimit-Category"?: string;
+                /** Which limit was hit. */
+                "X-RateLimit-Type"?: "QPS" | "Daily-limit";
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 429,
+                 *       "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+    };
+    parameters: {
+        /** The group's id (`id` in the create's answer or the group list). */
+        GroupId: string;
+        /** The member's user id (`id` in the member list). */
+        MemberId: string;
+        /** How many records one page holds. */
+        PageSize: number;
+        /** The token of the next page, from the previous page's answer; it expires after 15 minutes. */
+        NextPageToken: string;
+        /**
+         * @deprecated
+         * Deprecated by Zoom in favour of `next_page_token`; the client never sends it.
+         */
+        PageNumber: number;
+    };
     requestBodies: never;
     headers: {
         /** Zoom's tracking id for the request; Zoom support asks for it. */
@@ -108,6 +472,31 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    imGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The account's IM directory groups. */
+            200: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImGroupList"];
+                };
+            };
+            400: components["responses"]["PaidAccountOrValidation"];
+            401: components["responses"]["InvalidToken"];
+            410: components["responses"]["Retired"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
     imGroupCreate: {
         parameters: {
             query?: never;
@@ -351,6 +740,198 @@ export interface operations {
                     "application/json": components["schemas"]["ZoomError"];
                 };
             };
+        };
+    };
+    imGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The group. */
+            200: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImGroup"];
+                };
+            };
+            400: components["responses"]["PaidAccountOrValidation"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["GroupNotFound"];
+            410: components["responses"]["Retired"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    imGroupDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The group was deleted. */
+            204: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["PaidAccountOrValidation"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["GroupNotFound"];
+            410: components["responses"]["Retired"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    imGroupUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        /** The fields to change, in either encoding (as the create takes them). */
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UpdateImGroupRequest"];
+                "application/json": components["schemas"]["UpdateImGroupRequest"];
+            };
+        };
+        responses: {
+            /** The group was updated. */
+            204: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["PaidAccountOrValidation"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["GroupNotFound"];
+            409: components["responses"]["NameInUse"];
+            410: components["responses"]["Retired"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    imGroupMembers: {
+        parameters: {
+            query?: {
+                /** How many records one page holds. */
+                page_size?: components["parameters"]["PageSize"];
+                /** The token of the next page, from the previous page's answer; it expires after 15 minutes. */
+                next_page_token?: components["parameters"]["NextPageToken"];
+                /**
+                 * @deprecated
+                 * Deprecated by Zoom in favour of `next_page_token`; the client never sends it.
+                 */
+                page_number?: components["parameters"]["PageNumber"];
+            };
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** One page of the group's members. */
+            200: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImGroupMemberList"];
+                };
+            };
+            400: components["responses"]["PaidAccountOrValidation"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["GroupNotFound"];
+            410: components["responses"]["Retired"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    imGroupMembersCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        /** The members to add; JSON only (a list of objects has no form encoding in any source). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddImGroupMembersRequest"];
+            };
+        };
+        responses: {
+            /** The members were added. */
+            201: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddedMembers"];
+                };
+            };
+            400: components["responses"]["PaidAccountOrValidation"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["GroupOrUserNotFound"];
+            410: components["responses"]["Retired"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    imGroupMembersDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+                /** The member's user id (`id` in the member list). */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The member was removed. */
+            204: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["PaidAccountOrValidation"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["GroupOrUserNotFound"];
+            410: components["responses"]["Retired"];
+            429: components["responses"]["RateLimited"];
         };
     };
 }

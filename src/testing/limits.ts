@@ -1,6 +1,6 @@
 /**
- * Zoom's rate limits for the mock: creates counted per account in fixed UTC windows, one second (QPS) and
- * one day. Time is `Date.now()`, so tests move it with fake timers. `others` plays the account's other apps:
+ * Zoom's rate limits for the mock: requests counted per account and per rate-limit label in fixed UTC
+ * windows, one second (QPS) and one day (the Light label's). Time is `Date.now()`, so tests move it with fake timers. `others` plays the account's other apps:
  * they take that many of every second's creates first, so a client sees only what they leave.
  */
 
@@ -14,13 +14,16 @@ const DAY = 86_400_000;
 
 export function createLimits({
   rateLimit,
+  rateLimits = {},
   dailyLimit,
   others = 0,
 }: {
   rateLimit?: number;
+  rateLimits?: Readonly<Partial<Record<string, number>>>;
   dailyLimit?: number;
   others?: number;
 }) {
+  const perSecond = (label: string) => (label === "Light" ? rateLimit : rateLimits[label]);
   if (others !== 0 && (rateLimit === undefined || !Number.isInteger(others) || others < 0 || others >= rateLimit))
     throw new RangeError(
       `others must be a whole number of creates per second below rateLimit (got others ${others}, rateLimit ${rateLimit})`,
@@ -29,26 +32,29 @@ export function createLimits({
   /** What other apps of the account take of each window before this one's creates count (per second only). */
   const takenByOthers = { QPS: others, "Daily-limit": 0 };
 
-  /** Counts one create in the window of `length` ms that holds `now`, unless the window is already full. */
-  function countIn(type: LimitHit["type"], limit: number, length: number, accountId: string, now: number) {
+  /** Counts one request in the window of `length` ms that holds `now`, unless the window is already full. */
+  function countIn(type: LimitHit["type"], limit: number, length: number, key: string, now: number) {
     const start = Math.floor(now / length) * length;
-    const used = windows[type].get(accountId);
+    const used = windows[type].get(key);
     const count = used?.start === start ? used.count : takenByOthers[type];
     if (count >= limit) return { type, limit, resetsAt: start + length };
-    windows[type].set(accountId, { start, count: count + 1 });
+    windows[type].set(key, { start, count: count + 1 });
     return undefined;
   }
 
   return {
     /**
-     * Counts a create against the daily limit, then the per-second one; the first that is full refuses it
-     * (a create refused per second has still used up one of the day's).
+     * Counts a request of a label against its daily limit, then its per-second one; the first that is full
+     * refuses it (one refused per second has still used up one of the day's).
      */
-    take(accountId: string): LimitHit | undefined {
+    take(accountId: string, label = "Light"): LimitHit | undefined {
       const now = Date.now();
+      const key = `${accountId}\u0000${label}`;
+      const qps = perSecond(label);
+      const daily = label === "Light" ? dailyLimit : undefined;
       return (
-        (dailyLimit === undefined ? undefined : countIn("Daily-limit", dailyLimit, DAY, accountId, now)) ??
-        (rateLimit === undefined ? undefined : countIn("QPS", rateLimit, SECOND, accountId, now))
+        (daily === undefined ? undefined : countIn("Daily-limit", daily, DAY, key, now)) ??
+        (qps === undefined ? undefined : countIn("QPS", qps, SECOND, key, now))
       );
     },
     reset(): void {

@@ -1,19 +1,37 @@
 /**
- * The mock Zoom: `POST /v2/im/groups` as the spec documents it, plus a Server-to-Server OAuth token
- * endpoint, as one fetch-style function `handle(Request) → Response` over a store, rate limits and faults.
- * The MSW handlers, the loopback HTTP server and the CLI's embedded default all serve this one function.
+ * The mock Zoom: every operation of the spec as a route (built from src/generated/operations.ts), over one
+ * stateful store (groups, members, users, pages), per-label rate limits, faults and a retired mode, plus a
+ * Server-to-Server OAuth token endpoint, as one fetch-style function `handle(Request) → Response`. The MSW
+ * handlers, the loopback HTTP server and the CLI's embedded default all serve this one function.
  */
-import { createImGroupRequestSchema, operation } from "../generated/spec.js";
-import type { CreateImGroupBody } from "../index.js";
-import { type Answer, CODE, methodNotAllowed, rateLimited, serverFailure, specMessage, zoomError } from "./answers.js";
-import { fieldErrors, type ParsedBody, readBody, TOO_LARGE } from "./body.js";
+import { type OperationId, operations } from "../generated/operations.js";
+import { validators } from "../generated/validators.js";
+import type { CreateImGroupBody, MemberToAdd, UpdateImGroupBody } from "../index.js";
+import {
+  type Answer,
+  codeOf,
+  documentedAnswer,
+  methodNotAllowed,
+  rateLimited,
+  serverFailure,
+  specMessage,
+  zoomError,
+} from "./answers.js";
+import { fieldErrors, type ParsedBody, readBody, schemaErrors, TOO_LARGE } from "./body.js";
 import { createFaults } from "./faults.js";
 import { createLimits } from "./limits.js";
 import { createStore, DEFAULT_ACCOUNT } from "./store.js";
-import type { MockZoom, MockZoomOptions } from "./types.js";
+import type { MockGroup, MockZoom, MockZoomOptions } from "./types.js";
 
-const CREATE_PATH = `/v2${operation.path}`;
 const TOKEN_PATH = "/oauth/token";
+/** Ask the mock for one documented answer of the operation (`X-Mock-Status: 409`), as contract tests do. */
+export const MOCK_STATUS_HEADER = "x-mock-status";
+
+/** One route: an operation, the pattern of its path under `/v2`, and the names of its path parameters. */
+const routes = Object.values(operations).map((operation) => ({
+  operation,
+  pattern: new RegExp(`^/v2${operation.path.replace(/\{\w+\}/g, "([^/]+)")}$`),
+}));
 
 /**
  * A mock Zoom as a fetch-style function (`handle(Request) → Response`), with web APIs only: serve it
@@ -26,64 +44,183 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
   return createMockZoomServing(options).mock;
 }
 
+/** What one request of an operation brings: its account, path and query parameters, body, and tracking id. */
+interface Call {
+  accountId: string;
+  params: Record<string, string>;
+  /** The body's fields (none for an operation without a body). */
+  fields: Record<string, unknown>;
+  trackingId: string;
+}
+
 /**
  * The mock and, for the Node HTTP adapter only, `refuse`: the logged answer to a request that never
  * becomes a `Request` (a method fetch refuses such as TRACE, a body over MAX_BODY_BYTES, an invalid Host).
  */
-/** What Zoom uses for a field the request leaves out: the spec's `default`s. */
-const defaults = Object.fromEntries(
-  Object.entries(createImGroupRequestSchema.properties).map(([name, field]) => [name, field.default]),
-);
-
 export function createMockZoomServing(options: MockZoomOptions) {
-  const store = createStore(options.accounts);
+  const store = createStore(options.accounts, options.unknownUsers);
   const limits = createLimits(options);
   const faults = createFaults(options.faults);
   // Never reset: tracking ids stay unique across reset().
   let sequence = 0;
 
-  async function create(request: Request, trackingId: string): Promise<Answer> {
-    // The scheme is case-insensitive in HTTP (RFC 9110): `bearer x` is as good as `Bearer x`.
-    const token = /^Bearer +(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-    const accountId = token === undefined ? undefined : store.accountOf(token);
-    if (!accountId) return zoomError(401, CODE.invalidToken, specMessage("401"), trackingId);
-    const limit = limits.take(accountId);
-    if (limit) return rateLimited(limit, trackingId);
-    const body = await readBody(request);
-    if ("status" in body) return zoomError(body.status, CODE.validationFailed, body.message, trackingId);
-    const { name } = body.fields;
-    const answer = createFrom(body, accountId, trackingId);
-    return typeof name === "string" ? { ...answer, name } : answer;
+  const notFound = (id: OperationId, groupId: string, trackingId: string) =>
+    zoomError(404, codeOf(id, 404), specMessage(id, 404, { groupId }), trackingId);
+  const group = (call: Call) => store.byId(call.accountId, call.params.groupId ?? "");
+  const shown = ({ id, name, total_members, type, ...search }: MockGroup) => ({
+    id,
+    name,
+    total_members,
+    type,
+    ...search,
+  });
+
+  /** What each operation does to the store; an operation without an entry answers its documented example. */
+  const behaviour: Partial<Record<OperationId, (call: Call) => Answer>> = {
+    imGroups: ({ accountId, trackingId }) => {
+      const groups = store.groups(accountId).map(shown);
+      return ok(200, { total_records: groups.length, groups }, trackingId);
+    },
+    imGroupCreate: (call) => create(call),
+    imGroup: (call) => {
+      const found = group(call);
+      return found
+        ? ok(200, shown(found), call.trackingId)
+        : notFound("imGroup", call.params.groupId ?? "", call.trackingId);
+    },
+    imGroupUpdate: (call) => {
+      const found = group(call);
+      if (!found) return notFound("imGroupUpdate", call.params.groupId ?? "", call.trackingId);
+      const changes = call.fields as UpdateImGroupBody;
+      const taken =
+        changes.name !== undefined && changes.name !== found.name && store.byName(call.accountId, changes.name);
+      if (taken) return nameInUse("imGroupUpdate", changes.name as string, call.trackingId);
+      store.update(call.accountId, found, changes as Partial<MockGroup>);
+      return ok(204, undefined, call.trackingId);
+    },
+    imGroupDelete: (call) => {
+      const found = group(call);
+      if (!found) return notFound("imGroupDelete", call.params.groupId ?? "", call.trackingId);
+      store.remove(call.accountId, found);
+      return ok(204, undefined, call.trackingId);
+    },
+    imGroupMembers: (call) => {
+      const found = group(call);
+      if (!found) return notFound("imGroupMembers", call.params.groupId ?? "", call.trackingId);
+      const size = Number(call.params.page_size ?? 30);
+      const token = call.params.next_page_token;
+      const offset = token ? store.pageOffset(found.id, token) : 0;
+      if (offset === undefined)
+        return zoomError(400, codeOf("imGroupMembers", 400), "Invalid or expired next_page_token.", call.trackingId);
+      const all = store.members(found.id);
+      const members = all.slice(offset, offset + size);
+      const next = offset + size < all.length ? store.pageToken(found.id, offset + size) : "";
+      const page = {
+        page_count: Math.ceil(all.length / size),
+        page_number: Math.floor(offset / size) + 1,
+        page_size: size,
+        total_records: all.length,
+        next_page_token: next,
+        members,
+      };
+      return ok(200, page, call.trackingId);
+    },
+    imGroupMembersCreate: (call) => {
+      const found = group(call);
+      if (!found) return notFound("imGroupMembersCreate", call.params.groupId ?? "", call.trackingId);
+      const wanted = (call.fields as { members: MemberToAdd[] }).members;
+      const users = wanted.map((member) => store.user(member));
+      const missing = wanted.find((_, index) => !users[index]);
+      // Zoom refuses the call for a user it does not know, and adds none of it (this mock's reading).
+      if (missing) {
+        const message = `User does not exist: ${missing.id ?? missing.email}.`;
+        return zoomError(404, codeOf("imGroupMembersCreate", 404, 1), message, call.trackingId);
+      }
+      store.addMembers(found, users as NonNullable<(typeof users)[number]>[]);
+      const body = {
+        ids: users.map((user) => user?.id).join(","),
+        added_at: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+      };
+      return ok(201, body, call.trackingId);
+    },
+    imGroupMembersDelete: (call) => {
+      const found = group(call);
+      if (!found) return notFound("imGroupMembersDelete", call.params.groupId ?? "", call.trackingId);
+      if (!store.removeMember(found, call.params.memberId ?? "")) {
+        const message = `User does not exist: ${call.params.memberId}.`;
+        return zoomError(404, codeOf("imGroupMembersDelete", 404, 1), message, call.trackingId);
+      }
+      return ok(204, undefined, call.trackingId);
+    },
+  };
+
+  function nameInUse(id: OperationId, groupName: string, trackingId: string) {
+    return zoomError(409, codeOf(id, 409), specMessage(id, 409, { groupName }), trackingId);
   }
 
-  /** A readable body's answer: a fault, field errors, the paid-only refusal, a 409, or the group. */
-  function createFrom(body: ParsedBody, accountId: string, trackingId: string): Answer {
-    const fault = faults.decide(accountId, body.fields.name, trackingId);
+  /** A readable create: a fault, the paid-only refusal, a 409, or the group. */
+  function create({ accountId, fields: body, trackingId }: Call): Answer {
+    const fields = body as CreateImGroupBody;
+    const fault = faults.decide(accountId, fields.name, trackingId);
     if (fault && "fail" in fault) return serverFailure(fault.fail, trackingId);
-    const errors = fieldErrors(body);
-    if (errors.length > 0) return zoomError(400, CODE.validationFailed, specMessage("400"), trackingId, {}, errors);
-    const free = options.freeAccount;
-    if (free === true || (Array.isArray(free) && free.includes(accountId))) {
-      return zoomError(200, CODE.paidAccountOnly, specMessage("200", { accountId }), trackingId);
-    }
-    const fields = body.fields as CreateImGroupBody; // valid: checked just above
-    if (store.has(accountId, fields.name)) {
-      return zoomError(409, CODE.nameInUse, specMessage("409", { groupName: fields.name }), trackingId);
-    }
+    if (store.byName(accountId, fields.name)) return nameInUse("imGroupCreate", fields.name, trackingId);
     // Fields left out take the spec's defaults, as Zoom applies them.
     const given = { ...defaults, ...fields };
-    const group = store.add(accountId, {
+    const created = store.add(accountId, {
       name: fields.name,
       type: String(given.type),
-      total_members: 0,
       search_by_domain: given.search_by_domain === true,
       search_by_account: given.search_by_account === true,
       search_by_ma_account: given.search_by_ma_account === true,
     });
     if (fault) return { response: Response.error(), fault: "drop" };
-    const { type: _type, ...documented } = group; // the reference's 201 body has no `type`
-    const headers = { "Content-Location": `${CREATE_PATH}/${group.id}`, "x-zm-trackingid": trackingId };
+    const { type: _type, ...documented } = created; // the reference's 201 body has no `type`
+    const headers = {
+      "Content-Location": `/v2${operations.imGroupCreate.path}/${created.id}`,
+      "x-zm-trackingid": trackingId,
+    };
     return { response: Response.json(documented, { status: 201, headers }) };
+  }
+
+  /** Auth, limits, the request's parameters and body, then the operation's behaviour. */
+  async function serve(request: Request, id: OperationId, params: Record<string, string>, trackingId: string) {
+    const operation = operations[id];
+    // The scheme is case-insensitive in HTTP (RFC 9110): `bearer x` is as good as `Bearer x`.
+    const token = /^Bearer +(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+    const accountId = token === undefined ? undefined : store.accountOf(token);
+    if (!accountId) return zoomError(401, codeOf(id, 401), specMessage(id, 401), trackingId);
+    if (options.retired && operation.path.startsWith("/im/"))
+      return zoomError(410, codeOf(id, 410), specMessage(id, 410), trackingId);
+    const limit = limits.take(accountId, operation.rateLimitLabel);
+    if (limit) return rateLimited(limit, operation.rateLimitLabel, codeOf(id, 429), trackingId);
+    const query = Object.fromEntries(new URL(request.url).searchParams);
+    const all = { ...query, ...params };
+    const paramErrors = schemaErrors(validators[id].paramsText, all, operation.params);
+    if (paramErrors.length > 0)
+      return zoomError(400, codeOf(id, 400), specMessage(id, 400), trackingId, {}, paramErrors);
+    let body: ParsedBody | undefined;
+    if (operation.requestContentTypes.length > 0) {
+      const read = await readBody(request, id);
+      if ("status" in read) return zoomError(read.status, codeOf("imGroupCreate", 400), read.message, trackingId);
+      body = read;
+      const name = typeof read.fields.name === "string" ? { name: read.fields.name } : {};
+      const errors = fieldErrors(read, id);
+      if (errors.length > 0)
+        return { ...zoomError(400, codeOf(id, 400), specMessage(id, 400), trackingId, {}, errors), ...name };
+      const free = options.freeAccount;
+      if (free === true || (Array.isArray(free) && free.includes(accountId))) {
+        const status = id === "imGroupCreate" ? 200 : 400;
+        return { ...zoomError(status, 200, specMessage("imGroupCreate", 200, { accountId }), trackingId), ...name };
+      }
+    }
+    const asked = Number(request.headers.get(MOCK_STATUS_HEADER));
+    const forced = asked ? documentedAnswer(id, asked, trackingId) : undefined;
+    if (forced) return forced;
+    const act = behaviour[id];
+    const answer = act
+      ? act({ accountId, params: all, fields: body?.fields ?? {}, trackingId })
+      : (documentedAnswer(id, operation.successStatus, trackingId) as Answer);
+    return typeof body?.fields.name === "string" ? { ...answer, name: body.fields.name } : answer;
   }
 
   async function issueToken(request: Request, trackingId: string): Promise<Answer> {
@@ -104,20 +241,33 @@ export function createMockZoomServing(options: MockZoomOptions) {
     }
     const token = `mock-s2s-${trackingId}`;
     store.issue(token, accountId);
-    const scope = operation.scopes.join(" ");
+    const scope = [...new Set(Object.values(operations).flatMap((operation) => operation.scopes))].join(" ");
     return { response: Response.json({ access_token: token, token_type: "bearer", expires_in: 3599, scope }) };
   }
 
   function route(request: Request, path: string, trackingId: string): Promise<Answer> | Answer {
-    if (path === CREATE_PATH) {
-      return request.method === operation.method
-        ? create(request, trackingId)
-        : methodNotAllowed(request.method, trackingId);
-    }
     if (path === TOKEN_PATH) {
-      return request.method === "POST" ? issueToken(request, trackingId) : methodNotAllowed(request.method, trackingId);
+      return request.method === "POST"
+        ? issueToken(request, trackingId)
+        : methodNotAllowed(request.method, ["POST"], trackingId);
     }
-    return zoomError(404, 404, `No such API: ${request.method} ${path}.`, trackingId);
+    const matching = routes.flatMap(({ operation, pattern }) => {
+      const values = pattern.exec(path)?.slice(1);
+      return values ? [{ operation, values }] : [];
+    });
+    if (matching.length === 0) return zoomError(404, 404, `No such API: ${request.method} ${path}.`, trackingId);
+    const found = matching.find(({ operation }) => operation.method === request.method);
+    if (!found)
+      return methodNotAllowed(
+        request.method,
+        matching.map(({ operation }) => operation.method),
+        trackingId,
+      );
+    const names = [...found.operation.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+    const params = Object.fromEntries(
+      names.map((name, index) => [name, decodeURIComponent(found.values[index] ?? "")]),
+    );
+    return serve(request, found.operation.operationId as OperationId, params, trackingId);
   }
 
   function logged(method: string, path: string, trackingId: string, { response, ...details }: Answer): Response {
@@ -145,12 +295,13 @@ export function createMockZoomServing(options: MockZoomOptions) {
         path = new URL(request.url).pathname.replace(/\/+$/, "") || "/";
         answer = await route(request, path, trackingId);
       } catch {
-        answer = zoomError(400, CODE.validationFailed, "The request could not be read.", trackingId);
+        answer = zoomError(400, codeOf("imGroupCreate", 400), "The request could not be read.", trackingId);
       }
       await delayed;
       return logged(request.method, path, trackingId, answer);
     },
     groups: (accountId = DEFAULT_ACCOUNT) => store.groups(accountId),
+    members: (groupId) => store.members(groupId).map((member) => ({ ...member })),
     reset() {
       store.reset();
       limits.reset();
@@ -163,14 +314,32 @@ export function createMockZoomServing(options: MockZoomOptions) {
     /** 405 for a method fetch refuses, 413 for a body over MAX_BODY_BYTES, or a 400 that says why. */
     refuse(method: string, path: string, why: 405 | 413 | string): Response {
       const trackingId = nextTrackingId();
+      const allowed = routes.filter(({ pattern }) => pattern.test(path)).map(({ operation }) => operation.method);
+      const code = codeOf("imGroupCreate", 400);
       const answer =
         why === 405
-          ? methodNotAllowed(method, trackingId)
+          ? methodNotAllowed(method, allowed.length > 0 ? allowed : ["POST"], trackingId)
           : why === 413
-            ? zoomError(413, CODE.validationFailed, TOO_LARGE, trackingId, { connection: "close" })
-            : zoomError(400, CODE.validationFailed, why, trackingId);
+            ? zoomError(413, code, TOO_LARGE, trackingId, { connection: "close" })
+            : zoomError(400, code, why, trackingId);
       return logged(method, path, trackingId, answer);
     },
+  };
+}
+
+/** What Zoom uses for a field the create leaves out: the spec's `default`s. */
+const defaults = Object.fromEntries(
+  Object.entries(operations.imGroupCreate.requestSchema.properties).map(([name, field]) => [
+    name,
+    (field as { default?: unknown }).default,
+  ]),
+);
+
+/** A JSON answer with the tracking id (no body for a 204). */
+function ok(status: number, body: unknown, trackingId: string): Answer {
+  const headers = { "x-zm-trackingid": trackingId };
+  return {
+    response: body === undefined ? new Response(null, { status, headers }) : Response.json(body, { status, headers }),
   };
 }
 

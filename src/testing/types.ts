@@ -7,14 +7,23 @@ export interface MockZoomOptions {
    * every account, or the ids of the free accounts.
    */
   freeAccount?: boolean | readonly string[];
-  /** Creates per second (a fixed UTC second) per account before 429 `X-RateLimit-Type: QPS`. Default: no limit. */
+  /**
+   * Requests per second (a fixed UTC second) per account of the `Light` label (creates, reads of one group,
+   * updates, deletes) before 429 `X-RateLimit-Type: QPS`. Default: no limit.
+   */
   rateLimit?: number;
+  /** Per-second limits of other labels (`{ Medium: 20 }`: the lists and member adds), each counted apart. */
+  rateLimits?: Readonly<Partial<Record<string, number>>>;
+  /** Every IM-group operation answers 410, code 4137, as on an account where Zoom retired them. */
+  retired?: boolean;
+  /** Emails Zoom would not know (code 1001), besides every address at a `.invalid` domain. */
+  unknownUsers?: readonly string[];
   /**
    * Creates per second that the account's other apps take of `rateLimit` (Zoom's limits are per account, shared
    * by every app): each second starts with that many used, so a client gets `rateLimit - others`. Default 0.
    */
   others?: number;
-  /** Creates per UTC day per account before 429 `X-RateLimit-Type: Daily-limit`. Default: no limit. */
+  /** `Light` requests per UTC day per account before 429 `X-RateLimit-Type: Daily-limit`. Default: no limit. */
   dailyLimit?: number;
   /**
    * Bearer tokens the mock accepts, each mapped to its account id (own keys only: `toString` is no token).
@@ -63,6 +72,20 @@ export interface MockRequestLog {
   trackingId: string;
 }
 
+/** A user the mock knows, as a group's member list shows it. */
+export interface MockMember {
+  /** Its user id (`mockusr000001`…), given the first time its email was named. */
+  id: string;
+  /** Its email address, lower-cased. */
+  email: string;
+  /** The part of the email before `@`. */
+  first_name: string;
+  /** Always `Mock`. */
+  last_name: string;
+  /** Always 1 (basic). */
+  type: number;
+}
+
 /** A group the mock created: the ground truth a test compares the client's reports with. */
 export interface MockGroup {
   /** The id the mock gave it (`mockgrp000001`…), also in its `Content-Location`. */
@@ -71,7 +94,7 @@ export interface MockGroup {
   name: string;
   /** `normal`, `shared` or `restricted` (Zoom's default `normal` when the request left it out). */
   type: string;
-  /** Always 0: a new group has no members. */
+  /** How many members it has. */
   total_members: number;
   /** As sent; false when left out. */
   search_by_domain: boolean;
@@ -88,8 +111,13 @@ export interface MockZoom {
    * injected fault) is `Response.error()`: MSW turns it into a network error, `startMockZoom` closes the socket.
    */
   handle(request: Request): Promise<Response>;
-  /** The groups created so far in an account (default account: "default"). */
+  /**
+   * The groups of an account (default account: "default"), as copies. Groups are filed by the account the
+   * token belongs to: a Server-to-Server client's are under the `accountId` it was given.
+   */
   groups(accountId?: string): MockGroup[];
+  /** The members of a group, by the group's id. */
+  members(groupId: string): MockMember[];
   /**
    * Forgets every group (ids start again at `mockgrp000001`), every token it issued and every counter: the
    * per-second and daily limits and the fault draws. Tracking ids keep counting, so they stay unique across

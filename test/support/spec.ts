@@ -4,12 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
-import { loadSpec, postmanItemPath, theOperation } from "../../scripts/lib/spec.ts";
+import { loadSpec, postmanItemPath, operationById } from "../../scripts/lib/spec.ts";
 import type { PostmanItem, PostmanResponse } from "../../scripts/lib/upstream.ts";
 import { createImGroupRequestSchema, type FieldSchema } from "../../src/spec.ts";
 
 export const spec = await loadSpec();
-export const { operation: specOperation } = theOperation(spec);
+export const { operation: specOperation } = operationById(spec);
 export const postmanItem = JSON.parse(readFileSync(postmanItemPath, "utf8")) as PostmanItem;
 
 // OpenAPI 3.0 schemas carry `example` and `description`, which Ajv's strict mode would refuse.

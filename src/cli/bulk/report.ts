@@ -1,5 +1,5 @@
 /** A bulk run's JSON lines: one per row, then a summary. `--resume` reads them back, field by field. */
-import { documentedMessage, documentedResponses } from "../../spec.js";
+import { documentedMessage, operation } from "../../spec.js";
 import type { ErrorJson } from "../errors.js";
 
 export type RowOutcome = "created" | "exists" | "failed" | "invalid" | "not-sent";
@@ -20,7 +20,7 @@ export interface RowReport {
   /** Why a `not-sent` row was not sent, or a `failed` row's retries were cut short. */
   reason?: StopReason;
   /** A `failed` row whose attempt may have reached Zoom: the group may exist (a `not-sent` row never). */
-  mayHaveCreated?: true;
+  mayHaveChanged?: true;
   error?: ErrorJson;
 }
 
@@ -89,8 +89,8 @@ export class Tally {
 /** Worded the same for every row it failed, from the error's facts, never its message. */
 export function failureReason(error: ErrorJson): string {
   if (error.status === undefined) return error.name;
-  const documented = documentedResponses[String(error.status) as keyof typeof documentedResponses];
-  if (error.code !== undefined && documented?.zoomCodes?.includes(error.code))
+  const responses = operation.responses as Readonly<Record<string, { zoomCodes?: readonly number[] } | undefined>>;
+  if (error.code !== undefined && responses[String(error.status)]?.zoomCodes?.includes(error.code))
     return `HTTP ${error.status} ${documentedMessage(error.status, {}, "…")}`;
   return `HTTP ${error.status} ${error.name}${error.code === undefined ? "" : ` (Zoom code ${error.code})`}`;
 }

@@ -77,17 +77,17 @@ export async function runBulk(options: RunOptions): Promise<void> {
   function outcomeOf(row: InputRow, error: unknown): RowReport {
     if (error === stop.signal.reason) return notSent(row, stop.reason as StopReason);
     const json = errorJson(error);
-    const mayHaveCreated = json.mayHaveCreated ? { mayHaveCreated: true as const } : {};
+    const mayHaveChanged = json.mayHaveChanged ? { mayHaveChanged: true as const } : {};
     const tracking = json.trackingId ? { trackingId: json.trackingId } : {};
     if (error instanceof GroupNameConflictError) {
-      if (error.mayHaveCreated) return { ...rowOf(row), outcome: "created", confirmed: false, ...tracking };
+      if (error.mayHaveChanged) return { ...rowOf(row), outcome: "created", confirmed: false, ...tracking };
       if (options.resumed || options.skipExisting) return { ...rowOf(row), outcome: "exists", ...tracking };
     }
     // Stopped before a further attempt might have cured it: `not-sent` when nothing of it can have reached
     // Zoom, else `failed` (it was sent; the group may exist) with the reason its retries were cut short.
     const cutShort = (reason: StopReason): RowReport =>
-      json.mayHaveCreated
-        ? { ...rowOf(row), outcome: "failed", reason, mayHaveCreated: true, error: json }
+      json.mayHaveChanged
+        ? { ...rowOf(row), outcome: "failed", reason, mayHaveChanged: true, error: json }
         : { ...notSent(row, reason), error: json };
     if (error instanceof RateLimitError && error.isDailyLimit) {
       stop.stop("daily-limit", error);
@@ -97,7 +97,7 @@ export async function runBulk(options: RunOptions): Promise<void> {
       return cutShort(stop.reason as StopReason);
     // Every further row would meet it too: sending on only repeats it.
     if (error instanceof ZoomImGroupsError && error.failsEveryCall) stop.stop("fatal", error);
-    return { ...rowOf(row), outcome: "failed", ...mayHaveCreated, error: json };
+    return { ...rowOf(row), outcome: "failed", ...mayHaveChanged, error: json };
   }
 }
 

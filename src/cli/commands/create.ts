@@ -136,7 +136,7 @@ export async function create(args: string[], terminal: Terminal): Promise<number
     return 0;
   } catch (error) {
     // The answer was lost and the retry met 409: the group exists, and this call made it (as bulk reports it).
-    if (!(error instanceof GroupNameConflictError && error.mayHaveCreated)) throw error;
+    if (!(error instanceof GroupNameConflictError && error.mayHaveChanged)) throw error;
     const tracking = error.trackingId ? { trackingId: error.trackingId } : {};
     printCreated(terminal, { name, ...tracking }, flags.json === true, false);
     return 0;

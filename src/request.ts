@@ -1,0 +1,267 @@
+/**
+ * The one request path every method takes: validate → (throttle by label → token → attempt) → one decision:
+ * retry, renew the token, or stop. It knows no operation by name: what differs between them (method, path,
+ * parameters, body, success status, rate-limit label, whether a write) comes from src/generated/operations.ts.
+ */
+import createClient from "openapi-fetch";
+import { toFormData } from "./encoding.js";
+import { AuthenticationError, ZoomApiError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
+import type { paths } from "./generated/openapi.js";
+import { type OperationId, operations } from "./generated/operations.js";
+import type { normalizeOptions } from "./options.js";
+import { bodyOf, isRecord } from "./response.js";
+import { decideRetry } from "./retry.js";
+import { anyOf, call, raceAbort, sleep, withDeadline, withinDeadline } from "./transport.js";
+import { assertValidRequest } from "./validation.js";
+
+/** Per-call options of every method. @group Client */
+export interface CallOptions {
+  /** Aborts the call, also while it waits to retry; the call then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /**
+   * Graceful stop: no further attempt (no retry, no repeat after a token renewal), waits end at once, an attempt
+   * on the wire finishes; the call rejects with the failure it had, else with the signal's reason.
+   */
+  stopRetrying?: AbortSignal;
+}
+
+/** What one operation is sent with: its path and query parameters, and its body. */
+export interface RequestInput {
+  params?: Record<string, unknown>;
+  body?: unknown;
+  /** What Zoom's message templates name (`{groupName}`), for error messages. */
+  templateValues?: Readonly<Record<string, string>>;
+}
+
+/** A successful answer: its status, its body (JSON value, text, or `""`), its headers. */
+export interface Answer {
+  status: number;
+  body: unknown;
+  headers: Headers;
+}
+
+type Settings = ReturnType<typeof normalizeOptions>;
+
+export function createRequester(settings: Settings) {
+  const { logger: log, throttle } = settings;
+  const api = createClient<paths>({ baseUrl: settings.baseUrl });
+  api.use(...settings.middleware);
+  // A FormData gets its Content-Type (with the boundary) from the runtime; JSON gets openapi-fetch's.
+  const multipart = settings.encoding === "multipart";
+
+  // The logger and the throttle's hooks never change an outcome: what they throw is ignored.
+  const say = (level: "debug" | "warn", message: string) =>
+    void call(() => log?.[level](message)).catch(() => undefined);
+
+  /**
+   * One call, as a loop of attempts. Each attempt: the throttle's wait for the operation's label, then a token,
+   * then the request. After a failure, one decision: retry (after a wait), renew the token and repeat once, or
+   * stop. Invariants:
+   * - Nothing reaches Zoom after `stopRetrying` or `signal` aborts; a wait they end starts no attempt.
+   * - When a step fails before sending (a stop, a token failure), the call rejects with the failure it had:
+   *   that step changed nothing Zoom holds. `signal` always wins with its own reason.
+   * - `mayHaveChanged` is the OR over the call's attempts: each error is built knowing the earlier ones.
+   * - At most `maxRetries` retries, plus one repeat after a token renewal; the throttle hears every attempt
+   *   whose request was made exactly once (not a caller's abort), and no callback of the caller's can throw
+   *   past the call.
+   */
+  async function request(
+    operationId: OperationId,
+    input: RequestInput,
+    callOptions: CallOptions = {},
+  ): Promise<Answer> {
+    const operation = operations[operationId];
+    assertValidRequest(operationId, input);
+    const { signal, stopRetrying } = callOptions;
+    signal?.throwIfAborted();
+    stopRetrying?.throwIfAborted();
+    const stop = anyOf(signal, stopRetrying);
+    const label = operation.rateLimitLabel;
+    const url = settings.baseUrl + expand(operation.path, input.params);
+    const what = `${operationId} ${operation.method} ${url}`;
+    let retries = 0;
+    let renewedToken = false;
+    let failure: unknown;
+    for (let attemptNo = 1; ; attemptNo++) {
+      const earlier = failure instanceof ZoomImGroupsError && failure.mayHaveChanged;
+      let token: string;
+      try {
+        // Raced, so that a throttle that ignores its signal cannot hold up a stopped call.
+        if (throttle) await raceAbort(call(throttle.wait.bind(throttle, stop, label)), stop);
+        // After the throttle's wait (which may be long), so the token sent is a fresh one. A stop ends this
+        // wait too, and one that came while the token arrived still sends nothing.
+        token = await takeToken(stop, operation.method, url);
+        stopRetrying?.throwIfAborted();
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        throw failure ?? error;
+      }
+      try {
+        const answer = await attempt(operationId, input, url, token, signal, earlier);
+        heard(undefined, label);
+        say(
+          "debug",
+          `${what} attempt ${attemptNo}: HTTP ${answer.status}${trackingOf(answer.headers, settings.redact)}`,
+        );
+        return answer;
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        heard(error, label);
+        failure = error;
+      }
+      // A delete retried after an attempt that may have done it, and now told "not found": it is done.
+      if (operation.method === "DELETE" && earlier && failure instanceof ZoomApiError && failure.status === 404)
+        return { status: failure.status, body: "", headers: failure.headers };
+      const line = `${what} attempt ${attemptNo} failed: ${describeFailure(failure)}`;
+      const next = nextStep(failure, { retries, renewedToken, token, stopped: stopRetrying?.aborted === true });
+      if (next.step === "stop") {
+        say("debug", `${line}; not retried (${next.reason})`);
+        throw failure;
+      }
+      if (next.step === "renew") {
+        renewedToken = true;
+        say("warn", `${line}; renewing the access token and repeating once`);
+        continue;
+      }
+      say("warn", `${line}; retrying in ${next.delayMs} ms`);
+      await sleep(next.delayMs, stop).catch((error: unknown) => {
+        throw signal?.aborted ? error : failure;
+      });
+      retries++;
+    }
+  }
+
+  async function attempt(
+    operationId: OperationId,
+    input: RequestInput,
+    url: string,
+    token: string,
+    signal: AbortSignal | undefined,
+    earlier: boolean,
+  ): Promise<Answer> {
+    const operation = operations[operationId];
+    const target = {
+      ...settings,
+      method: operation.method,
+      url,
+      endpoint: "api" as const,
+      writes: operation.method !== "GET",
+    };
+    const types: readonly string[] = operation.requestContentTypes;
+    const form = multipart && types.includes("multipart/form-data");
+    const params = input.params ?? {};
+    const result = await withDeadline(
+      target,
+      signal,
+      (attemptSignal, fetch) =>
+        api.request(
+          operation.method.toLowerCase() as "get",
+          operation.path as "/im/groups",
+          {
+            params: {
+              path: pick(params, operation.pathParams),
+              query: pick(params, operation.queryParams),
+            },
+            ...(input.body === undefined
+              ? {}
+              : { body: input.body, bodySerializer: form ? toFormData : (body: unknown) => JSON.stringify(body) }),
+            // Zoom's Swagger files say it can also produce XML: ask for JSON, the only body this client reads.
+            headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
+            parseAs: "text",
+            // Zoom never redirects these calls; following one would re-send it (and its token) elsewhere.
+            redirect: "manual",
+            signal: attemptSignal,
+            fetch,
+          } as never,
+        ),
+      earlier,
+    );
+    const { response } = result as { response: Response };
+    const body = bodyOf(result as { data?: unknown; error?: unknown; response: Response });
+    if (succeeded(operation, response.status, body))
+      return { status: response.status, body, headers: response.headers };
+    throw ZoomApiError.generate({
+      ...target,
+      operationId,
+      status: response.status,
+      body,
+      headers: response.headers,
+      mayHaveChanged: earlier,
+      templateValues: { ...stringsOf(params), ...input.templateValues },
+    });
+  }
+
+  /** The one decision after a failed attempt: stop, renew the token and repeat once, or retry after a wait. */
+  function nextStep(
+    failure: unknown,
+    state: { retries: number; renewedToken: boolean; token: string; stopped: boolean },
+  ): { step: "stop"; reason: string } | { step: "renew" } | { step: "retry"; delayMs: number } {
+    if (state.stopped) return { step: "stop", reason: "stopped" };
+    // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
+    const apiRefusedToken = failure instanceof AuthenticationError && failure.operationId !== undefined;
+    if (apiRefusedToken && !state.renewedToken && settings.tokens.renew(state.token)) return { step: "renew" };
+    const decision = decideRetry(failure, state.retries, settings);
+    if (!decision.retry) return { step: "stop", reason: decision.reason };
+    // A throttle that keeps the rate (a pacer) puts the retry back in its queue soon: no per-row backoff tail.
+    const asked = throttle?.retryDelayMs ? safely(() => throttle.retryDelayMs?.(failure, decision.delayMs)) : undefined;
+    const delayMs = typeof asked === "number" && asked >= 0 && Number.isFinite(asked) ? asked : decision.delayMs;
+    return { step: "retry", delayMs };
+  }
+
+  /** A caller's token function is raced against the deadline; Server-to-Server requests have their own. */
+  function takeToken(signal: AbortSignal | undefined, method: string, url: string): Promise<string> {
+    const get = () => settings.tokens.get(signal);
+    if (!settings.tokenFunction) return call(get);
+    const timeout = new ZoomTimeoutError(method, url, settings.timeoutMs, "token");
+    return withinDeadline(settings.timeoutMs, signal, timeout, get);
+  }
+
+  const heard = (outcome: unknown, label: string) => safely(() => throttle?.settled?.(outcome, label));
+
+  return request;
+}
+
+/**
+ * A success is the documented status, or another 2xx that carries what a success does (Zoom files "paid
+ * account only" under HTTP 200: a 2xx with Zoom's error body, or an empty one where a body is documented, is not).
+ */
+function succeeded(
+  operation: { successStatus: number; successSchema?: unknown },
+  status: number,
+  body: unknown,
+): boolean {
+  if (status < 200 || status >= 300) return false;
+  if (isRecord(body) && typeof body.code === "number" && body.id === undefined) return false;
+  if (status === operation.successStatus) return true;
+  return !operation.successSchema || (isRecord(body) && typeof body.id === "string" && body.id !== "");
+}
+
+/** The path with each parameter percent-encoded as one segment (for messages; openapi-fetch builds the request's). */
+function expand(path: string, params: Record<string, unknown> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name] ?? "")));
+}
+
+function pick(params: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.filter((name) => params[name] !== undefined).map((name) => [name, params[name]]));
+}
+
+const stringsOf = (params: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+
+function safely<T>(hook: () => T): T | undefined {
+  try {
+    return hook();
+  } catch {
+    return undefined;
+  }
+}
+
+function trackingOf(headers: Headers, redact: (text: string) => string): string {
+  const id = headers.get("x-zm-trackingid");
+  return id ? ` (tracking id ${redact(id)})` : "";
+}
+
+function describeFailure(error: unknown): string {
+  if (!(error instanceof ZoomApiError)) return error instanceof Error ? error.name : "unknown error";
+  return `${error.name} HTTP ${error.status}${error.code === undefined ? "" : ` Zoom code ${error.code}`}`;
+}
