@@ -9,7 +9,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { marked } from "marked";
-import { type JsonSchema, loadSpec, operationById, repoRoot, type SpecDocument } from "./lib/spec.ts";
+import { type JsonSchema, loadSpec, operationsOf, repoRoot, type SpecDocument } from "./lib/spec.ts";
 
 const html = (text: unknown) =>
   String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
@@ -46,31 +46,59 @@ function fields(schema: JsonSchema | undefined): string {
 }
 
 export function specPage(spec: SpecDocument): string {
-  const { path, method, operation } = operationById(spec);
-  const url = `${spec.servers?.[0]?.url ?? ""}${path}`;
   const schemes = Object.values(spec.components?.securitySchemes ?? {});
-  const content = operation.requestBody.content;
-  const body = Object.values(content)[0]?.schema;
-  const example = Object.fromEntries(Object.entries(body?.properties ?? {}).map(([name, f]) => [name, f.example]));
-  const statuses = Object.keys(operation.responses);
-  const responses = Object.entries(operation.responses).map(([status, response]) => {
-    const headers = Object.entries(response.headers ?? {}).map(
-      ([name, header]) =>
-        `<tr><td><code>${html(name)}</code></td><td>${html(header.schema?.type ?? "")}</td><td>${markdown(header.description)}</td></tr>`,
-    );
-    const media = Object.entries(response.content ?? {}).map(([type, m]) => {
-      const examples = m.example !== undefined ? [m.example] : Object.values(m.examples ?? {}).map((e) => e.value);
-      return `<h4><code>${html(type)}</code></h4>${fields(m.schema)}${examples
-        .filter((e) => e !== "")
-        .map(json)
-        .join("")}`;
-    });
-    const given = response["x-zoom-error-code"];
-    const code = given === undefined ? undefined : [given].flat().join(" or ");
-    return `<section id="response-${status}"><h3>HTTP ${status}${code !== undefined ? ` · Zoom code ${code}` : ""}</h3>${markdown(response.description)}
+  const found = operationsOf(spec.paths);
+  const sections = found.map(({ path, method, operation, item }) => {
+    const id = operation.operationId;
+    const url = `${spec.servers?.[0]?.url ?? ""}${path}`;
+    const parameters = [...((item.parameters ?? []) as Parameter[]), ...((operation.parameters ?? []) as Parameter[])];
+    const params = parameters.length
+      ? `<table><tr><th>parameter</th><th>in</th><th>type</th><th>rules</th><th>description</th></tr>${parameters
+          .map(
+            (p) =>
+              `<tr><td><code>${html(p.name)}</code></td><td>${html(p.in)}</td><td>${html(p.schema?.type ?? "")}</td><td>${rules(p.schema ?? {}, p.required === true)}</td><td>${markdown(p.description)}${p.deprecated ? " (deprecated)" : ""}</td></tr>`,
+          )
+          .join("")}</table>`
+      : "";
+    const content = operation.requestBody?.content ?? {};
+    const body = Object.values(content)[0]?.schema;
+    const example = Object.fromEntries(Object.entries(body?.properties ?? {}).map(([name, f]) => [name, f.example]));
+    const request = operation.requestBody
+      ? `${markdown(operation.requestBody.description)}<p>Content types: ${Object.keys(content)
+          .map((type) => `<code>${html(type)}</code>`)
+          .join(", ")}.</p>${fields(body)}${markdown(body?.description)}${
+          Object.values(example).some((value) => value !== undefined) ? `<h4>Example</h4>${json(example)}` : ""
+        }`
+      : "<p>No body.</p>";
+    const responses = Object.entries(operation.responses).map(([status, response]) => {
+      const headers = Object.entries(response.headers ?? {}).map(
+        ([name, header]) =>
+          `<tr><td><code>${html(name)}</code></td><td>${html(header.schema?.type ?? "")}</td><td>${markdown(header.description)}</td></tr>`,
+      );
+      const media = Object.entries(response.content ?? {}).map(([type, m]) => {
+        const examples = m.example !== undefined ? [m.example] : Object.values(m.examples ?? {}).map((e) => e.value);
+        return `<h5><code>${html(type)}</code></h5>${fields(m.schema)}${examples
+          .filter((e) => e !== "")
+          .map(json)
+          .join("")}`;
+      });
+      const given = response["x-zoom-error-code"];
+      const code = given === undefined ? undefined : [given].flat().join(" or ");
+      return `<section id="${id}-response-${status}"><h4>HTTP ${status}${code !== undefined ? ` · Zoom code ${code}` : ""}</h4>${markdown(response.description)}
 ${headers.length ? `<table><tr><th>header</th><th>type</th><th>description</th></tr>${headers.join("")}</table>` : ""}${media.join("")}</section>`;
+    });
+    const label = operation["x-zoom-rate-limit-label"] ?? "";
+    return `<section id="${id}"><h2>${html(operation.summary ?? id)}</h2>
+<pre><code>${html(method)} ${html(url)}</code></pre><p>operationId <code>${html(id)}</code> · rate-limit label <code>${html(label)}</code></p>${markdown(operation.description as string | undefined)}
+<h3>Parameters</h3>${params || "<p>None.</p>"}<h3>Request</h3>${request}<h3>Responses</h3>
+${responses.join("\n")}</section>`;
   });
-  const title = html(spec.info?.title ?? operation.summary);
+  const title = html(spec.info?.title ?? "");
+  const nav = found
+    .map(
+      ({ operation }) => `<a href="#${operation.operationId}">${html(operation.summary ?? operation.operationId)}</a>`,
+    )
+    .join("");
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
@@ -79,21 +107,22 @@ body{font:16px/1.5 system-ui,sans-serif;margin:0;display:flex;color:#222}nav{pos
 nav a{display:block;color:#0b5cad;text-decoration:none}main{padding:1em 2em;max-width:60em}code,pre{background:#f4f5f7;border-radius:3px;padding:0 .2em}pre{padding:.6em;overflow:auto}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ddd;padding:.3em .6em;text-align:left;vertical-align:top}td p{margin:0}section{margin-top:2em}
 </style></head>
-<body><nav><strong>${html(operation.summary)}</strong><a href="#overview">Overview</a><a href="#authentication">Authentication</a><a href="#request">Request</a><a href="#responses">Responses</a>
-${statuses.map((status) => `<a href="#response-${status}">&nbsp;&nbsp;HTTP ${status}</a>`).join("")}</nav>
+<body><nav><strong>${title}</strong><a href="#overview">Overview</a><a href="#authentication">Authentication</a>${nav}</nav>
 <main><h1>${title}</h1><p>Version ${html(spec.info?.version ?? "")}</p>
-<section id="overview"><h2>Overview</h2>${markdown(spec.info?.description)}
-<pre><code>${html(method)} ${html(url)}</code></pre>${markdown(operation.description)}
-</section>
+<section id="overview"><h2>Overview</h2>${markdown(spec.info?.description)}</section>
 <section id="authentication"><h2>Authentication</h2>${schemes.map((scheme) => markdown(scheme.description)).join("")}</section>
-<section id="request"><h2>Request</h2>${markdown(operation.requestBody.description)}
-<p>Content types: ${Object.keys(content)
-    .map((type) => `<code>${html(type)}</code>`)
-    .join(", ")}.</p>${fields(body)}${markdown(body?.description)}<h4>Example</h4>${json(example)}</section>
-<section id="responses"><h2>Responses</h2></section>
-${responses.join("\n")}
+${sections.join("\n")}
 </main></body></html>
 `;
+}
+
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  deprecated?: boolean;
+  description?: string;
+  schema?: JsonSchema;
 }
 
 /** What is wrong with a page offline: a remote script or stylesheet, a link to a missing page or anchor. */

@@ -77,7 +77,7 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
 
   const client: ImGroupsClient = {
     async createImGroup(body, callOptions) {
-      const answer = await request("imGroupCreate", { body, templateValues: { groupName: body.name } }, callOptions);
+      const answer = await request("imGroupCreate", { body, ...named(body) }, callOptions);
       const group = createdGroup(answer, settings.redact);
       return group.id === undefined
         ? { ...group, id: await idByName(body.name, callOptions) }
@@ -114,4 +114,6 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   return client;
 }
 
-const named = (changes: UpdateImGroupBody) => (changes?.name ? { templateValues: { groupName: changes.name } } : {});
+/** A group name for Zoom's message templates (`{groupName}`), when the body has one. */
+const named = (body: { name?: unknown } | null | undefined) =>
+  typeof body?.name === "string" ? { templateValues: { groupName: body.name } } : {};

@@ -185,10 +185,11 @@ export class ZoomApiError extends ZoomImGroupsError {
     if (trackingId) where.push(`tracking id ${trackingId}`);
     const details = errors?.length ? ` Field errors: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}.` : "";
     // A 5xx of a write may have come after Zoom changed the account; a read's or the token endpoint's cannot.
-    const writes = input.operationId !== undefined && operations[input.operationId].method !== "GET";
+    // (An answer of no named operation is taken for a write's: the cautious reading.)
+    const writes = input.operationId === undefined || operations[input.operationId].method !== "GET";
     super(oneLine(`${sentence}${details} ${advice} [${where.join(", ")}]`), {
       ...facts,
-      mayHaveChanged: input.mayHaveChanged === true || (input.status >= 500 && writes),
+      mayHaveChanged: input.mayHaveChanged === true || (input.status >= 500 && writes && input.endpoint !== "token"),
     });
     const { status, method, url, operationId } = input;
     Object.assign(this, { status, code: body.code, trackingId, errors, operationId, method, url, zoomMessage, advice });

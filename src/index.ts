@@ -1,10 +1,10 @@
 /**
- * A typed client for Zoom's "Create an IM directory group" API (`POST /v2/im/groups`), generated from an
- * OpenAPI fragment: start with {@link createImGroupsClient}. What it throws is below, one class per meaning.
+ * A typed client for Zoom's IM directory groups (`/v2/im/groups`: groups and their members), generated from an
+ * OpenAPI description: start with {@link createImGroupsClient}. What it throws is below, one class per meaning.
  * @module zoom-im-groups
  */
 export type { AccessToken, ServerToServerCredentials } from "./auth.js";
-export { type CallOptions, createImGroupsClient, type ImGroupsClient } from "./client.js";
+export { type CallOptions, createImGroupsClient, type ImGroupsClient, type ListOptions } from "./client.js";
 export type { Encoding } from "./encoding.js";
 export {
   AuthenticationError,
@@ -22,6 +22,7 @@ export {
   RedirectError,
   RouteNotFoundError,
   ServerError,
+  UserNotFoundError,
   ValidationError,
   type ValidationIssue,
   ZoomApiError,
@@ -37,5 +38,13 @@ export type {
   ServerToServerOptions,
   Throttle,
 } from "./options.js";
-export { createPacer, type Pacer, type PacerClock, type PacerOptions } from "./pacer.js";
+export {
+  type AccountPlan,
+  createPacer,
+  type Pacer,
+  type PacerBudget,
+  type PacerClock,
+  type PacerOptions,
+} from "./pacer.js";
+export type { ItemList } from "./pages.js";
 export type * from "./types.js";

@@ -10,7 +10,7 @@ export { type Encoding, encodings, mediaTypes } from "./encoding.js";
 export type { ValidationIssue } from "./errors.js";
 
 import { specMessage } from "./errors.js";
-import { type OperationId, operations, serverUrl } from "./generated/operations.js";
+import { type OperationId, operations, type Schema, serverUrl } from "./generated/operations.js";
 import { fillTemplate } from "./response.js";
 
 export type { DocumentedResponse, Operation, OperationId, Rule, Schema } from "./generated/operations.js";
@@ -19,12 +19,15 @@ export { validateCreateImGroupBody, validateRequest } from "./validation.js";
 
 /** The create (`imGroupCreate`) with the spec's server: what the CLI's `create` sends. */
 export const operation = { ...operations.imGroupCreate, serverUrl };
-/** The create's request body schema: the CLI's flags and bulk columns. */
-export const createImGroupRequestSchema = operations.imGroupCreate.requestSchema;
 /** A field of the create's body. */
-export type RequestField = keyof typeof createImGroupRequestSchema.properties;
+export type RequestField = keyof typeof operations.imGroupCreate.requestSchema.properties;
 /** One field's schema (the spec's JSON Schema, with its help texts). */
-export type FieldSchema = import("./generated/operations.js").Schema;
+export type FieldSchema = Schema;
+/** The create's request body schema: the CLI's flags and bulk columns. */
+export const createImGroupRequestSchema: Schema & {
+  properties: Readonly<Record<RequestField, Schema>>;
+  required: readonly RequestField[];
+} = operations.imGroupCreate.requestSchema;
 
 /**
  * The spec's message for a status an operation documents (the create's by default: `"409"` → `Group name

@@ -88,8 +88,8 @@ describe("failures every further row would meet stop the run after the first", (
 
   test("a refused connection never says the group may exist", async () => {
     const { lines } = await run(() => refused(), { concurrency: 4 });
-    expect(lines.some((line) => line.mayHaveCreated)).toBe(false);
-    expect(JSON.stringify(lines)).not.toContain("mayHaveCreated");
+    expect(lines.some((line) => line.mayHaveChanged)).toBe(false);
+    expect(JSON.stringify(lines)).not.toContain("mayHaveChanged");
   });
 
   test("a 5xx fails only its row, which may exist", async () => {
@@ -98,14 +98,14 @@ describe("failures every further row would meet stop the run after the first", (
     );
     expect(calls).toHaveLength(20);
     expect(stop.reason).toBeUndefined();
-    expect(outcomes("failed")).toEqual([expect.objectContaining({ name: "G3", mayHaveCreated: true })]);
+    expect(outcomes("failed")).toEqual([expect.objectContaining({ name: "G3", mayHaveChanged: true })]);
   });
 });
 
 describe("what a 409 means", () => {
-  const conflict = (mayHaveCreated: boolean) => {
+  const conflict = (mayHaveChanged: boolean) => {
     const error = new GroupNameConflictError(answer(409));
-    Object.defineProperty(error, "mayHaveCreated", { value: mayHaveCreated });
+    Object.defineProperty(error, "mayHaveChanged", { value: mayHaveChanged });
     return error;
   };
 

@@ -190,8 +190,8 @@ describe("stops", () => {
     // The four sent got a 5xx: failed, cut short, each may have created its group; the four never sent may not.
     const sent = rows.filter((row) => row.outcome === "failed");
     expect(sent).toHaveLength(4);
-    expect(sent.every((row) => row.mayHaveCreated === true)).toBe(true);
-    expect(rows.filter((row) => row.outcome === "not-sent" && !("mayHaveCreated" in row))).toHaveLength(4);
+    expect(sent.every((row) => row.mayHaveChanged === true)).toBe(true);
+    expect(rows.filter((row) => row.outcome === "not-sent" && !("mayHaveChanged" in row))).toHaveLength(4);
     expect(summaryOf(run)).toMatchObject({ stoppedBy: "interrupted", notSent: 4, failed: 4 });
   });
 

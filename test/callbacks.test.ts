@@ -210,6 +210,6 @@ test("an attempt that cannot be built after one that may have created the group 
     fetch: async () => Response.json({ code: 503, message: "busy" }, { status: 503, headers: { "retry-after": "0" } }),
   });
   const error = await client.createImGroup({ name: "Design" }).catch((e: unknown) => e);
-  expect(error).toMatchObject({ name: "ConfigurationError", mayHaveCreated: true });
-  expect((error as Error).message).toContain("an earlier attempt may have created the group");
+  expect(error).toMatchObject({ name: "ConfigurationError", mayHaveChanged: true });
+  expect((error as Error).message).toContain("an earlier attempt may have changed the account");
 });

@@ -3,7 +3,11 @@
  * set where the error is made: the client, the bulk runner and callers read them, never the message.
  */
 import { describe, expect, test } from "vitest";
-import { documentedResponses, operation } from "../src/generated/spec.ts";
+import { operations, rateLimitTypes } from "../src/generated/operations.ts";
+
+const documentedResponses: Readonly<Record<string, { zoomCode?: number; message: string }>> =
+  operations.imGroupCreate.responses;
+
 import {
   AuthenticationError,
   BadRequestError,
@@ -36,9 +40,9 @@ async function failure(response: Response): Promise<ZoomImGroupsError> {
 }
 
 /** The documented answer for a status, with the spec's Zoom code. */
-const documented = (status: keyof typeof documentedResponses, headers: Record<string, string> = {}) =>
+const documented = (status: keyof typeof operations.imGroupCreate.responses, headers: Record<string, string> = {}) =>
   Response.json(
-    { code: documentedResponses[status].zoomCode, message: documentedResponses[status].message },
+    { code: documentedResponses[status]?.zoomCode, message: documentedResponses[status]?.message },
     { status: Number(status), headers },
   );
 
@@ -53,7 +57,7 @@ describe("facts by class", () => {
   ] as const)("HTTP %s → %o with its facts", async (status, ErrorClass, facts) => {
     const error = await failure(documented(status));
     expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toMatchObject({ ...facts, mayHaveCreated: false });
+    expect(error).toMatchObject({ ...facts, mayHaveChanged: false });
   });
 
   test("403, a wrong route and a redirect fail every call; a 5xx and a 408 may be cured by a retry", async () => {
@@ -72,7 +76,7 @@ describe("facts by class", () => {
     });
     const server = await failure(Response.json({ code: 500, message: "oops" }, { status: 503 }));
     expect(server).toMatchObject({ constructor: ServerError, retryable: true, failsEveryCall: false });
-    expect(server.mayHaveCreated).toBe(true);
+    expect(server.mayHaveChanged).toBe(true);
     expect(await failure(new Response("slow", { status: 408 }))).toMatchObject({
       constructor: ZoomApiError,
       retryable: true,
@@ -81,7 +85,7 @@ describe("facts by class", () => {
   });
 
   test("a per-second 429 is retryable; a daily limit is not, and fails every call", async () => {
-    const [qps, daily] = operation.rateLimitTypes;
+    const [qps, daily] = rateLimitTypes;
     const perSecond = await failure(documented("429", { "x-ratelimit-type": qps }));
     expect(perSecond).toMatchObject({ retryable: true, failsEveryCall: false, rateLimitType: qps });
     const day = (await failure(documented("429", { "x-ratelimit-type": daily.toUpperCase() }))) as RateLimitError;

@@ -56,7 +56,10 @@ describe("404: Zoom's 'group does not exist' or a route that is not there", () =
         { status: 404, headers: { "content-type": "application/problem+json" } },
       ),
     ],
-    ["JSON with another Zoom code", Response.json({ code: 1001, message: "User does not exist." }, { status: 404 })],
+    [
+      "JSON with a Zoom code the spec does not know",
+      Response.json({ code: 9999, message: "Something else." }, { status: 404 }),
+    ],
   ])("%s is RouteNotFoundError, which says to check the base URL", async (_label, response) => {
     const error = await failure(response);
     expect(error).toBeInstanceOf(RouteNotFoundError);

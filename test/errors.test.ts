@@ -1,6 +1,7 @@
 /**
  * The error factory: one class per meaning, from (HTTP status, Zoom code), whatever the body looks like.
  */
+import { HttpResponse, http } from "msw";
 import { describe, expect, test } from "vitest";
 import {
   AuthenticationError,
@@ -17,7 +18,10 @@ import {
 } from "../src/index.ts";
 import { ENDPOINT, TOKEN, useMswServer } from "./support/msw.ts";
 
-const { respondWith } = useMswServer();
+const { respondWith, server } = useMswServer();
+/** The group list (`GET /im/groups`) holds these groups. */
+const listHolds = (...groups: { id: string; name: string }[]) =>
+  server.use(http.get(ENDPOINT, () => HttpResponse.json({ total_records: groups.length, groups })));
 const client = createImGroupsClient({ accessToken: TOKEN, maxRetries: 0 });
 
 async function failure(response: Response): Promise<ZoomApiError> {
@@ -104,7 +108,7 @@ describe("a 200 without a group is 'paid account only' only when it has Zoom's c
   test("a proxy's HTML page under 200 says Zoom answered without the created group", async () => {
     const error = await failure(new Response("<html><body>Welcome to the hotel Wi-Fi</body></html>", { status: 200 }));
     expect(error.message).toMatch(/^Zoom answered HTTP 200 without the created group\. /);
-    expect(error.mayHaveCreated).toBe(false);
+    expect(error.mayHaveChanged).toBe(false);
   });
 });
 
@@ -154,10 +158,12 @@ describe("successes", () => {
     ["/v2/im/groups/abc123", "abc123"],
     ["https://api.zoom.us/v2/im/groups/abc123", "abc123"],
     ["https://api.zoom.us/v2/im/groups/a%20b/", "a b"],
-    ["quis officia in reprehenderit", undefined],
-    ["https://api.zoom.us/v2/users/abc", undefined],
+    // No id in the body or the location: the group of that (unique) name in the list.
+    ["quis officia in reprehenderit", "listed-id"],
+    ["https://api.zoom.us/v2/users/abc", "listed-id"],
   ])("Content-Location %s gives id %s", async (location, id) => {
     respondWith(new Response("", { status: 201, headers: { "Content-Location": location } }));
+    listHolds({ id: "other-id", name: "Sales" }, { id: "listed-id", name: "Design team" });
     const group = await client.createImGroup({ name: "Design team" });
     expect(group.id).toBe(id);
     expect(group.location).toBe(location);
@@ -180,7 +186,16 @@ describe("successes", () => {
 
   test("fields of the wrong type are dropped, not trusted", async () => {
     respondWith(zoom(201, { id: 42, name: "Design team", total_members: "many", extra: true }));
+    listHolds({ id: "listed-id", name: "Design team" });
     const group = await client.createImGroup({ name: "Design team" });
-    expect(group).toEqual({ name: "Design team", trackingId: "TRACK-1", status: 201 });
+    expect(group).toEqual({ id: "listed-id", name: "Design team", trackingId: "TRACK-1", status: 201 });
+  });
+
+  test("a created group that no answer names and the list lacks rejects, saying it may exist", async () => {
+    respondWith(zoom(201, {}));
+    listHolds({ id: "other-id", name: "Sales" });
+    const error = await client.createImGroup({ name: "Design team" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ZoomImGroupsError", mayHaveChanged: true });
+    expect((error as Error).message).toContain('"Design team"');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Hostile and broken networks, on real sockets: redirects are never followed (API or token endpoint), and
- * `mayHaveCreated` says whether a failed call can have reached the create endpoint.
+ * `mayHaveChanged` says whether a failed call can have reached the create endpoint.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -91,7 +91,7 @@ describe("redirects are never followed", () => {
           expect(error?.message).toContain(`HTTP ${status}`);
           expect(error?.message).toContain(origin === "same" ? api.origin : origin);
           expect(JSON.stringify(error) + String(error)).not.toMatch(/canary-token|admin/);
-          expect(error?.mayHaveCreated).toBe(false);
+          expect(error?.mayHaveChanged).toBe(false);
           expect(api.requests, "not retried, not followed to the same origin").toHaveLength(1);
           expect(elsewhere.requests).toHaveLength(0);
           api.requests.length = 0;
@@ -122,13 +122,13 @@ describe("redirects are never followed", () => {
     const error = await failure(client.createImGroup({ name: "Design team" }));
     expect(error).toBeInstanceOf(RedirectError);
     expect(error?.message).toContain(elsewhere.origin);
-    expect(error?.mayHaveCreated).toBe(false);
+    expect(error?.mayHaveChanged).toBe(false);
     expect(elsewhere.requests).toHaveLength(0);
     expect(api.requests.map((request) => request.url)).toEqual(["/oauth/token"]);
   });
 });
 
-describe("mayHaveCreated: what could not have been sent", () => {
+describe("mayHaveChanged: what could not have been sent", () => {
   test("a closed port: ZoomConnectionError, nothing sent", async () => {
     const closed = await serve();
     await closed.close();
@@ -138,7 +138,7 @@ describe("mayHaveCreated: what could not have been sent", () => {
       }),
     );
     expect(error).toBeInstanceOf(ZoomConnectionError);
-    expect(error?.mayHaveCreated).toBe(false);
+    expect(error?.mayHaveChanged).toBe(false);
   });
 
   test("a DNS name that cannot resolve: nothing sent", async () => {
@@ -150,7 +150,7 @@ describe("mayHaveCreated: what could not have been sent", () => {
       }).createImGroup({ name: "Design team" }),
     );
     expect(error).toBeInstanceOf(ZoomConnectionError);
-    expect(error?.mayHaveCreated).toBe(false);
+    expect(error?.mayHaveChanged).toBe(false);
   });
 
   test("a port fetch refuses: a ConfigurationError, nothing sent, not retried (it would refuse again)", async () => {
@@ -166,7 +166,7 @@ describe("mayHaveCreated: what could not have been sent", () => {
     );
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error?.message).toContain("fetch refuses this URL");
-    expect(error?.mayHaveCreated).toBe(false);
+    expect(error?.mayHaveChanged).toBe(false);
     expect(attempts).toBe(1); // not retried
   });
 
@@ -178,7 +178,7 @@ describe("mayHaveCreated: what could not have been sent", () => {
       }),
     );
     expect(error).toBeInstanceOf(ZoomConnectionError);
-    expect(error?.mayHaveCreated).toBe(true);
+    expect(error?.mayHaveChanged).toBe(true);
     expect(api.requests).toHaveLength(1);
   });
 
@@ -195,7 +195,7 @@ describe("mayHaveCreated: what could not have been sent", () => {
       }),
     );
     expect(error).toBeInstanceOf(GroupNameConflictError);
-    expect(error?.mayHaveCreated).toBe(true);
+    expect(error?.mayHaveChanged).toBe(true);
   });
 
   test.each(["ECONNREFUSED", "EMFILE", "ENFILE", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "CERT_HAS_EXPIRED"])(
@@ -210,9 +210,9 @@ describe("mayHaveCreated: what could not have been sent", () => {
             name: "x",
           }),
         );
-      expect((await call(code))?.mayHaveCreated).toBe(false);
-      expect((await call("ECONNRESET"))?.mayHaveCreated).toBe(true);
-      expect((await call("SOMETHING_NEW"))?.mayHaveCreated).toBe(true);
+      expect((await call(code))?.mayHaveChanged).toBe(false);
+      expect((await call("ECONNRESET"))?.mayHaveChanged).toBe(true);
+      expect((await call("SOMETHING_NEW"))?.mayHaveChanged).toBe(true);
     },
   );
 
@@ -226,7 +226,7 @@ describe("mayHaveCreated: what could not have been sent", () => {
       }).createImGroup({ name: "Design team" }),
     );
     expect(error).toBeInstanceOf(ZoomConnectionError);
-    expect(error?.mayHaveCreated).toBe(false);
+    expect(error?.mayHaveChanged).toBe(false);
   });
 
   test("a token endpoint's 5xx never says the group may exist (only the create's can)", async () => {
@@ -239,7 +239,7 @@ describe("mayHaveCreated: what could not have been sent", () => {
       }).createImGroup({ name: "Design team" }),
     );
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error?.mayHaveCreated).toBe(false);
+    expect(error?.mayHaveChanged).toBe(false);
     await tokens.close();
   });
 
@@ -255,7 +255,7 @@ describe("mayHaveCreated: what could not have been sent", () => {
       }).createImGroup({ name: "Design team" }),
     );
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect(error?.mayHaveCreated).toBe(false);
+    expect(error?.mayHaveChanged).toBe(false);
     expect(sent).toBe(0);
     expect(String(error)).not.toContain(TOKEN);
   });

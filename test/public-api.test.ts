@@ -6,9 +6,9 @@ import { expect, test } from "vitest";
 import * as main from "../src/index.ts";
 import * as spec from "../src/spec.ts";
 
-test("the main entry exports at most 20 runtime names: the client factory, the error classes and their guard", () => {
+test("the main entry exports at most 24 runtime names: the client factory, the error classes and their guard", () => {
   const names = Object.keys(main);
-  expect(names.length).toBeLessThanOrEqual(20);
+  expect(names.length).toBeLessThanOrEqual(24);
   for (const name of names) {
     const value = (main as Record<string, unknown>)[name];
     expect(typeof value, name).toBe("function");
@@ -35,12 +35,22 @@ test("zoom-im-groups/spec carries the spec's data and validator, and nothing of 
     [
       "createImGroupRequestSchema",
       "documentedMessage",
-      "documentedResponses",
       "encodings",
       "mediaTypes",
       "operation",
+      "operations",
+      "rateLimitLabels",
+      "rateLimitsByPlan",
+      "serverUrl",
       "validateCreateImGroupBody",
+      "validateRequest",
+      "zoomErrorCodes",
     ].sort(),
   );
   expect(spec.validateCreateImGroupBody({ name: "" }).map((issue) => issue.field)).toEqual(["name"]);
+  expect(Object.keys(spec.operations)).toHaveLength(8);
+  const tooMany = Array.from({ length: 11 }, (_, i) => ({ email: `u${i}@example.com` }));
+  expect(
+    spec.validateRequest("imGroupMembersCreate", { params: { groupId: "g" }, body: { members: tooMany } }),
+  ).toEqual([{ field: "members", rule: "maxItems", message: "members must have at most 10 items (got 11)" }]);
 });

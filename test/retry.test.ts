@@ -212,7 +212,7 @@ describe("create is not idempotent", () => {
     const call = start(client().createImGroup({ name: "Design" }));
     await vi.advanceTimersByTimeAsync(500);
     expect(call.error).toBeInstanceOf(GroupNameConflictError);
-    expect((call.error as GroupNameConflictError).mayHaveCreated).toBe(true);
+    expect((call.error as GroupNameConflictError).mayHaveChanged).toBe(true);
     expect((call.error as Error).message).toContain("that attempt probably created the group");
   });
 
@@ -221,7 +221,7 @@ describe("create is not idempotent", () => {
     respondWith(rateLimited({ "Retry-After": "1" }), conflict);
     const call = start(client().createImGroup({ name: "Design" }));
     await vi.advanceTimersByTimeAsync(1000);
-    expect((call.error as GroupNameConflictError).mayHaveCreated).toBe(false);
+    expect((call.error as GroupNameConflictError).mayHaveChanged).toBe(false);
   });
 });
 
@@ -280,7 +280,7 @@ describe("timeouts", () => {
     expect((call.error as ZoomTimeoutError).timeoutMs).toBe(5_000);
     expect((call.error as Error).message).toContain("no answer from Zoom within 5 s (per-attempt timeout)");
     expect((call.error as Error).message).not.toMatch(/timeoutMs/);
-    expect((call.error as ZoomTimeoutError).mayHaveCreated).toBe(true);
+    expect((call.error as ZoomTimeoutError).mayHaveChanged).toBe(true);
   });
 
   test("timeouts are retried, each attempt with its own deadline", async () => {
@@ -307,8 +307,8 @@ test("middleware runs on every attempt and the logger gets one line per attempt 
   expect(call.settled).toBe(true);
   expect(seen).toEqual(["POST", "POST"]);
   expect(lines).toEqual([
-    `warn POST ${ENDPOINT} attempt 1 failed: ServerError HTTP 500 Zoom code 500; retrying in 500 ms`,
-    `debug POST ${ENDPOINT} attempt 2: HTTP 201`,
+    `warn imGroupCreate POST ${ENDPOINT} attempt 1 failed: ServerError HTTP 500 Zoom code 500; retrying in 500 ms`,
+    `debug imGroupCreate POST ${ENDPOINT} attempt 2: HTTP 201`,
   ]);
 });
 
@@ -379,13 +379,13 @@ describe("stopRetrying: a graceful stop (what bulk runs use for Ctrl-C and daily
   });
 });
 
-describe("mayHaveCreated: one flag, OR over the call's attempts", () => {
+describe("mayHaveChanged: one flag, OR over the call's attempts", () => {
   test("a 5xx after its retries says the group may exist", async () => {
     respondWith(Response.json({ code: 500, message: "Internal" }, { status: 500 }));
     const call = start(client({ maxRetries: 1 }).createImGroup({ name: "Design" }));
     await vi.advanceTimersByTimeAsync(500);
     expect(call.error).toBeInstanceOf(ServerError);
-    expect((call.error as ServerError).mayHaveCreated).toBe(true);
+    expect((call.error as ServerError).mayHaveChanged).toBe(true);
   });
 
   test("a timeout then a daily limit: the call's RateLimitError says the timed-out attempt may have created it", async () => {
@@ -397,7 +397,7 @@ describe("mayHaveCreated: one flag, OR over the call's attempts", () => {
     const call = start(client({ fetch, timeoutMs: 1_000 }).createImGroup({ name: "Design" }));
     await vi.advanceTimersByTimeAsync(1_000 + 500);
     expect(call.error).toBeInstanceOf(RateLimitError);
-    expect((call.error as RateLimitError).mayHaveCreated).toBe(true);
+    expect((call.error as RateLimitError).mayHaveChanged).toBe(true);
   });
 
   test("429s and 4xx alone created nothing", async () => {
@@ -405,7 +405,7 @@ describe("mayHaveCreated: one flag, OR over the call's attempts", () => {
     const call = start(client().createImGroup({ name: "Design" }));
     await vi.advanceTimersByTimeAsync(1_000);
     expect((call.error as Error).name).toBe("BadRequestError");
-    expect((call.error as BadRequestError).mayHaveCreated).toBe(false);
+    expect((call.error as BadRequestError).mayHaveChanged).toBe(false);
   });
 });
 

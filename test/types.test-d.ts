@@ -16,7 +16,7 @@ import {
   ZoomApiError,
   type ZoomImGroupsError,
 } from "../src/index.ts";
-import { createImGroupRequestSchema, documentedResponses, type FieldSchema } from "../src/spec.ts";
+import { createImGroupRequestSchema, documentedMessage, type FieldSchema, operations } from "../src/spec.ts";
 
 // The body type comes from the spec: name required, type a literal union, booleans optional.
 expectTypeOf<CreateImGroupBody["name"]>().toEqualTypeOf<string>();
@@ -29,8 +29,8 @@ export const noName: CreateImGroupBody = { type: "shared" };
 // @ts-expect-error booleans are booleans, not strings
 export const stringFlag: CreateImGroupBody = { name: "Design", search_by_domain: "true" };
 
-// The result exposes id?: string, the location and the tracking id.
-expectTypeOf<CreatedImGroup["id"]>().toEqualTypeOf<string | undefined>();
+// The result always has its id (body, Content-Location, else the list), the location and the tracking id.
+expectTypeOf<CreatedImGroup["id"]>().toEqualTypeOf<string>();
 expectTypeOf<CreatedImGroup["location"]>().toEqualTypeOf<string | undefined>();
 expectTypeOf<CreatedImGroup["trackingId"]>().toEqualTypeOf<string | undefined>();
 expectTypeOf<CreatedImGroup["total_members"]>().toEqualTypeOf<number | undefined>();
@@ -61,7 +61,7 @@ export const throttled: ImGroupsClientOptions = {
 // Errors: one flag for "may have created the group", on every error; subclass fields narrow.
 declare const error: unknown;
 if (error instanceof GroupNameConflictError) {
-  expectTypeOf(error.mayHaveCreated).toEqualTypeOf<boolean>();
+  expectTypeOf(error.mayHaveChanged).toEqualTypeOf<boolean>();
   expectTypeOf(error.status).toEqualTypeOf<number>();
 }
 if (error instanceof RateLimitError) {
@@ -70,19 +70,35 @@ if (error instanceof RateLimitError) {
 }
 if (error instanceof ZoomApiError) {
   expectTypeOf(error.code).toEqualTypeOf<number | undefined>();
-  // @ts-expect-error mayHaveSucceeded is now mayHaveCreated, on every error
+  // @ts-expect-error mayHaveSucceeded is now mayHaveChanged, on every error
   void error.mayHaveSucceeded;
 }
-expectTypeOf<ZoomImGroupsError["mayHaveCreated"]>().toEqualTypeOf<boolean>();
+expectTypeOf<ZoomImGroupsError["mayHaveChanged"]>().toEqualTypeOf<boolean>();
 
 // The generator types what it writes: no cast needed to read a field's rules or a documented message.
 expectTypeOf(createImGroupRequestSchema.properties.name).toEqualTypeOf<FieldSchema>();
-expectTypeOf(documentedResponses["409"].message).toEqualTypeOf<string>();
+expectTypeOf(
+  operations.imGroupCreate.responses["409"].message,
+).toEqualTypeOf<"Group name {groupName} is already in use.">();
+expectTypeOf(documentedMessage).returns.toEqualTypeOf<string | undefined>();
 // @ts-expect-error 418 is not a documented status
-export const teapot = documentedResponses["418"];
+export const teapot = operations.imGroupCreate.responses["418"];
+// @ts-expect-error a ninth operation is not in the spec
+export const ninth = operations.imGroupMember;
+
+// Every method is typed from the spec: ids are strings, bodies the spec's, lists async iterables.
+expectTypeOf(client.getImGroup).parameter(0).toEqualTypeOf<string>();
+expectTypeOf(client.listImGroupMembers("g")).toMatchTypeOf<AsyncIterable<{ email?: string }>>();
+// @ts-expect-error an update takes the create's fields, and "public" is not a type
+export const badUpdate = () => client.updateImGroup("g", { type: "public" });
+// @ts-expect-error a group id is a string
+export const numericId = () => client.deleteImGroup(42);
+// @ts-expect-error members are named by id or email
+export const badMember = () => client.addImGroupMembers("g", [{ name: "Ada" }]);
 
 // `paths` types a bare openapi-fetch client.
 const bare = createClient<paths>({ baseUrl: "https://api.zoom.us/v2" });
 expectTypeOf(bare.POST).toBeFunction();
-// @ts-expect-error the spec has no GET /im/groups
-export const get = () => bare.GET("/im/groups");
+expectTypeOf(bare.GET).toBeFunction();
+// @ts-expect-error the spec has no PUT on /im/groups
+export const put = () => bare.PUT("/im/groups");

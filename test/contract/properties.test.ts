@@ -221,7 +221,7 @@ test(`${RUNS} redirects, any status and Location: a RedirectError, never followe
       const { outcome, sent } = await against(() => new Response(null, { status, headers }), { maxRetries: 2 });
       expect(outcome.error).toBeInstanceOf(RedirectError);
       expect((outcome.error as RedirectError).status).toBe(status);
-      expect((outcome.error as RedirectError).mayHaveCreated).toBe(false);
+      expect((outcome.error as RedirectError).mayHaveChanged).toBe(false);
       expect((outcome.error as Error).message).toContain(`HTTP ${status}`);
       expect(sent.map((request) => request.url)).toEqual(["https://api.zoom.us/v2/im/groups"]);
       expect(sent[0]?.redirect).toBe("manual");

@@ -72,7 +72,7 @@ export async function runSmoke(lib, testing) {
     };
     const client = lib.createImGroupsClient({ accessToken: "t", fetch: redirecting });
     const error = await client.createImGroup({ name: "Redirected" }).catch((e) => e);
-    if (!(error instanceof lib.RedirectError) || error.mayHaveCreated || sent !== 1)
+    if (!(error instanceof lib.RedirectError) || error.mayHaveChanged || sent !== 1)
       return `got ${error}, ${sent} sent`;
     if (!error.message.includes("https://elsewhere.example")) return error.message;
   });

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
-import { loadSpec, postmanItemPath, operationById } from "../../scripts/lib/spec.ts";
+import { loadSpec, operationById, postmanItemPath } from "../../scripts/lib/spec.ts";
 import type { PostmanItem, PostmanResponse } from "../../scripts/lib/upstream.ts";
 import { createImGroupRequestSchema, type FieldSchema } from "../../src/spec.ts";
 
@@ -14,7 +14,7 @@ export const postmanItem = JSON.parse(readFileSync(postmanItemPath, "utf8")) as 
 
 // OpenAPI 3.0 schemas carry `example` and `description`, which Ajv's strict mode would refuse.
 const ajv = new Ajv({ strict: false, allErrors: true });
-const requestSchema = specOperation.requestBody.content["multipart/form-data"]?.schema;
+const requestSchema = specOperation.requestBody?.content["multipart/form-data"]?.schema;
 export const validateRequestBody: ValidateFunction = ajv.compile(requestSchema ?? {});
 
 /** Validates a response body (parsed) against the spec's schema for that status and content type. */
