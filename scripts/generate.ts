@@ -171,7 +171,6 @@ export async function generate({ specPath = defaultSpecPath, outDir = generatedD
   );
 }
 
-/** The one schema both encodings share, reduced to the keywords FieldSchema declares. */
 /**
  * `x-zoom-error-code` as `{zoomCode, zoomCodes}`: an integer, or a list when one status documents several
  * codes. A code the description names (Zoom's "**Error Code:** `4134`") must be in it, so a code written
@@ -196,6 +195,10 @@ function zoomCodesOf(status: string, response: ResponseObject): { zoomCode?: num
   return codes.length === 0 ? {} : { zoomCode: codes[0] as number, zoomCodes: codes };
 }
 
+/**
+ * The one schema both encodings share, reduced to the keywords FieldSchema declares; any other keyword
+ * (other than `x-` annotations, `title` and `example`) is refused, so no rule of the spec is silently dropped.
+ */
 function requestBodySchema(content: Record<string, { schema?: JsonSchema }>) {
   const [schema, ...rest] = Object.values(content).map((media) => media.schema);
   if (!schema || !rest.every((other) => isDeepStrictEqual(other, schema)))

@@ -26,15 +26,15 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
   return createMockZoomServing(options).mock;
 }
 
-/**
- * The mock and, for the Node HTTP adapter only, `refuse`: the logged answer to a request that never
- * becomes a `Request` (a method fetch refuses such as TRACE, a body over MAX_BODY_BYTES, an invalid Host).
- */
 /** What Zoom uses for a field the request leaves out: the spec's `default`s. */
 const defaults = Object.fromEntries(
   Object.entries(createImGroupRequestSchema.properties).map(([name, field]) => [name, field.default]),
 );
 
+/**
+ * The mock and, for the Node HTTP adapter only, `refuse`: the logged answer to a request that never
+ * becomes a `Request` (a method fetch refuses such as TRACE, a body over MAX_BODY_BYTES, an invalid Host).
+ */
 export function createMockZoomServing(options: MockZoomOptions) {
   const store = createStore(options.accounts);
   const limits = createLimits(options);
