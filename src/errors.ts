@@ -74,7 +74,8 @@ export class ValidationError extends ZoomImGroupsError {
 export type RateLimitType = (typeof operation.rateLimitTypes)[number];
 const rateLimitTypes: readonly RateLimitType[] = operation.rateLimitTypes;
 
-/** Which endpoint a request went to: only the API's create can have created a group. */
+/** Which endpoint a request went to, Zoom's API or the OAuth token URL: only the API's create can have created
+ * a group. */
 export type Endpoint = "api" | "token";
 
 /** The network failed before an answer came; `mayHaveCreated` if any byte of a create can have been sent. */
@@ -100,19 +101,24 @@ export class ZoomTimeoutError extends ZoomImGroupsError {
   }
 }
 
-/** What the error factory is given about one response. */
+/** What the error factory (`ZoomApiError.generate`) and each error class's constructor are given about one
+ * response: build one to make an error as the client would (in a test of your throttle, say). */
 export interface ApiErrorInput {
   /** 0 for a redirect the runtime hides (a browser's `opaqueredirect`). */
   status: number;
   /** A JSON value, or the text when it is not JSON (`""` when empty). */
   body: unknown;
+  /** The response headers (`x-zm-trackingid`, `Retry-After`, `X-RateLimit-Type`…). */
   headers: Headers;
+  /** The request's method. */
   method: string;
   /** Without credentials or query. */
   url: string;
   /** An earlier attempt of this call may have created the group. */
   mayHaveCreated?: boolean;
+  /** Default `"api"`; a token endpoint's answer can never have created a group. */
   endpoint?: Endpoint;
+  /** Removes secrets from every text the error keeps (the client passes its own). */
   redact?: (text: string) => string;
   /** The message to use when the body carries none. */
   fallbackMessage?: string;
