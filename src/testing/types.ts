@@ -88,7 +88,11 @@ export interface MockZoom {
    * injected fault) is `Response.error()`: MSW turns it into a network error, `startMockZoom` closes the socket.
    */
   handle(request: Request): Promise<Response>;
-  /** The groups created so far in an account (default account: "default"). */
+  /**
+   * The groups created so far in one account; without `accountId`, the account "default" (any bearer token,
+   * when `accounts` is not set). Groups are filed per account: a Server-to-Server client's are under its
+   * `accountId`, so `groups()` is `[]` for it; ask `groups(accountId)`.
+   */
   groups(accountId?: string): MockGroup[];
   /**
    * Forgets every group (ids start again at `mockgrp000001`), every token it issued and every counter: the
