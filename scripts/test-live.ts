@@ -2,8 +2,9 @@
  * `npm run test:live`: provider verification (test/contract/live.test.ts) against the server named by
  * ZOOM_CONTRACT_BASE_URL, with the CLI's credentials. Unset or empty, it refuses (exit 2) rather than check
  * the bundled mock and print what a real run prints: a CI job whose secret is missing must not pass. Before
- * anything is sent it prints where the calls and the token request go; the mock is `npx vitest run
- * test/contract/live.test.ts` (npm test runs it).
+ * anything is sent it prints where the calls and the token request go. It alone sets ZOOM_CONTRACT_LIVE=1, the
+ * switch without which the test file verifies the mock whatever ZOOM_CONTRACT_BASE_URL says (so plain vitest
+ * never goes live); the mock is `npx vitest run test/contract/live.test.ts` (npm test runs it).
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
@@ -58,6 +59,7 @@ console.log('test:live: creates one group ("zoom-im-groups contract <time>"); de
 const vitest = spawnSync(resolve(repoRoot, "node_modules/.bin/vitest"), ["run", "test/contract/live.test.ts"], {
   cwd: repoRoot,
   stdio: "inherit",
+  // The explicit opt-in the test file requires: without it, it verifies the mock.
   env: { ...process.env, ZOOM_CONTRACT_LIVE: "1" },
 });
 process.exitCode = vitest.status ?? 1;

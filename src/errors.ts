@@ -89,7 +89,10 @@ export class ValidationError extends ZoomImGroupsError {
 /** Which limit a 429 says was hit (`X-RateLimit-Type`): the spec's values, `QPS` or `Daily-limit`. */
 export type RateLimitType = (typeof rateLimitTypes)[number];
 
-/** @internal Which endpoint a request went to: the API (a write of it can change the account) or the token URL. */
+/**
+ * Which endpoint a request went to, Zoom's API or the OAuth token URL: only the API's writes can change the
+ * account.
+ */
 export type Endpoint = "api" | "token";
 
 /** The network failed before an answer came; `mayHaveChanged` if any byte of a create can have been sent. */
@@ -115,7 +118,8 @@ export class ZoomTimeoutError extends ZoomImGroupsError {
   }
 }
 
-/** @internal What the error factory is given about one response. */
+/** What the error factory (`ZoomApiError.generate`) and each error class's constructor are given about one
+ * response: build one to make an error as the client would (in a test of your throttle, say). */
 export interface ApiErrorInput {
   /** The operation the request was (none for the token endpoint). */
   operationId?: OperationId;
@@ -123,13 +127,17 @@ export interface ApiErrorInput {
   status: number;
   /** A JSON value, or the text when it is not JSON (`""` when empty). */
   body: unknown;
+  /** The response headers (`x-zm-trackingid`, `Retry-After`, `X-RateLimit-Type`…). */
   headers: Headers;
+  /** The request's method. */
   method: string;
   /** Without credentials or query. */
   url: string;
   /** An earlier attempt of this call may have changed the account. */
   mayHaveChanged?: boolean;
+  /** Default `"api"`; a token endpoint's answer can never have changed the account. */
   endpoint?: Endpoint;
+  /** Removes secrets from every text the error keeps (the client passes its own). */
   redact?: (text: string) => string;
   /** The message to use when the body carries none. */
   fallbackMessage?: string;

@@ -7,9 +7,11 @@ export type { AccessToken, ServerToServerCredentials } from "./auth.js";
 export { type CallOptions, createImGroupsClient, type ImGroupsClient, type ListOptions } from "./client.js";
 export type { Encoding } from "./encoding.js";
 export {
+  type ApiErrorInput,
   AuthenticationError,
   BadRequestError,
   ConfigurationError,
+  type Endpoint,
   type ErrorFacts,
   GroupNameConflictError,
   GroupNotFoundError,

@@ -166,6 +166,10 @@ class Recent {
     this.#buckets[at] = (this.#buckets[at] as number) + 1;
     this.#total++;
   }
+  /** How many counts it keeps: fixed by the span, whatever the rate. */
+  get size(): number {
+    return this.#buckets.length;
+  }
   /** When the oldest event counted leaves the span. */
   oldestLeavesAt(now: number): number {
     const size = this.#buckets.length;
@@ -206,6 +210,12 @@ export class AdaptivePacer implements PacerBudget {
 
   get rate(): number {
     return this.#rate;
+  }
+
+  /** For tests to count what it keeps: waiters its queue still references (released ones included), and
+   * the counts of its record of recent sends. */
+  get held(): { waiters: number; sendRecord: number } {
+    return { waiters: this.#queue.length, sendRecord: this.#sends.size };
   }
 
   get settledRate(): number {

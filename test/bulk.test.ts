@@ -6,7 +6,8 @@
 
 import { openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { AdaptivePacer } from "../src/pacer.ts";
 import { documentedMessage } from "../src/spec.ts";
 import type { MockRequestLog } from "../src/testing/index.ts";
 import { cli, csv, names, rowsOf, summaryOf, useCliWorkspace } from "./support/cli.ts";
@@ -15,6 +16,9 @@ const workspace = useCliWorkspace("zoom-bulk-");
 const { file, mockZoom, listen } = workspace;
 const creates = (log: MockRequestLog[]) =>
   log.filter((entry) => entry.method === "POST" && entry.path === "/v2/im/groups");
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 const groupNames = () => (workspace.running?.mock.groups() ?? []).map((g) => g.name).sort();
 
 /** A loopback server answering every create with `status` and `body`; counts what it received. */
@@ -156,12 +160,15 @@ describe("stops", () => {
 
   test("Ctrl-C during retry waits: no request leaves after it, exit 130 at once; sent rows failed, the rest not-sent", async () => {
     const { received, env } = await serverAnswering(503, { code: 503, message: "busy" }, { "retry-after": "50" });
-    const fourArrived = new Promise<void>((resolve) => {
-      const check = setInterval(() => {
-        if (received.length < 4) return;
-        clearInterval(check);
-        resolve();
-      }, 10);
+    // The pacer is asked how long a retry waits just before the wait starts (in the same turn): four asks are
+    // the four calls in their 50 s retry waits.
+    let retryWaits = 0;
+    let fourWaiting: () => void = () => {};
+    const fourInRetryWaits = new Promise<void>((resolve) => (fourWaiting = resolve));
+    const realDelay = AdaptivePacer.prototype.retryDelayMs;
+    vi.spyOn(AdaptivePacer.prototype, "retryDelayMs").mockImplementation(function (this: AdaptivePacer, ...args) {
+      if (++retryWaits === 4) fourWaiting();
+      return realDelay.apply(this, args);
     });
     let control: { interrupt(): void } | undefined;
     const running = cli(
@@ -175,8 +182,8 @@ describe("stops", () => {
     );
     // Once the first four calls have met their 503 and wait 50 s to retry, interrupt. A stop that did not end
     // those waits would outlast the test's timeout.
-    await fourArrived;
-    await new Promise((r) => setTimeout(r, 300));
+    await fourInRetryWaits;
+    expect(received).toHaveLength(4);
     const arrivedBeforeStop = received.length;
     control?.interrupt();
     const run = await running;

@@ -2,7 +2,7 @@
  * A caller's callbacks (token function, fetch, logger, throttle) are raced against the call's deadline and
  * signal and cannot change an outcome.
  */
-import { describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { createImGroupsClient, ZoomTimeoutError } from "../src/index.ts";
 
 const BASE_URL = "http://api.test/v2";
@@ -10,6 +10,20 @@ const created = async () => Response.json({ id: "g-1" }, { status: 201 });
 const never = <T>() => new Promise<T>(() => {});
 
 describe("a callback that never settles cannot hang the call", () => {
+  // Deadlines and the backoff between attempts run on fake timers: nothing waits on the real clock.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  /** How `call` settles (its value or its rejection) once every pending timer has run. */
+  async function onFakeTimers(call: Promise<unknown>): Promise<unknown> {
+    const outcome = call.catch((error: unknown) => error);
+    await vi.runAllTimersAsync();
+    return outcome;
+  }
+
   test("a token function that never settles rejects with ZoomTimeoutError after timeoutMs", async () => {
     const client = createImGroupsClient({
       accessToken: () => never<string>(),
@@ -17,15 +31,19 @@ describe("a callback that never settles cannot hang the call", () => {
       fetch: created,
       baseUrl: BASE_URL,
     });
-    await expect(client.createImGroup({ name: "Design" })).rejects.toBeInstanceOf(ZoomTimeoutError);
+    expect(await onFakeTimers(client.createImGroup({ name: "Design" }))).toBeInstanceOf(ZoomTimeoutError);
   });
 
   test("a token function that never settles rejects with the signal's reason when it aborts", async () => {
-    const client = createImGroupsClient({ accessToken: () => never<string>(), fetch: created, baseUrl: BASE_URL });
     const controller = new AbortController();
     const reason = new Error("caller gave up");
+    // The caller gives up once the token function is running (an event, not a time).
+    const accessToken = () => {
+      queueMicrotask(() => controller.abort(reason));
+      return never<string>();
+    };
+    const client = createImGroupsClient({ accessToken, fetch: created, baseUrl: BASE_URL });
     const call = client.createImGroup({ name: "Design" }, { signal: controller.signal });
-    setTimeout(() => controller.abort(reason), 10);
     await expect(call).rejects.toBe(reason);
   });
 
@@ -41,29 +59,35 @@ describe("a callback that never settles cannot hang the call", () => {
         return never<Response>();
       },
     });
-    await expect(client.createImGroup({ name: "Design" })).rejects.toBeInstanceOf(ZoomTimeoutError);
+    expect(await onFakeTimers(client.createImGroup({ name: "Design" }))).toBeInstanceOf(ZoomTimeoutError);
     expect(calls).toBe(2);
   });
 
   test("a fetch that never settles rejects with the signal's reason when it aborts", async () => {
-    const client = createImGroupsClient({ accessToken: "token-0123456789", baseUrl: BASE_URL, fetch: () => never() });
     const controller = new AbortController();
     const reason = new Error("caller gave up");
+    const fetch = () => {
+      queueMicrotask(() => controller.abort(reason));
+      return never<Response>();
+    };
+    const client = createImGroupsClient({ accessToken: "token-0123456789", baseUrl: BASE_URL, fetch });
     const call = client.createImGroup({ name: "Design" }, { signal: controller.signal });
-    setTimeout(() => controller.abort(reason), 10);
     await expect(call).rejects.toBe(reason);
   });
 
   test("a throttle whose wait never settles rejects with the signal's reason", async () => {
+    const controller = new AbortController();
+    const wait = () => {
+      queueMicrotask(() => controller.abort(new Error("stop")));
+      return never<void>();
+    };
     const client = createImGroupsClient({
       accessToken: "token-0123456789",
       baseUrl: BASE_URL,
       fetch: created,
-      throttle: { wait: () => never() },
+      throttle: { wait },
     });
-    const controller = new AbortController();
     const call = client.createImGroup({ name: "Design" }, { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error("stop")), 10);
     await expect(call).rejects.toThrow("stop");
   });
 });

@@ -8,8 +8,9 @@ import { spawn } from "node:child_process";
 import { EventEmitter } from "node:events";
 import { closeSync, fstatSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { run as runCli } from "../src/cli/run.ts";
+import { AdaptivePacer } from "../src/pacer.ts";
 import { CLI_TOKEN, COMMAND, csv, names, recorder, useCliWorkspace } from "./support/cli.ts";
 
 const workspace = useCliWorkspace("zoom-ledger-");
@@ -23,6 +24,7 @@ class ControlledStdout extends EventEmitter {
   held: (() => void)[] = [];
   stalled = false;
   failAfter = Number.POSITIVE_INFINITY;
+  readonly #whenHeld: { count: number; resolve: () => void }[] = [];
   write(chunk: string, callback?: (error?: Error | null) => void): boolean {
     if (this.lines >= this.failAfter) {
       queueMicrotask(() => {
@@ -33,9 +35,23 @@ class ControlledStdout extends EventEmitter {
     }
     this.text += chunk;
     this.lines += chunk.split("\n").length - 1;
-    if (this.stalled) this.held.push(() => callback?.());
-    else queueMicrotask(() => callback?.());
+    if (this.stalled) {
+      this.held.push(() => callback?.());
+      for (const waiter of this.#whenHeld.filter((w) => this.held.length >= w.count)) {
+        this.#whenHeld.splice(this.#whenHeld.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    } else queueMicrotask(() => callback?.());
     return !this.stalled;
+  }
+  /** Resolves once `count` writes are held (an event, not a wait on the clock). */
+  heldReaches(count: number): Promise<void> {
+    if (this.held.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.#whenHeld.push({ count, resolve }));
+  }
+  /** Completes the oldest held write only: the reader takes one line. */
+  releaseOne(): void {
+    this.held.shift()?.();
   }
   drain(): void {
     this.stalled = false;
@@ -226,23 +242,39 @@ describe("short writes are completed", () => {
 });
 
 describe("a stdout that does not drain pauses sending", () => {
-  it("while the reader does not read, at most the in-flight window of creates start; all finish when it drains", async () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("while the reader does not read, each worker sends one create and waits on its line; one line read lets one more go", async () => {
     const concurrency = 5;
-    const { env, running } = await workspace.mockZoom();
+    let requests = 0;
+    const { env, running } = await workspace.mockZoom({ onRequest: () => requests++ });
+    // Slots asked of the run's pacer: a worker asks for one the moment it takes a row, in the same turn as it
+    // is freed, so a worker that did not wait on its line would be counted here before the test looks.
+    let slotsAsked = 0;
+    const realWait = AdaptivePacer.prototype.wait;
+    vi.spyOn(AdaptivePacer.prototype, "wait").mockImplementation(function (this: AdaptivePacer, signal) {
+      slotsAsked++;
+      return realWait.call(this, signal);
+    });
     const input = await workspace.file("stall.csv", csv(names(60, "Stall")));
     const stdout = new ControlledStdout();
     stdout.stalled = true;
-    let answered = 0;
     const { done } = runInProcess(["create", "--file", input, "--concurrency", String(concurrency)], env, stdout);
-    // Let the run go as far as it can while nothing drains: it settles once every worker waits on a write.
-    for (let idle = 0; idle < 20; ) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      const now = running.mock.groups().length;
-      idle = now === answered ? idle + 1 : 0;
-      answered = now;
+    // Every worker has written its line and waits on it: from here no create can start until a line is read.
+    await stdout.heldReaches(concurrency);
+    expect(slotsAsked).toBe(concurrency);
+    expect(requests).toBe(concurrency);
+    expect(running.mock.groups()).toHaveLength(concurrency);
+    // Each line the reader takes frees its worker for exactly one more create, whose line is held in turn.
+    for (let read = 1; read <= 3; read++) {
+      stdout.releaseOne();
+      await stdout.heldReaches(concurrency);
+      expect(slotsAsked).toBe(concurrency + read);
+      expect(requests).toBe(concurrency + read);
+      expect(running.mock.groups()).toHaveLength(concurrency + read);
     }
-    expect(running.mock.groups().length).toBeLessThanOrEqual(concurrency);
-    expect(stdout.held.length).toBeLessThanOrEqual(concurrency);
     stdout.drain(); // from here every write completes at once
     const code = await done;
     expect(code).toBe(0);

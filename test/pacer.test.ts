@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { createImGroupsClient, createPacer, RateLimitError, ServerError } from "../src/index.ts";
+import { AdaptivePacer } from "../src/pacer.ts";
 
 /**
  * A discrete-event clock: a wait takes `ms` plus `lateBy()` (a timer firing late) of simulated time, and
@@ -129,12 +130,33 @@ test("a caller whose signal aborts leaves at once with its reason; the others ke
   expect(times[1]).toBeCloseTo(2 * (1000 / 9.7), 6);
 });
 
-test("its memory does not depend on the rate", async () => {
-  const before = process.memoryUsage().heapUsed;
-  const clock = simulated();
-  const pacer = createPacer({ rate: 1_000_000_000, clock });
-  for (let i = 0; i < 1000; i++) await clock.drive(pacer.wait());
-  expect(process.memoryUsage().heapUsed - before).toBeLessThan(8 * 1024 * 1024);
+test("what it holds does not depend on the rate: one timer at a time, a fixed send record, no waiter kept once released", async () => {
+  async function holdings(rate: number) {
+    const clock = simulated();
+    let timers = 0;
+    let mostTimers = 0;
+    const wait = clock.wait;
+    clock.wait = (ms) => {
+      mostTimers = Math.max(mostTimers, ++timers);
+      return wait(ms).finally(() => timers--);
+    };
+    const pacer = createPacer({ rate, clock });
+    if (!(pacer instanceof AdaptivePacer)) throw new Error("createPacer returned another pacer");
+    let mostWaitersOneByOne = 0;
+    for (let i = 0; i < 1000; i++) {
+      await clock.drive(pacer.wait());
+      mostWaitersOneByOne = Math.max(mostWaitersOneByOne, pacer.held.waiters);
+    }
+    const atOnce = Array.from({ length: 3000 }, () => pacer.wait());
+    const queuedAtOnce = pacer.held.waiters;
+    await clock.drive(Promise.all(atOnce));
+    return { mostTimers, mostWaitersOneByOne, queuedAtOnce, waitersAfter: pacer.held.waiters, ...pacer.held };
+  }
+  const slowest = await holdings(1);
+  const fastest = await holdings(1_000_000_000);
+  expect(fastest).toEqual(slowest);
+  // 1,020 ms of sends in 10 ms counts, at 1/s as at 10⁹/s.
+  expect(fastest).toMatchObject({ mostTimers: 1, mostWaitersOneByOne: 0, waitersAfter: 0, sendRecord: 102 });
 });
 
 describe("the control law: --rate is a ceiling, the rate follows what the account admits", () => {

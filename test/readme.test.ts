@@ -52,3 +52,19 @@ test("the README's TypeScript examples typecheck", async () => {
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test("the README's links work where it is read once installed (npm, node_modules): anchors or the repository's URLs", async () => {
+  // The tarball has no docs/: a relative link to one of its files is dead on npm and in node_modules.
+  const readme = await readFile(resolve(repoRoot, "README.md"), "utf8");
+  const manifest = JSON.parse(await readFile(resolve(repoRoot, "package.json"), "utf8")) as {
+    repository: { url: string };
+  };
+  const repository = manifest.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
+  const targets = [
+    ...[...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1] ?? ""),
+    ...[...readme.matchAll(/^\[[^\]]+\]:\s*(\S+)/gm)].map((match) => match[1] ?? ""),
+  ];
+  expect(targets.length).toBeGreaterThan(5);
+  const elsewhere = targets.filter((target) => !target.startsWith("#") && !target.startsWith(`${repository}/`));
+  expect(elsewhere).toEqual([]);
+});

@@ -1,9 +1,10 @@
 /**
  * The token endpoint's transient failures (5xx, 429, lost connections, timeouts) are retried once for every
  * call waiting on the single token request; only an answer every retry would meet (invalid_client) is fatal.
- * `expires_in` of 0, below 0 or absurd is clamped.
+ * `expires_in` of 0, below 0 or absurd is clamped. Backoff and deadlines run on fake timers: the tests count
+ * token requests, never wait on the real clock.
  */
-import { describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { AuthenticationError, createImGroupsClient, ZoomTimeoutError } from "../src/index.ts";
 import { CLI_TOKEN, cli, csv, names, useCliWorkspace } from "./support/cli.ts";
 
@@ -18,7 +19,6 @@ function endpoints(tokenAnswers: (() => Promise<Response> | Response)[], expires
     if (request.url === TOKEN_URL) {
       const answer = tokenAnswers[counts.token++];
       if (answer) return answer();
-      await new Promise((resolve) => setImmediate(resolve)); // let concurrent callers pile up
       return Response.json({ access_token: `tok-${counts.token}`, expires_in: expiresIn });
     }
     counts.api++;
@@ -32,11 +32,33 @@ const status =
   () =>
     new Response("busy", { status: code, headers });
 
+/**
+ * Settles `calls` with every fake timer (backoff, deadlines) run as soon as nothing else can: the outcome
+ * waits for no real time. A rejection is returned, not thrown.
+ */
+async function settled<T>(...calls: Promise<T>[]): Promise<(T | unknown)[]> {
+  const outcomes = Promise.all(calls.map((call) => call.catch((error: unknown) => error)));
+  await vi.runAllTimersAsync();
+  return outcomes;
+}
+
 describe("the token endpoint's transient failures are retried, once for every waiting call", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   test("a 500 then a token: 50 concurrent cold calls all succeed on two token requests", async () => {
     const zoom = endpoints([status(500)]);
     const client = createImGroupsClient({ serverToServer: credentials, baseUrl: BASE_URL, fetch: zoom.fetch });
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => client.createImGroup({ name: `G${i}` })));
+    const calls = Array.from({ length: 50 }, (_, i) => client.createImGroup({ name: `G${i}` }));
+    // The 500's backoff has not run: every call waits on the one token request, none has sent anything.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(zoom.counts).toEqual({ token: 1, api: 0 });
+    const results = await settled(...calls);
+    expect(results.every((result) => (result as { id?: string }).id?.startsWith("g-"))).toBe(true);
     expect(results).toHaveLength(50);
     expect(zoom.counts.token).toBe(2);
     expect(zoom.counts.api).toBe(50);
@@ -56,7 +78,7 @@ describe("the token endpoint's transient failures are retried, once for every wa
   ])("%s from the token endpoint is retried and the call succeeds", async (_what, answer) => {
     const zoom = endpoints([answer]);
     const client = createImGroupsClient({ serverToServer: credentials, baseUrl: BASE_URL, fetch: zoom.fetch });
-    await expect(client.createImGroup({ name: "Design" })).resolves.toMatchObject({ id: "g-1" });
+    expect(await settled(client.createImGroup({ name: "Design" }))).toMatchObject([{ id: "g-1" }]);
     expect(zoom.counts.token).toBe(2);
   });
 
@@ -68,7 +90,7 @@ describe("the token endpoint's transient failures are retried, once for every wa
       fetch: zoom.fetch,
       timeoutMs: 50,
     });
-    await expect(client.createImGroup({ name: "Design" })).resolves.toMatchObject({ id: "g-1" });
+    expect(await settled(client.createImGroup({ name: "Design" }))).toMatchObject([{ id: "g-1" }]);
     expect(zoom.counts.token).toBe(2);
   });
 
@@ -77,7 +99,7 @@ describe("the token endpoint's transient failures are retried, once for every wa
       () => Response.json({ reason: "Invalid client_id or client_secret", error: "invalid_client" }, { status: 400 }),
     ]);
     const client = createImGroupsClient({ serverToServer: credentials, baseUrl: BASE_URL, fetch: zoom.fetch });
-    const error = await client.createImGroup({ name: "Design" }).catch((e: unknown) => e);
+    const [error] = await settled(client.createImGroup({ name: "Design" }));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).failsEveryCall).toBe(true);
     expect(zoom.counts.token).toBe(1);
@@ -87,7 +109,7 @@ describe("the token endpoint's transient failures are retried, once for every wa
   test("retries spent: the 5xx rejects as an AuthenticationError that a retry may cure, never fatal", async () => {
     const zoom = endpoints([status(500), status(500), status(500)]);
     const client = createImGroupsClient({ serverToServer: credentials, baseUrl: BASE_URL, fetch: zoom.fetch });
-    const error = await client.createImGroup({ name: "Design" }).catch((e: unknown) => e);
+    const [error] = await settled(client.createImGroup({ name: "Design" }));
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).retryable).toBe(true);
     expect((error as AuthenticationError).failsEveryCall).toBe(false);
@@ -105,7 +127,7 @@ describe("the token endpoint's transient failures are retried, once for every wa
       timeoutMs: 20,
       maxRetries: 1,
     });
-    await expect(client.createImGroup({ name: "Design" })).rejects.toBeInstanceOf(ZoomTimeoutError);
+    expect((await settled(client.createImGroup({ name: "Design" })))[0]).toBeInstanceOf(ZoomTimeoutError);
     expect(zoom.counts.token).toBe(2);
   });
 });
@@ -125,12 +147,14 @@ describe("expires_in is clamped", () => {
 describe("a bulk run survives a token endpoint that fails every other request", () => {
   const workspace = useCliWorkspace("zoom-token-retry-");
 
+  // A 503 that asks to be retried at once (Retry-After: 0): the same transient failure as a bare 5xx, retried
+  // without a backoff on the real clock (the backoff itself is pinned on fake timers above).
   test("every row is created; the run is not stopped as fatal", async () => {
     const { env } = await workspace.mockZoom();
     let tokenRequests = 0;
     const tokenUrl = await workspace.listen((_request, response) => {
       tokenRequests++;
-      if (tokenRequests % 2 === 1) response.writeHead(500).end("busy");
+      if (tokenRequests % 2 === 1) response.writeHead(503, { "retry-after": "0" }).end("busy");
       else
         response
           .writeHead(200, { "content-type": "application/json" })

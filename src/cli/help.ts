@@ -48,7 +48,7 @@ export const EXIT_CODES = section("Exit codes", [
   "  0    done",
   "  1    the API or network failed (bulk: a row failed, or the run was stopped)",
   "  2    usage or validation error (nothing sent)",
-  "  74   bulk: the output could not be written (disk full…); sending stopped",
+  "  74   the output could not be written (disk full…); bulk: sending stopped",
   "  130  interrupted (Ctrl-C)",
   "  141  stdout was closed",
 ]);

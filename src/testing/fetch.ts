@@ -7,6 +7,6 @@
  */
 
 export { MAX_BODY_BYTES } from "./body.js";
-export { type MockZoomHandlersOptions, type MswHttp, mockZoomHandlers } from "./handlers.js";
+export { type MockZoomHandlersOptions, type MswHttp, mockZoomHandlers, type Resolver } from "./handlers.js";
 export { createMockZoom } from "./mock-zoom.js";
 export type { MockFaults, MockGroup, MockRequestLog, MockZoom, MockZoomOptions } from "./types.js";

@@ -112,8 +112,9 @@ export interface MockZoom {
    */
   handle(request: Request): Promise<Response>;
   /**
-   * The groups of an account (default account: "default"), as copies. Groups are filed by the account the
-   * token belongs to: a Server-to-Server client's are under the `accountId` it was given.
+   * The groups created so far in one account; without `accountId`, the account "default" (any bearer token,
+   * when `accounts` is not set). Groups are filed per account: a Server-to-Server client's are under its
+   * `accountId`, so `groups()` is `[]` for it; ask `groups(accountId)`.
    */
   groups(accountId?: string): MockGroup[];
   /** The members of a group, by the group's id. */

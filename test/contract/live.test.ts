@@ -6,7 +6,8 @@
  * `npm run test:live` (scripts/test-live.ts) runs this file against ZOOM_CONTRACT_BASE_URL with the CLI's
  * credentials (ZOOM_ACCESS_TOKEN, or ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET and optionally
  * ZOOM_OAUTH_TOKEN_URL), and refuses to run without it. Against Zoom it creates one group ("zoom-im-groups
- * contract <time>"): delete it. Run by plain vitest (npm test), it verifies the mock Zoom.
+ * contract <time>"): delete it. Run by plain vitest (npm test), it verifies the mock Zoom, whatever the
+ * environment holds: only ZOOM_CONTRACT_LIVE=1 (which test:live sets) sends anything to the URL.
  */
 import { expect, test } from "vitest";
 import { resolveTarget, type Target } from "../../src/cli/target.ts";
@@ -84,12 +85,31 @@ async function verify(options: ImGroupsClientOptions): Promise<string[]> {
   return problems;
 }
 
-/** ZOOM_CONTRACT_BASE_URL with the CLI's credentials; unset, the mock Zoom over real HTTP (but not for test:live). */
-const live = process.env.ZOOM_CONTRACT_BASE_URL || undefined;
-if (process.env.ZOOM_CONTRACT_LIVE === "1" && !live)
-  throw new Error(
-    "test:live needs ZOOM_CONTRACT_BASE_URL (and the credentials): it never verifies the mock in its place",
+/**
+ * The server to verify live: ZOOM_CONTRACT_BASE_URL, only when ZOOM_CONTRACT_LIVE=1 asks for it (test:live).
+ * A URL left in a shell or a CI environment never sends plain vitest to Zoom; asked without a URL, it throws
+ * rather than verify the mock in its place.
+ */
+function liveBaseUrl(env: Record<string, string | undefined>): string | undefined {
+  if (env.ZOOM_CONTRACT_LIVE !== "1") return undefined;
+  const url = env.ZOOM_CONTRACT_BASE_URL?.trim();
+  if (!url)
+    throw new Error(
+      "test:live needs ZOOM_CONTRACT_BASE_URL (and the credentials): it never verifies the mock in its place",
+    );
+  return url;
+}
+const live = liveBaseUrl(process.env);
+
+test("live checks run only when asked: a ZOOM_CONTRACT_BASE_URL alone verifies the mock", () => {
+  const url = "https://api.zoom.us/v2";
+  expect(liveBaseUrl({ ZOOM_CONTRACT_BASE_URL: url, ZOOM_ACCESS_TOKEN: "t" })).toBeUndefined();
+  expect(liveBaseUrl({ ZOOM_CONTRACT_BASE_URL: url, ZOOM_CONTRACT_LIVE: "true" })).toBeUndefined();
+  expect(liveBaseUrl({ ZOOM_CONTRACT_BASE_URL: url, ZOOM_CONTRACT_LIVE: "1" })).toBe(url);
+  expect(() => liveBaseUrl({ ZOOM_CONTRACT_LIVE: "1", ZOOM_CONTRACT_BASE_URL: " " })).toThrow(
+    /never verifies the mock/,
   );
+});
 
 test(`${live ?? "the mock Zoom"} passes provider verification over real HTTP`, async () => {
   const mock = live ? undefined : await startMockZoom();
