@@ -140,6 +140,10 @@ export interface Operation {
   successStatus: number;
   /** The success body's schema, where it has one. */
   successSchema?: Schema;
+  /** Successful calls Zoom allows per account per UTC day (\`x-zoom-daily-cap\`), beyond the label's rate. */
+  dailyCap?: number;
+  /** The most of what the operation creates that an account may hold (\`x-zoom-account-max\`). */
+  accountMax?: number;
   /** A list answer: the array it carries, and whether \`next_page_token\` pages it. */
   list?: { items: string; paged: boolean; pageSize?: { param: string; max: number } };
   /** A request body whose required list has a per-call maximum: sent in calls of \`max\`. */
@@ -262,6 +266,7 @@ export async function generate({ specPath = defaultSpecPath, outDir = generatedD
       ...(requestSchema ? { requestSchema: forClient(requestSchema) } : {}),
       successStatus: Number(success[0]),
       ...(successSchema ? { successSchema: forClient(successSchema) } : {}),
+      ...caps(operation),
       ...listShape(method, successSchema, parameters),
       ...batchShape(requestSchema),
       responses,
@@ -366,6 +371,16 @@ function mergeParameters(...lists: unknown[]): Parameter[] {
   const merged = new Map<string, Parameter>();
   for (const list of lists) for (const p of (list as Parameter[] | undefined) ?? []) merged.set(`${p.in}:${p.name}`, p);
   return [...merged.values()].filter((p) => p.in === "path" || p.in === "query");
+}
+
+/** Zoom's caps on an operation beyond its rate: creates a day (`x-zoom-daily-cap`), things an account holds (`x-zoom-account-max`). */
+function caps(operation: Record<string, unknown>) {
+  const dailyCap = operation["x-zoom-daily-cap"];
+  const accountMax = operation["x-zoom-account-max"];
+  return {
+    ...(typeof dailyCap === "number" ? { dailyCap } : {}),
+    ...(typeof accountMax === "number" ? { accountMax } : {}),
+  };
 }
 
 /** A GET whose answer carries a required list is a list; `next_page_token` in and out pages it. */

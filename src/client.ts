@@ -2,15 +2,18 @@
 
 import { addInBatches } from "./batches.js";
 import { ZoomImGroupsError } from "./errors.js";
-import { operations } from "./generated/operations.js";
 import { type ImGroupsClientOptions, normalizeOptions } from "./options.js";
 import { type ItemList, listOf } from "./pages.js";
-import { type CallOptions, createRequester } from "./request.js";
+import { type Answer, type CallOptions, createRequester } from "./request.js";
 import { createdGroup } from "./response.js";
 import type {
   AddedImGroupMembers,
+  CreatedGroup,
   CreatedImGroup,
+  CreateGroupBody,
   CreateImGroupBody,
+  Group,
+  GroupList,
   ImGroup,
   ImGroupList,
   ImGroupMember,
@@ -27,7 +30,7 @@ export interface ListOptions extends CallOptions {
   pageSize?: number;
 }
 
-/** What `createImGroupsClient` returns: one method per IM-group operation. @group Client */
+/** What `createImGroupsClient` returns: one method per operation of the spec (IM groups, and Groups). @group Client */
 export interface ImGroupsClient {
   /**
    * Creates an IM directory group (`POST /im/groups`) and resolves with it, its `id` always set: from the answer's
@@ -57,6 +60,26 @@ export interface ImGroupsClient {
   ): Promise<AddedImGroupMembers>;
   /** Removes one member (`DELETE /im/groups/{groupId}/members/{memberId}`). */
   removeImGroupMember(groupId: string, memberId: string, options?: CallOptions): Promise<void>;
+
+  /** Every group of Zoom's Groups API (`GET /groups`), the IM groups' successor where Zoom retired them. */
+  listGroups(options?: CallOptions): ItemList<Group, GroupList>;
+  /**
+   * Creates a group of the Groups API (`POST /groups`), resolving with its id as `createImGroup` does. Zoom allows
+   * 100 creates per account per UTC day (then a daily-limit `RateLimitError`) and 5,000 groups per account.
+   */
+  createGroup(body: CreateGroupBody, options?: CallOptions): Promise<CreatedGroup>;
+  /** Deletes a group of the Groups API (`DELETE /groups/{groupId}`). */
+  deleteGroup(groupId: string, options?: CallOptions): Promise<void>;
+  /** Every member of a group of the Groups API, page after page (`GET /groups/{groupId}/members`). */
+  listGroupMembers(groupId: string, options?: ListOptions): ItemList<ImGroupMember, ImGroupMemberList>;
+  /** Adds any number of members (`POST /groups/{groupId}/members`) in calls of at most 30, as `addImGroupMembers`. */
+  addGroupMembers(
+    groupId: string,
+    members: readonly MemberToAdd[],
+    options?: CallOptions,
+  ): Promise<AddedImGroupMembers>;
+  /** Removes one member (`DELETE /groups/{groupId}/members/{memberId}`). */
+  removeGroupMember(groupId: string, memberId: string, options?: CallOptions): Promise<void>;
 }
 
 /**
@@ -75,14 +98,24 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   const request = createRequester(settings);
   const none = async () => undefined;
 
+  /** A create's group, its id from the answer or else from the list (names are unique per account). */
+  async function created<T>(answer: Answer, name: string, list: AsyncIterable<{ id?: string; name?: string }>) {
+    const group = createdGroup(answer, settings.redact);
+    if (group.id !== undefined) return group as T;
+    for await (const listed of list) if (listed.name === name && listed.id) return { ...group, id: listed.id } as T;
+    throw new ZoomImGroupsError(
+      `Zoom created the group "${name}" but its answer carried no id and the group list does not show it yet; look it up later.`,
+      { mayHaveChanged: true },
+    );
+  }
+
   const client: ImGroupsClient = {
-    async createImGroup(body, callOptions) {
-      const answer = await request("imGroupCreate", { body, ...named(body) }, callOptions);
-      const group = createdGroup(answer, settings.redact);
-      return group.id === undefined
-        ? { ...group, id: await idByName(body.name, callOptions) }
-        : (group as CreatedImGroup);
-    },
+    createImGroup: async (body, callOptions) =>
+      created<CreatedImGroup>(
+        await request("imGroupCreate", { body, ...named(body) }, callOptions),
+        body.name,
+        client.listImGroups(callOptions),
+      ),
     listImGroups: (callOptions) => listOf<ImGroup, ImGroupList>(request, "imGroups", {}, callOptions),
     getImGroup: (groupId, callOptions) =>
       request("imGroup", { params: { groupId } }, callOptions).then((answer) => answer.body as ImGroup),
@@ -100,16 +133,22 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
       addInBatches(request, "imGroupMembersCreate", { groupId }, members, callOptions),
     removeImGroupMember: (groupId, memberId, callOptions) =>
       request("imGroupMembersDelete", { params: { groupId, memberId } }, callOptions).then(none),
-  };
 
-  /** A create answered without an id anywhere: names are unique per account, so the list has it. */
-  async function idByName(name: string, callOptions: CallOptions | undefined): Promise<string> {
-    for await (const group of client.listImGroups(callOptions)) if (group.name === name && group.id) return group.id;
-    throw new ZoomImGroupsError(
-      `${operations.imGroupCreate.method} ${operations.imGroupCreate.path}: Zoom created the group "${name}" but its answer carried no id and the group list does not show it yet; look it up later.`,
-      { mayHaveChanged: true },
-    );
-  }
+    listGroups: (callOptions) => listOf<Group, GroupList>(request, "groups", {}, callOptions),
+    createGroup: async (body, callOptions) =>
+      created<CreatedGroup>(
+        await request("groupCreate", { body, ...named(body) }, callOptions),
+        body.name,
+        client.listGroups(callOptions),
+      ),
+    deleteGroup: (groupId, callOptions) => request("groupDelete", { params: { groupId } }, callOptions).then(none),
+    listGroupMembers: (groupId, { pageSize, ...callOptions } = {}) =>
+      listOf<ImGroupMember, ImGroupMemberList>(request, "groupMembers", { groupId, page_size: pageSize }, callOptions),
+    addGroupMembers: (groupId, members, callOptions) =>
+      addInBatches(request, "groupMembersCreate", { groupId }, members, callOptions),
+    removeGroupMember: (groupId, memberId, callOptions) =>
+      request("groupMembersDelete", { params: { groupId, memberId } }, callOptions).then(none),
+  };
 
   return client;
 }

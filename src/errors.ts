@@ -298,8 +298,11 @@ export class RateLimitError extends ZoomApiError {
     const retryAfter = at === undefined ? undefined : new Date(at);
     const daily = type === "Daily-limit";
     const when = retryAfter ? `after ${retryAfter.toISOString()}` : "later";
+    const cap = input.operationId && (operations[input.operationId] as { dailyCap?: number }).dailyCap;
     const advice = daily
-      ? `The account's daily limit for ${label(input)} APIs is used up; try again ${when}.`
+      ? cap
+        ? `Zoom allows ${cap} of these calls (${input.operationId}) per account per UTC day, and today's are used up; try again ${when}.`
+        : `The account's daily limit for ${label(input)} APIs is used up; try again ${when}.`
       : `Zoom's per-second rate limit was hit; slow down and try again ${when}.`;
     // A daily limit is hours away: not retried, and every further call would meet it.
     super(input, advice, { retryable: !daily, failsEveryCall: daily });

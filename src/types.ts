@@ -17,6 +17,12 @@ export type ImGroupMember = Schemas["ImGroupMember"];
 export type ImGroupMemberList = Schemas["ImGroupMemberList"];
 /** A user to add to a group: by `id` or by `email` (the id wins when both are given). */
 export type MemberToAdd = Schemas["MemberToAdd"];
+/** The body of `POST /groups` (Zoom's Groups API): the name. */
+export type CreateGroupBody = Schemas["CreateGroupRequest"];
+/** A group of Zoom's Groups API. */
+export type Group = Schemas["Group"];
+/** The answer of `GET /groups`. */
+export type GroupList = Schemas["GroupList"];
 /** Zoom's error body: `{ code, message, errors? }`. */
 export type ZoomErrorBody = Schemas["ZoomError"];
 /** One of Zoom's field errors from a failed validation (code 300). */
@@ -33,6 +39,16 @@ export interface CreatedImGroup extends ImGroup {
   /** Zoom's `x-zm-trackingid`: quote it to Zoom support. */
   trackingId?: string;
   /** The HTTP status: 201, or 200 when Zoom answered 200 with a group. */
+  status: number;
+}
+
+/** What `createGroup` resolves with. */
+export interface CreatedGroup extends Group {
+  /** The group id: from the body, else the group of that name in the list. */
+  id: string;
+  /** Zoom's `x-zm-trackingid`: quote it to Zoom support. */
+  trackingId?: string;
+  /** The HTTP status. */
   status: number;
 }
 

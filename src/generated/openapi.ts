@@ -140,6 +140,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List groups
+         * Lists the account's groups (Zoom's Groups API, the successor of IM directory groups on accounts in
+         *     Zoom's new admin experience).
+         *
+         *     **Scopes**: `group:read:admin`
+         *
+         *     **Rate Limit Label**: `Medium`
+         */
+        get: operations["groups"];
+        put?: never;
+        /**
+         * Create a group
+         * Creates a group. Zoom allows at most 100 group creates per account per day (a daily-limit 429 after
+         *     them) and at most 5,000 groups in an account (400, code 300). Whether the group shows in the directory,
+         *     and its privacy, are set in Zoom's web portal.
+         *
+         *     **Scopes**: `group:write:admin`
+         *
+         *     **Rate Limit Label**: `Light`
+         */
+        post: operations["groupCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a group
+         * Deletes a group.
+         *
+         *     **Scopes**: `group:write:admin`
+         *
+         *     **Rate Limit Label**: `Light`
+         */
+        delete: operations["groupDelete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{groupId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List group members
+         * Lists a group's members a page at a time; `next_page_token` reads the next page.
+         *
+         *     **Scopes**: `group:read:admin`
+         *
+         *     **Rate Limit Label**: `Medium`
+         */
+        get: operations["groupMembers"];
+        put?: never;
+        /**
+         * Add group members
+         * Adds up to 30 members to a group, each named by user id or email. Adding a member who is already in
+         *     the group changes nothing.
+         *
+         *     **Scopes**: `group:write:admin`
+         *
+         *     **Rate Limit Label**: `Medium`
+         */
+        post: operations["groupMembersCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{groupId}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+                /** The member's user id (`id` in the member list). */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a group member
+         * Removes one member from a group.
+         *
+         *     **Scopes**: `group:write:admin`
+         *
+         *     **Rate Limit Label**: `Light`
+         */
+        delete: operations["groupMembersDelete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -292,6 +419,31 @@ export interface components {
              * When they were added.
              */
             added_at?: string;
+        };
+        /** A new group of Zoom's Groups API. */
+        CreateGroupRequest: {
+            name: components["schemas"]["CreateImGroupRequest"]["name"];
+        };
+        /** A group of Zoom's Groups API. */
+        Group: {
+            /** Group ID. */
+            id?: string;
+            /** Group name. */
+            name?: string;
+            /** Total number of members in the group. */
+            total_members?: number;
+        };
+        /** The account's groups. */
+        GroupList: {
+            /** How many groups the account has. */
+            total_records?: number;
+            /** The groups. */
+            groups: components["schemas"]["Group"][];
+        };
+        /** The members to add to a group of Zoom's Groups API. */
+        AddGroupMembersRequest: {
+            /** Up to 30 members a call; `addGroupMembers` sends any number in calls of that size. */
+            members: components["schemas"]["MemberToAdd"][];
         };
     };
     responses: {
@@ -931,6 +1083,228 @@ export interface operations {
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["GroupOrUserNotFound"];
             410: components["responses"]["Retired"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    groups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The account's groups. */
+            200: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupList"];
+                };
+            };
+            400: components["responses"]["PaidAccountOrValidation"];
+            401: components["responses"]["InvalidToken"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    groupCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The new group's name. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGroupRequest"];
+            };
+        };
+        responses: {
+            /** Group created. */
+            201: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6Tq2cHhORUK0oW4n6bJjPA",
+                     *       "name": "Design team",
+                     *       "total_members": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            /**
+             * **HTTP Status Code:** `400` <br>
+             *     **Error Code:** `300` <br>
+             *     Validation failed, or the account already has the most groups Zoom allows (5,000).
+             *
+             *     **Error Code:** `200` <br>
+             *     Only available for paid account:{accountId}.
+             */
+            400: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 300,
+                     *       "message": "It has reached the maximum number of groups. You can clean up some groups then add."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            401: components["responses"]["InvalidToken"];
+            /**
+             * **HTTP Status Code:** `409` <br>
+             *     **Error Code:** `4132` <br>
+             *     The group name "{groupName}" is already in use.
+             */
+            409: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 4132,
+                     *       "message": "The group name \"Design team\" is already in use."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ZoomError"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    groupDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The group was deleted. */
+            204: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["PaidAccountOrValidation"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["GroupNotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    groupMembers: {
+        parameters: {
+            query?: {
+                /** How many records one page holds. */
+                page_size?: components["parameters"]["PageSize"];
+                /** The token of the next page, from the previous page's answer; it expires after 15 minutes. */
+                next_page_token?: components["parameters"]["NextPageToken"];
+            };
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** One page of the group's members. */
+            200: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImGroupMemberList"];
+                };
+            };
+            400: components["responses"]["PaidAccountOrValidation"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["GroupNotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    groupMembersCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        /** The members to add. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddGroupMembersRequest"];
+            };
+        };
+        responses: {
+            /** The members were added. */
+            201: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddedMembers"];
+                };
+            };
+            400: components["responses"]["PaidAccountOrValidation"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["GroupOrUserNotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    groupMembersDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** The group's id (`id` in the create's answer or the group list). */
+                groupId: components["parameters"]["GroupId"];
+                /** The member's user id (`id` in the member list). */
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The member was removed. */
+            204: {
+                headers: {
+                    "x-zm-trackingid": components["headers"]["TrackingId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["PaidAccountOrValidation"];
+            401: components["responses"]["InvalidToken"];
+            404: components["responses"]["GroupOrUserNotFound"];
             429: components["responses"]["RateLimited"];
         };
     };

@@ -90,6 +90,10 @@ export interface Operation {
   successStatus: number;
   /** The success body's schema, where it has one. */
   successSchema?: Schema;
+  /** Successful calls Zoom allows per account per UTC day (`x-zoom-daily-cap`), beyond the label's rate. */
+  dailyCap?: number;
+  /** The most of what the operation creates that an account may hold (`x-zoom-account-max`). */
+  accountMax?: number;
   /** A list answer: the array it carries, and whether `next_page_token` pages it. */
   list?: { items: string; paged: boolean; pageSize?: { param: string; max: number } };
   /** A request body whose required list has a per-call maximum: sent in calls of `max`. */
@@ -1446,6 +1450,783 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        }
+      },
+      "429": {
+        "zoomCode": 429,
+        "zoomCodes": [
+          429
+        ],
+        "message": "Too many requests: a per-second limit (`X-RateLimit-Type: QPS`) or a daily one (`Daily-limit`).",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 429,
+          "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        }
+      }
+    }
+  },
+  "groups": {
+    "operationId": "groups",
+    "method": "GET",
+    "path": "/groups",
+    "summary": "List groups",
+    "scopes": [
+      "group:read:admin"
+    ],
+    "granularScopes": [],
+    "rateLimitLabel": "Medium",
+    "idempotent": true,
+    "pathParams": [],
+    "queryParams": [],
+    "params": {
+      "type": "object",
+      "properties": {},
+      "required": [],
+      "additionalProperties": false
+    },
+    "requestContentTypes": [],
+    "successStatus": 200,
+    "successSchema": {
+      "type": "object",
+      "description": "The account's groups.",
+      "required": [
+        "groups"
+      ],
+      "properties": {
+        "total_records": {
+          "type": "integer",
+          "description": "How many groups the account has."
+        },
+        "groups": {
+          "type": "array",
+          "description": "The groups.",
+          "items": {
+            "type": "object",
+            "description": "A group of Zoom's Groups API.",
+            "properties": {
+              "id": {
+                "type": "string",
+                "description": "Group ID."
+              },
+              "name": {
+                "type": "string",
+                "description": "Group name."
+              },
+              "total_members": {
+                "type": "integer",
+                "description": "Total number of members in the group."
+              }
+            }
+          }
+        }
+      }
+    },
+    "list": {
+      "items": "groups",
+      "paged": false
+    },
+    "responses": {
+      "200": {
+        "message": "The account's groups.",
+        "contentTypes": [
+          "application/json"
+        ]
+      },
+      "400": {
+        "zoomCode": 300,
+        "zoomCodes": [
+          300,
+          200
+        ],
+        "message": "Validation failed.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 300,
+          "message": "Validation Failed."
+        }
+      },
+      "401": {
+        "zoomCode": 124,
+        "zoomCodes": [
+          124
+        ],
+        "message": "Invalid access token.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 124,
+          "message": "Invalid access token."
+        }
+      },
+      "429": {
+        "zoomCode": 429,
+        "zoomCodes": [
+          429
+        ],
+        "message": "Too many requests: a per-second limit (`X-RateLimit-Type: QPS`) or a daily one (`Daily-limit`).",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 429,
+          "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        }
+      }
+    }
+  },
+  "groupCreate": {
+    "operationId": "groupCreate",
+    "method": "POST",
+    "path": "/groups",
+    "summary": "Create a group",
+    "scopes": [
+      "group:write:admin"
+    ],
+    "granularScopes": [],
+    "rateLimitLabel": "Light",
+    "idempotent": false,
+    "pathParams": [],
+    "queryParams": [],
+    "params": {
+      "type": "object",
+      "properties": {},
+      "required": [],
+      "additionalProperties": false
+    },
+    "requestContentTypes": [
+      "application/json"
+    ],
+    "requestSchema": {
+      "type": "object",
+      "description": "A new group of Zoom's Groups API.",
+      "required": [
+        "name"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 128,
+          "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
+          "patternMessage": "must not contain control characters such as line breaks or tabs",
+          "description": "The group's name, unique within the account.\n\nRequired by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists\n\"300 Missing field: name\" for this call and a group without a name cannot be told apart from others.\n"
+        }
+      }
+    },
+    "successStatus": 201,
+    "successSchema": {
+      "type": "object",
+      "description": "A group of Zoom's Groups API.",
+      "properties": {
+        "id": {
+          "type": "string",
+          "description": "Group ID."
+        },
+        "name": {
+          "type": "string",
+          "description": "Group name."
+        },
+        "total_members": {
+          "type": "integer",
+          "description": "Total number of members in the group."
+        }
+      }
+    },
+    "dailyCap": 100,
+    "accountMax": 5000,
+    "responses": {
+      "201": {
+        "message": "Group created.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "id": "6Tq2cHhORUK0oW4n6bJjPA",
+          "name": "Design team",
+          "total_members": 0
+        }
+      },
+      "400": {
+        "zoomCode": 300,
+        "zoomCodes": [
+          300,
+          200
+        ],
+        "message": "Validation failed, or the account already has the most groups Zoom allows (5,000).",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 300,
+          "message": "It has reached the maximum number of groups. You can clean up some groups then add."
+        }
+      },
+      "401": {
+        "zoomCode": 124,
+        "zoomCodes": [
+          124
+        ],
+        "message": "Invalid access token.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 124,
+          "message": "Invalid access token."
+        }
+      },
+      "409": {
+        "zoomCode": 4132,
+        "zoomCodes": [
+          4132
+        ],
+        "message": "The group name \"{groupName}\" is already in use.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 4132,
+          "message": "The group name \"Design team\" is already in use."
+        }
+      },
+      "429": {
+        "zoomCode": 429,
+        "zoomCodes": [
+          429
+        ],
+        "message": "Too many requests: a per-second limit (`X-RateLimit-Type: QPS`) or a daily one (`Daily-limit`).",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 429,
+          "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        }
+      }
+    }
+  },
+  "groupDelete": {
+    "operationId": "groupDelete",
+    "method": "DELETE",
+    "path": "/groups/{groupId}",
+    "summary": "Delete a group",
+    "scopes": [
+      "group:write:admin"
+    ],
+    "granularScopes": [],
+    "rateLimitLabel": "Light",
+    "idempotent": true,
+    "pathParams": [
+      "groupId"
+    ],
+    "queryParams": [],
+    "params": {
+      "type": "object",
+      "properties": {
+        "groupId": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)",
+          "patternMessage": "must not be . or .. (an id is one path segment)"
+        }
+      },
+      "required": [
+        "groupId"
+      ],
+      "additionalProperties": false
+    },
+    "requestContentTypes": [],
+    "successStatus": 204,
+    "responses": {
+      "204": {
+        "message": "The group was deleted.",
+        "contentTypes": []
+      },
+      "400": {
+        "zoomCode": 300,
+        "zoomCodes": [
+          300,
+          200
+        ],
+        "message": "Validation failed.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 300,
+          "message": "Validation Failed."
+        }
+      },
+      "401": {
+        "zoomCode": 124,
+        "zoomCodes": [
+          124
+        ],
+        "message": "Invalid access token.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 124,
+          "message": "Invalid access token."
+        }
+      },
+      "404": {
+        "zoomCode": 4130,
+        "zoomCodes": [
+          4130
+        ],
+        "message": "Group does not exist:{groupId}.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 4130,
+          "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        }
+      },
+      "429": {
+        "zoomCode": 429,
+        "zoomCodes": [
+          429
+        ],
+        "message": "Too many requests: a per-second limit (`X-RateLimit-Type: QPS`) or a daily one (`Daily-limit`).",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 429,
+          "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        }
+      }
+    }
+  },
+  "groupMembers": {
+    "operationId": "groupMembers",
+    "method": "GET",
+    "path": "/groups/{groupId}/members",
+    "summary": "List group members",
+    "scopes": [
+      "group:read:admin"
+    ],
+    "granularScopes": [],
+    "rateLimitLabel": "Medium",
+    "idempotent": true,
+    "pathParams": [
+      "groupId"
+    ],
+    "queryParams": [
+      "page_size",
+      "next_page_token"
+    ],
+    "params": {
+      "type": "object",
+      "properties": {
+        "groupId": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)",
+          "patternMessage": "must not be . or .. (an id is one path segment)"
+        },
+        "page_size": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 300,
+          "default": 30
+        },
+        "next_page_token": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "groupId"
+      ],
+      "additionalProperties": false
+    },
+    "requestContentTypes": [],
+    "successStatus": 200,
+    "successSchema": {
+      "type": "object",
+      "description": "One page of a group's members.",
+      "required": [
+        "members"
+      ],
+      "properties": {
+        "page_count": {
+          "type": "integer",
+          "description": "How many pages the list has."
+        },
+        "page_number": {
+          "type": "integer",
+          "description": "Which page this is (deprecated by Zoom)."
+        },
+        "page_size": {
+          "type": "integer",
+          "description": "How many records a page holds."
+        },
+        "total_records": {
+          "type": "integer",
+          "description": "How many members the group has."
+        },
+        "next_page_token": {
+          "type": "string",
+          "description": "The next page's token (valid 15 minutes); empty or missing on the last page."
+        },
+        "members": {
+          "type": "array",
+          "description": "The members of this page.",
+          "items": {
+            "type": "object",
+            "description": "A member of a group.",
+            "properties": {
+              "id": {
+                "type": "string",
+                "description": "The member's user id."
+              },
+              "email": {
+                "type": "string",
+                "description": "The member's email address."
+              },
+              "first_name": {
+                "type": "string",
+                "description": "The member's first name."
+              },
+              "last_name": {
+                "type": "string",
+                "description": "The member's last name."
+              },
+              "type": {
+                "type": "integer",
+                "description": "The member's user type (1 basic, 2 licensed…)."
+              }
+            }
+          }
+        }
+      }
+    },
+    "list": {
+      "items": "members",
+      "paged": true,
+      "pageSize": {
+        "param": "page_size",
+        "max": 300
+      }
+    },
+    "responses": {
+      "200": {
+        "message": "One page of the group's members.",
+        "contentTypes": [
+          "application/json"
+        ]
+      },
+      "400": {
+        "zoomCode": 300,
+        "zoomCodes": [
+          300,
+          200
+        ],
+        "message": "Validation failed.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 300,
+          "message": "Validation Failed."
+        }
+      },
+      "401": {
+        "zoomCode": 124,
+        "zoomCodes": [
+          124
+        ],
+        "message": "Invalid access token.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 124,
+          "message": "Invalid access token."
+        }
+      },
+      "404": {
+        "zoomCode": 4130,
+        "zoomCodes": [
+          4130
+        ],
+        "message": "Group does not exist:{groupId}.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 4130,
+          "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        }
+      },
+      "429": {
+        "zoomCode": 429,
+        "zoomCodes": [
+          429
+        ],
+        "message": "Too many requests: a per-second limit (`X-RateLimit-Type: QPS`) or a daily one (`Daily-limit`).",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 429,
+          "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        }
+      }
+    }
+  },
+  "groupMembersCreate": {
+    "operationId": "groupMembersCreate",
+    "method": "POST",
+    "path": "/groups/{groupId}/members",
+    "summary": "Add group members",
+    "scopes": [
+      "group:write:admin"
+    ],
+    "granularScopes": [],
+    "rateLimitLabel": "Medium",
+    "idempotent": true,
+    "pathParams": [
+      "groupId"
+    ],
+    "queryParams": [],
+    "params": {
+      "type": "object",
+      "properties": {
+        "groupId": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)",
+          "patternMessage": "must not be . or .. (an id is one path segment)"
+        }
+      },
+      "required": [
+        "groupId"
+      ],
+      "additionalProperties": false
+    },
+    "requestContentTypes": [
+      "application/json"
+    ],
+    "requestSchema": {
+      "type": "object",
+      "description": "The members to add to a group of Zoom's Groups API.",
+      "required": [
+        "members"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "members": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 30,
+          "description": "Up to 30 members a call; `addGroupMembers` sends any number in calls of that size.",
+          "items": {
+            "type": "object",
+            "description": "A user to add, by id or by email (the id wins when both are given).",
+            "minProperties": 1,
+            "additionalProperties": false,
+            "properties": {
+              "id": {
+                "type": "string",
+                "minLength": 1,
+                "description": "The user's id."
+              },
+              "email": {
+                "type": "string",
+                "format": "email",
+                "maxLength": 128,
+                "description": "The user's email address."
+              }
+            }
+          }
+        }
+      }
+    },
+    "successStatus": 201,
+    "successSchema": {
+      "type": "object",
+      "description": "What a member add answers.",
+      "properties": {
+        "ids": {
+          "type": "string",
+          "description": "The added members' user ids, separated by commas."
+        },
+        "added_at": {
+          "type": "string",
+          "format": "date-time",
+          "description": "When they were added."
+        }
+      }
+    },
+    "batch": {
+      "field": "members",
+      "max": 30
+    },
+    "responses": {
+      "201": {
+        "message": "The members were added.",
+        "contentTypes": [
+          "application/json"
+        ]
+      },
+      "400": {
+        "zoomCode": 300,
+        "zoomCodes": [
+          300,
+          200
+        ],
+        "message": "Validation failed.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 300,
+          "message": "Validation Failed."
+        }
+      },
+      "401": {
+        "zoomCode": 124,
+        "zoomCodes": [
+          124
+        ],
+        "message": "Invalid access token.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 124,
+          "message": "Invalid access token."
+        }
+      },
+      "404": {
+        "zoomCode": 4130,
+        "zoomCodes": [
+          4130,
+          1001
+        ],
+        "message": "Group does not exist:{groupId}.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 1001,
+          "message": "User does not exist."
+        }
+      },
+      "429": {
+        "zoomCode": 429,
+        "zoomCodes": [
+          429
+        ],
+        "message": "Too many requests: a per-second limit (`X-RateLimit-Type: QPS`) or a daily one (`Daily-limit`).",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 429,
+          "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        }
+      }
+    }
+  },
+  "groupMembersDelete": {
+    "operationId": "groupMembersDelete",
+    "method": "DELETE",
+    "path": "/groups/{groupId}/members/{memberId}",
+    "summary": "Delete a group member",
+    "scopes": [
+      "group:write:admin"
+    ],
+    "granularScopes": [],
+    "rateLimitLabel": "Light",
+    "idempotent": true,
+    "pathParams": [
+      "groupId",
+      "memberId"
+    ],
+    "queryParams": [],
+    "params": {
+      "type": "object",
+      "properties": {
+        "groupId": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)",
+          "patternMessage": "must not be . or .. (an id is one path segment)"
+        },
+        "memberId": {
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?!\\.\\.?$)",
+          "patternMessage": "must not be . or .. (an id is one path segment)"
+        }
+      },
+      "required": [
+        "groupId",
+        "memberId"
+      ],
+      "additionalProperties": false
+    },
+    "requestContentTypes": [],
+    "successStatus": 204,
+    "responses": {
+      "204": {
+        "message": "The member was removed.",
+        "contentTypes": []
+      },
+      "400": {
+        "zoomCode": 300,
+        "zoomCodes": [
+          300,
+          200
+        ],
+        "message": "Validation failed.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 300,
+          "message": "Validation Failed."
+        }
+      },
+      "401": {
+        "zoomCode": 124,
+        "zoomCodes": [
+          124
+        ],
+        "message": "Invalid access token.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 124,
+          "message": "Invalid access token."
+        }
+      },
+      "404": {
+        "zoomCode": 4130,
+        "zoomCodes": [
+          4130,
+          1001
+        ],
+        "message": "Group does not exist:{groupId}.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 1001,
+          "message": "User does not exist."
         }
       },
       "429": {

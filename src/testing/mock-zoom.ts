@@ -4,7 +4,7 @@
  * Server-to-Server OAuth token endpoint, as one fetch-style function `handle(Request) → Response`. The MSW
  * handlers, the loopback HTTP server and the CLI's embedded default all serve this one function.
  */
-import { type OperationId, operations } from "../generated/operations.js";
+import { type OperationId, operations, type Schema } from "../generated/operations.js";
 import { validators } from "../generated/validators.js";
 import type { CreateImGroupBody, MemberToAdd, UpdateImGroupBody } from "../index.js";
 import {
@@ -46,6 +46,9 @@ export function createMockZoom(options: MockZoomOptions = {}): MockZoom {
 
 /** What one request of an operation brings: its account, path and query parameters, body, and tracking id. */
 interface Call {
+  /** The operation, and its API's base path (`/im/groups` or `/groups`). */
+  id: OperationId;
+  base: string;
   accountId: string;
   params: Record<string, string>;
   /** The body's fields (none for an operation without a body). */
@@ -64,54 +67,60 @@ export function createMockZoomServing(options: MockZoomOptions) {
   // Never reset: tracking ids stay unique across reset().
   let sequence = 0;
 
-  const notFound = (id: OperationId, groupId: string, trackingId: string) =>
-    zoomError(404, codeOf(id, 404), specMessage(id, 404, { groupId }), trackingId);
-  const group = (call: Call) => store.byId(call.accountId, call.params.groupId ?? "");
-  const shown = ({ id, name, total_members, type, ...search }: MockGroup) => ({
-    id,
-    name,
-    total_members,
-    type,
-    ...search,
-  });
+  /** Each API (IM groups, Groups) keeps its own groups in an account. */
+  const space = (call: Call) => (call.base === "/im/groups" ? call.accountId : `${call.accountId}\u0000${call.base}`);
+  const notFound = ({ id, params, trackingId }: Call) =>
+    zoomError(404, codeOf(id, 404), specMessage(id, 404, { groupId: params.groupId ?? "" }), trackingId);
+  const userNotFound = ({ id, trackingId }: Call, who: string | undefined) =>
+    zoomError(404, codeOf(id, 404, 1), `User does not exist: ${who}.`, trackingId);
+  const group = (call: Call) => store.byId(space(call), call.params.groupId ?? "");
+  /** A group as an operation's success schema documents it (the Groups API's have no settings). */
+  const shown = (call: Call, found: MockGroup) => {
+    const item = (operations[call.id] as { successSchema?: Schema }).successSchema;
+    const list = item?.properties?.groups?.items?.properties ?? item?.properties;
+    return Object.fromEntries(Object.entries(found).filter(([key]) => !list || key in list));
+  };
+  /** Creates of the day per account and API, for the spec's daily caps. */
+  const createdToday = new Map<string, { day: number; count: number }>();
 
-  /** What each operation does to the store; an operation without an entry answers its documented example. */
-  const behaviour: Partial<Record<OperationId, (call: Call) => Answer>> = {
-    imGroups: ({ accountId, trackingId }) => {
-      const groups = store.groups(accountId).map(shown);
-      return ok(200, { total_records: groups.length, groups }, trackingId);
+  /**
+   * What an operation does to the store, by the shape of its path under its API's base (`/im/groups`,
+   * `/groups`): the same behaviour serves both APIs. An operation of another shape answers its documented example.
+   */
+  const behaviour: Record<string, (call: Call) => Answer> = {
+    "GET ": (call) => {
+      const groups = store.groups(space(call)).map((found) => shown(call, found));
+      return ok(200, { total_records: groups.length, groups }, call.trackingId);
     },
-    imGroupCreate: (call) => create(call),
-    imGroup: (call) => {
+    "POST ": (call) => create(call),
+    "GET /{groupId}": (call) => {
       const found = group(call);
-      return found
-        ? ok(200, shown(found), call.trackingId)
-        : notFound("imGroup", call.params.groupId ?? "", call.trackingId);
+      return found ? ok(200, shown(call, found), call.trackingId) : notFound(call);
     },
-    imGroupUpdate: (call) => {
+    "PATCH /{groupId}": (call) => {
       const found = group(call);
-      if (!found) return notFound("imGroupUpdate", call.params.groupId ?? "", call.trackingId);
+      if (!found) return notFound(call);
       const changes = call.fields as UpdateImGroupBody;
       const taken =
-        changes.name !== undefined && changes.name !== found.name && store.byName(call.accountId, changes.name);
-      if (taken) return nameInUse("imGroupUpdate", changes.name as string, call.trackingId);
-      store.update(call.accountId, found, changes as Partial<MockGroup>);
+        changes.name !== undefined && changes.name !== found.name && store.byName(space(call), changes.name);
+      if (taken) return nameInUse(call, changes.name as string);
+      store.update(space(call), found, changes as Partial<MockGroup>);
       return ok(204, undefined, call.trackingId);
     },
-    imGroupDelete: (call) => {
+    "DELETE /{groupId}": (call) => {
       const found = group(call);
-      if (!found) return notFound("imGroupDelete", call.params.groupId ?? "", call.trackingId);
-      store.remove(call.accountId, found);
+      if (!found) return notFound(call);
+      store.remove(space(call), found);
       return ok(204, undefined, call.trackingId);
     },
-    imGroupMembers: (call) => {
+    "GET /{groupId}/members": (call) => {
       const found = group(call);
-      if (!found) return notFound("imGroupMembers", call.params.groupId ?? "", call.trackingId);
+      if (!found) return notFound(call);
       const size = Number(call.params.page_size ?? 30);
       const token = call.params.next_page_token;
       const offset = token ? store.pageOffset(found.id, token) : 0;
       if (offset === undefined)
-        return zoomError(400, codeOf("imGroupMembers", 400), "Invalid or expired next_page_token.", call.trackingId);
+        return zoomError(400, codeOf(call.id, 400), "Invalid or expired next_page_token.", call.trackingId);
       const all = store.members(found.id);
       const members = all.slice(offset, offset + size);
       const next = offset + size < all.length ? store.pageToken(found.id, offset + size) : "";
@@ -125,17 +134,14 @@ export function createMockZoomServing(options: MockZoomOptions) {
       };
       return ok(200, page, call.trackingId);
     },
-    imGroupMembersCreate: (call) => {
+    "POST /{groupId}/members": (call) => {
       const found = group(call);
-      if (!found) return notFound("imGroupMembersCreate", call.params.groupId ?? "", call.trackingId);
+      if (!found) return notFound(call);
       const wanted = (call.fields as { members: MemberToAdd[] }).members;
       const users = wanted.map((member) => store.user(member));
       const missing = wanted.find((_, index) => !users[index]);
       // Zoom refuses the call for a user it does not know, and adds none of it (this mock's reading).
-      if (missing) {
-        const message = `User does not exist: ${missing.id ?? missing.email}.`;
-        return zoomError(404, codeOf("imGroupMembersCreate", 404, 1), message, call.trackingId);
-      }
+      if (missing) return userNotFound(call, missing.id ?? missing.email);
       store.addMembers(found, users as NonNullable<(typeof users)[number]>[]);
       const body = {
         ids: users.map((user) => user?.id).join(","),
@@ -143,30 +149,30 @@ export function createMockZoomServing(options: MockZoomOptions) {
       };
       return ok(201, body, call.trackingId);
     },
-    imGroupMembersDelete: (call) => {
+    "DELETE /{groupId}/members/{memberId}": (call) => {
       const found = group(call);
-      if (!found) return notFound("imGroupMembersDelete", call.params.groupId ?? "", call.trackingId);
-      if (!store.removeMember(found, call.params.memberId ?? "")) {
-        const message = `User does not exist: ${call.params.memberId}.`;
-        return zoomError(404, codeOf("imGroupMembersDelete", 404, 1), message, call.trackingId);
-      }
+      if (!found) return notFound(call);
+      if (!store.removeMember(found, call.params.memberId ?? "")) return userNotFound(call, call.params.memberId);
       return ok(204, undefined, call.trackingId);
     },
   };
 
-  function nameInUse(id: OperationId, groupName: string, trackingId: string) {
+  function nameInUse({ id, trackingId }: Call, groupName: string) {
     return zoomError(409, codeOf(id, 409), specMessage(id, 409, { groupName }), trackingId);
   }
 
-  /** A readable create: a fault, the paid-only refusal, a 409, or the group. */
-  function create({ accountId, fields: body, trackingId }: Call): Answer {
-    const fields = body as CreateImGroupBody;
+  /** A readable create: a fault, the API's caps, a 409, or the group. */
+  function create(call: Call): Answer {
+    const { accountId, trackingId } = call;
+    const fields = call.fields as CreateImGroupBody;
     const fault = faults.decide(accountId, fields.name, trackingId);
     if (fault && "fail" in fault) return serverFailure(fault.fail, trackingId);
-    if (store.byName(accountId, fields.name)) return nameInUse("imGroupCreate", fields.name, trackingId);
+    if (store.byName(space(call), fields.name)) return nameInUse(call, fields.name);
+    const refused = capped(call);
+    if (refused) return refused;
     // Fields left out take the spec's defaults, as Zoom applies them.
     const given = { ...defaults, ...fields };
-    const created = store.add(accountId, {
+    const created = store.add(space(call), {
       name: fields.name,
       type: String(given.type),
       search_by_domain: given.search_by_domain === true,
@@ -174,12 +180,32 @@ export function createMockZoomServing(options: MockZoomOptions) {
       search_by_ma_account: given.search_by_ma_account === true,
     });
     if (fault) return { response: Response.error(), fault: "drop" };
-    const { type: _type, ...documented } = created; // the reference's 201 body has no `type`
-    const headers = {
-      "Content-Location": `/v2${operations.imGroupCreate.path}/${created.id}`,
-      "x-zm-trackingid": trackingId,
-    };
+    const headers = { "Content-Location": `/v2${call.base}/${created.id}`, "x-zm-trackingid": trackingId };
+    const { type: _type, ...documented } = shown(call, created); // Zoom's reference documents no `type` in a 201
     return { response: Response.json(documented, { status: 201, headers }) };
+  }
+
+  /** The spec's caps of a create (the Groups API's 100 a day and 5,000 an account), or the options'. */
+  function capped(call: Call): Answer | undefined {
+    const operation = operations[call.id] as { dailyCap?: number; accountMax?: number };
+    const accountMax =
+      operation.accountMax === undefined ? undefined : (options.groupsPerAccount ?? operation.accountMax);
+    if (accountMax !== undefined && store.groups(space(call)).length >= accountMax) {
+      const message = "It has reached the maximum number of groups. You can clean up some groups then add.";
+      return zoomError(400, codeOf(call.id, 400), message, call.trackingId);
+    }
+    const cap = operation.dailyCap === undefined ? undefined : (options.createsPerDay ?? operation.dailyCap);
+    if (cap === undefined) return undefined;
+    const day = Math.floor(Date.now() / 86_400_000);
+    const today = createdToday.get(space(call));
+    const count = today?.day === day ? today.count : 0;
+    if (count >= cap) {
+      const hit = { type: "Daily-limit" as const, limit: cap, resetsAt: (day + 1) * 86_400_000 };
+      const label = operations[call.id].rateLimitLabel;
+      return rateLimited(hit, label, codeOf(call.id, 429), call.trackingId);
+    }
+    createdToday.set(space(call), { day, count: count + 1 });
+    return undefined;
   }
 
   /** Auth, limits, the request's parameters and body, then the operation's behaviour. */
@@ -216,9 +242,10 @@ export function createMockZoomServing(options: MockZoomOptions) {
     const asked = Number(request.headers.get(MOCK_STATUS_HEADER));
     const forced = asked ? documentedAnswer(id, asked, trackingId) : undefined;
     if (forced) return forced;
-    const act = behaviour[id];
+    const { base, shape } = shapeOf(operation.method, operation.path);
+    const act = behaviour[shape];
     const answer = act
-      ? act({ accountId, params: all, fields: body?.fields ?? {}, trackingId })
+      ? act({ id, base, accountId, params: all, fields: body?.fields ?? {}, trackingId })
       : (documentedAnswer(id, operation.successStatus, trackingId) as Answer);
     return typeof body?.fields.name === "string" ? { ...answer, name: body.fields.name } : answer;
   }
@@ -300,12 +327,18 @@ export function createMockZoomServing(options: MockZoomOptions) {
       await delayed;
       return logged(request.method, path, trackingId, answer);
     },
-    groups: (accountId = DEFAULT_ACCOUNT) => store.groups(accountId),
+    groups: (accountId = DEFAULT_ACCOUNT, api = "im") =>
+      store.groups(api === "im" ? accountId : `${accountId}\u0000/groups`),
     members: (groupId) => store.members(groupId).map((member) => ({ ...member })),
     reset() {
       store.reset();
       limits.reset();
       faults.reset();
+      createdToday.clear();
+    },
+    newDay() {
+      limits.reset();
+      createdToday.clear();
     },
   };
 
@@ -334,6 +367,13 @@ const defaults = Object.fromEntries(
     (field as { default?: unknown }).default,
   ]),
 );
+
+/** An operation's API base (the path before `/{groupId}`) and the shape of its path under it, with its method. */
+function shapeOf(method: string, path: string): { base: string; shape: string } {
+  const at = path.indexOf("/{");
+  const base = at < 0 ? path : path.slice(0, at);
+  return { base, shape: `${method} ${path.slice(base.length)}` };
+}
 
 /** A JSON answer with the tracking id (no body for a 204). */
 function ok(status: number, body: unknown, trackingId: string): Answer {

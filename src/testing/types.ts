@@ -16,6 +16,10 @@ export interface MockZoomOptions {
   rateLimits?: Readonly<Partial<Record<string, number>>>;
   /** Every IM-group operation answers 410, code 4137, as on an account where Zoom retired them. */
   retired?: boolean;
+  /** Groups API creates per account per UTC day before a daily-limit 429. Default: the spec's cap (100). */
+  createsPerDay?: number;
+  /** The most groups of the Groups API an account holds (then 400, code 300). Default: the spec's (5,000). */
+  groupsPerAccount?: number;
   /** Emails Zoom would not know (code 1001), besides every address at a `.invalid` domain. */
   unknownUsers?: readonly string[];
   /**
@@ -114,11 +118,14 @@ export interface MockZoom {
   /**
    * The groups created so far in one account; without `accountId`, the account "default" (any bearer token,
    * when `accounts` is not set). Groups are filed per account: a Server-to-Server client's are under its
-   * `accountId`, so `groups()` is `[]` for it; ask `groups(accountId)`.
+   * `accountId`, so `groups()` is `[]` for it; ask `groups(accountId)`. `api: "groups"` lists the groups of
+   * Zoom's Groups API (`/v2/groups`), which the mock keeps apart from IM groups.
    */
-  groups(accountId?: string): MockGroup[];
+  groups(accountId?: string, api?: "im" | "groups"): MockGroup[];
   /** The members of a group, by the group's id. */
   members(groupId: string): MockMember[];
+  /** A new UTC day: the per-second and daily counters and the Groups API's daily cap start again; nothing else changes. */
+  newDay(): void;
   /**
    * Forgets every group (ids start again at `mockgrp000001`), every token it issued and every counter: the
    * per-second and daily limits and the fault draws. Tracking ids keep counting, so they stay unique across
