@@ -157,7 +157,7 @@ function checkedUrl(name: string, value: string): string {
 }
 
 /** The longest delay a timer holds (2^31−1 ms, about 24.8 days): beyond it Node and browsers fire at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 /** More retries than this is a mistake, not a policy: 100 retries of 8 s backoff already hold a call 13 minutes. */
 const MAX_RETRIES = 100;
 

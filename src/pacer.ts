@@ -5,7 +5,7 @@
  * 429 lowers the rate towards what the account admitted, a run of 5xx by a fifth; clean answers raise it again.
  */
 import { ConfigurationError, RateLimitError, ServerError, ZoomApiError } from "./errors.js";
-import type { Throttle } from "./options.js";
+import { MAX_TIMER_MS, type Throttle } from "./options.js";
 
 const HEADROOM = 0.97;
 const BUCKET_MS = 10;
@@ -22,6 +22,8 @@ const SERVER_ERROR_CUT = 0.8;
 const SERVER_ERROR_SPAN_MS = 2000;
 const RETRY_DELAY_MS = 100;
 const RATE_LIMITED_RETRY_DELAY_MS = 1000;
+/** The slowest rate whose interval between slots a timer can hold (the pacer never goes below its ceiling or 1/s). */
+const MIN_RATE = 1000 / (HEADROOM * MAX_TIMER_MS);
 
 /** The clock a pacer reads and waits on; injectable so tests can drive it. @group Pacing */
 export interface PacerClock {
@@ -71,8 +73,10 @@ export interface Pacer extends Throttle {
  */
 export function createPacer(options: PacerOptions): Pacer {
   const rate = options?.rate;
-  if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0)
-    throw new ConfigurationError(`createPacer: rate must be a number of attempts per second above 0 (got ${rate})`);
+  if (typeof rate !== "number" || !Number.isFinite(rate) || rate < MIN_RATE)
+    throw new ConfigurationError(
+      `createPacer: rate must be a number of attempts per second of at least ${MIN_RATE.toPrecision(2)}, the slowest whose interval a timer holds (got ${rate})`,
+    );
   return new AdaptivePacer(rate, options.clock ?? realClock);
 }
 

@@ -129,6 +129,23 @@ test("a caller whose signal aborts leaves at once with its reason; the others ke
   expect(times[1]).toBeCloseTo(2 * (1000 / 9.7), 6);
 });
 
+test.each([1e-7, 4.7e-7, 0, Number.NaN])(
+  "a rate whose interval no timer holds (%s/s) is refused at creation, as timeoutMs is",
+  (rate) => {
+    expect(() => createPacer({ rate })).toThrow(/createPacer: rate must be .* at least 4\.8e-7/);
+  },
+);
+
+test("the slowest rate a timer holds is accepted and its wait is one timer", async () => {
+  const waits: number[] = [];
+  const clock = { now: () => 0, wait: (ms: number) => (waits.push(ms), new Promise<void>(() => {})) };
+  const pacer = createPacer({ rate: 5e-7, clock });
+  await pacer.wait(new AbortController().signal);
+  void pacer.wait(new AbortController().signal);
+  expect(waits).toHaveLength(1);
+  expect(waits[0]).toBeLessThanOrEqual(2 ** 31 - 1);
+});
+
 test("its memory does not depend on the rate", async () => {
   const before = process.memoryUsage().heapUsed;
   const clock = simulated();
