@@ -100,8 +100,9 @@ export function serverToServer(
       const message = response.ok
         ? "The token endpoint answered without an access_token"
         : `Server-to-Server OAuth token request failed${detail ? `: ${detail}` : ""}`;
-      // A 5xx or 429 is the endpoint's trouble, not the credentials': another request may well succeed.
-      const transient = response.status >= 500 || response.status === 429;
+      // A 5xx or 429 is the endpoint's trouble, not the credentials': another request may well succeed. So is a
+      // 2xx that is garbled (cut-off JSON, a proxy's HTML page): only a well-formed refusal is fatal.
+      const transient = response.status >= 500 || response.status === 429 || (response.ok && !reason);
       throw new AuthenticationError(
         { ...input, fallbackMessage: settings.redact(message) },
         undefined,
