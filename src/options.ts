@@ -147,9 +147,10 @@ function checkedUrl(name: string, value: string): string {
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new ConfigurationError(`${name} must be an http or https URL (got ${url.protocol})`);
   }
-  if (url.username || url.password) {
+  // `https://id:12/secret@host` parses (host `id`, port 12), its credentials in the path: any `@` is refused.
+  if (url.username || url.password || value.includes("@")) {
     throw new ConfigurationError(
-      `${name} must not contain a user name or password (got ${shown} with credentials); give them as accessToken or serverToServer`,
+      `${name} must not contain a user name or password (or any @); give them as accessToken or serverToServer`,
     );
   }
   if (/[?#]/.test(value)) throw new ConfigurationError(`${name} must not contain a query or fragment (got ${shown}…)`);
