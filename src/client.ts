@@ -5,6 +5,7 @@ import { AuthenticationError, ZoomApiError, ZoomImGroupsError, ZoomTimeoutError 
 import type { paths } from "./generated/openapi.js";
 import { operation } from "./generated/spec.js";
 import { type ImGroupsClientOptions, normalizeOptions } from "./options.js";
+import { redactError } from "./redact.js";
 import { bodyOf, createdGroup } from "./response.js";
 import { decideRetry } from "./retry.js";
 import { anyOf, call, raceAbort, sleep, withDeadline, withinDeadline } from "./transport.js";
@@ -52,7 +53,7 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   const target = { ...settings, method, endpoint: "api" as const };
   // The logger and the throttle's hooks never change an outcome: what they throw is ignored.
   const say = (level: "debug" | "warn", message: string) =>
-    void call(() => log?.[level](message)).catch(() => undefined);
+    void call(() => log?.[level](settings.redact(message))).catch(() => undefined);
 
   async function attempt(body: CreateImGroupBody, token: string, signal: AbortSignal | undefined, earlier: boolean) {
     const result = await withDeadline(
@@ -97,6 +98,15 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
    *   past the call.
    */
   async function createImGroup(body: CreateImGroupBody, callOptions: CallOptions = {}): Promise<CreatedImGroup> {
+    // The one place every failure leaves the package: whatever it throws is clean all the way down.
+    return attempts(body, callOptions).catch((error: unknown) => {
+      throw callOptions.signal?.aborted && error === callOptions.signal.reason
+        ? error
+        : redactError(error, settings.redact);
+    });
+  }
+
+  async function attempts(body: CreateImGroupBody, callOptions: CallOptions): Promise<CreatedImGroup> {
     assertValidBody(body);
     const { signal, stopRetrying } = callOptions;
     signal?.throwIfAborted();

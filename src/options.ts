@@ -10,6 +10,7 @@ import {
 import { type Encoding, encodings } from "./encoding.js";
 import { ConfigurationError } from "./errors.js";
 import { operation } from "./generated/spec.js";
+import { redactSecrets } from "./redact.js";
 
 const DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token";
 
@@ -190,36 +191,4 @@ function checkCallbacks({ fetch, logger, throttle, middleware }: ImGroupsClientO
     );
   if (middleware !== undefined && !Array.isArray(middleware))
     throw new ConfigurationError("middleware must be an array of openapi-fetch middleware objects");
-}
-
-/**
- * Replaces every secret in `text` with `[redacted]`, in any form a server may echo it (each character as written
- * or percent-encoded, in any mix; a space also as `+`). Secrets under 8 characters are no real token or secret,
- * and replacing a word like `test` would corrupt names and ids.
- */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  return secrets.reduce(
-    (result, secret) => (secret.length < 8 ? result : result.replace(secretPattern(secret), "[redacted]")),
-    text,
-  );
-}
-
-const patterns = new Map<string, RegExp>();
-
-/** The pattern of a secret's every form: per character, the character itself or its UTF-8 bytes as %XX. */
-function secretPattern(secret: string): RegExp {
-  // A global pattern's `replace` starts at 0 whatever its lastIndex: a cached one is reused as it is.
-  const cached = patterns.get(secret);
-  if (cached) return cached;
-  const alternatives = [...secret].map((char) => {
-    const bytes = [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).padStart(2, "0")}`);
-    const forms = [char.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), bytes.join("")];
-    if (char === " ") forms.push("\\+");
-    return `(?:${forms.join("|")})`;
-  });
-  // Case-insensitive: %2f as %2F, and a server that changed a secret's case still does not show it.
-  const pattern = new RegExp(alternatives.join(""), "giu");
-  if (patterns.size >= 64) patterns.clear();
-  patterns.set(secret, pattern);
-  return pattern;
 }

@@ -1,7 +1,7 @@
 /** The CLI's single create, its usage errors, help and the mock command, run in process. */
 import { describe, expect, test, vi } from "vitest";
-import { CLI_TOKEN, cli, closedOrigin, useCliWorkspace } from "./support/cli.ts";
 import { createImGroupsClient } from "../src/index.ts";
+import { CLI_TOKEN, cli, closedOrigin, useCliWorkspace } from "./support/cli.ts";
 
 const workspace = useCliWorkspace("zoom-cli-");
 const { mockZoom, listen } = workspace;

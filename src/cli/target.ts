@@ -88,7 +88,9 @@ export async function connect(target: Target | "embedded", encoding: Encoding, t
 function absoluteUrl(value: string, from: string, example: string): string {
   // Never echoed: a value that does not parse, or whose password holds `/`, `?` or `#`, may show a secret anywhere.
   if (!URL.canParse(value))
-    throw new UsageError(`${from} must be an absolute URL such as ${example} (the value is not shown: it may hold a secret)`);
+    throw new UsageError(
+      `${from} must be an absolute URL such as ${example} (the value is not shown: it may hold a secret)`,
+    );
   const url = new URL(value);
   // `https://id:12/secret@host` parses (host `id`, port 12), its credentials in the path: any `@` is refused.
   if (url.username || url.password || value.includes("@"))
