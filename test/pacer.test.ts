@@ -138,7 +138,13 @@ test.each([1e-7, 4.7e-7, 0, Number.NaN])(
 
 test("the slowest rate a timer holds is accepted and its wait is one timer", async () => {
   const waits: number[] = [];
-  const clock = { now: () => 0, wait: (ms: number) => (waits.push(ms), new Promise<void>(() => {})) };
+  const clock = {
+    now: () => 0,
+    wait: (ms: number) => {
+      waits.push(ms);
+      return new Promise<void>(() => {});
+    },
+  };
   const pacer = createPacer({ rate: 5e-7, clock });
   await pacer.wait(new AbortController().signal);
   void pacer.wait(new AbortController().signal);
