@@ -160,15 +160,15 @@ export function createMockZoomServing(options: MockZoomOptions) {
 
   return {
     mock,
-    /** 405 for a method fetch refuses, 413 for a body over MAX_BODY_BYTES, or a 400 that says why. */
-    refuse(method: string, path: string, why: 405 | 413 | string): Response {
+    /** 405 for a method fetch refuses, 413 for a body over MAX_BODY_BYTES, or an error status (400) that says why. */
+    refuse(method: string, path: string, why: 405 | 413 | string, status = 400): Response {
       const trackingId = nextTrackingId();
       const answer =
         why === 405
           ? methodNotAllowed(method, trackingId)
           : why === 413
             ? zoomError(413, CODE.validationFailed, TOO_LARGE, trackingId, { connection: "close" })
-            : zoomError(400, CODE.validationFailed, why, trackingId);
+            : zoomError(status, CODE.validationFailed, why, trackingId);
       return logged(method, path, trackingId, answer);
     },
   };
