@@ -96,12 +96,14 @@ export function serverToServer(
     if (!response.ok || !token) {
       // Zoom's token endpoint answers {"reason": "...", "error": "invalid_client"}.
       const reason = [body.error, body.reason].filter((part) => typeof part === "string" && part).join(": ");
-      const detail = reason || text.trim().slice(0, 200);
+      // Redacted before it is cut: a cut can split a secret into a form no pattern knows.
+      const detail = reason || settings.redact(text.trim()).slice(0, 200);
       const message = response.ok
         ? "The token endpoint answered without an access_token"
         : `Server-to-Server OAuth token request failed${detail ? `: ${detail}` : ""}`;
-      // A 5xx or 429 is the endpoint's trouble, not the credentials': another request may well succeed.
-      const transient = response.status >= 500 || response.status === 429;
+      // A 5xx or 429 is the endpoint's trouble, not the credentials': another request may well succeed. So is a
+      // 2xx that is garbled (cut-off JSON, a proxy's HTML page): only a well-formed refusal is fatal.
+      const transient = response.status >= 500 || response.status === 429 || (response.ok && !reason);
       throw new AuthenticationError(
         { ...input, fallbackMessage: settings.redact(message) },
         undefined,
@@ -150,6 +152,7 @@ export function serverToServer(
       if (cached?.token === stale) cached = undefined;
       return true;
     },
-    secrets: () => [clientSecret, basic, ...issued],
+    // The account id too: it names the customer (docs/decisions.md).
+    secrets: () => [clientSecret, basic, accountId, ...issued],
   };
 }

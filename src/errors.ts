@@ -201,7 +201,7 @@ export class ZoomApiError extends ZoomImGroupsError {
     });
     const { status, method, url, operationId } = input;
     Object.assign(this, { status, code: body.code, trackingId, errors, operationId, method, url, zoomMessage, advice });
-    Object.defineProperty(this, "headers", { value: input.headers, enumerable: false });
+    Object.defineProperty(this, "headers", { value: input.headers, enumerable: false, configurable: true });
   }
 
   /** What to do about it; each subclass says its own. */

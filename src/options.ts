@@ -10,6 +10,7 @@ import {
 import { type Encoding, encodings } from "./encoding.js";
 import { ConfigurationError } from "./errors.js";
 import { serverUrl } from "./generated/operations.js";
+import { redactSecrets } from "./redact.js";
 
 const DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token";
 
@@ -149,9 +150,10 @@ function checkedUrl(name: string, value: string): string {
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new ConfigurationError(`${name} must be an http or https URL (got ${url.protocol})`);
   }
-  if (url.username || url.password) {
+  // `https://id:12/secret@host` parses (host `id`, port 12), its credentials in the path: any `@` is refused.
+  if (url.username || url.password || value.includes("@")) {
     throw new ConfigurationError(
-      `${name} must not contain a user name or password (got ${shown} with credentials); give them as accessToken or serverToServer`,
+      `${name} must not contain a user name or password (or any @); give them as accessToken or serverToServer`,
     );
   }
   if (/[?#]/.test(value)) throw new ConfigurationError(`${name} must not contain a query or fragment (got ${shown}…)`);
@@ -159,7 +161,7 @@ function checkedUrl(name: string, value: string): string {
 }
 
 /** The longest delay a timer holds (2^31−1 ms, about 24.8 days): beyond it Node and browsers fire at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 /** More retries than this is a mistake, not a policy: 100 retries of 8 s backoff already hold a call 13 minutes. */
 const MAX_RETRIES = 100;
 
@@ -191,36 +193,4 @@ function checkCallbacks({ fetch, logger, throttle, middleware }: ImGroupsClientO
     );
   if (middleware !== undefined && !Array.isArray(middleware))
     throw new ConfigurationError("middleware must be an array of openapi-fetch middleware objects");
-}
-
-/**
- * Replaces every secret in `text` with `[redacted]`, in any form a server may echo it (each character as written
- * or percent-encoded, in any mix; a space also as `+`). Secrets under 8 characters are no real token or secret,
- * and replacing a word like `test` would corrupt names and ids.
- */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  return secrets.reduce(
-    (result, secret) => (secret.length < 8 ? result : result.replace(secretPattern(secret), "[redacted]")),
-    text,
-  );
-}
-
-const patterns = new Map<string, RegExp>();
-
-/** The pattern of a secret's every form: per character, the character itself or its UTF-8 bytes as %XX. */
-function secretPattern(secret: string): RegExp {
-  // A global pattern's `replace` starts at 0 whatever its lastIndex: a cached one is reused as it is.
-  const cached = patterns.get(secret);
-  if (cached) return cached;
-  const alternatives = [...secret].map((char) => {
-    const bytes = [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).padStart(2, "0")}`);
-    const forms = [char.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), bytes.join("")];
-    if (char === " ") forms.push("\\+");
-    return `(?:${forms.join("|")})`;
-  });
-  // Case-insensitive: %2f as %2F, and a server that changed a secret's case still does not show it.
-  const pattern = new RegExp(alternatives.join(""), "giu");
-  if (patterns.size >= 64) patterns.clear();
-  patterns.set(secret, pattern);
-  return pattern;
 }

@@ -6,7 +6,7 @@
  */
 import { ConfigurationError, RateLimitError, ServerError, ZoomApiError } from "./errors.js";
 import { rateLimitsByPlan } from "./generated/operations.js";
-import type { Throttle } from "./options.js";
+import { MAX_TIMER_MS, type Throttle } from "./options.js";
 
 const HEADROOM = 0.97;
 const BUCKET_MS = 10;
@@ -23,6 +23,8 @@ const SERVER_ERROR_CUT = 0.8;
 const SERVER_ERROR_SPAN_MS = 2000;
 const RETRY_DELAY_MS = 100;
 const RATE_LIMITED_RETRY_DELAY_MS = 1000;
+/** The slowest rate whose interval between slots a timer can hold (the pacer never goes below its ceiling or 1/s). */
+const MIN_RATE = 1000 / (HEADROOM * MAX_TIMER_MS);
 
 /** The clock a pacer reads and waits on; injectable so tests can drive it. @group Pacing */
 export interface PacerClock {
@@ -96,9 +98,9 @@ export function createPacer(options: PacerOptions): Pacer {
   const ceilings = { ...table, ...options.rates } as Record<string, number>;
   if (options.rate !== undefined) ceilings.Light = options.rate;
   for (const [label, rate] of Object.entries(ceilings))
-    if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0)
+    if (typeof rate !== "number" || !Number.isFinite(rate) || rate < MIN_RATE)
       throw new ConfigurationError(
-        `createPacer: the ${label} rate must be a number of attempts per second above 0 (got ${rate})`,
+        `createPacer: ${label === "Light" ? "rate" : `the ${label} rate`} must be a number of attempts per second of at least ${MIN_RATE.toPrecision(2)}, the slowest whose interval a timer holds (got ${rate})`,
       );
   const clock = options.clock ?? realClock;
   const budgets = new Map<string, AdaptivePacer>();

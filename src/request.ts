@@ -9,6 +9,7 @@ import { AuthenticationError, ZoomApiError, ZoomImGroupsError, ZoomTimeoutError 
 import type { paths } from "./generated/openapi.js";
 import { type OperationId, operations } from "./generated/operations.js";
 import type { normalizeOptions } from "./options.js";
+import { redactError } from "./redact.js";
 import { bodyOf, isRecord } from "./response.js";
 import { decideRetry } from "./retry.js";
 import { anyOf, call, raceAbort, sleep, withDeadline, withinDeadline } from "./transport.js";
@@ -51,7 +52,7 @@ export function createRequester(settings: Settings) {
 
   // The logger and the throttle's hooks never change an outcome: what they throw is ignored.
   const say = (level: "debug" | "warn", message: string) =>
-    void call(() => log?.[level](message)).catch(() => undefined);
+    void call(() => log?.[level](settings.redact(message))).catch(() => undefined);
 
   /**
    * One call, as a loop of attempts. Each attempt: the throttle's wait for the operation's label, then a token,
@@ -65,11 +66,16 @@ export function createRequester(settings: Settings) {
    *   whose request was made exactly once (not a caller's abort), and no callback of the caller's can throw
    *   past the call.
    */
-  async function request(
-    operationId: OperationId,
-    input: RequestInput,
-    callOptions: CallOptions = {},
-  ): Promise<Answer> {
+  function request(operationId: OperationId, input: RequestInput, callOptions: CallOptions = {}): Promise<Answer> {
+    // The one place every failure leaves the package: whatever it throws is clean all the way down.
+    return attempts(operationId, input, callOptions).catch((error: unknown) => {
+      throw callOptions.signal?.aborted && error === callOptions.signal.reason
+        ? error
+        : redactError(error, settings.redact);
+    });
+  }
+
+  async function attempts(operationId: OperationId, input: RequestInput, callOptions: CallOptions): Promise<Answer> {
     const operation = operations[operationId];
     assertValidRequest(operationId, input);
     const { signal, stopRetrying } = callOptions;

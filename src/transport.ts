@@ -41,25 +41,18 @@ export async function withDeadline<T>(
   } catch (error) {
     if (error instanceof ZoomImGroupsError || signal?.aborted) throw error;
     if (error === timeout) throw new ZoomTimeoutError(method, url, timeoutMs, endpoint, earlier || writes);
-    const cause = safeCause(error, target.redact);
-    const refused = refusedUrl(cause);
-    const mayHaveChanged = earlier || (writes && !sentNothing(cause));
-    if (sent && !refused) throw new ZoomConnectionError(method, url, cause, endpoint, mayHaveChanged);
+    // A secret in it (a middleware's message, say) is redacted where the call rejects, all the way down.
+    const refused = refusedUrl(error);
+    const mayHaveChanged = earlier || (writes && !sentNothing(error));
+    if (sent && !refused) throw new ZoomConnectionError(method, url, error, endpoint, mayHaveChanged);
     // Nothing sent: a URL fetch refuses (a blocked port), a token with a line break, a middleware that threw.
     const what = refused ? "fetch refuses this URL" : "the request could not be built";
     const sentBefore = earlier ? "; an earlier attempt may have changed the account" : "";
-    throw new ConfigurationError(`${method} ${url}: ${what} (${causeText(cause)}); nothing was sent${sentBefore}`, {
-      cause,
+    throw new ConfigurationError(`${method} ${url}: ${what} (${causeText(error)}); nothing was sent${sentBefore}`, {
+      cause: error,
       mayHaveChanged: earlier,
     });
   }
-}
-
-/** A network error's cause, unless a secret found its way into its message (a middleware's, say). */
-function safeCause(error: unknown, redact: (text: string) => string): unknown {
-  if (!(error instanceof Error)) return redact(String(error));
-  const text = `${error.message} ${error.cause instanceof Error ? error.cause.message : ""}`;
-  return redact(text) === text ? error : new Error(redact(error.message));
 }
 
 /** Raced as a whole: a callback, fetch or middleware that ignores its signal cannot outlive the deadline. */

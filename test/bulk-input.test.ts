@@ -193,6 +193,19 @@ describe("bytes that are not UTF-8", () => {
     expect(groupNames()).toEqual([]);
   });
 
+  test("a JSON-escaped lone surrogate (\\ud800) is an invalid row, as a control character is; never sent as U+FFFD", async () => {
+    const { env, log } = await mockZoom();
+    const json = '[{"name":"Team \\ud800 A"},{"name":"Team \\udfff"},{"name":"Pair \\ud83d\\ude00"}]';
+    const refused = await cli(["create", "--file", await file("lone.json", json)], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("row 1 (line 1): name must not contain control characters");
+    expect(refused.stderr).toContain("lone surrogates");
+    expect(log).toEqual([]);
+    const rest = await cli(["create", "--file", await file("lone2.json", json), "--skip-invalid"], env);
+    expect(rowsOf(rest).map((row) => row.outcome)).toEqual(["invalid", "invalid", "created"]);
+    expect(groupNames()).toEqual(["Pair \u{1F600}"]);
+  });
+
   test("an encoded lone surrogate is refused, not turned into replacement characters", async () => {
     const { env } = await mockZoom();
     const surrogate = Buffer.concat([

@@ -1,5 +1,6 @@
 /** The CLI's single create, its usage errors, help and the mock command, run in process. */
 import { describe, expect, test, vi } from "vitest";
+import { createImGroupsClient } from "../src/index.ts";
 import { CLI_TOKEN, cli, closedOrigin, useCliWorkspace } from "./support/cli.ts";
 
 const workspace = useCliWorkspace("zoom-cli-");
@@ -379,6 +380,32 @@ describe("usage errors exit 2 and say what to do", () => {
       expect(run.stderr).toContain("ZOOM_API_URL must be an absolute URL");
       expect(run.stderr).not.toContain("CANARY");
     }
+  });
+
+  test.each([
+    ["ZOOM_OAUTH_TOKEN_URL", "https://Id:Cl!ent/Secret@zoom.us/oauth/token", "Cl!ent/Secret"],
+    ["ZOOM_OAUTH_TOKEN_URL", "https://Id:Cl?ent#Secret@zoom.us/oauth/token", "Cl?ent#Secret"],
+    ["ZOOM_API_URL", "https://id:12/Secret-pw@api.zoom.us/v2", "Secret-pw"],
+    ["--base-url", "htps//u:tok/en-CANARY@[x/v2", "tok/en-CANARY"],
+  ])("credentials in %s whose secret holds / ? # are refused and never echoed", async (from, value, secret) => {
+    const base = { ZOOM_ACCOUNT_ID: "a", ZOOM_CLIENT_ID: "b", ZOOM_CLIENT_SECRET: "c" };
+    const env: Record<string, string> = from === "--base-url" ? base : { ...base, [from]: value };
+    const run = await cli(["create", "--name", "x", "--json", ...(from === "--base-url" ? [from, value] : [])], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(from);
+    expect(run.stdout + run.stderr).not.toContain(secret);
+  });
+
+  test("the library refuses a URL with credentials in its path, not echoing them", () => {
+    const error = (() => {
+      try {
+        createImGroupsClient({ accessToken: "t", baseUrl: "https://id:12/Secret-pw@api.zoom.us/v2" });
+      } catch (caught) {
+        return caught as Error;
+      }
+    })();
+    expect(error?.message).toContain("baseUrl must not contain a user name or password");
+    expect(error?.message).not.toContain("Secret-pw");
   });
 
   test("a short token is not taken for a secret inside names and ids", async () => {

@@ -6,7 +6,17 @@
  */
 import { spawn } from "node:child_process";
 import { EventEmitter } from "node:events";
-import { closeSync, fstatSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { run as runCli } from "../src/cli/run.ts";
@@ -280,5 +290,40 @@ describe("a stdout that does not drain pauses sending", () => {
     expect(code).toBe(0);
     expect(running.mock.groups()).toHaveLength(60);
     expect(createdIn(stdout.text)).toHaveLength(60);
+  });
+});
+
+describe("a resumed run's output holds every line carried over from the moment it appears", () => {
+  it("at every write (where a SIGKILL may land), the --output file, once it exists, holds every resumed line", async () => {
+    const { env, log } = await workspace.mockZoom();
+    const input = join(workspace.dir, "carry.csv");
+    writeFileSync(input, csv(names(300, "Carry")));
+    const first = runInProcess(
+      ["create", "--file", input, "--rate", "1000", "--output", "carry0.jsonl"],
+      env,
+      recorder(),
+    );
+    expect(await first.done).toBe(0);
+    const sent = log.length;
+    // A kill can land between any two system calls: what the output holds at each write is what a kill leaves.
+    const output = join(workspace.dir, "carry1.jsonl");
+    const seen: number[] = [];
+    const writeBytes = (fd: number, bytes: Uint8Array) => {
+      if (existsSync(output)) seen.push(readFileSync(output, "utf8").split("\n").filter(Boolean).length);
+      return writeSync(fd, bytes);
+    };
+    const second = runInProcess(
+      ["create", "--file", input, "--resume", "carry0.jsonl", "--output", "carry1.jsonl"],
+      env,
+      recorder(),
+      { writeBytes },
+    );
+    expect(await second.done).toBe(0);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((lines) => lines >= 300)).toBe(true);
+    expect(log.length).toBe(sent);
+    const rows = jsonLines(readFileSync(output, "utf8")).filter((line) => line.type === "row");
+    expect(rows.filter((row) => typeof row.id === "string")).toHaveLength(300);
+    expect(readdirSync(workspace.dir).filter((file) => file.includes(".partial-"))).toEqual([]);
   });
 });

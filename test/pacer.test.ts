@@ -159,6 +159,29 @@ test("what it holds does not depend on the rate: one timer at a time, a fixed se
   expect(fastest).toMatchObject({ mostTimers: 1, mostWaitersOneByOne: 0, waitersAfter: 0, sendRecord: 102 });
 });
 
+test.each([1e-7, 4.7e-7, 0, Number.NaN])(
+  "a rate whose interval no timer holds (%s/s) is refused at creation, as timeoutMs is",
+  (rate) => {
+    expect(() => createPacer({ rate })).toThrow(/createPacer: rate must be .* at least 4\.8e-7/);
+  },
+);
+
+test("the slowest rate a timer holds is accepted and its wait is one timer", async () => {
+  const waits: number[] = [];
+  const clock = {
+    now: () => 0,
+    wait: (ms: number) => {
+      waits.push(ms);
+      return new Promise<void>(() => {});
+    },
+  };
+  const pacer = createPacer({ rate: 5e-7, clock });
+  await pacer.wait(new AbortController().signal);
+  void pacer.wait(new AbortController().signal);
+  expect(waits).toHaveLength(1);
+  expect(waits[0]).toBeLessThanOrEqual(2 ** 31 - 1);
+});
+
 describe("the control law: --rate is a ceiling, the rate follows what the account admits", () => {
   const answer = (status: number, type = "QPS") =>
     status === 429

@@ -1,7 +1,10 @@
-/** Redaction by form: any mix of a secret's characters and their %XX forms (either case), `+` for space. */
+/**
+ * Redaction by form: any mix of a secret's characters and their %XX and %25XX forms (either case), JSON escapes,
+ * `+` for space; the whole secret in base64 or base64url.
+ */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { redactSecrets } from "../src/options.ts";
+import { redactSecrets } from "../src/redact.ts";
 
 /** Each character as written, or its UTF-8 bytes as %XX in upper or lower case; a space also as `+`. */
 function partlyEncoded(secret: string, choices: readonly number[]): string {
@@ -56,6 +59,34 @@ describe("a secret is redacted in any mix of its literal and percent-encoded for
       ),
       { numRuns: 300 },
     );
+  });
+
+  const secret = "Tk/9+z=Q.ab_CD-ef~GH";
+  const bytes = new TextEncoder().encode(secret);
+  const base64 = btoa(String.fromCharCode(...bytes));
+  test.each([
+    ["double percent-encoded", encodeURIComponent(encodeURIComponent(secret))],
+    ["JSON-escaped with \\/", JSON.stringify(secret).slice(1, -1).replaceAll("/", "\\/")],
+    ["all \\uXXXX", [...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")],
+    ["base64 (the issue's tracking id)", base64],
+    ["base64url", base64.replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "")],
+  ])("an echo %s is redacted whole", (_form, echoed) => {
+    expect(base64).toBe("VGsvOSt6PVEuYWJfQ0QtZWZ+R0g=");
+    expect(redactSecrets(`tracking ${echoed} end`, [secret])).toBe("tracking [redacted] end");
+  });
+
+  test("base64 inside a longer encoded string, at any alignment, keeps no run that encodes the secret", () => {
+    for (const prefix of ["", "a", "ab", "abc"]) {
+      const long = btoa(`${prefix}${secret}!`);
+      const redacted = redactSecrets(long, [secret]);
+      expect(redacted).toContain("[redacted]");
+      // What is left around it is at most the few characters that mix the secret's bytes with others.
+      expect(redacted.replace("[redacted]", "").length).toBeLessThanOrEqual(long.length - 24);
+    }
+  });
+
+  test("a run of whitespace collapsed to one space still matches", () => {
+    expect(redactSecrets("x pass word-1 y", ["pass \t word-1"])).toBe("x [redacted] y");
   });
 
   test("text without the secret is unchanged", () => {

@@ -4,7 +4,7 @@
  */
 import { inspect } from "node:util";
 import { HttpResponse, http } from "msw";
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createImGroupsClient, type ImGroupsClientOptions } from "../src/index.ts";
 import { ENDPOINT, TOKEN, useMswServer } from "./support/msw.ts";
 
@@ -149,4 +149,82 @@ test("a 201 that echoes the token in its name, Content-Location and tracking id 
     location: "/v2/im/groups/[redacted]",
     trackingId: "track-[redacted]",
   });
+});
+
+test("a token endpoint's long error text is redacted before it is cut: no first characters of the secret", async () => {
+  const secret = "Cl!ent/Secret-canary-9f";
+  server.use(http.post(TOKEN_URL, () => new HttpResponse(`${"x".repeat(190)}${secret}`, { status: 401 })));
+  const error = await createImGroupsClient({
+    serverToServer: { accountId: "acc", clientId: "client-1", clientSecret: secret },
+    maxRetries: 0,
+  })
+    .createImGroup({ name: "Design" })
+    .catch((e: unknown) => e);
+  expect((error as Error).name).toBe("AuthenticationError");
+  expect(visible(error, [])).not.toContain(secret.slice(0, 6));
+});
+
+describe("whatever the client throws is clean all the way down", () => {
+  const leak = `Authorization: Bearer ${TOKEN}`;
+  test.each([
+    [
+      "a cause three levels deep",
+      () =>
+        new TypeError("fetch failed", {
+          cause: new Error("tunnel failed", { cause: new Error(`proxy refused ${leak}`) }),
+        }),
+    ],
+    [
+      "an AggregateError's errors",
+      () => new TypeError("fetch failed", { cause: new AggregateError([new Error(`v6: ${leak}`)], "all failed") }),
+    ],
+    [
+      "an error's own property",
+      () => Object.assign(new Error("request failed"), { config: { headers: { authorization: `Bearer ${TOKEN}` } } }),
+    ],
+    ["a thrown string", () => `socket closed: ${leak}`],
+  ])("%s", async (_what, thrown) => {
+    const lines: string[] = [];
+    const error = await createImGroupsClient({
+      accessToken: TOKEN,
+      maxRetries: 0,
+      fetch: async () => {
+        throw thrown();
+      },
+      logger: { debug: (l) => lines.push(l), warn: (l) => lines.push(l) },
+    })
+      .createImGroup({ name: "Design" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    const text = `${visible(error, lines)}\n${inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true })}`;
+    expect(text).not.toContain(TOKEN);
+    expect(text).toContain("[redacted]");
+  });
+
+  test("a response header echoing the token is redacted in error.headers", async () => {
+    server.use(http.post(ENDPOINT, () => HttpResponse.json({}, { status: 400, headers: { "x-echo": TOKEN } })));
+    const error = await createImGroupsClient({ accessToken: TOKEN, maxRetries: 0 })
+      .createImGroup({ name: "Design" })
+      .catch((e: unknown) => e);
+    expect((error as { headers: Headers }).headers.get("x-echo")).toBe("[redacted]");
+  });
+});
+
+test("the account id is redacted like a secret: it names the customer (docs/decisions.md)", async () => {
+  const accountId = "AcctIdSecret123";
+  server.use(
+    http.post(TOKEN_URL, () => HttpResponse.json({ access_token: "oauth-token-123456", expires_in: 3599 })),
+    http.post(ENDPOINT, () =>
+      HttpResponse.json({ code: 200, message: `Only available for paid account: ${accountId}.` }, { status: 200 }),
+    ),
+  );
+  const error = await createImGroupsClient({
+    serverToServer: { accountId, clientId: "client-1", clientSecret: SECRET },
+    maxRetries: 0,
+  })
+    .createImGroup({ name: "Design" })
+    .catch((e: unknown) => e);
+  expect((error as Error).name).toBe("PaidAccountRequiredError");
+  expect(visible(error, [])).not.toContain(accountId);
+  expect((error as { zoomMessage: string }).zoomMessage).toBe("Only available for paid account: [redacted].");
 });

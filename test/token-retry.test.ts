@@ -82,6 +82,35 @@ describe("the token endpoint's transient failures are retried, once for every wa
     expect(zoom.counts.token).toBe(2);
   });
 
+  test.each([
+    ["cut-off JSON", '{"access_token":"tok-12345'],
+    ["an HTML page", "<html><body>Service temporarily unavailable</body></html>"],
+    ["JSON without access_token", '{"expires_in":3599}'],
+  ])("a garbled 200 (%s) is transient: 100 concurrent calls all succeed after one retry", async (_what, body) => {
+    const zoom = endpoints([() => new Response(body, { status: 200 })]);
+    const client = createImGroupsClient({ serverToServer: credentials, baseUrl: BASE_URL, fetch: zoom.fetch });
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => client.createImGroup({ name: `G${i}` })));
+    expect(results).toHaveLength(100);
+    expect(zoom.counts.token).toBe(2);
+  });
+
+  test("a garbled 200 every time: once the retries are spent, the error may be cured by a retry, never fatal", async () => {
+    const garbled = () => new Response('{"access_token":"tok', { status: 200 });
+    const zoom = endpoints([garbled, garbled, garbled]);
+    const client = createImGroupsClient({ serverToServer: credentials, baseUrl: BASE_URL, fetch: zoom.fetch });
+    const error = await client.createImGroup({ name: "Design" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "AuthenticationError", retryable: true, failsEveryCall: false });
+    expect(zoom.counts).toEqual({ token: 3, api: 0 });
+  });
+
+  test("a well-formed refusal under 200 (error and reason) stays fatal", async () => {
+    const zoom = endpoints([() => Response.json({ reason: "Invalid client_id", error: "invalid_client" })]);
+    const client = createImGroupsClient({ serverToServer: credentials, baseUrl: BASE_URL, fetch: zoom.fetch });
+    const error = await client.createImGroup({ name: "Design" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "AuthenticationError", failsEveryCall: true });
+    expect(zoom.counts.token).toBe(1);
+  });
+
   test("a token request with no answer in time is retried", async () => {
     const zoom = endpoints([() => new Promise<Response>(() => {})]);
     const client = createImGroupsClient({

@@ -86,7 +86,7 @@ describe("rejected before sending", () => {
     const error = await rejection({ name });
     expect(rules(error)).toEqual([{ field: "name", rule: "pattern" }]);
     expect(error.issues[0]?.message).toMatch(
-      /^name must not contain control characters such as line breaks or tabs \(got string /,
+      /^name must not contain control characters such as line breaks or tabs, or lone surrogates \(got string /,
     );
   });
 

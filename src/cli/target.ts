@@ -86,14 +86,14 @@ export async function connect(target: Target | "embedded", encoding: Encoding, t
 
 /** As the library checks it, but naming the flag or variable; credentials in a URL are never echoed back. */
 function absoluteUrl(value: string, from: string, example: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    const shown = value.replace(/^([^/]*\/\/)?[^/?#]*@/, "$1…@").replace(/[?#].*$/s, "…");
-    throw new UsageError(`${from} must be an absolute URL such as ${example} (got ${JSON.stringify(shown)})`);
-  }
-  if (url.username || url.password)
+  // Never echoed: a value that does not parse, or whose password holds `/`, `?` or `#`, may show a secret anywhere.
+  if (!URL.canParse(value))
+    throw new UsageError(
+      `${from} must be an absolute URL such as ${example} (the value is not shown: it may hold a secret)`,
+    );
+  const url = new URL(value);
+  // `https://id:12/secret@host` parses (host `id`, port 12), its credentials in the path: any `@` is refused.
+  if (url.username || url.password || value.includes("@"))
     throw new UsageError(`${from} must not carry credentials (user:password@); set them in the environment instead`);
   if (url.protocol !== "http:" && url.protocol !== "https:")
     throw new UsageError(`${from} must be an http or https URL such as ${example}`);

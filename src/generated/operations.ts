@@ -144,8 +144,8 @@ export const operations = {
           "type": "string",
           "minLength": 1,
           "maxLength": 128,
-          "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
-          "patternMessage": "must not contain control characters such as line breaks or tabs",
+          "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$",
+          "patternMessage": "must not contain control characters such as line breaks or tabs, or lone surrogates",
           "description": "The group's name, unique within the account.\n\nRequired by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists\n\"300 Missing field: name\" for this call and a group without a name cannot be told apart from others.\n"
         },
         "type": {
@@ -736,8 +736,8 @@ export const operations = {
           "type": "string",
           "minLength": 1,
           "maxLength": 128,
-          "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
-          "patternMessage": "must not contain control characters such as line breaks or tabs",
+          "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$",
+          "patternMessage": "must not contain control characters such as line breaks or tabs, or lone surrogates",
           "description": "The group's name, unique within the account.\n\nRequired by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists\n\"300 Missing field: name\" for this call and a group without a name cannot be told apart from others.\n"
         },
         "type": {
@@ -1614,8 +1614,8 @@ export const operations = {
           "type": "string",
           "minLength": 1,
           "maxLength": 128,
-          "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F]*$",
-          "patternMessage": "must not contain control characters such as line breaks or tabs",
+          "pattern": "^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$",
+          "patternMessage": "must not contain control characters such as line breaks or tabs, or lone surrogates",
           "description": "The group's name, unique within the account.\n\nRequired by this client: no Zoom v2 description marks it required, but Zoom's v1 error table lists\n\"300 Missing field: name\" for this call and a group without a name cannot be told apart from others.\n"
         }
       }

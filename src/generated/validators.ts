@@ -11,9 +11,9 @@ function codePointLength(text) {
 // JSON values, as they are
 const { v1, v2, v4, v5, v6, v7, v10, v11, v13, v14, v15, v16, v18, v19, v20, v21, v23 } = (() => {
 const v1 = validate10;
-const schema11 = {"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F]*$"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal"},"search_by_domain":{"type":"boolean","default":false},"search_by_account":{"type":"boolean","default":false},"search_by_ma_account":{"type":"boolean","default":false}}};
+const schema11 = {"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal"},"search_by_domain":{"type":"boolean","default":false},"search_by_account":{"type":"boolean","default":false},"search_by_ma_account":{"type":"boolean","default":false}}};
 const func2 = codePointLength;
-const pattern0 = new RegExp("^[^\\x00-\\x1F\\x7F-\\x9F]*$", "u");
+const pattern0 = new RegExp("^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -65,7 +65,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern0.test(data0)){
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x1F\\x7F-\\x9F]*$"},message:"must match pattern \""+"^[^\\x00-\\x1F\\x7F-\\x9F]*$"+"\""};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"},message:"must match pattern \""+"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -756,7 +756,7 @@ return errors === 0;
 }
 
 const v10 = validate16;
-const schema17 = {"type":"object","minProperties":1,"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F]*$"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal"},"search_by_domain":{"type":"boolean","default":false},"search_by_account":{"type":"boolean","default":false},"search_by_ma_account":{"type":"boolean","default":false}}};
+const schema17 = {"type":"object","minProperties":1,"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal"},"search_by_domain":{"type":"boolean","default":false},"search_by_account":{"type":"boolean","default":false},"search_by_ma_account":{"type":"boolean","default":false}}};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -808,7 +808,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern0.test(data0)){
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x1F\\x7F-\\x9F]*$"},message:"must match pattern \""+"^[^\\x00-\\x1F\\x7F-\\x9F]*$"+"\""};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"},message:"must match pattern \""+"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1718,7 +1718,7 @@ return errors === 0;
 }
 
 const v19 = validate23;
-const schema24 = {"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F]*$"}}};
+const schema24 = {"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1770,7 +1770,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern0.test(data0)){
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x1F\\x7F-\\x9F]*$"},message:"must match pattern \""+"^[^\\x00-\\x1F\\x7F-\\x9F]*$"+"\""};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"},message:"must match pattern \""+"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2173,9 +2173,9 @@ return { v1, v2, v4, v5, v6, v7, v10, v11, v13, v14, v15, v16, v18, v19, v20, v2
 // Forms: text coerced to the schema's types
 const { v0, v3, v8, v9, v12, v17, v22 } = (() => {
 const v0 = validate10;
-const schema11 = {"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F]*$"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal"},"search_by_domain":{"type":"boolean","default":false},"search_by_account":{"type":"boolean","default":false},"search_by_ma_account":{"type":"boolean","default":false}}};
+const schema11 = {"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal"},"search_by_domain":{"type":"boolean","default":false},"search_by_account":{"type":"boolean","default":false},"search_by_ma_account":{"type":"boolean","default":false}}};
 const func2 = codePointLength;
-const pattern0 = new RegExp("^[^\\x00-\\x1F\\x7F-\\x9F]*$", "u");
+const pattern0 = new RegExp("^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2262,7 +2262,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!pattern0.test(data0)){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x1F\\x7F-\\x9F]*$"},message:"must match pattern \""+"^[^\\x00-\\x1F\\x7F-\\x9F]*$"+"\""};
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"},message:"must match pattern \""+"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2588,7 +2588,7 @@ return errors === 0;
 }
 
 const v9 = validate13;
-const schema14 = {"type":"object","minProperties":1,"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F]*$"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal"},"search_by_domain":{"type":"boolean","default":false},"search_by_account":{"type":"boolean","default":false},"search_by_ma_account":{"type":"boolean","default":false}}};
+const schema14 = {"type":"object","minProperties":1,"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal"},"search_by_domain":{"type":"boolean","default":false},"search_by_account":{"type":"boolean","default":false},"search_by_ma_account":{"type":"boolean","default":false}}};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2675,7 +2675,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!pattern0.test(data0)){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x1F\\x7F-\\x9F]*$"},message:"must match pattern \""+"^[^\\x00-\\x1F\\x7F-\\x9F]*$"+"\""};
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"},message:"must match pattern \""+"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }

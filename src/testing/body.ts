@@ -34,9 +34,16 @@ export async function readBody(request: Request, operationId: OperationId): Prom
     return { status: 415, message: `Unsupported content type ${JSON.stringify(contentType)}: send ${accepted}.` };
   }
   const known = mediaType;
+  // Zoom's gateway refuses bytes that are not UTF-8; decoding them to U+FFFD would create a name nobody sent.
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { status: 400, message: "The body is not UTF-8 text." };
+  }
   if (known.endsWith("json")) {
     try {
-      const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
+      const value: unknown = JSON.parse(text);
       if (value && typeof value === "object" && !Array.isArray(value)) {
         return { fields: value as Record<string, unknown>, mediaType: known, files: [] };
       }

@@ -344,8 +344,8 @@ export function createMockZoomServing(options: MockZoomOptions) {
 
   return {
     mock,
-    /** 405 for a method fetch refuses, 413 for a body over MAX_BODY_BYTES, or a 400 that says why. */
-    refuse(method: string, path: string, why: 405 | 413 | string): Response {
+    /** 405 for a method fetch refuses, 413 for a body over MAX_BODY_BYTES, or an error status (400) that says why. */
+    refuse(method: string, path: string, why: 405 | 413 | string, status = 400): Response {
       const trackingId = nextTrackingId();
       const allowed = routes.filter(({ pattern }) => pattern.test(path)).map(({ operation }) => operation.method);
       const code = codeOf("imGroupCreate", 400);
@@ -354,7 +354,7 @@ export function createMockZoomServing(options: MockZoomOptions) {
           ? methodNotAllowed(method, allowed.length > 0 ? allowed : ["POST"], trackingId)
           : why === 413
             ? zoomError(413, code, TOO_LARGE, trackingId, { connection: "close" })
-            : zoomError(400, code, why, trackingId);
+            : zoomError(status, code, why, trackingId);
       return logged(method, path, trackingId, answer);
     },
   };

@@ -2,8 +2,9 @@
  * `startMockZoom()`: the mock Zoom as a real HTTP server on loopback, for CLIs, other languages and
  * end-to-end tests. Node's http module adapted to the mock's fetch-style `handle`.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { MAX_BODY_BYTES } from "./body.js";
 import { createMockZoomServing } from "./mock-zoom.js";
 import type { MockZoom, MockZoomOptions } from "./types.js";
@@ -49,6 +50,26 @@ export async function startMockZoom(options: StartMockZoomOptions = {}): Promise
   });
   // Idle keep-alive sockets would hold close() open.
   server.keepAliveTimeout = 1_000;
+  // What it holds is bounded: connections, the time a request may take, and (in `readLimited`) body bytes.
+  server.maxConnections = MAX_CONNECTIONS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = REQUEST_TIMEOUT_MS;
+  // What Node's parser refuses (smuggling shapes, 431s, a lowercase method, garbage) and CONNECT never reach
+  // the handler: answered here, and logged like every other request.
+  server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
+    if (!socket.writable || error.code === "ECONNRESET") return socket.destroy();
+    const [method = "-", target = "/"] =
+      String(error.rawPacket ?? "")
+        .split(/\r?\n/)[0]
+        ?.split(" ") ?? [];
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+    const why =
+      status === 431 ? "The request's headers are too large." : "The request could not be parsed as HTTP/1.1.";
+    void writeRaw(socket, serving.refuse(method.slice(0, 32), pathOnly(target), why, status));
+  });
+  server.on("connect", (req: IncomingMessage, socket: Duplex) => {
+    void writeRaw(socket, serving.refuse("CONNECT", pathOnly(req.url ?? "/"), 405));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
@@ -69,6 +90,13 @@ export async function startMockZoom(options: StartMockZoomOptions = {}): Promise
 
 /** Methods that fetch's `Request` refuses to carry: the mock answers 405 without building one. */
 const FORBIDDEN_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
+/** Far above the CLI's largest --concurrency (1,000). */
+const MAX_CONNECTIONS = 2_048;
+const REQUEST_TIMEOUT_MS = 60_000;
+/** The body bytes all requests being read may hold at once: 2,000 unfinished uploads held 2 GB. */
+export const MAX_PENDING_BODY_BYTES = 32 * 1024 * 1024;
+/** Dot segments (also as %2e) and backslashes: URL parsing would route a path other than the one sent. */
+const REWRITTEN_PATH = /\\|(?:^|\/)(?:\.|%2e){1,2}(?:[/?#]|$)/i;
 /** RFC 3986's host (an IP literal in brackets, or a registered name) and an optional port. */
 const VALID_HOST = /^(?:\[[\dA-Fa-f:.]+\]|[\w.~!$&'()*+,;=%-]+)(?::\d*)?$/;
 
@@ -83,6 +111,12 @@ async function serve(serving: MockZoomServing, origin: string, req: IncomingMess
     return;
   }
   const body = await readLimited(req);
+  if (body === "gone") return;
+  if (body === "busy") {
+    await write(res, serving.refuse(method, path, "The mock is reading too many bodies at once; retry.", 503));
+    req.destroy();
+    return;
+  }
   if (body === "too large") {
     // Zoom-style answer without reading further; the connection closes so the rest is never read.
     await write(res, serving.refuse(method, path, 413));
@@ -118,6 +152,8 @@ async function serve(serving: MockZoomServing, origin: string, req: IncomingMess
 /** Why a request is a 400 before it is built (RFC 9112: one valid Host; none only from HTTP/1.0). */
 function badRequest(req: IncomingMessage, target: string | undefined): string | undefined {
   if (target === undefined) return "The request target is not a path or an http URL.";
+  if (REWRITTEN_PATH.test(req.url ?? ""))
+    return "The request path has dot segments or backslashes; send it normalised.";
   const hosts = req.headersDistinct.host ?? [];
   const valid = hosts.length === 1 ? VALID_HOST.test(hosts[0] ?? "") : hosts.length === 0 && req.httpVersion === "1.0";
   return valid ? undefined : "The Host header is missing or not a valid host.";
@@ -135,20 +171,50 @@ async function write(res: ServerResponse, response: Response): Promise<void> {
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-/** The body, or "too large" as soon as it passes MAX_BODY_BYTES: a huge upload never sits in memory. */
-function readLimited(req: IncomingMessage): Promise<Buffer | "too large"> {
+/** The path of a target for the log, whatever it is. */
+const pathOnly = (target: string) => (pathOf(target) ?? "/").split("?")[0]?.replace(/\/+$/, "") || "/";
+
+/** An answer on a socket Node's http layer gave up on (a parse error, CONNECT); then the connection closes. */
+async function writeRaw(socket: Duplex, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  const head = [`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ""}`];
+  response.headers.forEach((value, name) => {
+    if (name !== "connection" && name !== "content-length") head.push(`${name}: ${value}`);
+  });
+  head.push(`Content-Length: ${body.length}`, "Connection: close", "", "");
+  socket.end(Buffer.concat([Buffer.from(head.join("\r\n")), body]));
+}
+
+let pendingBodyBytes = 0;
+
+/**
+ * The body; "too large" as soon as it passes MAX_BODY_BYTES, "busy" when all bodies being read would pass
+ * MAX_PENDING_BODY_BYTES, "gone" when the client left first: nothing it held stays in memory.
+ */
+function readLimited(req: IncomingMessage): Promise<Buffer | "too large" | "busy" | "gone"> {
   if (Number(req.headers["content-length"]) > MAX_BODY_BYTES) return Promise.resolve("too large");
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+  return new Promise((resolve) => {
+    let chunks: Buffer[] = [];
     let size = 0;
+    const settle = (result: Buffer | "too large" | "busy" | "gone") => {
+      pendingBodyBytes -= size;
+      size = 0;
+      chunks = [];
+      req.removeAllListeners("data");
+      if (result !== "gone") req.pause();
+      resolve(result);
+    };
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.pause();
-        resolve("too large");
-      } else chunks.push(chunk);
+      pendingBodyBytes += chunk.length;
+      if (size > MAX_BODY_BYTES) settle("too large");
+      else if (pendingBodyBytes > MAX_PENDING_BODY_BYTES) settle("busy");
+      else chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
+    req.on("end", () => settle(Buffer.concat(chunks)));
+    req.on("error", () => settle("gone"));
+    req.on("close", () => {
+      if (!req.complete) settle("gone");
+    });
   });
 }

@@ -224,3 +224,135 @@ test("fuzz: 400 arbitrary HTTP requests; never a 500, every request logged, ever
   );
   expect(cases).toBeGreaterThanOrEqual(400);
 });
+
+/** Writes raw bytes and reads the answer until the server closes. */
+function rawBytes(bytes: string | Buffer): Promise<{ status: number; text: string }> {
+  const { port } = new URL(zoom.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), "127.0.0.1", () => socket.end(bytes));
+    let text = "";
+    socket.on("data", (chunk) => {
+      text += chunk;
+    });
+    socket.on("close", () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text }));
+    socket.on("error", reject);
+  });
+}
+
+describe("what Zoom's gateway refuses, the mock refuses (400), and every refusal is logged", () => {
+  const create = (body: Buffer, type = "application/json") =>
+    Buffer.concat([
+      Buffer.from(
+        `POST /v2/im/groups HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nContent-Type: ${type}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`,
+      ),
+      body,
+    ]);
+  test.each([
+    [
+      "invalid UTF-8 in JSON",
+      create(Buffer.from([...Buffer.from('{"name":"bad'), 0xc3, 0x28, ...Buffer.from('utf8"}')])),
+    ],
+    [
+      "invalid UTF-8 in a multipart field",
+      create(
+        Buffer.concat([
+          Buffer.from('--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nbad'),
+          Buffer.from([0xc3, 0x28]),
+          Buffer.from("utf8\r\n--b--\r\n"),
+        ]),
+        "multipart/form-data; boundary=b",
+      ),
+    ],
+    ["a JSON-escaped lone surrogate", create(Buffer.from('{"name":"Team \\ud800 A"}'))],
+  ])("%s is a 400, and nothing is created", async (_what, bytes) => {
+    const before = log.length;
+    const answer = await rawBytes(bytes);
+    expect(answer.status).toBe(400);
+    expect(log.slice(before)).toEqual([expect.objectContaining({ method: "POST", status: 400 })]);
+    expect(zoom.mock.groups().map((g) => g.name)).not.toContainEqual(expect.stringMatching(/^(bad|Team)/));
+  });
+
+  test.each([
+    [
+      "Content-Length with Transfer-Encoding",
+      "POST /v2/im/groups HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+      400,
+    ],
+    [
+      "two Content-Lengths",
+      "POST /v2/im/groups HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}",
+      400,
+    ],
+    ["a lowercase method", "post /v2/im/groups HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}", 400],
+    ["garbage bytes", "\u0000\u0001\u00ff garbage\r\n\r\n", 400],
+    ["headers too large", `GET /v2/im/groups HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`, 431],
+    ["CONNECT", "CONNECT api.zoom.us:443 HTTP/1.1\r\nHost: api.zoom.us:443\r\n\r\n", 405],
+  ])("%s is answered and logged in one line", async (_what, bytes, status) => {
+    const before = log.length;
+    const answer = await rawBytes(bytes);
+    expect(answer.status).toBe(status);
+    expect(log.slice(before)).toEqual([expect.objectContaining({ status })]);
+  });
+
+  test.each(["/x/../../../v2/im/groups", "/v2/im/x/%2e%2e/groups", "/v2/./im/groups", "/v2\\im\\groups"])(
+    "a path the URL parser would rewrite (%s) is refused with a logged 400, never routed to the create",
+    async (path) => {
+      const before = log.length;
+      const answer = await rawSocket(
+        `POST ${path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nContent-Type: application/json`,
+        JSON.stringify({ name: `Rewritten ${path}` }),
+      );
+      expect(answer.status).toBe(400);
+      expect(answer.text).toContain("dot segments or backslashes");
+      expect(log.slice(before)).toEqual([expect.objectContaining({ status: 400 })]);
+      expect(zoom.mock.groups().map((g) => g.name)).not.toContain(`Rewritten ${path}`);
+    },
+  );
+});
+
+test("many unfinished uploads: past the bytes it may hold, the mock answers 503; the bytes of uploads that left are freed", async () => {
+  const { port } = new URL(zoom.url);
+  const MiB = 1024 * 1024;
+  /** `n` uploads of all but the last byte of a 1 MiB body; `statuses` fill in as answers come (0: none yet). */
+  async function uploads(n: number) {
+    const statuses: number[] = new Array(n).fill(0);
+    const sockets = await Promise.all(
+      Array.from(
+        { length: n },
+        (_, i) =>
+          new Promise<ReturnType<typeof connect>>((resolve) => {
+            const socket = connect(Number(port), "127.0.0.1", () => {
+              socket.write(
+                `POST /v2/im/groups HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${MiB}\r\n\r\n`,
+              );
+              socket.write(Buffer.alloc(MiB - 1, 32), () => resolve(socket));
+            });
+            socket.on("data", (chunk) => {
+              statuses[i] = Number(/^HTTP\/1\.1 (\d{3})/.exec(String(chunk))?.[1] ?? statuses[i]);
+            });
+            socket.on("error", () => {});
+          }),
+      ),
+    );
+    return { statuses, sockets };
+  }
+  const until = async (done: () => boolean) => {
+    for (let i = 0; i < 1000 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+  // 40 MiB at once is more than the 32 MiB it may hold: the rest are answered 503 while their uploads go on.
+  const first = await uploads(40);
+  await until(() => first.statuses.filter((s) => s === 503).length >= 8);
+  expect(first.statuses.filter((s) => s === 503).length).toBeGreaterThanOrEqual(8);
+  for (const socket of first.sockets) socket.destroy();
+  // Freed: once they are gone, 24 uploads finish (their last byte sent) and none is turned away. A server still
+  // closing the first ones may turn some away once; a leak would every time.
+  let refused = 24;
+  for (let round = 0; round < 20 && refused > 0; round++) {
+    const second = await uploads(24);
+    for (const socket of second.sockets) socket.write(" ");
+    await until(() => second.statuses.every((s) => s !== 0));
+    refused = second.statuses.filter((s) => s === 503 || s === 0).length;
+    for (const socket of second.sockets) socket.destroy();
+  }
+  expect(refused).toBe(0);
+});

@@ -125,20 +125,22 @@ export async function runFileCommand(
   const started = performance.now();
   const pacer = createPacer({ rate });
   try {
-    for (const { row, problems } of invalid)
-      await record({
-        ...rowOf(row),
-        outcome: "invalid",
-        error: { name: "ValidationError", message: problems.join("; ") },
-      });
+    // Lines decided before sending (invalid rows; resumed rows as that run wrote them, only fields that carry
+    // something) go first, in a few large writes, and the output appears only once they are all in it.
+    const carried: RowReport[] = invalid.map(({ row, problems }) => ({
+      ...rowOf(row),
+      outcome: "invalid",
+      error: { name: "ValidationError", message: problems.join("; ") },
+    }));
     const pending: ValidRow[] = [];
     for (const row of valid) {
       const done = prior?.done.get(row.body.name);
-      if (done)
-        // Its line as that run wrote it: only fields that carry something.
-        await record({ ...rowOf(row), ...done, resumed: true });
+      if (done) carried.push({ ...rowOf(row), ...done, resumed: true });
       else pending.push(row);
     }
+    for (const line of carried) tally.add(line);
+    await ledger.lines(carried.map((line) => JSON.stringify(line)));
+    ledger.publish();
     shown = progress(terminal, tally, rows.length, () => (pacer.rate < rate ? pacer.rate : undefined));
 
     if (flags["dry-run"]) {

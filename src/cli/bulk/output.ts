@@ -3,7 +3,7 @@
  * row, so a stalled reader pauses sending. After the first failed write, every outcome of a row that was
  * sent goes to stderr instead, so no created group goes unrecorded.
  */
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, existsSync, linkSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { UsageError } from "../errors.js";
 import { type Io, isClosedPipe, type Terminal } from "../io.js";
 
@@ -27,6 +27,8 @@ export class Ledger {
     private readonly write: (text: string) => Promise<NodeJS.ErrnoException | undefined>,
     /** Only once every line has been written or given up on. */
     readonly close: () => void = () => undefined,
+    /** Makes the output appear, once the lines carried over are in it. */
+    readonly publish: () => void = () => undefined,
   ) {}
 
   onEnd(listener: (end: LedgerEnd) => void): void {
@@ -72,18 +74,23 @@ export function stdoutLedger(terminal: Terminal): Ledger {
   return ledger;
 }
 
-/** Open until every create in flight has settled: a descriptor closed early would be reused by a socket. */
+/**
+ * Open until every create in flight has settled: a descriptor closed early would be reused by a socket. The
+ * file is written under a temporary name until `publish`, so that once it appears it holds every line carried
+ * over from earlier runs: a crash can lose at most a line being written, never what those runs proved.
+ */
 export function fileLedger(
   path: string,
   shown: string,
   terminal: Terminal,
   writeBytes: NonNullable<Io["writeBytes"]> = writeSync,
 ): Ledger {
+  const partial = `${path}.partial-${process.pid}`;
   let fd: number;
   try {
-    fd = openSync(path, "wx");
+    fd = openSync(partial, "wx");
   } catch (error) {
-    throw new UsageError(`cannot create --output ${shown}: ${(error as Error).message.replace(path, shown)}`);
+    throw new UsageError(`cannot create --output ${shown}: ${(error as Error).message.replace(partial, shown)}`);
   }
   const write = async (text: string): Promise<NodeJS.ErrnoException | undefined> => {
     const bytes = Buffer.from(text);
@@ -98,5 +105,24 @@ export function fileLedger(
       return error as NodeJS.ErrnoException;
     }
   };
-  return new Ledger(`--output ${shown}`, terminal, write, () => closeSync(fd));
+  const publish = () => {
+    try {
+      // A link fails if the path was taken meanwhile (as `wx` would); a file system without links renames.
+      try {
+        linkSync(partial, path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EEXIST" || existsSync(path)) throw error;
+        renameSync(partial, path);
+      }
+    } catch (error) {
+      throw new UsageError(`cannot create --output ${shown}: ${(error as Error).message.replaceAll(path, shown)}`);
+    } finally {
+      rmSync(partial, { force: true });
+    }
+  };
+  const close = () => {
+    closeSync(fd);
+    rmSync(partial, { force: true }); // a run that ended before publishing leaves no stray file
+  };
+  return new Ledger(`--output ${shown}`, terminal, write, close, publish);
 }
