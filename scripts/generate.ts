@@ -94,6 +94,40 @@ export interface Schema {
   deprecated?: boolean;
 }
 
+/** An object schema with its fields: a request body. */
+export interface ObjectSchema extends Schema {
+  /** Its fields. */
+  properties: Readonly<Record<string, Schema>>;
+  /** The fields it requires. */
+  required: readonly string[];
+}
+
+/** How a list operation's answer carries its items and pages. */
+export interface ListShape {
+  /** The answer's field that holds the items. */
+  items: string;
+  /** Whether \`next_page_token\` pages it. */
+  paged: boolean;
+  /** The query parameter that sizes a page, and its maximum. */
+  pageSize?: PageSize;
+}
+
+/** The query parameter that sizes a page of a list. */
+export interface PageSize {
+  /** The parameter's name. */
+  param: string;
+  /** Its maximum. */
+  max: number;
+}
+
+/** A request body whose one required list has a per-call maximum. */
+export interface BatchShape {
+  /** The list's field. */
+  field: string;
+  /** The most items one call takes (\`maxItems\`). */
+  max: number;
+}
+
 /** One documented answer of an operation. */
 export interface DocumentedResponse {
   /** Zoom's error code (\`x-zoom-error-code\`; the first, where the status documents several). */
@@ -145,9 +179,9 @@ export interface Operation {
   /** The most of what the operation creates that an account may hold (\`x-zoom-account-max\`). */
   accountMax?: number;
   /** A list answer: the array it carries, and whether \`next_page_token\` pages it. */
-  list?: { items: string; paged: boolean; pageSize?: { param: string; max: number } };
+  list?: ListShape;
   /** A request body whose required list has a per-call maximum: sent in calls of \`max\`. */
-  batch?: { field: string; max: number };
+  batch?: BatchShape;
   /** Every documented answer by HTTP status. */
   responses: Readonly<Record<string, DocumentedResponse>>;
 }
@@ -293,8 +327,30 @@ export async function generate({ specPath = defaultSpecPath, outDir = generatedD
     "/** Every operation of the spec, keyed by operationId. */",
     `export const operations = ${JSON.stringify(operations, null, 2)} as const satisfies Record<string, Operation>;`,
     "",
-    "/** An operation's id. */",
-    "export type OperationId = keyof typeof operations;",
+    "/** An operation's id: the spec's operationId. */",
+    `export type OperationId = ${ids.map((id) => JSON.stringify(id)).join(" | ")};`,
+    "",
+    "/** The fields of each operation's request body, by operationId. */",
+    "export interface RequestFields {",
+    ...ids.flatMap((id) => {
+      const schema = (operations[id] as { requestSchema?: JsonSchema }).requestSchema;
+      const names = Object.keys(schema?.properties ?? {});
+      return names.length
+        ? [
+            `  /** The fields of \`${id}\`'s body. */`,
+            `  ${id}: ${names.map((name) => JSON.stringify(name)).join(" | ")};`,
+          ]
+        : [];
+    }),
+    "}",
+    "",
+    "/** A Zoom plan, as Zoom's rate-limit table names them: it sets each label's per-second ceiling. */",
+    `export type AccountPlan = ${Object.keys(plans)
+      .map((plan) => JSON.stringify(plan))
+      .join(" | ")};`,
+    "",
+    "/** Which limit a 429 says was hit (`X-RateLimit-Type`). */",
+    `export type RateLimitType = ${rateLimitTypes.map((type) => JSON.stringify(type)).join(" | ")};`,
     "",
     "/** The rate-limit labels the operations carry: one per-second budget of the account each. */",
     `export const rateLimitLabels = ${JSON.stringify(labels)} as const;`,

@@ -2,6 +2,7 @@
 import {
   type OperationId,
   operations,
+  type RateLimitType,
   type Rule,
   rateLimitTypes,
   serverUrl,
@@ -86,8 +87,7 @@ export class ValidationError extends ZoomImGroupsError {
   }
 }
 
-/** Which limit a 429 says was hit (`X-RateLimit-Type`): the spec's values, `QPS` or `Daily-limit`. */
-export type RateLimitType = (typeof rateLimitTypes)[number];
+export type { RateLimitType } from "./generated/operations.js";
 
 /**
  * Which endpoint a request went to, Zoom's API or the OAuth token URL: only the API's writes can change the

@@ -5,7 +5,10 @@
  * 429 lowers the rate towards what the account admitted, a run of 5xx by a fifth; clean answers raise it again.
  */
 import { ConfigurationError, RateLimitError, ServerError, ZoomApiError } from "./errors.js";
-import { rateLimitsByPlan } from "./generated/operations.js";
+import { type AccountPlan, rateLimitsByPlan } from "./generated/operations.js";
+
+export type { AccountPlan };
+
 import { MAX_TIMER_MS, type Throttle } from "./options.js";
 
 const HEADROOM = 0.97;
@@ -33,9 +36,6 @@ export interface PacerClock {
   /** Resolves after `ms` milliseconds of this clock. */
   wait(ms: number): Promise<void>;
 }
-
-/** A Zoom plan, as Zoom's rate-limit table names them: it sets each label's per-second ceiling. @group Pacing */
-export type AccountPlan = keyof typeof rateLimitsByPlan;
 
 /** What `createPacer` takes. @group Pacing */
 export interface PacerOptions {

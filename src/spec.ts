@@ -10,24 +10,51 @@ export { type Encoding, encodings, mediaTypes } from "./encoding.js";
 export type { ValidationIssue } from "./errors.js";
 
 import { specMessage } from "./errors.js";
-import { type OperationId, operations, type Schema, serverUrl } from "./generated/operations.js";
+import type { ObjectSchema, Operation, OperationId, RequestFields, Schema } from "./generated/operations.js";
+import * as generated from "./generated/operations.js";
 import { fillTemplate } from "./response.js";
 
-export type { DocumentedResponse, Operation, OperationId, Rule, Schema } from "./generated/operations.js";
-export { operations, rateLimitLabels, rateLimitsByPlan, serverUrl, zoomErrorCodes } from "./generated/operations.js";
+export type {
+  AccountPlan,
+  BatchShape,
+  DocumentedResponse,
+  ListShape,
+  ObjectSchema,
+  Operation,
+  OperationId,
+  PageSize,
+  RequestFields,
+  Rule,
+  Schema,
+} from "./generated/operations.js";
 export { validateCreateImGroupBody, validateRequest } from "./validation.js";
 
+// The generated constants, typed by their documented interfaces (their literal types are the generator's).
+/** The spec's server: the client's default base URL. */
+export const serverUrl: string = generated.serverUrl;
+/** Every operation of the spec, keyed by operationId. */
+export const operations: Readonly<Record<OperationId, Operation>> = generated.operations;
+/** The rate-limit labels the operations carry: one per-second budget of the account each. */
+export const rateLimitLabels: readonly string[] = generated.rateLimitLabels;
+/** Zoom's per-second limits per label for each plan (`x-zoom-rate-limits`): an account's ceilings. */
+export const rateLimitsByPlan: Readonly<Record<string, Readonly<Record<string, number>>>> = generated.rateLimitsByPlan;
+/** What each Zoom error code means, the same on every operation: the error class's name (`x-zoom-error-codes`). */
+export const zoomErrorCodes: Readonly<Record<string, string>> = generated.zoomErrorCodes;
+
 /** The create (`imGroupCreate`) with the spec's server: what the CLI's `create` sends. */
-export const operation = { ...operations.imGroupCreate, serverUrl };
+export const operation: Operation & {
+  /** The spec's server: the default base URL. */
+  serverUrl: string;
+} = { ...generated.operations.imGroupCreate, serverUrl };
 /** A field of the create's body. */
-export type RequestField = keyof typeof operations.imGroupCreate.requestSchema.properties;
+export type RequestField = RequestFields["imGroupCreate"];
 /** One field's schema (the spec's JSON Schema, with its help texts). */
 export type FieldSchema = Schema;
 /** The create's request body schema: the CLI's flags and bulk columns. */
-export const createImGroupRequestSchema: Schema & {
+export const createImGroupRequestSchema: ObjectSchema & {
+  /** Each field's schema. */
   properties: Readonly<Record<RequestField, Schema>>;
-  required: readonly RequestField[];
-} = operations.imGroupCreate.requestSchema;
+} = generated.operations.imGroupCreate.requestSchema;
 
 /**
  * The spec's message for a status an operation documents (the create's by default: `"409"` → `Group name

@@ -1,30 +1,29 @@
 import type { components, paths as specPaths } from "./generated/openapi.js";
 
-type Schemas = components["schemas"];
 /** The body of `POST /im/groups`: `name` is required, the rest take Zoom's defaults when left out. */
-export type CreateImGroupBody = Schemas["CreateImGroupRequest"];
+export type CreateImGroupBody = components["schemas"]["CreateImGroupRequest"];
 /** The body of `PATCH /im/groups/{groupId}`: the create's fields, each optional, at least one. */
-export type UpdateImGroupBody = Schemas["UpdateImGroupRequest"];
+export type UpdateImGroupBody = components["schemas"]["UpdateImGroupRequest"];
 /** The IM group type: who can see the group and its members. */
 export type ImGroupType = NonNullable<CreateImGroupBody["type"]>;
 /** A group as Zoom documents it. Every field may be missing (the Postman example of the create is `{}`). */
-export type ImGroup = Schemas["ImGroup"];
+export type ImGroup = components["schemas"]["ImGroup"];
 /** One page of `GET /im/groups`. */
-export type ImGroupList = Schemas["ImGroupList"];
+export type ImGroupList = components["schemas"]["ImGroupList"];
 /** A member of a group, as the member list documents it. */
-export type ImGroupMember = Schemas["ImGroupMember"];
+export type ImGroupMember = components["schemas"]["ImGroupMember"];
 /** One page of `GET /im/groups/{groupId}/members`. */
-export type ImGroupMemberList = Schemas["ImGroupMemberList"];
+export type ImGroupMemberList = components["schemas"]["ImGroupMemberList"];
 /** A user to add to a group: by `id` or by `email` (the id wins when both are given). */
-export type MemberToAdd = Schemas["MemberToAdd"];
+export type MemberToAdd = components["schemas"]["MemberToAdd"];
 /** The body of `POST /groups` (Zoom's Groups API): the name. */
-export type CreateGroupBody = Schemas["CreateGroupRequest"];
+export type CreateGroupBody = components["schemas"]["CreateGroupRequest"];
 /** A group of Zoom's Groups API. */
-export type Group = Schemas["Group"];
+export type Group = components["schemas"]["Group"];
 /** The answer of `GET /groups`. */
-export type GroupList = Schemas["GroupList"];
+export type GroupList = components["schemas"]["GroupList"];
 /** Zoom's error body: `{ code, message, errors? }`. */
-export type ZoomErrorBody = Schemas["ZoomError"];
+export type ZoomErrorBody = components["schemas"]["ZoomError"];
 /** One of Zoom's field errors from a failed validation (code 300). */
 export type ZoomFieldError = NonNullable<ZoomErrorBody["errors"]>[number];
 /** The spec's paths, for a bare openapi-fetch client (`createClient<paths>(…)`): none of this client's checks. */

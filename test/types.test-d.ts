@@ -16,7 +16,8 @@ import {
   ZoomApiError,
   type ZoomImGroupsError,
 } from "../src/index.ts";
-import { createImGroupRequestSchema, documentedMessage, type FieldSchema, operations } from "../src/spec.ts";
+import { operations } from "../src/generated/operations.ts";
+import { createImGroupRequestSchema, documentedMessage, type FieldSchema } from "../src/spec.ts";
 
 // The body type comes from the spec: name required, type a literal union, booleans optional.
 expectTypeOf<CreateImGroupBody["name"]>().toEqualTypeOf<string>();

@@ -44,6 +44,40 @@ export interface Schema {
   deprecated?: boolean;
 }
 
+/** An object schema with its fields: a request body. */
+export interface ObjectSchema extends Schema {
+  /** Its fields. */
+  properties: Readonly<Record<string, Schema>>;
+  /** The fields it requires. */
+  required: readonly string[];
+}
+
+/** How a list operation's answer carries its items and pages. */
+export interface ListShape {
+  /** The answer's field that holds the items. */
+  items: string;
+  /** Whether `next_page_token` pages it. */
+  paged: boolean;
+  /** The query parameter that sizes a page, and its maximum. */
+  pageSize?: PageSize;
+}
+
+/** The query parameter that sizes a page of a list. */
+export interface PageSize {
+  /** The parameter's name. */
+  param: string;
+  /** Its maximum. */
+  max: number;
+}
+
+/** A request body whose one required list has a per-call maximum. */
+export interface BatchShape {
+  /** The list's field. */
+  field: string;
+  /** The most items one call takes (`maxItems`). */
+  max: number;
+}
+
 /** One documented answer of an operation. */
 export interface DocumentedResponse {
   /** Zoom's error code (`x-zoom-error-code`; the first, where the status documents several). */
@@ -95,9 +129,9 @@ export interface Operation {
   /** The most of what the operation creates that an account may hold (`x-zoom-account-max`). */
   accountMax?: number;
   /** A list answer: the array it carries, and whether `next_page_token` pages it. */
-  list?: { items: string; paged: boolean; pageSize?: { param: string; max: number } };
+  list?: ListShape;
   /** A request body whose required list has a per-call maximum: sent in calls of `max`. */
-  batch?: { field: string; max: number };
+  batch?: BatchShape;
   /** Every documented answer by HTTP status. */
   responses: Readonly<Record<string, DocumentedResponse>>;
 }
@@ -2247,8 +2281,28 @@ export const operations = {
   }
 } as const satisfies Record<string, Operation>;
 
-/** An operation's id. */
-export type OperationId = keyof typeof operations;
+/** An operation's id: the spec's operationId. */
+export type OperationId = "imGroupCreate" | "imGroups" | "imGroup" | "imGroupUpdate" | "imGroupDelete" | "imGroupMembers" | "imGroupMembersCreate" | "imGroupMembersDelete" | "groups" | "groupCreate" | "groupDelete" | "groupMembers" | "groupMembersCreate" | "groupMembersDelete";
+
+/** The fields of each operation's request body, by operationId. */
+export interface RequestFields {
+  /** The fields of `imGroupCreate`'s body. */
+  imGroupCreate: "name" | "type" | "search_by_domain" | "search_by_account" | "search_by_ma_account";
+  /** The fields of `imGroupUpdate`'s body. */
+  imGroupUpdate: "name" | "type" | "search_by_domain" | "search_by_account" | "search_by_ma_account";
+  /** The fields of `imGroupMembersCreate`'s body. */
+  imGroupMembersCreate: "members";
+  /** The fields of `groupCreate`'s body. */
+  groupCreate: "name";
+  /** The fields of `groupMembersCreate`'s body. */
+  groupMembersCreate: "members";
+}
+
+/** A Zoom plan, as Zoom's rate-limit table names them: it sets each label's per-second ceiling. */
+export type AccountPlan = "free" | "pro" | "business";
+
+/** Which limit a 429 says was hit (`X-RateLimit-Type`). */
+export type RateLimitType = "QPS" | "Daily-limit";
 
 /** The rate-limit labels the operations carry: one per-second budget of the account each. */
 export const rateLimitLabels = ["Light","Medium"] as const;

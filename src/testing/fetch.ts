@@ -9,4 +9,4 @@
 export { MAX_BODY_BYTES } from "./body.js";
 export { type MockZoomHandlersOptions, type MswHttp, mockZoomHandlers, type Resolver } from "./handlers.js";
 export { createMockZoom } from "./mock-zoom.js";
-export type { MockFaults, MockGroup, MockRequestLog, MockZoom, MockZoomOptions } from "./types.js";
+export type { MockFaults, MockGroup, MockMember, MockRequestLog, MockZoom, MockZoomOptions } from "./types.js";
