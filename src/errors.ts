@@ -280,7 +280,7 @@ export class GroupNameConflictError extends ZoomApiError {
 export class ImGroupsApiRetiredError extends ZoomApiError {
   static override failsEveryCall = true;
   static override advice = () =>
-    "Zoom has retired the IM-group APIs, announcing its Groups API (POST /v2/groups) and Contact Groups API (POST /v2/contacts/groups) in their place; which one replaces IM directory groups for this account is for its admin to check in Zoom's API reference (developers.zoom.us/docs/api).";
+    "Zoom has retired the IM-group APIs on this account (its new admin experience shows IM groups as groups): use its Groups API (POST /v2/groups) instead, this client's createGroup, listGroups and addGroupMembers, or the CLI's --api groups. Zoom's reference: developers.zoom.us/docs/api.";
 }
 
 /** HTTP 429. `rateLimitType` says which limit, `retryAfter` when it clears, if Zoom said. */

@@ -110,27 +110,15 @@ export function createPacer(options: PacerOptions): Pacer {
     return found;
   };
   const light = budget();
-  return {
+  const pacer: Pick<Pacer, "wait" | "settled" | "retryDelayMs" | "budget"> = {
     wait: (signal, label) => budget(label).wait(signal),
     settled: (failure, label) => budget(label).settled(failure),
     retryDelayMs: (failure, proposedMs) => light.retryDelayMs(failure, proposedMs),
     budget,
-    get ceiling() {
-      return light.ceiling;
-    },
-    get rate() {
-      return light.rate;
-    },
-    get rateLimitedAnswers() {
-      return light.rateLimitedAnswers;
-    },
-    get adaptedAtMs() {
-      return light.adaptedAtMs;
-    },
-    get settledRate() {
-      return light.settledRate;
-    },
   };
+  for (const key of ["ceiling", "rate", "rateLimitedAnswers", "adaptedAtMs", "settledRate"] as const)
+    Object.defineProperty(pacer, key, { get: () => light[key], enumerable: true });
+  return pacer as Pacer;
 }
 
 const realClock: PacerClock = {

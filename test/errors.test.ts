@@ -116,9 +116,10 @@ test("messages say what to do", async () => {
   expect((await failure(zoom(403, { code: 104, message: "No scope." }))).message).toContain("imgroup:write:admin");
   const retired = (await failure(zoom(410, { code: 4137, message: "Gone." }))).message;
   expect(retired).toMatch(/retired the IM-group APIs/);
-  // What Zoom announced in their place, and where the admin looks: no guessed mapping of fields.
+  // What Zoom announced in their place, what this package offers for it, and where the admin looks.
   expect(retired).toContain("Groups API (POST /v2/groups)");
-  expect(retired).toContain("Contact Groups API (POST /v2/contacts/groups)");
+  expect(retired).toContain("createGroup");
+  expect(retired).toContain("--api groups");
   expect(retired).toContain("developers.zoom.us");
   expect((await failure(zoom(200, { code: 200, message: "Only available for Paid account." }))).message).toContain(
     "paid Zoom account",
