@@ -14,13 +14,13 @@ import {
   GroupNameConflictError,
   GroupNotFoundError,
   ImGroupsApiRetiredError,
-  type ImGroupsClient,
   PaidAccountRequiredError,
   RateLimitError,
   UserNotFoundError,
   type ZoomApiError,
 } from "../../src/index.ts";
-import { encodings, type OperationId, operations } from "../../src/spec.ts";
+import { encodings, operations as generated, type Operation, type OperationId } from "../../src/spec.ts";
+import { calls, MEMBER } from "../support/calls.ts";
 import { BASE_URL, ENDPOINT, parsedRequestBody, TOKEN, useMswServer } from "../support/msw.ts";
 import {
   firstLine,
@@ -37,6 +37,9 @@ import {
 } from "../support/spec.ts";
 
 const { requests, respondWith, answer } = useMswServer();
+
+/** The generated table, each operation read through the one `Operation` shape. */
+const operations: Readonly<Record<OperationId, Operation>> = generated;
 
 type ErrorClass = new (...args: never[]) => ZoomApiError;
 /** What each Zoom code means, on any operation (Zoom's errors page and the v1 tables; shared/zoom-api-facts.md). */
@@ -57,27 +60,6 @@ const meaningOfEmptyAnswer: Record<number, ErrorClass> = {
   409: GroupNameConflictError,
 };
 
-const GROUP = "3Bq0qmdvRAKCVlJJ2yUxlA";
-const MEMBER = { email: "ada@example.com" };
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}
-
-/** Each operation through its client method; the value is what the method resolved with (lists read whole). */
-const calls: Record<OperationId, (client: ImGroupsClient) => Promise<unknown>> = {
-  imGroupCreate: (client) => client.createImGroup({ name: "Design team", type: "restricted" }),
-  imGroups: (client) => collect(client.listImGroups()),
-  imGroup: (client) => client.getImGroup(GROUP),
-  imGroupUpdate: (client) => client.updateImGroup(GROUP, { name: "Design team 2", search_by_domain: true }),
-  imGroupDelete: (client) => client.deleteImGroup(GROUP),
-  imGroupMembers: (client) => collect(client.listImGroupMembers(GROUP)),
-  imGroupMembersCreate: (client) => client.addImGroupMembers(GROUP, [MEMBER]),
-  imGroupMembersDelete: (client) => client.removeImGroupMember(GROUP, "u1"),
-};
-
 interface Case {
   operationId: OperationId;
   status: number;
@@ -89,9 +71,9 @@ interface Case {
 /** A documented answer's body: the spec's example; a success without one, a value of its schema (a last page). */
 function bodyOf(operationId: OperationId, status: number, contentType: string, code: number | undefined): unknown {
   if (contentType === "" || contentType === "text/plain") return "";
-  const documented = operations[operationId].responses[String(status) as never] as { example?: unknown };
+  const documented = operations[operationId].responses[String(status)];
   const schema = specOperationById(operationId).operation.responses[String(status)]?.content?.[contentType]?.schema;
-  const body = (documented.example ?? sampleOf(schema)) as Record<string, unknown>;
+  const body = (documented?.example ?? sampleOf(schema)) as Record<string, unknown>;
   if (code !== undefined) return { ...body, code };
   return operations[operationId].list?.paged ? { ...body, next_page_token: "" } : body;
 }
@@ -101,9 +83,7 @@ const cases: Case[] = Object.values(operations).flatMap((operation) =>
     const status = Number(statusText);
     const operationId = operation.operationId as OperationId;
     const types: readonly string[] = documented.contentTypes.length > 0 ? documented.contentTypes : [""];
-    const codes: readonly (number | undefined)[] = (documented as { zoomCodes?: readonly number[] }).zoomCodes ?? [
-      undefined,
-    ];
+    const codes: readonly (number | undefined)[] = documented.zoomCodes ?? [undefined];
     return types.flatMap((contentType) =>
       (contentType === "application/json" ? codes : [undefined]).map((code) => ({
         operationId,
