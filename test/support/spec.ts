@@ -24,6 +24,7 @@ interface Parameter {
   name: string;
   in: "path" | "query" | "header" | "cookie";
   required?: boolean;
+  deprecated?: boolean;
   schema?: JsonSchema;
 }
 
@@ -120,6 +121,13 @@ export function validateRequestParams(operationId: string, url: string): string[
   const validate = paramValidators.get(operationId) ?? coercing.compile(paramsSchema(operationId));
   paramValidators.set(operationId, validate);
   return validate({ ...params }) ? [] : problems(validate);
+}
+
+/** Problems of parameters given as values (a caller's, before they are sent) against the spec; `[]` when they conform. */
+export function validateParamValues(operationId: string, values: Record<string, unknown>): string[] {
+  const validate = compile(paramsSchema(operationId));
+  const defined = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+  return validate(defined) ? [] : problems(validate);
 }
 
 /** Problems of a request body (parsed) against the spec's schema for its media type; `[]` when it conforms. */
