@@ -26,7 +26,7 @@ import {
   validateRequestParams,
 } from "../support/spec.ts";
 
-const RUNS = 150;
+const RUNS = 100;
 const seedSetting = process.env.PROPERTY_SEED;
 const seed = seedSetting === "random" ? Date.now() : seedSetting ? Number(seedSetting) : 20_270_301;
 if (seedSetting) console.log(`operation property tests: PROPERTY_SEED=${seed}`);
