@@ -3,6 +3,8 @@
  * judge the tarball; a fresh project outside the repo installs it and typechecks scripts/consumer/consumer.ts
  * (with `skipLibCheck: false`), which then runs the packed client against Stoplight Prism twice over, both
  * started side by side: validating spec/ in front of the mock, and mocking the Swagger 2.0 upstream fixture.
+ * scripts/consumer/family.ts then sends every operation of the spec through the validating Prism (the Swagger
+ * fixture describes only the create, so the upstream Prism has nothing to say of the other seven).
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -109,7 +111,8 @@ try {
   // msw: the README's testing example imports it (an optional peer), at the version the lockfile pins.
   const msw = `msw@${JSON.parse(await readFile(resolve(repoRoot, "node_modules/msw/package.json"), "utf8")).version}`;
   run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, msw], project);
-  await copyFile(resolve(repoRoot, "scripts/consumer/consumer.ts"), join(project, "consumer.ts"));
+  const consumers = ["consumer.ts", "family.ts"];
+  for (const file of consumers) await copyFile(resolve(repoRoot, "scripts/consumer", file), join(project, file));
   // Every TypeScript example of the README, as a user pastes it, against the packed declarations.
   const readme = await readFile(resolve(repoRoot, "README.md"), "utf8");
   const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? "");
@@ -120,9 +123,9 @@ try {
   const typeRoots = resolve(repoRoot, "node_modules/@types");
   const strict = ["--strict", "--exactOptionalPropertyTypes", "--noEmit", "--skipLibCheck", "false"];
   const target = ["--target", "ES2022", "--module", "NodeNext", "--types", "node", "--typeRoots", typeRoots];
-  run(bin("tsc"), [...strict, ...target, "--lib", "ES2023,DOM,DOM.Iterable", "consumer.ts", ...examples], project);
+  run(bin("tsc"), [...strict, ...target, "--lib", "ES2023,DOM,DOM.Iterable", ...consumers, ...examples], project);
   console.log(
-    `consumer.ts and the README's ${examples.length} TypeScript examples typecheck against the installed package`,
+    `${consumers.join(" and ")} and the README's ${examples.length} TypeScript examples typecheck against the installed package`,
   );
   // The README's first command, as an installer runs it: the CLI from the tarball, against its embedded mock.
   const noCredentials = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("ZOOM_")));
@@ -146,9 +149,14 @@ try {
   const [proxy, upstream] = await prisms;
   const env = { ...process.env, PROXY_URL: proxy.url, UPSTREAM_URL: upstream.url, MOCK_PORT: String(mockPort) };
   try {
-    execFileSync(bin("tsx"), ["consumer.ts"], { cwd: project, env, stdio: "inherit" });
-  } catch {
-    process.exitCode = 1; // consumer.ts printed which case failed
+    // One after the other: each starts the mock behind the validating Prism on MOCK_PORT and closes it.
+    for (const file of consumers) {
+      try {
+        execFileSync(bin("tsx"), [file], { cwd: project, env, stdio: "inherit" });
+      } catch {
+        process.exitCode = 1; // the consumer printed which case failed
+      }
+    }
   } finally {
     for (const { child } of [proxy, upstream]) stop(child);
   }

@@ -4,6 +4,7 @@
  */
 import createClient from "openapi-fetch";
 import { expectTypeOf } from "vitest";
+import { operations } from "../src/generated/operations.ts";
 import {
   type CreatedImGroup,
   type CreateImGroupBody,
@@ -16,7 +17,6 @@ import {
   ZoomApiError,
   type ZoomImGroupsError,
 } from "../src/index.ts";
-import { operations } from "../src/generated/operations.ts";
 import { createImGroupRequestSchema, documentedMessage, type FieldSchema } from "../src/spec.ts";
 
 // The body type comes from the spec: name required, type a literal union, booleans optional.

@@ -12,14 +12,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vite
 import { mockValidatorSource } from "../../scripts/lib/mock-validator.ts";
 import { repoRoot } from "../../scripts/lib/spec.ts";
 import {
+  BadRequestError,
   createImGroupsClient,
   GroupNameConflictError,
+  GroupNotFoundError,
   PaidAccountRequiredError,
   RateLimitError,
+  UserNotFoundError,
 } from "../../src/index.ts";
 import { createImGroupRequestSchema, validateCreateImGroupBody } from "../../src/spec.ts";
 import { createMockZoom, type MockZoom, mockZoomHandlers, startMockZoom } from "../../src/testing/index.ts";
-import { NAME_MAX, validateResponseBody } from "../support/spec.ts";
+import { NAME_MAX, requestParams, responseProblems, specOperations } from "../support/spec.ts";
 
 const API = "https://api.zoom.us/v2/im/groups";
 let mock: MockZoom = createMockZoom();
@@ -37,10 +40,14 @@ function useMock(options: Parameters<typeof createMockZoom>[0] = {}) {
   server.use(...mockZoomHandlers(http, { mock }));
 }
 
-async function conforms(response: Response): Promise<Response> {
-  const contentType = response.headers.get("content-type")?.split(";")[0] ?? "";
-  const body = contentType === "application/json" ? await response.clone().json() : await response.clone().text();
-  expect(validateResponseBody(response.status, contentType, body)).toEqual([]);
+/** The answer is one the operation of `request` (the create by default) documents, by the test's own Ajv. */
+async function conforms(response: Response, request?: Request): Promise<Response> {
+  const operation = request
+    ? specOperations.find(
+        ({ operationId, method }) => method === request.method && requestParams(operationId, request.url) !== undefined,
+      )
+    : undefined;
+  expect(await responseProblems(operation?.operationId ?? "imGroupCreate", response)).toEqual([]);
   expect(response.headers.get("x-zm-trackingid")).toMatch(/^mock-/);
   return response;
 }
@@ -49,7 +56,7 @@ const client = (options: Record<string, unknown> = {}) =>
   createImGroupsClient({
     accessToken: "any-token",
     maxRetries: 0,
-    middleware: [{ onResponse: async ({ response }) => void (await conforms(response)) }],
+    middleware: [{ onResponse: async ({ request, response }) => void (await conforms(response, request)) }],
     ...options,
   });
 
@@ -82,6 +89,104 @@ describe.each(["multipart", "json"] as const)("through MSW (%s)", (encoding) => 
     expect((again as GroupNameConflictError).code).toBe(4132);
     expect((again as Error).message).toContain("Group name Design team is already in use.");
     expect(mock.groups().map((g) => g.name)).toEqual(["Design team"]);
+  });
+});
+
+describe("the route table: every operation of the spec, over one store (through MSW)", () => {
+  test("GET /v2/im/groups lists the account's groups, as the create made them", async () => {
+    useMock();
+    const c = client();
+    await c.createImGroup({ name: "A", type: "shared" });
+    await c.createImGroup({ name: "B" });
+    const listed = [];
+    for await (const group of c.listImGroups()) listed.push(group);
+    expect(listed).toEqual([
+      expect.objectContaining({ name: "A", type: "shared", total_members: 0 }),
+      expect.objectContaining({ name: "B", type: "normal" }),
+    ]);
+  });
+
+  test("a group is read, changed, and gone after its delete", async () => {
+    useMock();
+    const c = client();
+    const group = await c.createImGroup({ name: "Ops" });
+    await c.createImGroup({ name: "Taken" });
+    await c.updateImGroup(group.id, { name: "Ops 2", search_by_domain: true });
+    expect(await c.getImGroup(group.id)).toMatchObject({ id: group.id, name: "Ops 2", search_by_domain: true });
+    await expect(c.updateImGroup(group.id, { name: "Taken" })).rejects.toBeInstanceOf(GroupNameConflictError);
+    await c.deleteImGroup(group.id);
+    await expect(c.getImGroup(group.id)).rejects.toBeInstanceOf(GroupNotFoundError);
+    await expect(c.updateImGroup(group.id, { type: "shared" })).rejects.toBeInstanceOf(GroupNotFoundError);
+    expect(mock.groups().map((g) => g.name)).toEqual(["Taken"]);
+  });
+
+  test("members are added, listed page by page, removed; unknownUsers and .invalid addresses are unknown", async () => {
+    useMock({ unknownUsers: ["ghost@example.com"] });
+    const c = client();
+    const group = await c.createImGroup({ name: "Team" });
+    const wanted = [{ email: "ada@example.com" }, { email: "Ghost@example.com" }, { email: "x@y.invalid" }];
+    const result = await c.addImGroupMembers(group.id, [...wanted, { email: "bo@example.com" }]);
+    expect(result.unknown).toEqual([{ email: "Ghost@example.com" }, { email: "x@y.invalid" }]);
+    expect(result.added).toEqual([{ email: "ada@example.com" }, { email: "bo@example.com" }]);
+    const pages = [];
+    for await (const page of c.listImGroupMembers(group.id, { pageSize: 1 }).pages()) pages.push(page);
+    expect(pages.map((page) => page.members.map((m) => m.email))).toEqual([["ada@example.com"], ["bo@example.com"]]);
+    expect(pages.map((page) => page.total_records)).toEqual([2, 2]);
+    const [ada] = mock.members(group.id);
+    await c.removeImGroupMember(group.id, ada?.id ?? "");
+    await expect(c.removeImGroupMember(group.id, ada?.id ?? "")).rejects.toBeInstanceOf(UserNotFoundError);
+    expect(mock.members(group.id).map((m) => m.email)).toEqual(["bo@example.com"]);
+    expect(mock.groups()[0]?.total_members).toBe(1);
+  });
+
+  test("a member page token lasts 15 minutes, then the page is refused with the documented 400", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-01T12:00:00Z") });
+    useMock();
+    const c = client();
+    const group = await c.createImGroup({ name: "Paged" });
+    await c.addImGroupMembers(group.id, [{ email: "a@example.com" }, { email: "b@example.com" }]);
+    const list = c.listImGroupMembers(group.id, { pageSize: 1 });
+    const token = (await list.page()).next_page_token ?? "";
+    vi.setSystemTime(new Date("2026-03-01T12:14:59Z"));
+    expect((await list.page(token)).members).toEqual([expect.objectContaining({ email: "b@example.com" })]);
+    vi.setSystemTime(new Date("2026-03-01T12:15:00Z"));
+    const error = await list.page(token).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).message).toContain("next_page_token");
+  });
+
+  test("limits count per label: the Medium list's limit refuses lists, not the Light creates of that second", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-01T12:00:00.100Z") });
+    useMock({ rateLimits: { Medium: 1 } });
+    const c = client();
+    await c.listImGroups().page();
+    const limited = (await c
+      .listImGroups()
+      .page()
+      .catch((e: unknown) => e)) as RateLimitError;
+    expect(limited).toBeInstanceOf(RateLimitError);
+    expect(limited.headers.get("x-ratelimit-category")).toBe("Medium");
+    expect(limited.operationId).toBe("imGroups");
+    await expect(c.createImGroup({ name: "Light still" })).resolves.toMatchObject({ status: 201 });
+    vi.setSystemTime(new Date("2026-03-01T12:00:01.000Z"));
+    await expect(c.listImGroups().page()).resolves.toMatchObject({ total_records: 1 });
+  });
+
+  test("the mock itself answers a method the path does not document with 405 naming the path's methods, an unknown path 404", async () => {
+    useMock();
+    // Asked directly (as startMockZoom serves it): MSW's handlers leave an undocumented method to the user's own.
+    const put = await mock.handle(new Request(API, { method: "PUT", headers: { Authorization: "Bearer t" } }));
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("POST, GET");
+    const members = await mock.handle(
+      new Request(`${API}/g1/members`, { method: "PUT", headers: { Authorization: "Bearer t" } }),
+    );
+    expect(members.headers.get("allow")).toBe("GET, POST");
+    const unknown = await mock.handle(
+      new Request("https://api.zoom.us/v2/im/chat", { headers: { Authorization: "Bearer t" } }),
+    );
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ message: "No such API: GET /v2/im/chat." });
   });
 });
 

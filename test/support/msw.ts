@@ -32,8 +32,19 @@ export function useMswServer() {
       }),
     );
   }
-  return { server, requests, respondWith };
+  /** Answers one operation's method and path (`{groupId}` matches one segment) with `resolver`. */
+  function answer(
+    operation: { method: string; path: string },
+    resolver: (request: Request) => Response | Promise<Response>,
+  ) {
+    const method = operation.method.toLowerCase() as "get" | "post" | "patch" | "delete";
+    server.use(http[method](`${BASE_URL}${mswPath(operation.path)}`, ({ request }) => resolver(request)));
+  }
+  return { server, requests, respondWith, answer };
 }
+
+/** A spec path as MSW writes it: `/im/groups/{groupId}` → `/im/groups/:groupId`. */
+export const mswPath = (path: string) => path.replace(/\{(\w+)\}/g, ":$1");
 
 /** Reads a request body back the way Zoom would: multipart fields or JSON. */
 export async function parsedRequestBody(
