@@ -49,7 +49,7 @@ describe("members in bulk", () => {
     const group = await client.createImGroup({ name: "Big" });
     const result = await client.addImGroupMembers(group.id, emails(350));
     const adds = of("imGroupMembersCreate");
-    expect(operations.imGroupMembersCreate.batch.max).toBe(10);
+    expect(operations.imGroupMembersCreate.batch?.max).toBe(10);
     expect(adds).toHaveLength(35);
     for (const request of adds) {
       const body = (await request.json()) as { members: MemberToAdd[] };
@@ -114,7 +114,8 @@ test("a deleted group's getImGroup rejects with GroupNotFoundError naming the op
 });
 
 describe("a retired account (Zoom answers 410, code 4137)", () => {
-  test.each(Object.keys(calls) as OperationId[])(
+  // Zoom retired the IM-group APIs; its Groups API is what such an account uses instead.
+  test.each((Object.keys(calls) as OperationId[]).filter((id) => operations[id].path.startsWith("/im/")))(
     "%s rejects with ImGroupsApiRetiredError after exactly one request, with retries allowed",
     async (operationId) => {
       const { client, sent } = family({ retired: true }, { maxRetries: 3, maxRetryDelayMs: 0 });
@@ -124,6 +125,14 @@ describe("a retired account (Zoom answers 410, code 4137)", () => {
       expect(sent.map((request) => request.method)).toEqual([operations[operationId].method]);
     },
   );
+});
+
+test("a retired account still serves the Groups API: a group made and filled there, none of it in IM groups", async () => {
+  const { client, mock } = family({ retired: true });
+  const group = await client.createGroup({ name: "Design team" });
+  expect((await client.addGroupMembers(group.id, [{ email: "ada@example.com" }])).added).toHaveLength(1);
+  expect(mock.groups("default", "groups").map((g) => g.name)).toEqual(["Design team"]);
+  expect(mock.groups()).toEqual([]);
 });
 
 describe("hostile ids stay one path segment or are refused before anything is sent", () => {
@@ -137,6 +146,11 @@ describe("hostile ids stay one path segment or are refused before anything is se
     ["imGroupMembersCreate", "groupId", (id) => (c) => c.addImGroupMembers(id, [{ email: "a@example.com" }])],
     ["imGroupMembersDelete", "groupId", (id) => (c) => c.removeImGroupMember(id, "u1")],
     ["imGroupMembersDelete", "memberId", (id) => (c) => c.removeImGroupMember("g1", id)],
+    ["groupDelete", "groupId", (id) => (c) => c.deleteGroup(id)],
+    ["groupMembers", "groupId", (id) => (c) => c.listGroupMembers(id).page()],
+    ["groupMembersCreate", "groupId", (id) => (c) => c.addGroupMembers(id, [{ email: "a@example.com" }])],
+    ["groupMembersDelete", "groupId", (id) => (c) => c.removeGroupMember(id, "u1")],
+    ["groupMembersDelete", "memberId", (id) => (c) => c.removeGroupMember("g1", id)],
   ];
   test("every operation with a path parameter is covered", () => {
     const withParams = Object.values(operations).flatMap((op) =>
@@ -204,6 +218,15 @@ describe("the MSW handlers serve the documented paths only", () => {
       () => collect(tracked.listImGroupMembers(group.id)),
       () => tracked.removeImGroupMember(group.id, member?.id ?? ""),
       () => tracked.deleteImGroup(group.id),
+      // Zoom's Groups API, served by the same handlers.
+      async () => {
+        const team = await tracked.createGroup({ name: "Team" });
+        await tracked.addGroupMembers(team.id, [{ email: "ada@example.com" }]);
+        const [teammate] = await collect(tracked.listGroupMembers(team.id));
+        await collect(tracked.listGroups());
+        await tracked.removeGroupMember(team.id, teammate?.id ?? "");
+        await tracked.deleteGroup(team.id);
+      },
     ];
     for (const op of ops) await op();
     expect(answered).toHaveLength(Object.keys(operations).length);
@@ -221,7 +244,7 @@ describe("the MSW handlers serve the documented paths only", () => {
   test.each([
     ["PUT", "https://api.zoom.us/v2/im/groups"],
     ["GET", "https://api.zoom.us/v2/im/groups/g1/members/u1"],
-    ["GET", "https://api.zoom.us/v2/groups"],
+    ["PATCH", "https://api.zoom.us/v2/groups/g1"],
     ["POST", "https://api.zoom.us/v2/im/groups/g1/extra"],
   ])("%s %s, undocumented, passes through to the user's handlers", async (method, url) => {
     userOwn.length = 0;

@@ -99,7 +99,12 @@ const bodies: Partial<Record<OperationId, unknown>> = {
   imGroupCreate: { name: "Design team" },
   imGroupUpdate: { name: "Renamed" },
   imGroupMembersCreate: { members: [{ email: "ada@example.com" }] },
+  groupCreate: { name: "Design team" },
+  groupMembersCreate: { members: [{ email: "ada@example.com" }] },
 };
+
+/** IM groups (retired where Zoom retired them) or Zoom's Groups API: each keeps its own groups. */
+const imGroups = (operationId: OperationId) => operations[operationId].path.startsWith("/im/");
 
 /** Sends to the mock and checks the answer against what the operation documents; returns the answer. */
 async function conforming(mock: MockZoom, operationId: OperationId, request: Request): Promise<Response> {
@@ -114,10 +119,14 @@ describe.each(operationIds)("the mock's answers to %s", (operationId) => {
   /** A mock holding one group (with one member) and the params that name them. */
   async function seeded(options: MockZoomOptions = {}) {
     const mock = createMockZoom(options);
-    const created = (await (await mock.handle(requestOf("imGroupCreate", {}, { name: "Seed" }))).json()) as {
-      id: string;
-    };
-    await mock.handle(requestOf("imGroupMembersCreate", { groupId: created.id }, bodies.imGroupMembersCreate));
+    // A retired account answers 410 before it looks for any group: nothing to seed.
+    if (options.retired) return { mock, params: { groupId: "any", memberId: "any" } };
+    // The group is made in the operation's own API.
+    const [create, add] = imGroups(operationId)
+      ? (["imGroupCreate", "imGroupMembersCreate"] as const)
+      : (["groupCreate", "groupMembersCreate"] as const);
+    const created = (await (await mock.handle(requestOf(create, {}, { name: "Seed" }))).json()) as { id: string };
+    await mock.handle(requestOf(add, { groupId: created.id }, bodies[add]));
     const memberId = mock.members(created.id)[0]?.id ?? "";
     return { mock, params: { groupId: created.id, memberId } };
   }
@@ -144,11 +153,19 @@ describe.each(operationIds)("the mock's answers to %s", (operationId) => {
     await send(requestOf(operationId, params, bodies[operationId], { Authorization: "Token nope" }));
     const byGroup = operation.pathParams.includes("groupId");
     if (byGroup) await send(requestOf(operationId, { groupId: "missing" }, bodies[operationId]));
-    await send(requestOf(operationId, params, bodies[operationId]), (await seeded({ retired: true })).mock);
+    // Zoom retires the IM-group APIs, not the Groups API.
+    const retired = (await seeded({ retired: true })).mock;
+    if (imGroups(operationId)) await send(requestOf(operationId, params, bodies[operationId]), retired);
     const limited = await seeded({ rateLimit: 1, rateLimits: { Medium: 1 } });
     // The seeding took this second's one slot of each label, so the next request is refused.
     await send(requestOf(operationId, limited.params, bodies[operationId]), limited.mock);
-    const expected = [operation.successStatus, 401, ...(byGroup ? [404] : []), 410, 429];
+    const expected = [
+      operation.successStatus,
+      401,
+      ...(byGroup ? [404] : []),
+      ...(imGroups(operationId) ? [410] : []),
+      429,
+    ];
     expect(statuses).toEqual(expected);
   });
 });

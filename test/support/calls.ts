@@ -26,4 +26,10 @@ export const calls: Record<OperationId, (client: ImGroupsClient, groupId?: strin
   imGroupMembers: (client, groupId = GROUP_ID) => collect(client.listImGroupMembers(groupId)),
   imGroupMembersCreate: (client, groupId = GROUP_ID) => client.addImGroupMembers(groupId, [MEMBER]),
   imGroupMembersDelete: (client, groupId = GROUP_ID) => client.removeImGroupMember(groupId, "u1"),
+  groups: (client) => collect(client.listGroups()),
+  groupCreate: (client) => client.createGroup({ name: "Design team" }),
+  groupDelete: (client, groupId = GROUP_ID) => client.deleteGroup(groupId),
+  groupMembers: (client, groupId = GROUP_ID) => collect(client.listGroupMembers(groupId)),
+  groupMembersCreate: (client, groupId = GROUP_ID) => client.addGroupMembers(groupId, [MEMBER]),
+  groupMembersDelete: (client, groupId = GROUP_ID) => client.removeGroupMember(groupId, "u1"),
 };
