@@ -448,6 +448,46 @@ export interface components {
     };
     responses: {
         /**
+         * **HTTP Status Code:** `413` <br>
+         *     The body is larger than the gateway accepts. Not a Zoom document's answer: the mock Zoom (and API
+         *     gateways in front of any server) send it; the body carries code 300.
+         */
+        TooLarge: {
+            headers: {
+                "x-zm-trackingid": components["headers"]["TrackingId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 300,
+                 *       "message": "The body is larger than 1048576 bytes."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
+         * **HTTP Status Code:** `415` <br>
+         *     The request's content type is none of those this operation takes. Not a Zoom document's answer: the
+         *     mock Zoom sends it (code 300), and gateways may send an `application/problem+json` body.
+         */
+        UnsupportedType: {
+            headers: {
+                "x-zm-trackingid": components["headers"]["TrackingId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 300,
+                 *       "message": "Unsupported content type \"text/csv\": send application/json."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ZoomError"];
+            };
+        };
+        /**
          * **HTTP Status Code:** `400` <br>
          *     **Error Code:** `300` <br>
          *     Validation failed.
@@ -981,6 +1021,8 @@ export interface operations {
             404: components["responses"]["GroupNotFound"];
             409: components["responses"]["NameInUse"];
             410: components["responses"]["Retired"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
             429: components["responses"]["RateLimited"];
         };
     };
@@ -1054,6 +1096,8 @@ export interface operations {
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["GroupOrUserNotFound"];
             410: components["responses"]["Retired"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
             429: components["responses"]["RateLimited"];
         };
     };
@@ -1185,6 +1229,8 @@ export interface operations {
                     "application/json": components["schemas"]["ZoomError"];
                 };
             };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
             429: components["responses"]["RateLimited"];
         };
     };
@@ -1277,6 +1323,8 @@ export interface operations {
             400: components["responses"]["PaidAccountOrValidation"];
             401: components["responses"]["InvalidToken"];
             404: components["responses"]["GroupOrUserNotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
             429: components["responses"]["RateLimited"];
         };
     };

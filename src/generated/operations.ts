@@ -883,6 +883,34 @@ export const operations = {
           "message": "The IM Group APIs are no longer available."
         }
       },
+      "413": {
+        "zoomCode": 300,
+        "zoomCodes": [
+          300
+        ],
+        "message": "The body is larger than the gateway accepts.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 300,
+          "message": "The body is larger than 1048576 bytes."
+        }
+      },
+      "415": {
+        "zoomCode": 300,
+        "zoomCodes": [
+          300
+        ],
+        "message": "The request's content type is none of those this operation takes.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 300,
+          "message": "Unsupported content type \"text/csv\": send application/json."
+        }
+      },
       "429": {
         "zoomCode": 429,
         "zoomCodes": [
@@ -1365,6 +1393,34 @@ export const operations = {
           "message": "The IM Group APIs are no longer available."
         }
       },
+      "413": {
+        "zoomCode": 300,
+        "zoomCodes": [
+          300
+        ],
+        "message": "The body is larger than the gateway accepts.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 300,
+          "message": "The body is larger than 1048576 bytes."
+        }
+      },
+      "415": {
+        "zoomCode": 300,
+        "zoomCodes": [
+          300
+        ],
+        "message": "The request's content type is none of those this operation takes.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 300,
+          "message": "Unsupported content type \"text/csv\": send application/json."
+        }
+      },
       "429": {
         "zoomCode": 429,
         "zoomCodes": [
@@ -1728,6 +1784,34 @@ export const operations = {
         "example": {
           "code": 4132,
           "message": "The group name \"Design team\" is already in use."
+        }
+      },
+      "413": {
+        "zoomCode": 300,
+        "zoomCodes": [
+          300
+        ],
+        "message": "The body is larger than the gateway accepts.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 300,
+          "message": "The body is larger than 1048576 bytes."
+        }
+      },
+      "415": {
+        "zoomCode": 300,
+        "zoomCodes": [
+          300
+        ],
+        "message": "The request's content type is none of those this operation takes.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 300,
+          "message": "Unsupported content type \"text/csv\": send application/json."
         }
       },
       "429": {
@@ -2156,6 +2240,34 @@ export const operations = {
         "example": {
           "code": 1001,
           "message": "User does not exist."
+        }
+      },
+      "413": {
+        "zoomCode": 300,
+        "zoomCodes": [
+          300
+        ],
+        "message": "The body is larger than the gateway accepts.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 300,
+          "message": "The body is larger than 1048576 bytes."
+        }
+      },
+      "415": {
+        "zoomCode": 300,
+        "zoomCodes": [
+          300
+        ],
+        "message": "The request's content type is none of those this operation takes.",
+        "contentTypes": [
+          "application/json"
+        ],
+        "example": {
+          "code": 300,
+          "message": "Unsupported content type \"text/csv\": send application/json."
         }
       },
       "429": {
