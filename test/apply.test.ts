@@ -6,6 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import type { planJson } from "../src/cli/apply/plan.ts";
+import type { ApplySummary } from "../src/cli/apply/report.ts";
 import { createImGroupsClient } from "../src/index.ts";
 import type { MockRequestLog } from "../src/testing/index.ts";
 import { csvOf, type FileGroup, groupsFile, heldBy, jsonOf, methods, wanted } from "./support/apply.ts";
@@ -17,7 +19,7 @@ const { file, mockZoom } = workspace;
 const FAST = ["--rate", "Light=1000", "--rate", "Medium=1000"];
 const writes = (log: readonly MockRequestLog[]) => log.filter((entry) => entry.method !== "GET");
 const actions = (lines: Record<string, unknown>[]) => lines.filter((line) => line.type === "action");
-const summaryOf = (lines: Record<string, unknown>[]) => lines.at(-1) as Record<string, any>;
+const summaryOf = (lines: Record<string, unknown>[]) => lines.at(-1) as unknown as ApplySummary;
 
 /** Provisions part of an account by hand, as an admin would have, through the library. */
 async function provision(url: string, groups: readonly FileGroup[]) {
@@ -71,12 +73,11 @@ describe("the account ends as the file says", () => {
   test("an account provisioned halfway by hand gets only the difference", async () => {
     const { running, log, env } = await mockZoom();
     const groups = groupsFile(7, 40, 0, 25);
-    // The first 20 exist: half of them with their members, 5 of those with another type; the rest as in the file.
-    const byHand = groups.slice(0, 20).map((group, index) => ({
+    // The first 20 exist: 10 with half their members, 5 with another type; the other 20 do not.
+    const byHand: FileGroup[] = groups.slice(0, 20).map((group, index) => ({
       ...group,
       members: index < 10 ? group.members.slice(0, Math.floor(group.members.length / 2)) : group.members,
-      type:
-        index % 4 === 0 ? (("shared" as const) === group.type ? ("normal" as const) : ("shared" as const)) : group.type,
+      ...(index % 4 === 0 ? { type: group.type === "shared" ? "normal" : "shared" } : {}),
     }));
     await provision(running.url, byHand);
     log.length = 0;
@@ -198,7 +199,7 @@ describe("--plan reads and sends no write", () => {
     const json = await cli(["apply", "--file", path, "--plan", "--json", "--account-plan", "free"], env);
     expect(json.code).toBe(0);
     expect(new Set(log.map((entry) => entry.method))).toEqual(new Set(["GET"]));
-    const parsed = JSON.parse(json.stdout) as Record<string, any>;
+    const parsed = JSON.parse(json.stdout) as ReturnType<typeof planJson>;
     expect(parsed.groups.map((group: { name: string; action: string }) => `${group.action} ${group.name}`)).toEqual([
       "create Design",
       "update Sales",
@@ -333,9 +334,9 @@ describe("what a run meets", () => {
     );
     expect(run.code).toBe(0);
     expect(running.mock.groups()).toHaveLength(60);
-    const light = summaryOf(run.lines).rates.Light;
+    const light = summaryOf(run.lines).rates.Light as ApplySummary["rates"][string];
     expect(light.rateLimited).toBeGreaterThan(0);
-    const suggested = Number(/^--rate Light=(\d+)$/.exec(light.suggested)?.[1]);
+    const suggested = Number(/^--rate Light=(\d+)$/.exec(light.suggested ?? "")?.[1]);
     expect(suggested).toBeGreaterThanOrEqual(1);
     expect(suggested).toBeLessThan(30);
     expect(run.stderr).toContain(`Next time: --rate Light=${suggested}.`);

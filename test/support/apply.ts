@@ -33,7 +33,7 @@ export function groupsFile(seed: number, groups: number, min: number, max: numbe
     while (members.size < Math.min(size, people)) members.add(`user${Math.floor(next() * people)}@example.com`);
     return {
       name: `Team ${index + 1}`,
-      type: types[index % 3] as FileGroup["type"],
+      type: types[index % 3] as NonNullable<FileGroup["type"]>,
       search_by_domain: next() < 0.5,
       members: [...members],
     };

@@ -162,6 +162,9 @@ export async function runFileCommand(
       };
       if (io.signal.aborted) onInterrupt();
       else io.signal.addEventListener("abort", onInterrupt, { once: true });
+      const inFlight = new Set<InputRow>();
+      const onQuit = () => sayInFlight(inFlight, args, outputPath, terminal);
+      io.quit?.addEventListener("abort", onQuit, { once: true });
       try {
         await runBulk({
           client,
@@ -175,9 +178,11 @@ export async function runFileCommand(
             for (const line of lines) tally.add(line);
             return ledger.lines(lines.map((line) => JSON.stringify(line)));
           },
+          inFlight,
         });
       } finally {
         io.signal.removeEventListener("abort", onInterrupt);
+        io.quit?.removeEventListener("abort", onQuit);
       }
     }
     shown.end();
@@ -222,6 +227,24 @@ export async function runFileCommand(
     ledger.close();
     await embedded?.close();
   }
+}
+
+/** A second Ctrl-C quits at once: the rows on the wire may have been created and have no line; say how to go on. */
+function sayInFlight(
+  inFlight: ReadonlySet<InputRow>,
+  args: readonly string[],
+  outputPath: string | undefined,
+  terminal: Terminal,
+): void {
+  const rows = [...inFlight].map((row) => JSON.stringify(row.body.name));
+  terminal.err(
+    rows.length > 0
+      ? `zoom-im-groups: quit at once; ${count(rows.length, "row was", "rows were")} on the wire and may have been created, with no line in the output: ${someOf(rows, 10)}.`
+      : "zoom-im-groups: quit at once; no row was on the wire.",
+  );
+  // As after a stop with rows not sent: a resumed run (or --skip-existing) counts a group that exists as existing.
+  const hint = resumeHint(args, { notSent: 1, failed: 0 } as Summary, 0, outputPath, terminal);
+  if (hint) terminal.err(`To go on: ${hint.command}${hint.note ? ` (${hint.note})` : ""}`);
 }
 
 function outputErrorOf(ledger: Ledger, error: unknown): NonNullable<Summary["outputError"]> {
