@@ -268,10 +268,18 @@ function humanSummary(summary: Summary, note: string | undefined): string[] {
       (summary.nearDuplicates ? `, ${count(summary.nearDuplicates, "near-duplicate name")}` : "") +
       `; ${count(summary.rateLimited, "rate-limited answer")}; ${(summary.elapsedMs / 1000).toFixed(1)} s`,
   ];
-  if (summary.adapted)
+  if (summary.adapted) {
+    // The ceiling that fits what the account admitted (its plan's limit, or what its other apps leave): a new
+    // user against a 10/s limit with --rate 30 should read "--rate 10", not a guess about other apps.
+    const { ceiling, settledRate, afterMs } = summary.adapted;
+    const fits = Math.max(1, Math.round(settledRate));
     lines.push(
-      `rate: lowered from --rate ${summary.adapted.ceiling}/s after ${(summary.adapted.afterMs / 1000).toFixed(1)} s (Zoom answered 429: the account's limit is shared with its other apps and runs; or mostly 5xx); ${summary.adapted.settledRate}/s on average since.`,
+      `rate: lowered from --rate ${ceiling}/s after ${(afterMs / 1000).toFixed(1)} s (Zoom answered 429, or mostly 5xx); ${settledRate}/s on average since.` +
+        (fits < ceiling
+          ? ` The account admitted about ${fits}/s (its plan's limit, or what its other apps leave): next time, --rate ${fits}.`
+          : ""),
     );
+  }
   const failures = Object.entries(summary.failures).sort((a, b) => b[1] - a[1]);
   if (failures.length > 0)
     lines.push(
