@@ -128,7 +128,7 @@ export function humanSummary(summary: ApplySummary, lines: readonly ActionLine[]
   if (kinds(notSent)) out.push(`not sent: ${kinds(notSent)}`);
   if (summary.unknownMembers.length > 0)
     out.push(
-      `${count(summary.unknownMembers.length, "member")} Zoom does not know (code 1001), not added (the others of their calls were): ${someOf(
+      `${count(summary.unknownMembers.length, "member")} Zoom does not know (code 1001), not added (the others of their calls were; check these addresses or ids in the file): ${someOf(
         summary.unknownMembers.map(({ group, member }) => `${member} (${JSON.stringify(group)})`),
         5,
       )}`,
