@@ -48,6 +48,11 @@ describe("what is sent and reported", () => {
     expect(run.stderr).toMatch(/ · paced \d+\.\d\/s · /);
     expect(summaryOf(run).adapted).toMatchObject({ ceiling: 50, settledRate: expect.any(Number) });
     expect(run.stderr).toMatch(/rate: lowered from --rate 50\/s after \d+\.\d s .*; [\d.]+\/s on average since\./);
+    // The ceiling that fits, not a guess about other apps.
+    const fits = Number(/next time, --rate (\d+)\./.exec(run.stderr)?.[1]);
+    expect(fits).toBeGreaterThanOrEqual(1);
+    expect(fits).toBeLessThan(50);
+    expect(run.stderr).not.toContain("shared with its other apps");
   });
 
   test("--skip-existing makes a re-run create nothing twice; without it the summary groups the failures", async () => {

@@ -230,6 +230,21 @@ describe("single create", () => {
     expect(workspace.running?.mock.groups()).toEqual([]);
   });
 
+  test("--dry-run --json prints what would be sent as one JSON object, not curl", async () => {
+    const { log, env } = await mockZoom();
+    const run = await cli(["create", "--name", "Design", "--type", "shared", "--dry-run", "--json"], env);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      dryRun: true,
+      method: "POST",
+      url: `${workspace.running?.url}/im/groups`,
+      encoding: "multipart",
+      body: { name: "Design", type: "shared" },
+    });
+    expect(run.stdout).not.toContain(CLI_TOKEN);
+    expect(log).toEqual([]);
+  });
+
   test("Server-to-Server OAuth credentials from the environment", async () => {
     const running = (await mockZoom()).running;
     const run = await cli(["create", "--name", "S2S", "--json"], {
@@ -472,6 +487,16 @@ describe("help and version", () => {
     for (const flag of ["--port PORT", "--rate-limit N", "--daily-limit N", "--fail-rate P", "--latency MS[-MS]"])
       expect(mock.stdout).toContain(flag);
     expect(mock.stdout).not.toContain("--skip-existing");
+    const apply = await cli(["apply", "--help"]);
+    expect(apply.code).toBe(0);
+    expect(apply.stdout).toMatch(/^zoom-im-groups apply/);
+    for (const flag of ["--file PATH|-", "--plan", "--prune", "--rate LABEL=N", "--account-plan free|pro|business"])
+      expect(apply.stdout).toContain(flag);
+    // Zoom's table of rates per plan, from the spec.
+    expect(apply.stdout).toContain("pro        Light 30/s, Medium 20/s");
+    expect(apply.stdout).toContain(
+      "Medium     GET /im/groups, GET /im/groups/{groupId}/members, POST /im/groups/{groupId}/members",
+    );
   });
 });
 

@@ -8,9 +8,11 @@ export interface FlagDef {
   short?: string;
   value?: string;
   help: string;
+  /** May be given more than once (`--rate Light=30 --rate Medium=20`): its value is then a list. */
+  multiple?: true;
 }
 export type FlagDefs = Record<string, FlagDef>;
-export type Flags = Record<string, string | boolean | undefined>;
+export type Flags = Record<string, string | boolean | string[] | undefined>;
 
 export const commonFlags: FlagDefs = {
   help: { type: "boolean", short: "h", help: "this help" },
@@ -22,7 +24,10 @@ export const commonFlags: FlagDefs = {
 export function parseFlags(args: string[], defs: FlagDefs, command: string): Flags {
   const all = { ...defs, ...commonFlags };
   const options = Object.fromEntries(
-    Object.entries(all).map(([name, def]) => [name, { type: def.type, ...(def.short ? { short: def.short } : {}) }]),
+    Object.entries(all).map(([name, def]) => [
+      name,
+      { type: def.type, ...(def.short ? { short: def.short } : {}), ...(def.multiple ? { multiple: true } : {}) },
+    ]),
   );
   let parsed: ReturnType<typeof parse>;
   try {
@@ -42,19 +47,27 @@ export function parseFlags(args: string[], defs: FlagDefs, command: string): Fla
   }
   const seen = new Set<string>();
   for (const token of parsed.tokens) {
-    if (token.kind !== "option") continue;
+    if (token.kind !== "option" || all[token.name]?.multiple) continue;
     if (seen.has(token.name)) throw new UsageError(`${command}: --${token.name} is given more than once`);
     seen.add(token.name);
   }
   return parsed.values as Flags;
 }
 
-const parse = (args: string[], options: Record<string, { type: "string" | "boolean"; short?: string }>) =>
-  parseArgs({ args, options, strict: true, allowPositionals: false, tokens: true });
+const parse = (
+  args: string[],
+  options: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>,
+) => parseArgs({ args, options, strict: true, allowPositionals: false, tokens: true });
 
 export const text = (flags: Flags, name: string): string | undefined => {
   const value = flags[name];
   return typeof value === "string" ? value : undefined;
+};
+
+/** A flag that may be repeated: every value given, in order. */
+export const texts = (flags: Flags, name: string): string[] => {
+  const value = flags[name];
+  return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
 };
 
 export function integer(name: string, value: unknown, range: { min: number; max: number; fallback: number }): number {

@@ -24,6 +24,11 @@ export interface Io {
   invokedAs: string;
   /** Aborts on Ctrl-C (SIGINT) or SIGTERM. */
   signal: AbortSignal;
+  /**
+   * Aborts on a second Ctrl-C, just before the process exits: a listener says (synchronously) what may have
+   * been done with no line, and how to go on.
+   */
+  quit?: AbortSignal;
   /** Writes to `--output` (default `fs.writeSync`): a seam for tests, a disk that fills after N lines. */
   writeBytes?: (fd: number, bytes: Uint8Array) => number;
 }

@@ -1,14 +1,22 @@
 #!/usr/bin/env node
-/** The first Ctrl-C (or SIGTERM) aborts the run's signal: a bulk run stops sending and reports; a second quits. */
+/**
+ * The first Ctrl-C (or SIGTERM) aborts the run's signal: a bulk run stops sending and reports. A second quits at
+ * once, after the command has said (on `quit`) what was on the wire and how to go on.
+ */
 import { realpathSync } from "node:fs";
 import { delimiter, join, relative } from "node:path";
 import { run } from "./run.js";
 import { commandLine } from "./shell.js";
 
 const interrupt = new AbortController();
+const quit = new AbortController();
 let interrupts = 0;
 const onSignal = () => {
-  if (++interrupts > 1) process.exit(130);
+  if (++interrupts > 1) {
+    // Its listeners write to stderr synchronously (a terminal, a pipe or a file on Linux and macOS).
+    quit.abort(new DOMException("quit", "AbortError"));
+    process.exit(130);
+  }
   interrupt.abort(new DOMException("interrupted", "AbortError"));
 };
 process.on("SIGINT", onSignal);
@@ -24,6 +32,7 @@ const code = await run(process.argv.slice(2), {
   cwd: process.cwd(),
   invokedAs: invokedAs(),
   signal: interrupt.signal,
+  quit: quit.signal,
 });
 process.exitCode = code;
 // Interrupted, the run has said all it will; a read it abandoned (a stalled pipe, a FIFO whose writer never

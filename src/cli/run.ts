@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { ZoomImGroupsError } from "../index.js";
 import { operation } from "../spec.js";
+import { apply, applyHelp } from "./commands/apply.js";
 import { create, createHelp } from "./commands/create.js";
 import { mock, mockHelp } from "./commands/mock.js";
 import { errorJson, UsageError } from "./errors.js";
@@ -20,17 +21,19 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  apply: { run: apply, help: applyHelp },
   create: { run: create, help: createHelp },
   mock: { run: mock, help: mockHelp },
 };
 
 function globalHelp(): string {
   return [
-    `zoom-im-groups — create Zoom IM directory groups (${operation.method} /v2${operation.path})`,
+    `zoom-im-groups — Zoom IM directory groups and their members (/v2${operation.path})`,
     "",
     "Usage:",
     "  zoom-im-groups create --name NAME [field flags] [options]   create one group",
     "  zoom-im-groups create --file groups.csv [options]           create many",
+    "  zoom-im-groups apply --file groups.csv [--plan] [--prune]   make groups and members match a file",
     "  zoom-im-groups mock [options]                               run a mock Zoom",
     "",
     "Run `zoom-im-groups COMMAND --help` for a command's flags.",

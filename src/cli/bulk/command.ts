@@ -164,6 +164,9 @@ export async function runFileCommand(
       };
       if (io.signal.aborted) onInterrupt();
       else io.signal.addEventListener("abort", onInterrupt, { once: true });
+      const inFlight = new Set<InputRow>();
+      const onQuit = () => sayInFlight(inFlight, args, outputPath, terminal);
+      io.quit?.addEventListener("abort", onQuit, { once: true });
       try {
         await runBulk({
           client,
@@ -177,9 +180,11 @@ export async function runFileCommand(
             for (const line of lines) tally.add(line);
             return ledger.lines(lines.map((line) => JSON.stringify(line)));
           },
+          inFlight,
         });
       } finally {
         io.signal.removeEventListener("abort", onInterrupt);
+        io.quit?.removeEventListener("abort", onQuit);
       }
     }
     shown.end();
@@ -226,6 +231,24 @@ export async function runFileCommand(
   }
 }
 
+/** A second Ctrl-C quits at once: the rows on the wire may have been created and have no line; say how to go on. */
+function sayInFlight(
+  inFlight: ReadonlySet<InputRow>,
+  args: readonly string[],
+  outputPath: string | undefined,
+  terminal: Terminal,
+): void {
+  const rows = [...inFlight].map((row) => JSON.stringify(row.body.name));
+  terminal.err(
+    rows.length > 0
+      ? `zoom-im-groups: quit at once; ${count(rows.length, "row was", "rows were")} on the wire and may have been created, with no line in the output: ${someOf(rows, 10)}.`
+      : "zoom-im-groups: quit at once; no row was on the wire.",
+  );
+  // As after a stop with rows not sent: a resumed run (or --skip-existing) counts a group that exists as existing.
+  const hint = resumeHint(args, { notSent: 1, failed: 0 } as Summary, 0, outputPath, terminal);
+  if (hint) terminal.err(`To go on: ${hint.command}${hint.note ? ` (${hint.note})` : ""}`);
+}
+
 function outputErrorOf(ledger: Ledger, error: unknown): NonNullable<Summary["outputError"]> {
   const failure = error as NodeJS.ErrnoException | undefined;
   return {
@@ -247,10 +270,18 @@ function humanSummary(summary: Summary, note: string | undefined): string[] {
       (summary.nearDuplicates ? `, ${count(summary.nearDuplicates, "near-duplicate name")}` : "") +
       `; ${count(summary.rateLimited, "rate-limited answer")}; ${(summary.elapsedMs / 1000).toFixed(1)} s`,
   ];
-  if (summary.adapted)
+  if (summary.adapted) {
+    // The ceiling that fits what the account admitted (its plan's limit, or what its other apps leave): a new
+    // user against a 10/s limit with --rate 30 should read "--rate 10", not a guess about other apps.
+    const { ceiling, settledRate, afterMs } = summary.adapted;
+    const fits = Math.max(1, Math.round(settledRate));
     lines.push(
-      `rate: lowered from --rate ${summary.adapted.ceiling}/s after ${(summary.adapted.afterMs / 1000).toFixed(1)} s (Zoom answered 429: the account's limit is shared with its other apps and runs; or mostly 5xx); ${summary.adapted.settledRate}/s on average since.`,
+      `rate: lowered from --rate ${ceiling}/s after ${(afterMs / 1000).toFixed(1)} s (Zoom answered 429, or mostly 5xx); ${settledRate}/s on average since.` +
+        (fits < ceiling
+          ? ` The account admitted about ${fits}/s (its plan's limit, or what its other apps leave): next time, --rate ${fits}.`
+          : ""),
     );
+  }
   const failures = Object.entries(summary.failures).sort((a, b) => b[1] - a[1]);
   if (failures.length > 0)
     lines.push(

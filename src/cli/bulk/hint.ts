@@ -43,7 +43,7 @@ export function resumeHint(
   return { command: pipeAgain ? `… | ${command}` : command, ...(notes.length ? { note: notes.join("; ") } : {}) };
 }
 
-function withoutFlags(args: readonly string[], withValue: string[], bare: string[]): string[] {
+export function withoutFlags(args: readonly string[], withValue: string[], bare: string[]): string[] {
   const kept: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -55,7 +55,7 @@ function withoutFlags(args: readonly string[], withValue: string[], bare: string
 }
 
 /** `run1.jsonl` → `run1.resumed.jsonl` (`run1.resumed-2.jsonl` if taken): never an existing file. */
-function nextOutputName(from: string, cwd: string): string {
+export function nextOutputName(from: string, cwd: string): string {
   const extension = extname(from) || ".jsonl";
   const stem = from.slice(0, from.length - extname(from).length).replace(/\.resumed(-\d+)?$/, "");
   for (let n = 1; ; n++) {

@@ -89,10 +89,12 @@ export function delimiterFlag(value: string | undefined): string | undefined {
 }
 
 /** Notes say how the input was read when that was a guess. */
+/** `columns`: names a command reads besides the spec's fields (apply's `members`), matched as fields are. */
 export function parseRows(
   text: string,
   format: InputFormat,
   delimiter?: string,
+  columns: readonly string[] = [],
 ): { rows: InputRow[]; notes: string[] } {
   if (delimiter !== undefined && format !== "csv")
     throw new InputError(`--delimiter goes with CSV input; this input is read as ${format}`);
@@ -103,7 +105,7 @@ export function parseRows(
     const chosen = delimiter ?? guessDelimiter(text);
     if (delimiter === undefined && chosen !== ",")
       notes.push(`read as ${delimiterNames[chosen]}-separated, as the header line is (--delimiter overrides)`);
-    rows = parseCsvRows(text, chosen);
+    rows = parseCsvRows(text, chosen, columns);
   } else rows = format === "jsonl" ? parseJsonLines(text) : parseJsonArray(text);
   if (rows.length === 0) throw new InputError("the input has no rows");
   return { rows, notes };
@@ -186,7 +188,7 @@ function guessDelimiter(text: string): string {
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === "");
 
 /** A trailing delimiter and empty cells past the header's columns are ignored; an empty cell sets nothing. */
-function parseCsvRows(text: string, delimiter: string): InputRow[] {
+function parseCsvRows(text: string, delimiter: string, columns: readonly string[]): InputRow[] {
   const first = text.trimStart()[0];
   if (first === "[" || first === "{")
     throw new InputError("the input looks like JSON, not CSV (give --format json or jsonl, or a .json/.jsonl file)");
@@ -197,7 +199,7 @@ function parseCsvRows(text: string, delimiter: string): InputRow[] {
   if (!header) return [];
   const names = header.cells.map((cell) => cell.trim());
   while (names.at(-1) === "") names.pop();
-  const keys = headerKeys(names, header.line);
+  const keys = headerKeys(names, header.line, columns);
   const rows: InputRow[] = [];
   for (let index = start + 1; index < records.length; index++) {
     const { line, cells } = records[index] as CsvRecord;
@@ -207,7 +209,8 @@ function parseCsvRows(text: string, delimiter: string): InputRow[] {
     const body: Record<string, unknown> = {};
     for (let column = 0; column < Math.min(used, keys.length); column++) {
       const cell = cells[column] as string;
-      if (cell.trim() !== "") body[keys[column] as string] = readValue(keys[column] as string, cell, false);
+      const key = keys[column] as string;
+      if (cell.trim() !== "") body[key] = columns.includes(key) ? cell : readValue(key, cell, false);
     }
     const extra =
       used > keys.length ? [`${count(used, "cell")} but the header names ${count(keys.length, "column")}`] : [];
@@ -216,16 +219,17 @@ function parseCsvRows(text: string, delimiter: string): InputRow[] {
   return rows;
 }
 
-function headerKeys(names: readonly string[], line: number): string[] {
+function headerKeys(names: readonly string[], line: number, columns: readonly string[]): string[] {
+  const known = [...fieldNames, ...columns];
   const unnamed = names.indexOf("");
   if (unnamed !== -1) throw new InputError(`line ${line}: column ${unnamed + 1} of the header has no name`);
   const keys: string[] = [];
   const columnOf = new Map<string, number>();
   const unknown: string[] = [];
   for (const [column, name] of names.entries()) {
-    const key = fieldOfHeader(name);
+    const key = fieldOfHeader(name) ?? columns.find((column) => column === name.trim().toLowerCase());
     if (key === undefined) {
-      const near = nearest(name, fieldNames);
+      const near = nearest(name, known);
       unknown.push(`${quoted(name)}${near ? ` (did you mean ${near}?)` : ""}`);
     } else if (columnOf.has(key)) {
       throw new InputError(
@@ -236,7 +240,7 @@ function headerKeys(names: readonly string[], line: number): string[] {
   }
   if (unknown.length > 0)
     throw new InputError(
-      `line ${line}: unknown column${unknown.length > 1 ? "s" : ""} ${someOf(unknown)} (the fields are ${fieldNames.join(", ")})`,
+      `line ${line}: unknown column${unknown.length > 1 ? "s" : ""} ${someOf(unknown)} (the fields are ${known.join(", ")})`,
     );
   return keys;
 }

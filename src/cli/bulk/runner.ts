@@ -47,6 +47,8 @@ export interface RunOptions {
   /** Records a row's outcome; the worker takes no further row until it resolves (the output's backpressure). */
   report: (line: RowReport) => unknown;
   reportUnsent: (lines: RowReport[]) => unknown;
+  /** Rows started whose line is not written yet: what a second Ctrl-C says may have been created. */
+  inFlight?: Set<InputRow>;
 }
 
 export async function runBulk(options: RunOptions): Promise<void> {
@@ -55,7 +57,12 @@ export async function runBulk(options: RunOptions): Promise<void> {
   // A row is started only once the previous outcome of its worker is recorded, and only while the run goes on:
   // so a stalled or failed output stops sending, and at most `concurrency` outcomes wait to be written.
   async function worker(): Promise<void> {
-    while (next < rows.length && !stop.signal.aborted) await options.report(await createOne(rows[next++] as ValidRow));
+    while (next < rows.length && !stop.signal.aborted) {
+      const row = rows[next++] as ValidRow;
+      options.inFlight?.add(row);
+      await options.report(await createOne(row));
+      options.inFlight?.delete(row);
+    }
   }
   // Every worker settles before this returns, even when one fails: the output must outlive every call in flight.
   const workers = await Promise.allSettled(Array.from({ length: Math.min(options.concurrency, rows.length) }, worker));

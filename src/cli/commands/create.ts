@@ -28,7 +28,10 @@ const createFlags: FlagDefs = {
   },
   timeout: { type: "string", value: "SECONDS", help: "how long one attempt may wait for Zoom's answer (default 30)" },
   json: { type: "boolean", help: "print JSON: one object (also on failure); with --file, one line per row" },
-  "dry-run": { type: "boolean", help: "check everything and print what would be sent, and where; send nothing" },
+  "dry-run": {
+    type: "boolean",
+    help: "check everything and print what would be sent (a curl command; with --json, a JSON object), and where; send nothing",
+  },
   mock: {
     type: "boolean",
     help: "run against an embedded mock Zoom on loopback: no account needed, nothing reaches Zoom",
@@ -124,7 +127,10 @@ export async function create(args: string[], terminal: Terminal): Promise<number
     terminal.err(`zoom-im-groups: --dry-run: would send to ${describeTarget(target)}; nothing was sent.`);
     const baseUrl =
       target === "embedded" ? "http://127.0.0.1:PORT/v2" : (target.options.baseUrl ?? operation.serverUrl);
-    terminal.out(curlCommand(`${baseUrl.replace(/\/+$/, "")}${operation.path}`, body, encoding));
+    const url = `${baseUrl.replace(/\/+$/, "")}${operation.path}`;
+    // --json means JSON on stdout, a dry run's too: what would be sent, as data (the token never in it).
+    if (flags.json) terminal.out(JSON.stringify({ dryRun: true, method: operation.method, url, encoding, body }));
+    else terminal.out(curlCommand(url, body, encoding));
     return 0;
   }
   const { options, embedded } = await connect(target, encoding, terminal);
