@@ -268,9 +268,11 @@ describe("the generator of the validators the mock and the client share (scripts
     expect(generated.json.errors?.[0]).toMatchObject({ instancePath: "/emails", keyword: "maxItems" });
   });
 
-  test("a schema Ajv cannot compile fails generation naming where it is", () => {
+  test("a schema Ajv cannot compile fails generation naming where it is, in the spec being generated", () => {
     const broken: SchemaUse = { schema: { type: "strng" }, coerce: false, where: "imGroupX (GET /x) responses.200" };
-    expect(() => validatorsSource([broken])).toThrow(/^spec: imGroupX \(GET \/x\) responses\.200 cannot be compiled/);
+    expect(() => validatorsSource([broken], "copy/spec.yaml")).toThrow(
+      /^spec: imGroupX \(GET \/x\) responses\.200 cannot be compiled: .*\(copy\/spec\.yaml\)$/,
+    );
   });
 });
 
