@@ -3,6 +3,9 @@
  * needs a changeset (.changeset/*.md added since BASE, default origin/main), and the spec change decides its
  * least bump, as spec:compare classifies the base branch's spec against the working tree's:
  *
+ * A new operation (`imGroupMember.added`) or a new optional field (`imGroupCreate.request.field.note.added`) is
+ * additive; a removed one, a tightened rule or a newly required field is breaking.
+ *
  * | the spec change | from 1.0.0      | below 1.0.0 (0.x)  |
  * |-----------------|-----------------|--------------------|
  * | breaking        | major           | minor or major     |
@@ -97,7 +100,10 @@ async function specChange(git: (...args: string[]) => string, base: string, cwd:
   } catch {
     return undefined; // the spec is new since the base: nothing to break
   }
-  const { differences } = await compareWithSpec(resolve(cwd, SPEC), undefined, before as object);
+  // Every operation counts: a new one, wherever its path, is something the release adds.
+  const { differences } = await compareWithSpec(resolve(cwd, SPEC), undefined, before as object, {
+    everyOperation: true,
+  });
   for (const [classification, least] of [
     ["breaking", zero ? "minor" : "major"],
     ["additive", "minor"],

@@ -372,7 +372,7 @@ export async function generate({ specPath = defaultSpecPath, outDir = generatedD
     "",
   ].join("\n");
 
-  const { code, name } = validatorsSource(uses);
+  const { code, name } = validatorsSource(uses, specFile);
   const table = (entries: [string, string][]) =>
     `{ ${entries.map(([key, value]) => `${JSON.stringify(key)}: ${value}`).join(", ")} }`;
   const validatorsFile = [

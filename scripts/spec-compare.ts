@@ -1,24 +1,36 @@
 /**
- * `npm run spec:compare -- FILE [--json]`: compares an upstream description of this
- * operation (Swagger 2.0, OpenAPI 3.x or a Postman collection v2.x) with spec/ and classifies every
- * difference as breaking, additive or docs. Exit 0: no breaking difference outside the allowlist;
- * 1: at least one; 2: the file or the arguments could not be used.
+ * `npm run spec:compare -- FILE [--json]`: compares an upstream description of the IM-group operations
+ * (Swagger 2.0, OpenAPI 3.x or a Postman collection v2.x) with spec/, operation by operation, and classifies
+ * every difference as breaking, additive or docs. Each of the spec's operations is found in the file by its
+ * operationId, else (Postman) by its summary as the item's name, else by method and path; one the file lacks
+ * is `<operationId>.removed`, and an operation of the file under the family's path that the spec lacks is
+ * `<its id>.added`. `--operation ID` (repeatable) compares those of the spec's operations only, for a file that
+ * describes some (the vendored Postman item has the create alone). Exit 0: no breaking difference outside the allowlist; 1: at least one; 2: the file or the
+ * arguments could not be used.
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
-import { type Difference, diffFacts, factsOf } from "./lib/compare.ts";
-import { loadSpec, operationById, postmanItemPath, repoRoot } from "./lib/spec.ts";
-import { loadUpstream, type UpstreamKind } from "./lib/upstream.ts";
+import { type Difference, diffFacts, type Facts, factsOf, operationFacts } from "./lib/compare.ts";
+import { loadSpec, operationsOf, postmanItemPath, repoRoot } from "./lib/spec.ts";
+import { type Located, loadUpstream, mergeParameters, type UpstreamKind } from "./lib/upstream.ts";
 
 export interface ComparedDifference extends Difference {
   allowlisted: boolean;
   reason?: string;
 }
+/** One of the spec's operations and where the upstream file has it (no `foundBy`: the file lacks it). */
+export interface MatchedOperation {
+  operationId: string;
+  /** The spec's route, `POST /im/groups`. */
+  route: string;
+  /** How it was found: `operationId imGroupCreate`, `Postman item "…"`, `GET /v2/im/groups`. */
+  foundBy?: string;
+}
 export interface Comparison {
-  upstream: { file: string; kind: UpstreamKind; title: string; foundBy: string; operation: string };
+  upstream: { file: string; kind: UpstreamKind; title: string; operations: MatchedOperation[] };
   differences: ComparedDifference[];
   summary: { breaking: number; allowlisted: number; additive: number; docs: number };
   /** No breaking difference outside the allowlist. */
@@ -26,39 +38,89 @@ export interface Comparison {
 }
 
 /**
- * The reviewed allowlist: differences the spec keeps on purpose, each with its reason. An id may use `*`
- * for any run of characters; `upstreams` limits an entry to some kinds of upstream file.
+ * The reviewed allowlist: differences the spec keeps on purpose, each with its reason. An id names its operation
+ * (`imGroupCreate.response.410.removed`); it may use `*` for any run of characters, and `id` may be a list when
+ * one reason covers the same fact of several operations. `upstreams` limits an entry to some kinds of file.
  */
-async function loadAllowlist(file: string): Promise<{ id: RegExp; reason: string; upstreams?: UpstreamKind[] }[]> {
+async function loadAllowlist(file: string): Promise<{ ids: RegExp[]; reason: string; upstreams?: UpstreamKind[] }[]> {
   const entries = parseYaml(await readFile(file, "utf8")) as unknown;
   if (!Array.isArray(entries)) throw new Error(`${file}: expected a list of {id, reason}`);
   return entries.map((entry, index) => {
-    if (typeof entry?.id !== "string" || typeof entry?.reason !== "string" || entry.reason.trim().length < 10)
+    const ids: unknown[] = Array.isArray(entry?.id) ? entry.id : [entry?.id];
+    if (
+      ids.length === 0 ||
+      !ids.every((id) => typeof id === "string") ||
+      typeof entry?.reason !== "string" ||
+      entry.reason.trim().length < 10
+    )
       throw new Error(`${file}: entry ${index + 1} needs an id and a reason (a sentence, not a word)`);
-    const id = new RegExp(`^${entry.id.split("*").map(escapeRegExp).join(".*")}$`);
-    return { ...entry, id, reason: entry.reason.trim().replace(/\s+/g, " ") };
+    return {
+      ...entry,
+      ids: (ids as string[]).map((id) => new RegExp(`^${id.split("*").map(escapeRegExp).join(".*")}$`)),
+      reason: entry.reason.trim().replace(/\s+/g, " "),
+    };
   });
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\/]/g, "\\$&");
 
-/** `spec`: what to compare with (default spec/; check:changeset passes the base branch's, parsed). */
+export interface CompareOptions {
+  /** Compare these of the spec's operations only (and report no operation the spec lacks). */
+  only?: readonly string[];
+  /** Report every operation of the file the spec lacks, not only those under the family's path. */
+  everyOperation?: boolean;
+}
+
+/**
+ * `spec`: what to compare with (default spec/; check:changeset passes the base branch's, parsed). Fact ids
+ * name their operation: `imGroupCreate.request.field.name.maxLength.tightened`.
+ */
 export async function compareWithSpec(
   file: string,
   allowlistPath = resolve(repoRoot, "spec/compare-allowlist.yaml"),
   spec?: object,
+  { only, everyOperation = false }: CompareOptions = {},
 ): Promise<Comparison> {
-  const ours = operationById(await loadSpec(spec));
-  const upstream = await loadUpstream(file, ours);
+  const document = await loadSpec(spec);
+  const ours = operationsOf(document.paths)
+    .map(({ method, path, operation, item }) => ({
+      method,
+      path,
+      operation,
+      parameters: mergeParameters(item.parameters, operation.parameters),
+    }))
+    .filter(({ operation }) => !only || only.includes(operation.operationId));
+  if (only && ours.length !== only.length) throw new Error(`the spec has no operation ${only.join(" or ")}`);
+  const upstream = await loadUpstream(file);
   const allowlist = await loadAllowlist(allowlistPath);
-  const theirRoute = `${upstream.method} ${upstream.path.endsWith(ours.path) ? ours.path : upstream.path}`;
-  const differences = diffFacts(
-    factsOf(ours.operation, `${ours.method} ${ours.path}`),
-    factsOf(upstream.operation, theirRoute),
-  ).map((difference): ComparedDifference => {
+  const unmatched = new Set(upstream.operations);
+  const operations: MatchedOperation[] = [];
+  const mine: [string, Facts][] = [];
+  const theirs: [string, Facts][] = [];
+  for (const operation of ours) {
+    const id = operation.operation.operationId;
+    const route = `${operation.method} ${operation.path}`;
+    mine.push([id, factsOf(operation.operation, route, operation.parameters)]);
+    const found = find(operation, [...unmatched], upstream.kind);
+    operations.push({ operationId: id, route, ...(found && { foundBy: found.foundBy }) });
+    if (!found) continue;
+    unmatched.delete(found.located);
+    const { method, path, operation: theirOperation, parameters } = found.located;
+    const theirRoute = `${method} ${path.endsWith(operation.path) ? operation.path : path}`;
+    theirs.push([id, factsOf(theirOperation, theirRoute, parameters)]);
+  }
+  // An operation of the family the spec lacks: Zoom documents more than the package offers.
+  const family = commonPath(ours.map(({ path }) => path));
+  if (!only)
+    for (const { method, path, operation } of unmatched)
+      if (everyOperation || new RegExp(`${escapeRegExp(family)}(/|$)`).test(path))
+        theirs.push([operation.operationId || `${method} ${path}`, new Map()]);
+  const differences = diffFacts(operationFacts(mine), operationFacts(theirs)).map((difference): ComparedDifference => {
     const entry =
       difference.classification === "breaking"
-        ? allowlist.find((e) => (!e.upstreams || e.upstreams.includes(upstream.kind)) && e.id.test(difference.id))
+        ? allowlist.find(
+            (e) => (!e.upstreams || e.upstreams.includes(upstream.kind)) && e.ids.some((id) => id.test(difference.id)),
+          )
         : undefined;
     return { ...difference, allowlisted: entry !== undefined, ...(entry && { reason: entry.reason }) };
   });
@@ -69,23 +131,48 @@ export async function compareWithSpec(
     additive: count((d) => d.classification === "additive"),
     docs: count((d) => d.classification === "docs"),
   };
-  const { kind, title, foundBy = "" } = upstream;
-  return {
-    upstream: { file, kind, title, foundBy, operation: theirRoute },
-    differences,
-    summary,
-    ok: summary.breaking === 0,
-  };
+  const { kind, title } = upstream;
+  return { upstream: { file, kind, title, operations }, differences, summary, ok: summary.breaking === 0 };
 }
+
+/** Upstream's operation for one of ours: by operationId, else (Postman) by name, else by method and path. */
+function find(ours: Located, candidates: Located[], kind: UpstreamKind) {
+  const { operationId, summary } = ours.operation;
+  const byId = candidates.find(({ operation }) => operationId && operation.operationId === operationId);
+  if (byId) return { located: byId, foundBy: `operationId ${operationId}` };
+  const byName = kind === "postman" && candidates.find(({ operation }) => operation.summary === summary);
+  if (byName) return { located: byName, foundBy: `Postman item "${summary}"` };
+  // The same method on the same path, a base path (`/v2`) allowed in front of it.
+  const byRoute = candidates.find(({ path, method }) => method === ours.method && path.endsWith(ours.path));
+  if (byRoute)
+    return {
+      located: byRoute,
+      foundBy: `${kind === "postman" ? "Postman item " : ""}${ours.method} ${byRoute.path}`,
+    };
+  return undefined;
+}
+
+/** The path segments every one of the spec's paths starts with: `/im/groups` for the family. */
+function commonPath(paths: string[]): string {
+  const split = paths.map((path) => path.split("/"));
+  const first = split[0] ?? [];
+  let length = 0;
+  while (length < first.length && split.every((parts) => parts[length] === first[length])) length++;
+  return first.slice(0, length).join("/");
+}
+
+/** The one operation the vendored Postman item describes: check:postman compares that one only. */
+export const POSTMAN_ITEM_OPERATION = "imGroupCreate";
 
 /**
  * check:postman (a test in test/spec-tooling.test.ts): what the vendored Postman item, the contract the spec
  * is derived from, says and the spec does not: a form key, an enum value, an example of another type, a
  * documented response, its Zoom code, header or content type, another route. What the spec says beyond the
- * item (limits, more responses, descriptions) is not drift.
+ * item (limits, more responses, descriptions) is not drift. The item is the create's alone
+ * (`POSTMAN_ITEM_OPERATION`): the other operations are compared with Zoom's files by spec:compare, not here.
  */
 export async function postmanDrift(itemPath = postmanItemPath): Promise<string[]> {
-  const { differences } = await compareWithSpec(itemPath);
+  const { differences } = await compareWithSpec(itemPath, undefined, undefined, { only: [POSTMAN_ITEM_OPERATION] });
   return differences
     .filter(({ id, classification }) => id.endsWith(".added") || (id.endsWith(".changed") && classification !== "docs"))
     .map(({ id, message }) => `${id}: ${message}`);
@@ -93,9 +180,9 @@ export async function postmanDrift(itemPath = postmanItemPath): Promise<string[]
 
 export function formatComparison(comparison: Comparison): string {
   const { upstream, summary } = comparison;
-  const lines = [
-    `${upstream.file}: ${upstream.kind} "${upstream.title}", ${upstream.operation} (found by ${upstream.foundBy})`,
-  ];
+  const lines = [`${upstream.file}: ${upstream.kind} "${upstream.title}"`];
+  for (const { operationId, route, foundBy } of upstream.operations)
+    lines.push(`  ${operationId} ${route}: ${foundBy ? `found by ${foundBy}` : "not in the file"}`);
   for (const classification of ["breaking", "additive", "docs"]) {
     for (const difference of comparison.differences.filter((d) => d.classification === classification)) {
       const label = difference.allowlisted ? "allowed" : classification;
@@ -112,9 +199,14 @@ export function formatComparison(comparison: Comparison): string {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   try {
-    const { values, positionals } = parseArgs({ options: { json: { type: "boolean" } }, allowPositionals: true });
-    if (positionals.length !== 1) throw new Error("usage: npm run spec:compare -- FILE [--json]");
-    const comparison = await compareWithSpec(positionals[0] as string);
+    const { values, positionals } = parseArgs({
+      options: { json: { type: "boolean" }, operation: { type: "string", multiple: true } },
+      allowPositionals: true,
+    });
+    if (positionals.length !== 1)
+      throw new Error("usage: npm run spec:compare -- FILE [--operation OPERATION_ID]… [--json]");
+    const only = values.operation;
+    const comparison = await compareWithSpec(positionals[0] as string, undefined, undefined, only ? { only } : {});
     console.log(values.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison));
     process.exitCode = comparison.ok ? 0 : 1;
   } catch (error) {

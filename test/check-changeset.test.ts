@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { checkChangeset } from "../scripts/check-changeset.ts";
 import { defaultSpecPath } from "../scripts/lib/spec.ts";
+import { NINTH_ID, withNinthOperation } from "./support/ninth-operation.ts";
 import { FIELDS, SpecEdit } from "./support/spec-edit.ts";
 
 let repo: string;
@@ -48,7 +49,7 @@ const longerNames = (yaml: string) => {
   const spec = new SpecEdit(yaml);
   return spec.set([...FIELDS, "name", "maxLength"], spec.get<number>([...FIELDS, "name", "maxLength"]) + 1).toString();
 };
-const removedId = `request.field.type.enum.${dropped}.removed`;
+const removedId = `imGroupCreate.request.field.type.enum.${dropped}.removed`;
 
 /** Writes `changes` into the scratch repository's working tree on a fresh branch; commits nothing. */
 async function edit(name: string, changes: Record<string, string | ((text: string) => string)>) {
@@ -121,10 +122,59 @@ test("an additive spec change (a longer name allowed) needs at least a minor cha
     });
     expect(patch).toMatchObject({
       ok: false,
-      message: expect.stringContaining("the spec change is additive (request.field.name.maxLength.loosened"),
+      message: expect.stringContaining(
+        "the spec change is additive (imGroupCreate.request.field.name.maxLength.loosened",
+      ),
     });
     expect(patch.message).toContain("set the bump in .changeset/c.md to minor");
   }
+});
+
+describe("what the release adds is at least a minor, also below 1.0.0", () => {
+  const newField = (yaml: string) =>
+    new SpecEdit(yaml).add([...FIELDS, "zz_note"], { type: "string", maxLength: 200 }).toString();
+  /** The ninth operation's path moved outside /im/groups: a new operation anywhere counts. */
+  const elsewhere = (yaml: string) => {
+    const spec = new SpecEdit(withNinthOperation(yaml));
+    const operation = spec.get<Record<string, unknown>>(["paths", "/im/groups/{groupId}/members/{memberId}", "get"]);
+    const item = spec.get<Record<string, unknown>>(["paths", "/im/groups/{groupId}/members/{memberId}"]);
+    spec.add(["paths", "/groups/{groupId}/members/{memberId}"], { parameters: item.parameters, get: operation });
+    spec.doc.deleteIn(["paths", "/im/groups/{groupId}/members/{memberId}", "get"]);
+    return spec.toString();
+  };
+
+  test.each([
+    ["a new operation", withNinthOperation, `${NINTH_ID}.added`],
+    ["a new operation outside the family's path", elsewhere, `${NINTH_ID}.added`],
+    ["a new optional field", newField, "imGroupCreate.request.field.zz_note.added"],
+  ])("%s: a patch changeset is refused, naming it; a minor passes", async (label, change, id) => {
+    for (const version of ["1.2.0", "0.3.0"]) {
+      const patch = await branch(`${label}-patch-${version}`.replace(/\W+/g, "-"), {
+        [SPEC]: change,
+        "package.json": `{"version": "${version}"}\n`,
+        ".changeset/n.md": changeset("patch"),
+      });
+      expect(patch).toMatchObject({
+        ok: false,
+        message: expect.stringContaining(`the spec change is additive (${id}`),
+      });
+      expect(patch.message).toContain("set the bump in .changeset/n.md to minor");
+    }
+    expect(
+      await branch(`${label}-minor`.replace(/\W+/g, "-"), { [SPEC]: change, ".changeset/n.md": changeset("minor") }),
+    ).toEqual({ ok: true, message: "changesets: .changeset/n.md; the spec change is additive" });
+  });
+
+  test("a removed operation is breaking: a major from 1.0.0", async () => {
+    const dropDelete = (yaml: string) => {
+      const spec = new SpecEdit(yaml);
+      spec.doc.deleteIn(["paths", "/im/groups/{groupId}/members/{memberId}", "delete"]);
+      return spec.toString();
+    };
+    const minor = await branch("drop-operation", { [SPEC]: dropDelete, ".changeset/r.md": changeset("minor") });
+    expect(minor).toMatchObject({ ok: false, message: expect.stringContaining("imGroupMembersDelete.removed") });
+    expect(minor.message).toContain("set the bump in .changeset/r.md to major");
+  });
 });
 
 describe("before committing: the working tree counts", () => {

@@ -17,7 +17,7 @@ import { generate } from "../scripts/generate.ts";
 import { decisionSlugs, findProvenanceProblems } from "../scripts/lib/provenance.ts";
 import { repoRoot } from "../scripts/lib/spec.ts";
 import { compareWithSpec } from "../scripts/spec-compare.ts";
-import { documentedResponses } from "../src/generated/spec.ts";
+import { operations } from "../src/generated/operations.ts";
 import { FIELDS, RESPONSES, SpecEdit } from "./support/spec-edit.ts";
 
 // Whole TypeScript programs (and generate) are CPU work: on a saturated 2-core machine they take tens of
@@ -56,17 +56,19 @@ beforeAll(async () => {
 });
 afterAll(async () => rm(repo, { recursive: true, force: true }));
 
-/** The reference fixture as a parsed document, edited by `change`, written back. */
-async function editReference(change: (operation: Operation) => void): Promise<void> {
+/** The reference fixture as a parsed document, edited by `change` (its create, and its update), written back. */
+async function editReference(change: (operation: Operation, update: Operation) => void): Promise<void> {
   const path = join(repo, REFERENCE);
   const document = parseYaml(await readFile(path, "utf8"));
-  change(document.paths["/im/groups"].post);
+  change(document.paths["/im/groups"].post, document.paths["/im/groups/{groupId}"].patch);
   const { stringify } = await import("yaml");
   await writeFile(path, stringify(document));
 }
 
 interface Outcome {
   generated: string;
+  /** The regenerated operations table. */
+  operations: typeof operations;
   /** Unexcused breaking differences from each upstream file, as spec:compare prints them. */
   compare: Record<string, string[]>;
   provenance: string[];
@@ -77,7 +79,7 @@ interface Outcome {
 async function apply(
   name: string,
   edit: (spec: SpecEdit) => void,
-  reference: (operation: Operation) => void,
+  reference: (operation: Operation, update: Operation) => void,
 ): Promise<Outcome> {
   git("reset", "-q", "--hard");
   git("clean", "-qfd");
@@ -86,7 +88,8 @@ async function apply(
   const spec = new SpecEdit(await readFile(join(repo, SPEC), "utf8"));
   edit(spec);
   await writeFile(join(repo, SPEC), spec.toString());
-  const outDir = join(repo, "generated");
+  // One directory per change: an import of the same path would be the first change's module, cached.
+  const outDir = join(repo, "generated", name);
   await generate({ specPath: join(repo, SPEC), outDir });
   const document = parseYaml(spec.toString());
   const compare: Record<string, string[]> = {};
@@ -97,7 +100,9 @@ async function apply(
       .map((d) => `${d.id}: ${d.message}`);
   }
   return {
-    generated: await readFile(join(outDir, "spec.ts"), "utf8"),
+    generated: await readFile(join(outDir, "operations.ts"), "utf8"),
+    // The generated table imports nothing: it loads from the scratch repository as it is.
+    operations: ((await import(join(outDir, "operations.ts"))) as { operations: typeof operations }).operations,
     compare,
     provenance: findProvenanceProblems(document, decisions),
     changeset: async (bump) => {
@@ -121,16 +126,22 @@ describe("four changes, each through the loop", () => {
     const outcome = await apply(
       "tighten",
       (spec) => spec.set(path, tighter),
-      (operation) => {
-        operation.requestBody.content["application/json"].schema.properties.name.maxLength = tighter;
+      (operation, update) => {
+        for (const changed of [operation, update])
+          changed.requestBody.content["application/json"].schema.properties.name.maxLength = tighter;
       },
     );
-    expect(outcome.generated).toContain(`"maxLength": ${tighter}`);
+    // The update's name is the create's ($ref): both follow.
+    expect(outcome.operations.imGroupCreate.requestSchema.properties.name.maxLength).toBe(tighter);
+    expect(outcome.operations.imGroupUpdate.requestSchema.properties.name.maxLength).toBe(tighter);
     expect(outcome.compare).toEqual({ [REFERENCE]: [], [OLDER[0] as string]: [], [OLDER[1] as string]: [] });
     expect(outcome.provenance).toEqual([]);
     const patch = await outcome.changeset("patch");
     expect(patch.ok).toBe(false);
-    expect(patch.message).toContain(`request.field.name.maxLength.tightened: ${before} in main, ${tighter} now`);
+    expect(patch.message).toContain(
+      `imGroupCreate.request.field.name.maxLength.tightened: ${before} in main, ${tighter} now`,
+    );
+    expect(patch.message).toContain(`imGroupUpdate.request.field.name.maxLength.tightened`);
     expect(patch.message).toContain(`set the bump in .changeset/change.md to ${least("breaking")}`);
     expect(await outcome.changeset(least("breaking"))).toMatchObject({ ok: true });
   });
@@ -144,64 +155,87 @@ describe("four changes, each through the loop", () => {
         operation.requestBody.content["application/json"].schema.properties[NEW_FIELD] = { type: "string" };
       },
     );
-    expect(outcome.generated).toContain(`"${NEW_FIELD}"`);
+    expect(Object.keys(outcome.operations.imGroupCreate.requestSchema.properties)).toContain(NEW_FIELD);
     // No x-source yet: check:provenance names the field.
     expect(outcome.provenance.join("\n")).toContain(NEW_FIELD);
     expect(outcome.compare[REFERENCE]).toEqual([]);
     // The older files do not have it: a difference the allowlist must accept, by name.
     for (const file of OLDER)
-      expect(outcome.compare[file]).toEqual([`request.field.${NEW_FIELD}.removed: true here, nothing upstream`]);
+      expect(outcome.compare[file]).toEqual([
+        `imGroupCreate.request.field.${NEW_FIELD}.removed: true here, nothing upstream`,
+      ]);
     const patch = await outcome.changeset("patch");
-    expect(patch.message).toContain(`the spec change is additive (request.field.${NEW_FIELD}.added`);
+    expect(patch.message).toContain(`the spec change is additive (imGroupCreate.request.field.${NEW_FIELD}.added`);
     expect(patch.message).toContain("set the bump in .changeset/change.md to minor");
     expect(await outcome.changeset("minor")).toMatchObject({ ok: true });
   });
 
   test("(c) Zoom documents a second error code for a status: generated, mapped, compared", async () => {
     const conflict = [...RESPONSES, "409"];
-    const first = documentedResponses["409"].zoomCode;
+    const first = operations.imGroupCreate.responses["409"].zoomCode;
     const added = "\n**Error Code:** `4134` <br>\nThe name is reserved.\n";
     const outcome = await apply(
       "second-code",
       (spec) =>
         spec
           .set([...conflict, "x-zoom-error-code"], [first, 4134])
-          .set([...conflict, "description"], `${spec.get<string>([...conflict, "description"])}${added}`),
+          .set([...conflict, "description"], `${spec.get<string>([...conflict, "description"])}${added}`)
+          // What the new code means: the error class it becomes, on every operation.
+          .add(["x-zoom-error-codes", 4134], "GroupNameConflictError"),
       (operation) => {
         operation.responses["409"].description += added;
       },
     );
-    expect(outcome.generated).toMatch(new RegExp(`"zoomCodes": \\[\\s*${first},\\s*4134\\s*\\]`));
+    expect(outcome.operations.imGroupCreate.responses["409"]).toMatchObject({
+      zoomCode: first,
+      zoomCodes: [first, 4134],
+    });
+    expect(outcome.generated).toMatch(/"4134": "GroupNameConflictError"/);
     expect(outcome.compare[REFERENCE]).toEqual([]);
     for (const file of OLDER)
       expect(outcome.compare[file]).toEqual([
-        `response.409.zoom-code.changed: [${first},4134] here, ${first} upstream`,
+        `imGroupCreate.response.409.zoom-code.changed: [${first},4134] here, ${first} upstream`,
       ]);
     const patch = await outcome.changeset("patch");
-    expect(patch.message).toContain(`response.409.zoom-code.more-codes: ${first} in main, [${first},4134] now`);
+    expect(patch.message).toContain(
+      `imGroupCreate.response.409.zoom-code.more-codes: ${first} in main, [${first},4134] now`,
+    );
     expect(await outcome.changeset("minor")).toMatchObject({ ok: true });
   });
 
   test("(d) Zoom renames a field: breaking, the changeset says so", async () => {
     const from = "search_by_domain";
     const to = "searchable_by_domain";
+    const updateField = ["components", "schemas", "UpdateImGroupRequest", "properties", from];
     const outcome = await apply(
       "rename",
-      (spec) => spec.rename([...FIELDS, from], to),
-      (operation) => {
-        const properties = operation.requestBody.content["application/json"].schema.properties;
-        properties[to] = properties[from];
-        delete properties[from];
+      (spec) => {
+        spec.rename([...FIELDS, from], to);
+        // The update names the create's field by $ref: renamed with it, or the spec does not load.
+        spec.set([...updateField, "$ref"], `#/components/schemas/CreateImGroupRequest/properties/${to}`);
+        spec.rename(updateField, to);
+      },
+      (operation, update) => {
+        for (const changed of [operation, update]) {
+          const properties = changed.requestBody.content["application/json"].schema.properties;
+          properties[to] = properties[from];
+          delete properties[from];
+        }
       },
     );
-    const fields = /export type RequestField = (.*);/.exec(outcome.generated)?.[1];
-    expect(fields).toContain(`"${to}"`);
-    expect(fields).not.toContain(`"${from}"`);
+    for (const id of ["imGroupCreate", "imGroupUpdate"] as const) {
+      const fields = Object.keys(outcome.operations[id].requestSchema.properties);
+      expect(fields).toContain(to);
+      expect(fields).not.toContain(from);
+    }
     expect(outcome.compare[REFERENCE]).toEqual([]);
     for (const file of OLDER)
-      expect(outcome.compare[file]).toContainEqual(expect.stringMatching(`^request.field.${to}.removed: `));
+      expect(outcome.compare[file]).toContainEqual(
+        expect.stringMatching(`^imGroupCreate.request.field.${to}.removed: `),
+      );
     const patch = await outcome.changeset("patch");
-    expect(patch.message).toContain(`request.field.${from}.removed`);
+    expect(patch.message).toContain(`imGroupCreate.request.field.${from}.removed`);
+    expect(patch.message).toContain(`imGroupUpdate.request.field.${from}.removed`);
     expect(patch.message).toContain(`set the bump in .changeset/change.md to ${least("breaking")}`);
   });
 });

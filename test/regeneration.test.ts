@@ -29,6 +29,8 @@ beforeAll(async () => {
     [...conflict, "description"],
     `${spec.get<string>([...conflict, "description"])}\n**Error Code:** \`4134\` <br>\nThe name is reserved.`,
   );
+  // What the new code means, on every operation: the error class it becomes.
+  spec.add(["x-zoom-error-codes", 4134], "GroupNameConflictError");
   await writeFile(join(work, "spec.yaml"), spec.toString());
   await generate({ specPath: join(work, "spec.yaml"), outDir: join(work, "src/generated") });
 });
@@ -91,13 +93,13 @@ test("one status, several Zoom codes: the regenerated source typechecks and each
     .map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
   expect(errors).toEqual([]);
   const regenerated = (await import(join(work, "src/index.ts"))) as typeof import("../src/index.ts");
-  const { documentedResponses } = (await import(
-    join(work, "src/generated/spec.ts")
-  )) as typeof import("../src/generated/spec.ts");
+  const { operations } = (await import(
+    join(work, "src/generated/operations.ts")
+  )) as typeof import("../src/generated/operations.ts");
   const current = await import("../src/index.ts");
-  const first = (await import("../src/generated/spec.ts")).documentedResponses["409"].zoomCode;
-  expect(documentedResponses["409"]).toMatchObject({ zoomCode: first, zoomCodes: [first, 4134] });
-  // A 400 carrying the new code means what the 409 documents; before, a plain bad request.
+  const first = (await import("../src/generated/operations.ts")).operations.imGroupCreate.responses["409"].zoomCode;
+  expect(operations.imGroupCreate.responses["409"]).toMatchObject({ zoomCode: first, zoomCodes: [first, 4134] });
+  // A 400 carrying the new code means what x-zoom-error-codes says (a name conflict); before, a plain bad request.
   const answer = (ns: typeof current) =>
     ns.ZoomApiError.generate({
       status: 400,

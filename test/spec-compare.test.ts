@@ -1,6 +1,7 @@
 /**
  * `npm run spec:compare`: each classification proven by a fixture pair (a project-written upstream file
- * and a mutated copy of it), the allowlist, the exit codes and --json.
+ * and a mutated copy of it), every operation compared under its own fact ids, the allowlist, the exit codes,
+ * --operation and --json.
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse as parseYaml, stringify as toYaml } from "yaml";
 import { repoRoot } from "../scripts/lib/spec.ts";
 import { type Comparison, compareWithSpec, formatComparison } from "../scripts/spec-compare.ts";
-import { createImGroupRequestSchema } from "../src/spec.ts";
+import { operations } from "../src/generated/operations.ts";
 
 const fixtures = resolve(repoRoot, "test/fixtures/upstream");
 const SPEC_FILE = "spec/zoom-im-groups.openapi.yaml";
@@ -53,12 +54,15 @@ describe("the fixtures as they are", () => {
     [SWAGGER, "swagger2", "operationId imGroupCreate"],
     [OPENAPI, "openapi3", "operationId imGroupCreate"],
     [POSTMAN, "postman", 'Postman item "Create an IM directory group"'],
-  ])("%s: found, every breaking difference on the allowlist", async (file, kind, foundBy) => {
+  ])("%s: every operation found, every breaking difference on the allowlist", async (file, kind, foundBy) => {
     const comparison = await baseline(file);
-    expect(comparison.upstream).toMatchObject({
-      kind,
+    expect(comparison.upstream.kind).toBe(kind);
+    expect(comparison.upstream.operations.map((o) => o.operationId)).toEqual(Object.keys(operations));
+    expect(comparison.upstream.operations.filter((o) => !o.foundBy)).toEqual([]);
+    expect(comparison.upstream.operations.find((o) => o.operationId === "imGroupCreate")).toEqual({
+      operationId: "imGroupCreate",
+      route: "POST /im/groups",
       foundBy,
-      operation: expect.stringMatching(/^POST .*\/im\/groups$/),
     });
     // The differences themselves, so a failure shows what spec:compare would print, not `false`.
     expect(
@@ -74,30 +78,44 @@ describe("the fixtures as they are", () => {
 
   test("Swagger 2.0: a JSON body parameter is JSON; the file-wide consumes does not make it multipart", async () => {
     const found = ids(await baseline(SWAGGER));
-    expect(found.get("request.media-type.multipart/form-data.removed")).toMatchObject({ allowlisted: true });
-    expect(found.has("request.media-type.application/json.removed")).toBe(false);
-    expect(found.get("response.201.content-type.application/xml.added")?.classification).toBe("docs");
+    expect(found.get("imGroupCreate.request.media-type.multipart/form-data.removed")).toMatchObject({
+      allowlisted: true,
+    });
+    expect(found.has("imGroupCreate.request.media-type.application/json.removed")).toBe(false);
+    expect(found.get("imGroupCreate.response.201.content-type.application/xml.added")?.classification).toBe("docs");
+  });
+
+  test("an operation of another family in the file (GET /users/{userId}) is not compared", async () => {
+    const comparison = await baseline(SWAGGER);
+    expect(await readFile(SWAGGER, "utf8")).toContain('"/users/{userId}"');
+    expect(comparison.differences.filter((d) => /user\b|users/.test(d.id))).toEqual([]);
   });
 
   test("the spec's own additions show as additive (upstream is looser)", async () => {
     const found = ids(await baseline(OPENAPI));
-    expect(found.get("request.field.name.required.removed")?.classification).toBe("additive");
-    expect(found.get("request.field.name.minLength.loosened")?.classification).toBe("additive");
-    expect(found.get("request.additional-properties.loosened")?.classification).toBe("additive");
+    expect(found.get("imGroupCreate.request.field.name.required.removed")?.classification).toBe("additive");
+    expect(found.get("imGroupCreate.request.field.name.minLength.loosened")?.classification).toBe("additive");
+    expect(found.get("imGroupCreate.request.additional-properties.loosened")?.classification).toBe("additive");
+    // The same rule of another operation is its own fact.
+    expect(found.get("imGroupUpdate.request.field.name.minLength.loosened")?.classification).toBe("additive");
+    expect(found.get("imGroupMembersCreate.request.field.members.maxItems.loosened")?.classification).toBe("additive");
   });
 });
 
 /** A field name no spec or fixture uses (checked below), for "a new optional field". */
 const SYNTHETIC_FIELD = "zz_synthetic_field";
-const nameMaxLength = createImGroupRequestSchema.properties.name.maxLength as number;
+const nameMaxLength = operations.imGroupCreate.requestSchema.properties.name.maxLength;
 
 test(`${SYNTHETIC_FIELD} collides with no field of the spec or the fixtures`, async () => {
-  expect(Object.keys(createImGroupRequestSchema.properties)).not.toContain(SYNTHETIC_FIELD);
+  expect(JSON.stringify(operations)).not.toContain(SYNTHETIC_FIELD);
   for (const file of [SWAGGER, OPENAPI, POSTMAN]) expect(await readFile(file, "utf8")).not.toContain(SYNTHETIC_FIELD);
 });
 
 const operation = (doc: Doc) => doc.paths["/im/groups"].post;
 const requestSchema = (doc: Doc) => operation(doc).requestBody.content["application/json"].schema;
+const update = (doc: Doc) => doc.paths["/im/groups/{groupId}"].patch;
+const membersList = (doc: Doc) => doc.paths["/im/groups/{groupId}/members"].get;
+const memberAdd = (doc: Doc) => doc.paths["/im/groups/{groupId}/members"].post;
 
 describe.each([
   // [label, upstream file, mutation, the difference it must add, its class]
@@ -105,49 +123,49 @@ describe.each([
     "an enum value removed",
     OPENAPI,
     (d: Doc) => (requestSchema(d).properties.type.enum = ["normal", "shared"]),
-    "request.field.type.enum.restricted.removed",
+    "imGroupCreate.request.field.type.enum.restricted.removed",
     "breaking",
   ],
   [
     "a limit tightened",
     OPENAPI,
     (d: Doc) => (requestSchema(d).properties.name.maxLength = nameMaxLength - 1),
-    "request.field.name.maxLength.tightened",
+    "imGroupCreate.request.field.name.maxLength.tightened",
     "breaking",
   ],
   [
     "a field made required",
     OPENAPI,
     (d: Doc) => (requestSchema(d).required = ["type"]),
-    "request.field.type.required.added",
+    "imGroupCreate.request.field.type.required.added",
     "breaking",
   ],
   [
     "a field removed",
     OPENAPI,
     (d: Doc) => delete requestSchema(d).properties.search_by_ma_account,
-    "request.field.search_by_ma_account.removed",
+    "imGroupCreate.request.field.search_by_ma_account.removed",
     "breaking",
   ],
   [
     "a type changed",
     OPENAPI,
     (d: Doc) => (requestSchema(d).properties.search_by_domain.type = "string"),
-    "request.field.search_by_domain.type.changed",
+    "imGroupCreate.request.field.search_by_domain.type.changed",
     "breaking",
   ],
   [
     "a default changed",
     OPENAPI,
     (d: Doc) => (requestSchema(d).properties.type.default = "shared"),
-    "request.field.type.default.changed",
+    "imGroupCreate.request.field.type.default.changed",
     "breaking",
   ],
   [
     "a new rule (format)",
     OPENAPI,
     (d: Doc) => (requestSchema(d).properties.name.format = "email"),
-    "request.field.name.format.added",
+    "imGroupCreate.request.field.name.format.added",
     "breaking",
   ],
   [
@@ -157,28 +175,28 @@ describe.each([
       requestSchema(d).properties.owner = { type: "string" };
       requestSchema(d).required = ["owner"];
     },
-    "request.field.owner.added",
+    "imGroupCreate.request.field.owner.added",
     "breaking",
   ],
   [
     "a documented response removed",
     OPENAPI,
     (d: Doc) => delete operation(d).responses["409"],
-    "response.409.removed",
+    "imGroupCreate.response.409.removed",
     "breaking",
   ],
   [
     "a Zoom code changed",
     OPENAPI,
     (d: Doc) => (operation(d).responses["404"].description = "**Error Code:** `4131` gone"),
-    "response.404.zoom-code.changed",
+    "imGroupCreate.response.404.zoom-code.changed",
     "breaking",
   ],
   [
     "a created-group field removed",
     OPENAPI,
     (d: Doc) => delete operation(d).responses["201"].content["application/json"].schema.properties.total_members,
-    "response.201.body.total_members.removed",
+    "imGroupCreate.response.201.body.total_members.removed",
     "breaking",
   ],
   [
@@ -189,7 +207,7 @@ describe.each([
       body["application/x-www-form-urlencoded"] = body["application/json"];
       delete body["application/json"];
     },
-    "request.media-type.application/json.removed",
+    "imGroupCreate.request.media-type.application/json.removed",
     "breaking",
   ],
   [
@@ -198,7 +216,7 @@ describe.each([
     (d: Doc) => {
       d.paths["/im/groups"].post.parameters = [{ in: "formData", name: "name", type: "string" }];
     },
-    "request.media-type.application/json.removed",
+    "imGroupCreate.request.media-type.application/json.removed",
     "breaking",
   ],
   [
@@ -208,7 +226,7 @@ describe.each([
       const item = d.item[1].item[0].item[1];
       item.request.body = { mode: "urlencoded", urlencoded: item.request.body.formdata };
     },
-    "request.media-type.multipart/form-data.removed",
+    "imGroupCreate.request.media-type.multipart/form-data.removed",
     "breaking",
   ],
   [
@@ -217,49 +235,49 @@ describe.each([
     (d: Doc) => {
       d.item[1].item[0].item[1].request.body.formdata[1].description = "Who sees the group: `normal` or `shared`.";
     },
-    "request.field.type.enum.restricted.removed",
+    "imGroupCreate.request.field.type.enum.restricted.removed",
     "breaking",
   ],
   [
     "a new optional field",
     OPENAPI,
     (d: Doc) => (requestSchema(d).properties[SYNTHETIC_FIELD] = { type: "string" }),
-    `request.field.${SYNTHETIC_FIELD}.added`,
+    `imGroupCreate.request.field.${SYNTHETIC_FIELD}.added`,
     "additive",
   ],
   [
     "a second Zoom code for a status (in its description)",
     OPENAPI,
     (d: Doc) => (operation(d).responses["409"].description += "\n**Error Code:** `4134` <br> The name is reserved."),
-    "response.409.zoom-code.more-codes",
+    "imGroupCreate.response.409.zoom-code.more-codes",
     "additive",
   ],
   [
     "a new enum value",
     OPENAPI,
     (d: Doc) => requestSchema(d).properties.type.enum.push("public"),
-    "request.field.type.enum.public.added",
+    "imGroupCreate.request.field.type.enum.public.added",
     "additive",
   ],
   [
     "a limit loosened",
     OPENAPI,
     (d: Doc) => (requestSchema(d).properties.name.maxLength = nameMaxLength + 1),
-    "request.field.name.maxLength.loosened",
+    "imGroupCreate.request.field.name.maxLength.loosened",
     "additive",
   ],
   [
     "a new response",
     OPENAPI,
     (d: Doc) => (operation(d).responses["403"] = { description: "**Error Code:** `104` scope" }),
-    "response.403.added",
+    "imGroupCreate.response.403.added",
     "additive",
   ],
   [
     "a new header",
     OPENAPI,
     (d: Doc) => (operation(d).responses["201"].headers["X-Request-Id"] = { schema: { type: "string" } }),
-    "response.201.header.x-request-id.added",
+    "imGroupCreate.response.201.header.x-request-id.added",
     "additive",
   ],
   [
@@ -268,21 +286,89 @@ describe.each([
     (d: Doc) => {
       d.item[1].item[0].item[1].request.body.formdata.push({ key: "owner_email", value: "a@b.c", type: "text" });
     },
-    "request.field.owner_email.added",
+    "imGroupCreate.request.field.owner_email.added",
+    "additive",
+  ],
+  [
+    "an operation gone from the file",
+    OPENAPI,
+    (d: Doc) => delete d.paths["/im/groups/{groupId}/members/{memberId}"],
+    "imGroupMembersDelete.removed",
+    "breaking",
+  ],
+  [
+    "a parameter's maximum tightened",
+    OPENAPI,
+    (d: Doc) => (membersList(d).parameters[0].schema.maximum = 100),
+    "imGroupMembers.param.page_size.maximum.tightened",
+    "breaking",
+  ],
+  [
+    "a query parameter made required",
+    SWAGGER,
+    (d: Doc) => (d.paths["/im/groups/{groupId}/members"].get.parameters[1].required = true),
+    "imGroupMembers.param.next_page_token.required.added",
+    "breaking",
+  ],
+  [
+    "a rule of a list's items tightened (members[]/email)",
+    OPENAPI,
+    (d: Doc) =>
+      (memberAdd(d).requestBody.content["application/json"].schema.properties.members.items.properties.email.maxLength =
+        64),
+    "imGroupMembersCreate.request.field.members[]/email.maxLength.tightened",
+    "breaking",
+  ],
+  [
+    "the same rule tightened on the update only",
+    OPENAPI,
+    (d: Doc) =>
+      (update(d).requestBody.content["application/json"].schema.properties.name.maxLength = nameMaxLength - 1),
+    "imGroupUpdate.request.field.name.maxLength.tightened",
+    "breaking",
+  ],
+  [
+    "Postman: a path variable renamed",
+    POSTMAN,
+    (d: Doc) => {
+      const item = d.item[1].item[0].item[2];
+      item.request.url.path[2] = ":id";
+    },
+    "imGroup.operation.route.changed",
+    "breaking",
+  ],
+  [
+    "a new operation of the family",
+    OPENAPI,
+    (d: Doc) => {
+      d.paths["/im/groups/{groupId}/members/{memberId}"].get = {
+        operationId: "imGroupMember",
+        summary: "Retrieve an IM directory group member",
+        responses: { "200": { description: "The member." } },
+      };
+    },
+    "imGroupMember.added",
+    "additive",
+  ],
+  [
+    "a new optional query parameter",
+    OPENAPI,
+    (d: Doc) => membersList(d).parameters.push({ name: "role", in: "query", schema: { type: "string" } }),
+    "imGroupMembers.param.role.added",
     "additive",
   ],
   [
     "a summary reworded",
     OPENAPI,
     (d: Doc) => (operation(d).summary = "Make a directory group"),
-    "operation.summary.changed",
+    "imGroupCreate.operation.summary.changed",
     "docs",
   ],
   [
     "an example changed",
     OPENAPI,
     (d: Doc) => (requestSchema(d).properties.type.example = "shared"),
-    "request.field.type.example.changed",
+    "imGroupCreate.request.field.type.example.changed",
     "docs",
   ],
 ])("%s", (_label, file, change, expectedId, classification) => {
@@ -304,7 +390,8 @@ describe.each([
 describe("the operation is found without its id", () => {
   test("by method and path when the operationId changed", async () => {
     const file = await mutated(OPENAPI, (d) => (operation(d).operationId = "createImGroup"));
-    expect((await compareWithSpec(file)).upstream.foundBy).toBe("POST /im/groups");
+    const found = (await compareWithSpec(file)).upstream.operations.find((o) => o.operationId === "imGroupCreate");
+    expect(found?.foundBy).toBe("POST /im/groups");
   });
 
   test("Postman: by URL when the item was renamed and moved to another folder", async () => {
@@ -314,7 +401,8 @@ describe("the operation is found without its id", () => {
       d.item[0].item.push(item);
     });
     const comparison = await compareWithSpec(file);
-    expect(comparison.upstream.foundBy).toBe("Postman item POST /im/groups");
+    const found = comparison.upstream.operations.find((o) => o.operationId === "imGroupCreate");
+    expect(found?.foundBy).toBe("Postman item POST /im/groups");
     expect(comparison.ok).toBe(true);
   });
 });
@@ -327,7 +415,39 @@ describe("the allowlist", () => {
       item.request.body = { mode: "raw", raw: "{}", options: { raw: { language: "json" } } };
     });
     const found = ids(await compareWithSpec(file));
-    expect(found.get("request.media-type.multipart/form-data.removed")).toMatchObject({ allowlisted: false });
+    expect(found.get("imGroupCreate.request.media-type.multipart/form-data.removed")).toMatchObject({
+      allowlisted: false,
+    });
+  });
+
+  test("an entry names one operation's fact: it does not excuse the same fact of another operation", async () => {
+    const list = join(dir, "create-only-allowlist.yaml");
+    await writeFile(
+      list,
+      "- id: imGroupCreate.request.field.name.maxLength.tightened\n  reason: A test's own entry.\n",
+    );
+    const file = await mutated(OPENAPI, (d) => {
+      requestSchema(d).properties.name.maxLength = nameMaxLength - 1;
+      update(d).requestBody.content["application/json"].schema.properties.name.maxLength = nameMaxLength - 1;
+    });
+    const found = ids(await compareWithSpec(file, list));
+    expect(found.get("imGroupCreate.request.field.name.maxLength.tightened")).toMatchObject({ allowlisted: true });
+    expect(found.get("imGroupUpdate.request.field.name.maxLength.tightened")).toMatchObject({
+      classification: "breaking",
+      allowlisted: false,
+    });
+  });
+
+  test("one entry may list several ids under one reason", async () => {
+    const list = join(dir, "listed-allowlist.yaml");
+    await writeFile(
+      list,
+      "- id: [imGroupCreate.response.429.removed, imGroup.response.429.removed]\n  reason: A test's own entry.\n",
+    );
+    const found = ids(await compareWithSpec(OPENAPI, list));
+    expect(found.get("imGroupCreate.response.429.removed")).toMatchObject({ allowlisted: true });
+    expect(found.get("imGroup.response.429.removed")).toMatchObject({ allowlisted: true });
+    expect(found.get("imGroups.response.429.removed")).toMatchObject({ allowlisted: false });
   });
 
   test("without it the deliberate differences are breaking", async () => {
@@ -340,7 +460,7 @@ describe("the allowlist", () => {
 
   test("an entry without a reason is refused", async () => {
     const bad = join(dir, "bad-allowlist.yaml");
-    await writeFile(bad, "- id: response.400.removed\n");
+    await writeFile(bad, "- id: imGroupCreate.response.400.removed\n");
     await expect(compareWithSpec(OPENAPI, bad)).rejects.toThrow(/needs an id and a reason/);
   });
 });
@@ -373,10 +493,29 @@ describe("the command", () => {
     const json = JSON.parse(broken.stdout) as Comparison;
     expect(json.ok).toBe(false);
     expect(json.differences.filter((d) => d.classification === "breaking" && !d.allowlisted).map((d) => d.id)).toEqual([
-      "request.field.type.enum.shared.removed",
-      "request.field.type.enum.restricted.removed",
+      "imGroupCreate.request.field.type.enum.shared.removed",
+      "imGroupCreate.request.field.type.enum.restricted.removed",
     ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/spec:compare: .*ENOENT/);
+  });
+
+  test("--operation compares the named operations only: the vendored Postman item (the create alone) passes", async () => {
+    const item = resolve(repoRoot, "spec/postman/create-im-group.postman.json");
+    const [whole, create] = await Promise.all([run(item), run(item, "--operation", "imGroupCreate", "--json")]);
+    expect(whole.code).toBe(1);
+    expect(whole.stdout).toContain(
+      "imGroupMembersDelete DELETE /im/groups/{groupId}/members/{memberId}: not in the file",
+    );
+    expect(create.code).toBe(0);
+    const json = JSON.parse(create.stdout) as Comparison;
+    expect(json.upstream.operations).toEqual([
+      {
+        operationId: "imGroupCreate",
+        route: "POST /im/groups",
+        foundBy: 'Postman item "Create an IM directory group"',
+      },
+    ]);
+    expect(json.differences.every((d) => d.id.startsWith("imGroupCreate."))).toBe(true);
   });
 });

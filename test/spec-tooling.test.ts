@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { pageProblems, specPage } from "../scripts/docs.ts";
@@ -14,12 +14,12 @@ import { generate } from "../scripts/generate.ts";
 import { decisionSlugs, findProvenanceProblems } from "../scripts/lib/provenance.ts";
 import { defaultSpecPath, generatedDir, repoRoot } from "../scripts/lib/spec.ts";
 import type { PostmanField, PostmanItem, PostmanResponse } from "../scripts/lib/upstream.ts";
-import { postmanDrift } from "../scripts/spec-compare.ts";
-import { documentedResponses } from "../src/generated/spec.ts";
+import { POSTMAN_ITEM_OPERATION, postmanDrift } from "../scripts/spec-compare.ts";
+import { operations } from "../src/generated/operations.ts";
 import { NAME_MAX, postmanItem, spec, specOperation } from "./support/spec.ts";
 import { FIELDS, RESPONSES, replaceOnce, SpecEdit } from "./support/spec-edit.ts";
 
-describe("check:postman", () => {
+describe(`check:postman (the item describes ${POSTMAN_ITEM_OPERATION} only; the other operations are spec:compare's)`, () => {
   let scratch: string;
   beforeAll(async () => {
     scratch = await mkdtemp(join(tmpdir(), "postman-drift-"));
@@ -31,47 +31,63 @@ describe("check:postman", () => {
     expect(await postmanDrift()).toEqual([]);
   });
 
+  test("it compares the create alone: the operations the item does not describe are not drift", async () => {
+    expect(POSTMAN_ITEM_OPERATION).toBe("imGroupCreate");
+    expect(postmanItem.request.method).toBe(operations.imGroupCreate.method);
+    // The same item under another operation's name: the create's facts are still the only ones read.
+    const item = structuredClone(postmanItem);
+    item.name = "List IM directory groups";
+    const file = join(scratch, "renamed.json");
+    await writeFile(file, JSON.stringify(item));
+    const drift = await postmanDrift(file);
+    expect(drift.every((line) => line.startsWith("imGroupCreate."))).toBe(true);
+  });
+
   test.each([
-    ["a new form key", (i: PostmanItem) => form(i).push({ key: "owner", value: "a@b.c" }), "request.field.owner.added"],
+    [
+      "a new form key",
+      (i: PostmanItem) => form(i).push({ key: "owner", value: "a@b.c" }),
+      "imGroupCreate.request.field.owner.added",
+    ],
     [
       "a new enum value",
       (i: PostmanItem) => {
         (form(i)[1] as PostmanField).description = "(This can only be one of normal,shared,restricted,public)";
       },
-      "request.field.type.enum.public.added",
+      "imGroupCreate.request.field.type.enum.public.added",
     ],
     [
       "an example of another type",
       (i: PostmanItem) => {
         (form(i)[2] as PostmanField).value = "sometimes";
       },
-      'request.field.search_by_domain.type.changed: "boolean" here, "string" upstream',
+      'imGroupCreate.request.field.search_by_domain.type.changed: "boolean" here, "string" upstream',
     ],
     [
       "a Zoom code the spec does not name",
       (i: PostmanItem) => {
         (i.response[1] as PostmanResponse).name = "**Error Code:** `201` <br>\nCreated";
       },
-      "response.201.zoom-code.added",
+      "imGroupCreate.response.201.zoom-code.added",
     ],
     [
       "a new documented response",
       (i: PostmanItem) => i.response.push({ code: 418, name: "**Error Code:** `4180`" }),
-      "response.418.added",
+      "imGroupCreate.response.418.added",
     ],
     [
       "a different Zoom code",
       (i: PostmanItem) => {
         (i.response[2] as PostmanResponse).name = "**Error Code:** `4131` <br>\nGone";
       },
-      "response.404.zoom-code.changed: 4130 here, 4131 upstream",
+      "imGroupCreate.response.404.zoom-code.changed: 4130 here, 4131 upstream",
     ],
     [
       "another method",
       (i: PostmanItem) => {
         i.request.method = "PUT";
       },
-      'operation.route.changed: "POST /im/groups" here, "PUT /im/groups" upstream',
+      'imGroupCreate.operation.route.changed: "POST /im/groups" here, "PUT /im/groups" upstream',
     ],
   ])("reports %s", async (_label, change, expected) => {
     const item = structuredClone(postmanItem);
@@ -113,10 +129,20 @@ describe("npm run generate", () => {
     );
   });
 
-  test("refuses a request keyword the client's validator does not implement", async () => {
-    const path = await specVariant((yaml) => new SpecEdit(yaml).add([...FIELDS, "name", "format"], "email").toString());
+  test("refuses a request keyword the client's validator does not word, naming the operation and the file", async () => {
+    const path = await specVariant((yaml) =>
+      new SpecEdit(yaml).add([...FIELDS, "name", "uniqueItems"], true).toString(),
+    );
     await expect(generate({ specPath: path, outDir: join(scratch as string, "out") })).rejects.toThrow(
-      "format on name is not supported by src/validation.ts",
+      "spec: imGroupCreate (POST /im/groups) request body: uniqueItems is not a keyword the client words; teach " +
+        `src/validation.ts (and scripts/generate.ts) first (${relative(repoRoot, path)})`,
+    );
+  });
+
+  test("refuses a format the generated validators do not know, naming the ones they do", async () => {
+    const path = await specVariant((yaml) => new SpecEdit(yaml).add([...FIELDS, "name", "format"], "uri").toString());
+    await expect(generate({ specPath: path, outDir: join(scratch as string, "out") })).rejects.toThrow(
+      "imGroupCreate (POST /im/groups) request body: format uri is not one the validators know (email, date-time)",
     );
   });
 
@@ -129,22 +155,39 @@ describe("npm run generate", () => {
         return spec
           .set([...conflict, "description"], described)
           .set([...conflict, "x-zoom-error-code"], codes(spec))
+          .add(["x-zoom-error-codes", 4134], "GroupNameConflictError")
           .toString();
       });
-    const first = documentedResponses["409"].zoomCode;
+    const first = operations.imGroupCreate.responses["409"].zoomCode;
     const listed = await withCodes(() => [first, 4134]);
     await generate({ specPath: listed, outDir: join(scratch as string, "out") });
-    expect(await readFile(join(scratch as string, "out/spec.ts"), "utf8")).toMatch(
+    expect(await readFile(join(scratch as string, "out/operations.ts"), "utf8")).toMatch(
       new RegExp(`"zoomCodes": \\[\\s*${first},\\s*4134\\s*\\]`),
     );
     const onlyInProse = await withCodes(() => first);
     await expect(generate({ specPath: onlyInProse, outDir: join(scratch as string, "out2") })).rejects.toThrow(
-      `spec: responses.409's description documents Zoom code 4134, which its x-zoom-error-code (${first}) lacks: ` +
-        `list every code there, e.g. x-zoom-error-code: [${first}, 4134] (spec/zoom-im-groups.openapi.yaml)`,
+      `spec: imGroupCreate (POST /im/groups) responses.409's description documents Zoom code 4134, which its x-zoom-error-code (${first}) lacks: ` +
+        `list every code there, e.g. x-zoom-error-code: [${first}, 4134] (${relative(repoRoot, onlyInProse)})`,
     );
     const notCodes = await withCodes(() => ["4134"]);
     await expect(generate({ specPath: notCodes, outDir: join(scratch as string, "out3") })).rejects.toThrow(
-      'spec: responses.409.x-zoom-error-code must be an integer or a non-empty list of integers, not ["4134"]',
+      'spec: imGroupCreate (POST /im/groups) responses.409.x-zoom-error-code must be an integer or a non-empty list of integers, not ["4134"]',
+    );
+  });
+
+  test("a Zoom code without a meaning in x-zoom-error-codes is refused: the error class for it is the spec's", async () => {
+    const conflict = [...RESPONSES, "409"];
+    const path = await specVariant((yaml) => {
+      const spec = new SpecEdit(yaml);
+      const described = `${spec.get<string>([...conflict, "description"])}**Error Code:** \`4134\` <br>\n`;
+      const first = spec.get<number>([...conflict, "x-zoom-error-code"]);
+      return spec
+        .set([...conflict, "description"], described)
+        .set([...conflict, "x-zoom-error-code"], [first, 4134])
+        .toString();
+    });
+    await expect(generate({ specPath: path, outDir: join(scratch as string, "out") })).rejects.toThrow(
+      "spec: Zoom code 4134 (imGroupCreate (POST /im/groups) 409) has no meaning in x-zoom-error-codes",
     );
   });
 
@@ -258,20 +301,23 @@ describe("docs-site/spec.html", () => {
     await writeFile(file, page);
     expect(page).not.toMatch(/<script|<link /);
     expect(pageProblems(page, file)).toEqual([]);
-    expect(page.match(/href="#/g)?.length).toBeGreaterThan(Object.keys(specOperation.responses).length);
+    for (const id of Object.keys(operations)) expect(page).toContain(`<a href="#${id}">`);
   });
 
-  test("shows the call, every field with its rules and every documented answer", () => {
+  test("shows every operation's call, every field of the create with its rules and every documented answer", () => {
     const page = specPage(spec);
-    expect(page).toContain("POST https://api.zoom.us/v2/im/groups");
+    for (const [id, operation] of Object.entries(operations)) {
+      expect(page).toContain(`${operation.method} https://api.zoom.us/v2${operation.path}`);
+      for (const [status, response] of Object.entries(operation.responses)) {
+        const codes = (response as { zoomCodes?: readonly number[] }).zoomCodes;
+        expect(page).toContain(`<section id="${id}-response-${status}">`);
+        if (codes) expect(page).toContain(`HTTP ${status} · Zoom code ${codes.join(" or ")}`);
+      }
+    }
     expect(page).toContain(`at most ${NAME_MAX} characters`);
     for (const field of ["name", "type", "search_by_domain", "search_by_account", "search_by_ma_account"])
       expect(page).toContain(`<td><code>${field}</code></td>`);
-    for (const [status, response] of Object.entries(specOperation.responses)) {
-      expect(page).toContain(`<section id="response-${status}">`);
-      if (response["x-zoom-error-code"] !== undefined)
-        expect(page).toContain(`HTTP ${status} · Zoom code ${response["x-zoom-error-code"]}`);
-    }
+    expect(Object.keys(specOperation.responses).length).toBeGreaterThan(0);
   });
 
   test("a name pattern shows its message, and each enum value its help", () => {

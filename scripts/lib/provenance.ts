@@ -14,7 +14,18 @@ const isNode = (value: unknown): value is Node => !!value && typeof value === "o
 
 const CONSTRAINTS = [
   ...["type", "enum", "default", "required", "additionalProperties", "pattern", "format", "nullable", "uniqueItems"],
-  ...["minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems"],
+  ...[
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minItems",
+    "maxItems",
+    "minProperties",
+    "maxProperties",
+  ],
 ];
 const OPERATION = ["operationId", "x-zoom-scopes", "x-zoom-granular-scopes", "x-zoom-rate-limit-label"];
 const HELD_BY = {

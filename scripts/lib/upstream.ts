@@ -1,6 +1,6 @@
 /**
- * Reading an upstream description of this operation — OpenAPI 3.x, Swagger 2.0 (JSON or YAML) or a Postman
- * collection or single item — into one OpenAPI 3 operation, read the way Zoom's tools would read it:
+ * Reading an upstream description — OpenAPI 3.x, Swagger 2.0 (JSON or YAML) or a Postman collection or single
+ * item — into OpenAPI 3 operations, every one the file holds, each read the way Zoom's tools would read it:
  * - Swagger 2.0: an `in: body` parameter is a JSON body, whatever the file-wide `consumes` lists (Prism
  *   built from such a file answers 415 to multipart); `formData` parameters are a form body.
  * - Postman: a form key's type is its example's ("false" is a boolean), its enum the values its description
@@ -9,15 +9,17 @@
 import { readFile } from "node:fs/promises";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { parse as parseYaml } from "yaml";
+import type { ParameterObject } from "./compare.ts";
 import { type JsonSchema, type OperationObject, operationsOf, type ResponseObject } from "./spec.ts";
 
 export type UpstreamKind = "swagger2" | "openapi3" | "postman";
-/** An operation where it was found: by operationId, by method and path, or by the Postman item's name or URL. */
+/** An operation of a file: its method and path (`{name}` for a path parameter), with its path and query parameters. */
 export interface Located {
   method: string;
   path: string;
   operation: OperationObject;
-  foundBy?: string;
+  /** The path item's parameters, then the operation's (which win by name and place). */
+  parameters: ParameterObject[];
 }
 
 type Header = { key: string; value: string };
@@ -26,7 +28,7 @@ interface PostmanRequest {
   method: string;
   header?: Header[];
   body: { mode: string; formdata: PostmanField[]; urlencoded?: PostmanField[]; raw?: string };
-  url: { raw: string; path: string[] };
+  url: { raw: string; path: string[]; query?: PostmanField[] };
   description?: string;
 }
 export type PostmanResponse = {
@@ -42,30 +44,36 @@ type Json = Record<string, unknown>;
 const isJson = (value: unknown): value is Json => !!value && typeof value === "object" && !Array.isArray(value);
 const list = (value: unknown) => (Array.isArray(value) ? (value as string[]) : undefined);
 
-/** `ours`: the spec's operation, to find upstream's by its id, else by its route or (Postman) summary. */
-export async function loadUpstream(file: string, ours: Located) {
+/** Every operation of an upstream file, with the file's kind and title. */
+export async function loadUpstream(
+  file: string,
+): Promise<{ kind: UpstreamKind; title: string; operations: Located[] }> {
   const document: unknown = parseYaml(await readFile(file, "utf8")); // YAML is a superset of JSON
   if (!isJson(document)) throw new Error(`${file} holds no object`);
   const info = (isJson(document.info) ? document.info : document) as { title?: string; name?: string };
   const title = info.title ?? info.name ?? "(untitled)";
   if (document.request || Array.isArray(document.item))
-    return { kind: "postman" as UpstreamKind, title, ...fromPostman(document as PostmanItem, ours) };
+    return { kind: "postman", title, operations: fromPostman(document as PostmanItem) };
   const openapi = String(document.openapi).startsWith("3.");
   if (!openapi && document.swagger !== "2.0") throw new Error(`${file} is not OpenAPI 3.x, Swagger 2.0 or Postman`);
-  const found = findOperation((await SwaggerParser.dereference(structuredClone(document) as never)) as never, ours);
-  if (!openapi) found.operation = fromSwagger2(found.operation as never, document);
-  return { kind: (openapi ? "openapi3" : "swagger2") as UpstreamKind, title, ...found };
+  const dereferenced = (await SwaggerParser.dereference(structuredClone(document) as never)) as unknown as {
+    paths?: Record<string, Record<string, OperationObject>>;
+  };
+  const operations = operationsOf(dereferenced.paths).map(({ method, path, operation, item }) => ({
+    method,
+    path,
+    operation: openapi ? operation : fromSwagger2(operation as never, document),
+    parameters: mergeParameters(item.parameters, operation.parameters),
+  }));
+  return { kind: openapi ? "openapi3" : "swagger2", title, operations };
 }
 
-function findOperation(document: { paths?: Record<string, Record<string, OperationObject>> }, ours: Located): Located {
-  const operations = operationsOf(document.paths);
-  const { operationId } = ours.operation;
-  const byId = operations.find(({ operation }) => operation.operationId === operationId);
-  if (byId) return { ...byId, foundBy: `operationId ${operationId}` };
-  // Without the id: the same method on the same path, a base path (`/v2`) allowed in front of it.
-  const byRoute = operations.find(({ path, method }) => method === ours.method && path.endsWith(ours.path));
-  if (byRoute) return { ...byRoute, foundBy: `${ours.method} ${byRoute.path}` };
-  throw new Error(`no operation ${operationId} and no ${ours.method} ${ours.path} among ${operations.length}`);
+/** Path-level parameters, then the operation's (which win by name and place); only path and query ones. */
+export function mergeParameters(...lists: unknown[]): ParameterObject[] {
+  const merged = new Map<string, ParameterObject>();
+  for (const list of lists)
+    for (const p of (list as ParameterObject[] | undefined) ?? []) merged.set(`${p.in}:${p.name}`, p);
+  return [...merged.values()].filter((p) => p.in === "path" || p.in === "query");
 }
 
 type Parameter = JsonSchema & { in: string; name: string; schema?: JsonSchema; required?: boolean };
@@ -95,24 +103,32 @@ function fromSwagger2(operation: Json & { parameters?: Parameter[] }, document: 
   return { ...(operation as OperationObject), requestBody: { content }, responses };
 }
 
-/** The route a Postman item calls: its URL's path, the `{{baseUrl}}` variable left out. */
+/** The route a Postman item calls: its URL's path, the `{{baseUrl}}` variable left out, `:name` as `{name}`. */
 function pathOf({ request: { url } }: PostmanItem): string {
-  if (typeof url === "string") return new URL((url as string).replace(/\{\{[^}]+\}\}/g, ""), "http://x").pathname;
-  return `/${url.path.join("/")}`;
+  const path =
+    typeof url === "string"
+      ? new URL((url as string).replace(/\{\{[^}]+\}\}/g, ""), "http://x").pathname
+      : `/${url.path.join("/")}`;
+  return path.replace(/\/:(\w+)/g, "/{$1}");
 }
 
-/** A JSON body's fields, typed by their values. */
+/** A JSON body's fields, typed by their values (a list by its first item, an object by its fields). */
 function bodySchema(body: string | undefined): JsonSchema | undefined {
   try {
     const parsed: unknown = JSON.parse(body ?? "");
-    const typeOf = (value: unknown) => ({ type: Array.isArray(value) ? "array" : typeof value });
-    if (isJson(parsed))
-      return {
-        type: "object",
-        properties: Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, typeOf(value)])),
-      };
+    if (isJson(parsed)) return schemaOf(parsed);
   } catch {}
   return undefined;
+}
+
+function schemaOf(value: unknown): JsonSchema {
+  if (Array.isArray(value)) return { type: "array", ...(value.length > 0 && { items: schemaOf(value[0]) }) };
+  if (isJson(value))
+    return {
+      type: "object",
+      properties: Object.fromEntries(Object.entries(value).map(([key, item]) => [key, schemaOf(item)])),
+    };
+  return { type: Number.isInteger(value) ? "integer" : typeof value };
 }
 
 function fieldSchema({ value, description }: PostmanField): JsonSchema {
@@ -122,26 +138,26 @@ function fieldSchema({ value, description }: PostmanField): JsonSchema {
   const named = [...(description ?? "").matchAll(/`([^`\s]+)`/g)].map((match) => match[1]);
   const values = new Set([...named, ...oneOf.map((v) => v.trim())]);
   return {
-    type: example === undefined ? "string" : typeof example,
+    type: example === undefined ? "string" : Number.isInteger(example) ? "integer" : typeof example,
     ...(description && { description }),
     ...(example !== undefined && { example }),
     ...(values.size > 1 && typeof example === "string" && { enum: [...new Set([...values, example])] }),
   };
 }
 
-function fromPostman(document: PostmanItem, ours: Located): Located {
+/** Every request of a collection (or the one item), folders walked in order. */
+function fromPostman(document: PostmanItem): Located[] {
   const items: PostmanItem[] = [];
   const walk = (node: PostmanItem) => {
     if (node.request) items.push(node);
     for (const child of node.item ?? []) walk(child);
   };
   walk(document);
-  const { summary } = ours.operation;
-  const byName = items.find((item) => item.name === summary);
-  const item =
-    byName ?? items.find((i) => i.request.method?.toUpperCase() === ours.method && pathOf(i).endsWith(ours.path));
-  if (!item) throw new Error(`no item named "${summary}" and no ${ours.method} …${ours.path} among ${items.length}`);
-  const { body, method, description } = item.request;
+  return items.map(fromPostmanItem);
+}
+
+function fromPostmanItem(item: PostmanItem): Located {
+  const { body, method, description, url } = item.request;
   const fields = body?.mode === "formdata" ? body.formdata : body?.mode === "urlencoded" ? body.urlencoded : undefined;
   const schema = fields
     ? { type: "object", properties: Object.fromEntries(fields.map((field) => [field.key, fieldSchema(field)])) }
@@ -163,10 +179,24 @@ function fromPostman(document: PostmanItem, ours: Located): Located {
       ...(content && { content }),
     };
   }
+  const path = pathOf(item);
+  // A path variable is a required string; a query key is typed by its example, as a form key is.
+  const parameters: ParameterObject[] = [
+    ...[...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1] as string,
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+    })),
+    ...(typeof url === "string" ? [] : (url.query ?? [])).map((field) => {
+      const { description: _, example: __, ...schema } = fieldSchema(field);
+      return { name: field.key, in: "query", schema };
+    }),
+  ];
   return {
     method: method.toUpperCase(),
-    path: pathOf(item),
-    foundBy: byName ? `Postman item "${summary}"` : `Postman item ${ours.method} ${pathOf(item)}`,
+    path,
+    parameters,
     operation: {
       operationId: "",
       summary: item.name,

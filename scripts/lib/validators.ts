@@ -46,9 +46,13 @@ export interface SchemaUse {
 
 /**
  * The module's source: one function per distinct (schema, coercion), and `name(use)` for the expression that
- * names the validator of a use.
+ * names the validator of a use. `specFile` is named in a compile error (the spec being generated, which may be
+ * a copy).
  */
-export function validatorsSource(uses: SchemaUse[]): { code: string; name: (use: SchemaUse) => string } {
+export function validatorsSource(
+  uses: SchemaUse[],
+  specFile = "spec/zoom-im-groups.openapi.yaml",
+): { code: string; name: (use: SchemaUse) => string } {
   const names = new Map<string, string>();
   const byMode = { plain: new Map<string, unknown>(), coerced: new Map<string, unknown>() };
   const keyOf = (use: SchemaUse) => `${use.coerce}:${JSON.stringify(rulesOnly(use.schema))}`;
@@ -60,7 +64,9 @@ export function validatorsSource(uses: SchemaUse[]): { code: string; name: (use:
     (use.coerce ? byMode.coerced : byMode.plain).set(name, { rules: rulesOnly(use.schema), where: use.where });
   }
   const blocks = Object.entries(byMode).flatMap(([mode, schemas]) =>
-    schemas.size === 0 ? [] : [compile(schemas as Map<string, { rules: object; where: string }>, mode === "coerced")],
+    schemas.size === 0
+      ? []
+      : [compile(schemas as Map<string, { rules: object; where: string }>, mode === "coerced", specFile)],
   );
   const exported = [...names.values()];
   const code = [
@@ -90,7 +96,11 @@ export function validatorsSource(uses: SchemaUse[]): { code: string; name: (use:
 }
 
 /** Ajv's standalone code for some schemas (one mode), as a block that defines a const per name. */
-function compile(schemas: Map<string, { rules: object; where: string }>, coerceTypes: boolean): string {
+function compile(
+  schemas: Map<string, { rules: object; where: string }>,
+  coerceTypes: boolean,
+  specFile: string,
+): string {
   const ajv = new Ajv({
     allErrors: true,
     coerceTypes: coerceTypes ? "array" : false,
@@ -102,9 +112,7 @@ function compile(schemas: Map<string, { rules: object; where: string }>, coerceT
       ajv.addSchema(rules, name);
       ajv.getSchema(name);
     } catch (error) {
-      throw new Error(
-        `spec: ${where} cannot be compiled: ${(error as Error).message} (spec/zoom-im-groups.openapi.yaml)`,
-      );
+      throw new Error(`spec: ${where} cannot be compiled: ${(error as Error).message} (${specFile})`);
     }
   }
   const source = standalone.default(ajv, Object.fromEntries([...schemas.keys()].map((name) => [name, name])));

@@ -9,8 +9,8 @@ import fc from "fast-check";
 import { http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
-import { mockValidatorSource } from "../../scripts/lib/mock-validator.ts";
 import { repoRoot } from "../../scripts/lib/spec.ts";
+import { type SchemaUse, validatorsSource } from "../../scripts/lib/validators.ts";
 import {
   BadRequestError,
   createImGroupsClient,
@@ -295,7 +295,7 @@ describe("field errors come from the mock's own validator (Ajv, generated from t
   });
 });
 
-describe("the generator of the mock's validator (scripts/lib/mock-validator.ts)", () => {
+describe("the generator of the validators the mock and the client share (scripts/lib/validators.ts)", () => {
   const schema = {
     type: "object",
     additionalProperties: false,
@@ -309,48 +309,75 @@ describe("the generator of the mock's validator (scripts/lib/mock-validator.ts)"
       },
       glyph: { type: "string", pattern: "^.$" },
       flag: { type: "boolean" },
+      emails: { type: "array", maxItems: 2, items: { type: "string", format: "email" } },
     },
   };
+  const json: SchemaUse = { schema, coerce: false, where: "test application/json body" };
+  const form: SchemaUse = { schema, coerce: true, where: "test multipart/form-data body" };
+  type Validator = ((value: unknown) => boolean) & {
+    errors?: { instancePath: string; keyword: string; message?: string }[] | null;
+  };
   let work: string;
-  let generated: typeof import("../../src/generated/mock-validator.ts");
-  let source: string;
+  let generated: { json: Validator; form: Validator; again: Validator };
+  let source: ReturnType<typeof validatorsSource>;
   beforeAll(async () => {
     // Inside the repository so that the module's imports (there must be none) would resolve as they do there.
-    work = await mkdtemp(join(repoRoot, "node_modules", ".mock-validator-"));
-    source = mockValidatorSource({ "application/json": { schema }, "multipart/form-data": { schema } });
-    await writeFile(join(work, "mock-validator.ts"), source);
-    generated = await import(join(work, "mock-validator.ts"));
+    work = await mkdtemp(join(repoRoot, "node_modules", ".validators-"));
+    // The same schema twice in one mode: one function serves both.
+    source = validatorsSource([json, form, { ...json, where: "another operation's body" }]);
+    const exports = `export const json = ${source.name(json)};\nexport const form = ${source.name(form)};\nexport const again = ${source.name({ ...json, where: "x" })};\n`;
+    await writeFile(join(work, "validators.ts"), `${source.code}\n${exports}`);
+    generated = await import(join(work, "validators.ts"));
   });
   afterAll(() => rm(work, { recursive: true, force: true }));
 
   test("writes code that needs nothing at run time: no import, require, eval or new Function", () => {
-    expect(source).not.toMatch(/\bimport\b|\brequire\(|\beval\(|\bnew Function\b/);
+    expect(source.code).not.toMatch(/\bimport\b|\brequire\(|\beval\(|\bnew Function\b/);
+  });
+
+  test("identical schemas in one mode share one function; a form's is another", () => {
+    expect(source.name(json)).toBe(source.name({ ...json, where: "another operation's body" }));
+    expect(source.name(form)).not.toBe(source.name(json));
+    expect(generated.again).toBe(generated.json);
   });
 
   test.each([
-    ["a\u0000b", "must not contain control characters"],
-    ["\t", "must not contain control characters"],
-    ["a\u007f", "must not contain control characters"],
-    ["😀😀😀😀", "must NOT have more than 3 characters"],
-  ])("name %j is refused: %s", (name, message) => {
-    const validate = generated.validators["application/json"];
-    expect(validate({ name })).toBe(false);
-    const error = validate.errors?.[0];
-    expect(error?.instancePath).toBe("/name");
-    expect(error?.keyword === "pattern" ? generated.patternMessages.name : error?.message).toBe(message);
+    ["a\u0000b", "pattern"],
+    ["\t", "pattern"],
+    ["a\u007f", "pattern"],
+    ["😀😀😀😀", "maxLength"],
+  ])("name %j is refused by its %s", (name, keyword) => {
+    expect(generated.json({ name })).toBe(false);
+    expect(generated.json.errors?.[0]).toMatchObject({ instancePath: "/name", keyword });
   });
 
   test("patterns use the u flag and lengths count code points", () => {
-    const validate = generated.validators["application/json"];
-    expect(validate({ name: "😀😀😀", glyph: "😀" })).toBe(true);
-    expect(validate({ glyph: "ab" })).toBe(false);
+    expect(generated.json({ name: "😀😀😀", glyph: "😀" })).toBe(true);
+    expect(generated.json({ glyph: "ab" })).toBe(false);
   });
 
-  test("only the form's validator coerces text to the schema's types", () => {
-    const fields: Record<string, unknown> = { flag: "true" };
-    expect(generated.validators["multipart/form-data"](fields)).toBe(true);
-    expect(fields.flag).toBe(true);
-    expect(generated.validators["application/json"]({ flag: "true" })).toBe(false);
+  test("only the form's validator coerces text to the schema's types, and one value to a list of one", () => {
+    const fields: Record<string, unknown> = { flag: "true", emails: "ada@example.com" };
+    expect(generated.form(fields)).toBe(true);
+    expect(fields).toEqual({ flag: true, emails: ["ada@example.com"] });
+    expect(generated.json({ flag: "true" })).toBe(false);
+    expect(generated.json({ emails: "ada@example.com" })).toBe(false);
+    expect(generated.json.errors?.[0]).toMatchObject({ instancePath: "/emails", keyword: "type" });
+  });
+
+  test("a list's rules and its items' format are checked, each error at its item", () => {
+    expect(generated.json({ emails: ["ada@example.com", "grace@example.org"] })).toBe(true);
+    expect(generated.json({ emails: ["ada@example.com", "not an email"] })).toBe(false);
+    expect(generated.json.errors?.[0]).toMatchObject({ instancePath: "/emails/1", keyword: "format" });
+    expect(generated.json({ emails: ["a@b.co", "c@d.co", "e@f.co"] })).toBe(false);
+    expect(generated.json.errors?.[0]).toMatchObject({ instancePath: "/emails", keyword: "maxItems" });
+  });
+
+  test("a schema Ajv cannot compile fails generation naming where it is, in the spec being generated", () => {
+    const broken: SchemaUse = { schema: { type: "strng" }, coerce: false, where: "imGroupX (GET /x) responses.200" };
+    expect(() => validatorsSource([broken], "copy/spec.yaml")).toThrow(
+      /^spec: imGroupX \(GET \/x\) responses\.200 cannot be compiled: .*\(copy\/spec\.yaml\)$/,
+    );
   });
 });
 
