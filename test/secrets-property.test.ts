@@ -144,5 +144,6 @@ describe("no secret survives, in any form, anywhere a message is built", () => {
       }),
       { numRuns: 15 },
     );
-  });
+    // Fifteen spawned CLI runs: slack for a busy machine, not a bound (nothing measures time).
+  }, 180_000);
 });

@@ -87,7 +87,7 @@ export function createMockZoomServing(options: MockZoomOptions) {
    * What an operation does to the store, by the shape of its path under its API's base (`/im/groups`,
    * `/groups`): the same behaviour serves both APIs. An operation of another shape answers its documented example.
    */
-  const behaviour: Record<string, (call: Call) => Answer> = {
+  const behaviour: Partial<Record<string, (call: Call) => Answer>> = {
     "GET ": (call) => {
       const groups = store.groups(space(call)).map((found) => shown(call, found));
       return ok(200, { total_records: groups.length, groups }, call.trackingId);

@@ -264,6 +264,8 @@ export async function apply(args: string[], terminal: Terminal): Promise<number>
         ? stdoutLedger(terminal)
         : fileLedger(resolve(io.cwd, outputPath), outputPath, terminal, io.writeBytes);
     const output = ledger;
+    // Apply carries no earlier lines (a re-run reads the account): the file appears at once.
+    output.publish();
     output.onEnd((end) => stop.stop(end.closed ? "stdout-closed" : "output-failed", end.error));
     const tally = new ApplyTally();
     const left = { ...totals.requests };
