@@ -90,6 +90,8 @@ export interface DocumentedResponse {
   contentTypes: readonly string[];
   /** The documented JSON example, if any (the mock answers with it on demand). */
   example?: unknown;
+  /** The documented headers by name as the spec spells it (HTTP matches them in any case), with their schemas. */
+  headers?: Readonly<Record<string, Schema>>;
 }
 
 /** An operation, as the spec describes it. */
@@ -268,6 +270,11 @@ export const operations = {
         "example": {
           "code": 200,
           "message": "Only available for Paid account."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "201": {
@@ -282,6 +289,14 @@ export const operations = {
           "search_by_account": true,
           "search_by_domain": false,
           "search_by_ma_account": false
+        },
+        "headers": {
+          "Content-Location": {
+            "type": "string"
+          },
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "400": {
@@ -302,6 +317,11 @@ export const operations = {
               "message": "Invalid field: type must be one of normal, shared, restricted."
             }
           ]
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -316,6 +336,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -331,6 +356,11 @@ export const operations = {
         "example": {
           "code": 4130,
           "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "409": {
@@ -346,6 +376,11 @@ export const operations = {
         "example": {
           "code": 4132,
           "message": "Group name Design team is already in use."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -360,6 +395,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "413": {
@@ -374,6 +414,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "The body is larger than 1048576 bytes."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "415": {
@@ -388,6 +433,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Unsupported content type \"text/csv\": send multipart/form-data or application/json."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -402,6 +452,30 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          },
+          "X-RateLimit-Limit": {
+            "type": "integer"
+          },
+          "X-RateLimit-Remaining": {
+            "type": "integer"
+          }
         }
       }
     }
@@ -510,7 +584,12 @@ export const operations = {
         "message": "The account's IM directory groups.",
         "contentTypes": [
           "application/json"
-        ]
+        ],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -525,6 +604,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -539,6 +623,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -553,6 +642,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -567,6 +661,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -649,7 +761,12 @@ export const operations = {
         "message": "The group.",
         "contentTypes": [
           "application/json"
-        ]
+        ],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -664,6 +781,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -678,6 +800,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -692,6 +819,11 @@ export const operations = {
         "example": {
           "code": 4130,
           "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -706,6 +838,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -720,6 +857,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -810,7 +965,12 @@ export const operations = {
     "responses": {
       "204": {
         "message": "The group was updated.",
-        "contentTypes": []
+        "contentTypes": [],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -825,6 +985,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -839,6 +1004,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -853,6 +1023,11 @@ export const operations = {
         "example": {
           "code": 4130,
           "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "409": {
@@ -867,6 +1042,11 @@ export const operations = {
         "example": {
           "code": 4132,
           "message": "Group name Design team is already in use."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -881,6 +1061,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -895,6 +1080,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -936,7 +1139,12 @@ export const operations = {
     "responses": {
       "204": {
         "message": "The group was deleted.",
-        "contentTypes": []
+        "contentTypes": [],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -951,6 +1159,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -965,6 +1178,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -979,6 +1197,11 @@ export const operations = {
         "example": {
           "code": 4130,
           "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -993,6 +1216,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -1007,6 +1235,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -1135,7 +1381,12 @@ export const operations = {
         "message": "One page of the group's members.",
         "contentTypes": [
           "application/json"
-        ]
+        ],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -1150,6 +1401,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -1164,6 +1420,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -1178,6 +1439,11 @@ export const operations = {
         "example": {
           "code": 4130,
           "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -1192,6 +1458,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -1206,6 +1477,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -1305,7 +1594,12 @@ export const operations = {
         "message": "The members were added.",
         "contentTypes": [
           "application/json"
-        ]
+        ],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -1320,6 +1614,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -1334,6 +1633,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -1349,6 +1653,11 @@ export const operations = {
         "example": {
           "code": 1001,
           "message": "User does not exist."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -1363,6 +1672,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -1377,6 +1691,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -1426,7 +1758,12 @@ export const operations = {
     "responses": {
       "204": {
         "message": "The member was removed.",
-        "contentTypes": []
+        "contentTypes": [],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -1441,6 +1778,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -1455,6 +1797,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -1470,6 +1817,11 @@ export const operations = {
         "example": {
           "code": 1001,
           "message": "User does not exist."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -1484,6 +1836,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -1498,6 +1855,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -1567,7 +1942,12 @@ export const operations = {
         "message": "The account's groups.",
         "contentTypes": [
           "application/json"
-        ]
+        ],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -1582,6 +1962,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -1596,6 +1981,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -1610,6 +2000,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -1685,6 +2093,11 @@ export const operations = {
           "id": "6Tq2cHhORUK0oW4n6bJjPA",
           "name": "Design team",
           "total_members": 0
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "400": {
@@ -1700,6 +2113,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "It has reached the maximum number of groups. You can clean up some groups then add."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -1714,6 +2132,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "409": {
@@ -1728,6 +2151,11 @@ export const operations = {
         "example": {
           "code": 4132,
           "message": "The group name \"Design team\" is already in use."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -1742,6 +2170,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -1781,7 +2227,12 @@ export const operations = {
     "responses": {
       "204": {
         "message": "The group was deleted.",
-        "contentTypes": []
+        "contentTypes": [],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -1796,6 +2247,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -1810,6 +2266,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -1824,6 +2285,11 @@ export const operations = {
         "example": {
           "code": 4130,
           "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -1838,6 +2304,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -1958,7 +2442,12 @@ export const operations = {
         "message": "One page of the group's members.",
         "contentTypes": [
           "application/json"
-        ]
+        ],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -1973,6 +2462,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -1987,6 +2481,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -2001,6 +2500,11 @@ export const operations = {
         "example": {
           "code": 4130,
           "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -2015,6 +2519,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -2112,7 +2634,12 @@ export const operations = {
         "message": "The members were added.",
         "contentTypes": [
           "application/json"
-        ]
+        ],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -2127,6 +2654,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -2141,6 +2673,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -2156,6 +2693,11 @@ export const operations = {
         "example": {
           "code": 1001,
           "message": "User does not exist."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -2170,6 +2712,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -2217,7 +2777,12 @@ export const operations = {
     "responses": {
       "204": {
         "message": "The member was removed.",
-        "contentTypes": []
+        "contentTypes": [],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -2232,6 +2797,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -2246,6 +2816,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -2261,6 +2836,11 @@ export const operations = {
         "example": {
           "code": 1001,
           "message": "User does not exist."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -2275,6 +2855,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
