@@ -7,6 +7,7 @@ import { ZoomImGroupsError } from "../index.js";
 import { operation } from "../spec.js";
 import { create, createHelp } from "./commands/create.js";
 import { mock, mockHelp } from "./commands/mock.js";
+import { verifyCommand, verifyHelp } from "./commands/verify.js";
 import { errorJson, UsageError } from "./errors.js";
 import { commonSection, EXIT_CODES } from "./help.js";
 import { type Io, Terminal } from "./io.js";
@@ -22,6 +23,7 @@ interface Command {
 const commands: Record<string, Command> = {
   create: { run: create, help: createHelp },
   mock: { run: mock, help: mockHelp },
+  verify: { run: verifyCommand, help: verifyHelp },
 };
 
 function globalHelp(): string {
@@ -32,6 +34,7 @@ function globalHelp(): string {
     "  zoom-im-groups create --name NAME [field flags] [options]   create one group",
     "  zoom-im-groups create --file groups.csv [options]           create many",
     "  zoom-im-groups mock [options]                               run a mock Zoom",
+    "  zoom-im-groups verify [--member-email EMAIL] [options]      check an account against the spec",
     "",
     "Run `zoom-im-groups COMMAND --help` for a command's flags.",
     "",
