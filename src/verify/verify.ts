@@ -115,8 +115,10 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
     operationId: string,
     expectedStatus: number,
     send: (stop: AbortSignal | undefined) => Promise<T>,
-    { stop = signal, failureExpected = false } = {},
+    { cleanup = false, failureExpected = false } = {},
   ): Promise<{ value?: T; error?: unknown; answer?: RecordedAnswer }> {
+    // The cleanup runs after a stop too: its calls take no signal.
+    const stop = cleanup ? undefined : signal;
     let value: T | undefined;
     let error: unknown;
     let failed = false;
@@ -347,7 +349,7 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
   async function cleanup(): Promise<string[]> {
     if (readOnly || !state.createSent || state.deleted) return [];
     const step = "clean up";
-    const always = { stop: undefined };
+    const always = { cleanup: true };
     if (state.groupId) {
       const id = state.groupId;
       const removed = await call(step, "imGroupDelete", 204, () => client.deleteImGroup(id), always).catch(() => ({
