@@ -153,7 +153,7 @@ function line(check: VerifyCheck): string {
 function summary(report: VerifyReport): string {
   const { passed, failed, skipped } = report.counts;
   const parts = [`verify: ${passed} passed, ${failed} failed, ${skipped} skipped against ${report.baseUrl}`];
-  parts.push(`${report.operations.length} operations answered`);
+  parts.push(`${report.operations.length} operation${report.operations.length === 1 ? "" : "s"} answered`);
   if (report.leftoversRemoved.length > 0)
     parts.push(`removed ${report.leftoversRemoved.length} leftover group(s) of earlier runs`);
   if (report.interrupted) parts.push("interrupted");
