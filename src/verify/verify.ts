@@ -150,18 +150,18 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
   }
 
   /** Every page of a list, as the client reads it; the items of the pages whose array is an array. */
-  async function listed<Item>(pages: AsyncIterable<Record<string, unknown>>, field: string): Promise<Item[]> {
+  async function listed<Item>(pages: AsyncIterable<object>, field: string): Promise<Item[]> {
     const items: Item[] = [];
     for await (const page of pages) {
-      const list = page[field];
+      const list = (page as Record<string, unknown>)[field];
       if (Array.isArray(list)) items.push(...(list as Item[]));
     }
     return items;
   }
   type Group = { id?: unknown; name?: unknown; search_by_domain?: unknown };
-  const groupsList = (stop: AbortSignal | undefined) =>
-    listed<Group>(client.listImGroups(stop ? { signal: stop } : {}).pages() as never, "groups");
   const on = (stop: AbortSignal | undefined) => (stop ? { signal: stop } : {});
+  const groupsList = (stop: AbortSignal | undefined) =>
+    listed<Group>(client.listImGroups(stop ? { signal: stop } : {}).pages(), "groups");
 
   const name = `${VERIFY_PREFIX}${new Date().toISOString()} ${Math.random().toString(36).slice(2, 8)}`;
   const renamed = `${name} updated`;
@@ -188,7 +188,7 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
         shown(read.value.id, first.id, "id"),
       );
     await call("list its members", "imGroupMembers", 200, (stop) =>
-      listed(client.listImGroupMembers(first.id, on(stop)).pages() as never, "members"),
+      listed(client.listImGroupMembers(first.id, on(stop)).pages(), "members"),
     );
   }
 
@@ -318,7 +318,7 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
     if (!known) return skipMembers("the member was not added");
     type Member = { id?: unknown; email?: unknown };
     const listedMembers = await call("list the members", "imGroupMembers", 200, (stop) =>
-      listed<Member>(client.listImGroupMembers(groupId, on(stop)).pages() as never, "members"),
+      listed<Member>(client.listImGroupMembers(groupId, on(stop)).pages(), "members"),
     );
     const member = listedMembers.value?.find(
       (candidate) =>
