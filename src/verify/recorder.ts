@@ -5,7 +5,7 @@
  */
 import type { Middleware } from "openapi-fetch";
 import { type OperationId, operations } from "../generated/operations.js";
-import { redactSecrets } from "../options.js";
+import { redactSecrets } from "../redact.js";
 import type { RecordedAnswer } from "./answer.js";
 
 export function createRecorder(secrets: readonly string[]) {
