@@ -6,7 +6,7 @@ import { OptionDefaults } from "typedoc";
 export default {
   name: "zoom-im-groups",
   // Each entry file names itself for users (`@module zoom-im-groups/testing`), not "index".
-  entryPoints: ["src/index.ts", "src/spec.ts", "src/testing/index.ts", "src/testing/fetch.ts"],
+  entryPoints: ["src/index.ts", "src/spec.ts", "src/testing/index.ts", "src/testing/fetch.ts", "src/verify/index.ts"],
   tsconfig: "tsconfig.build.json",
   out: "docs-site/api",
   // The landing page: what the package is, then the client, its options and the errors a caller handles.

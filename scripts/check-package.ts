@@ -88,6 +88,59 @@ async function startPrism(args: string[]): Promise<{ url: string; child: ChildPr
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
+/**
+ * The contract suite as a consumer's CI runs it, from the tarball alone: `zoom-im-groups mock` as its own process,
+ * a group of someone else's in it, then `zoom-im-groups verify --member-email …`: exit 0, all eight operations
+ * answered, and the mock holds afterwards exactly what it held before. The subpath imports as documented.
+ */
+async function verifyInstalled(project: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const mock = spawn("npx", ["--no-install", "zoom-im-groups", "mock"], {
+    cwd: project,
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  process.on("exit", () => stop(mock));
+  try {
+    const url = await new Promise<string>((done, reject) => {
+      let out = "";
+      mock.stdout?.on("data", (chunk: Buffer) => {
+        out += chunk;
+        const first = out.split("\n")[0] ?? "";
+        if (out.includes("\n")) done(first.trim());
+      });
+      mock.on("exit", (code) => reject(new Error(`zoom-im-groups mock exited (${code}) before printing its URL`)));
+    });
+    const headers = { authorization: "Bearer consumer-token", "content-type": "application/json" };
+    const created = await fetch(`${url}/im/groups`, { method: "POST", headers, body: '{"name":"Not ours"}' });
+    if (created.status !== 201) throw new Error(`seeding the mock: HTTP ${created.status}`);
+    const groups = async () => JSON.stringify(await (await fetch(`${url}/im/groups`, { headers })).json());
+    const before = await groups();
+    const verifyEnv = { ...env, ZOOM_API_URL: url, ZOOM_ACCESS_TOKEN: "consumer-token" };
+    const args = ["--no-install", "zoom-im-groups", "verify", "--member-email", "qa@example.com", "--json"];
+    const report = JSON.parse(run("npx", args, project, verifyEnv)) as { ok: boolean; operations: string[] };
+    if (!report.ok || report.operations.length !== 8)
+      throw new Error(`verify against the installed mock: ${JSON.stringify(report)}`);
+    const after = await groups();
+    if (after !== before) throw new Error(`verify changed the mock: before ${before}, after ${after}`);
+    const exported = run(
+      "node",
+      [
+        "--input-type=module",
+        "-e",
+        'const m = await import("zoom-im-groups/verify"); console.log(Object.keys(m).sort().join(","))',
+      ],
+      project,
+    ).trim();
+    if (exported !== "VERIFY_PREFIX,junitXml,verify") throw new Error(`zoom-im-groups/verify exports ${exported}`);
+    console.log(
+      `the installed CLI: verify --member-email against zoom-im-groups mock exits 0, ${report.operations.length} operations answered, the mock as it was; zoom-im-groups/verify imports`,
+    );
+  } finally {
+    stop(mock);
+  }
+}
+
 const work = await mkdtemp(join(tmpdir(), "zoom-im-groups-consumer-"));
 try {
   // `npm test` builds first; packing without scripts keeps `prepack` from rebuilding dist/ while other stages read it.
@@ -145,6 +198,7 @@ try {
   if (refused.status !== 2 || !refused.stderr.includes("--mock"))
     throw new Error(`create without credentials: exit ${refused.status}, ${refused.stderr}`);
   console.log("the installed CLI: create --mock creates; create without credentials exits 2 naming --mock");
+  await verifyInstalled(project, noCredentials);
 
   const [proxy, upstream] = await prisms;
   const env = { ...process.env, PROXY_URL: proxy.url, UPSTREAM_URL: upstream.url, MOCK_PORT: String(mockPort) };

@@ -140,6 +140,8 @@ export interface DocumentedResponse {
   contentTypes: readonly string[];
   /** The documented JSON example, if any (the mock answers with it on demand). */
   example?: unknown;
+  /** The documented headers by name as the spec spells it (HTTP matches them in any case), with their schemas. */
+  headers?: Readonly<Record<string, Schema>>;
 }
 
 /** An operation, as the spec describes it. */
@@ -212,6 +214,7 @@ export async function generate({ specPath = defaultSpecPath, outDir = generatedD
       params: SchemaUse;
       paramsText: SchemaUse;
       responses: Record<string, SchemaUse>;
+      headers: Record<string, SchemaUse>;
     }
   > = {};
   const operations: Record<string, unknown> = {};
@@ -249,6 +252,7 @@ export async function generate({ specPath = defaultSpecPath, outDir = generatedD
 
     const responses: Record<string, unknown> = {};
     const responseUses: Record<string, SchemaUse> = {};
+    const headerUses: Record<string, SchemaUse> = {};
     for (const [status, response] of Object.entries(operation.responses)) {
       const codes = zoomCodesOf(`${where} responses.${status}`, response, fail);
       for (const code of codes.zoomCodes ?? [])
@@ -260,9 +264,22 @@ export async function generate({ specPath = defaultSpecPath, outDir = generatedD
         message: plainMessage(response.description),
         contentTypes: Object.keys(response.content ?? {}),
         ...(example === undefined ? {} : { example }),
+        ...headersOf(response),
       };
       const schema = json?.schema;
       if (schema) responseUses[status] = { schema, coerce: false, where: `${where} responses.${status}` };
+      const headers = Object.entries(response.headers ?? {});
+      // One object of the answer's headers, names lower-cased (HTTP's are case-insensitive), values as text.
+      if (headers.length > 0)
+        headerUses[status] = {
+          schema: {
+            type: "object",
+            properties: Object.fromEntries(headers.map(([name, header]) => [name.toLowerCase(), header.schema ?? {}])),
+            required: headers.filter(([, header]) => header.required === true).map(([name]) => name.toLowerCase()),
+          },
+          coerce: true,
+          where: `${where} responses.${status} headers`,
+        };
     }
     const success =
       Object.entries(operation.responses).find(
@@ -281,8 +298,14 @@ export async function generate({ specPath = defaultSpecPath, outDir = generatedD
     }
     const paramsUse = { schema: params, coerce: false, where: `${where} parameters` };
     const paramsText = { schema: params, coerce: true, where: `${where} parameters as text` };
-    uses.push(...Object.values(request), paramsUse, paramsText, ...Object.values(responseUses));
-    validatorOf[id] = { request, params: paramsUse, paramsText, responses: responseUses };
+    uses.push(
+      ...Object.values(request),
+      paramsUse,
+      paramsText,
+      ...Object.values(responseUses),
+      ...Object.values(headerUses),
+    );
+    validatorOf[id] = { request, params: paramsUse, paramsText, responses: responseUses, headers: headerUses };
 
     operations[id] = {
       operationId: id,
@@ -379,13 +402,14 @@ export async function generate({ specPath = defaultSpecPath, outDir = generatedD
     "",
     code,
     "",
-    "/**\n * Each operation's validators: its body per media type, its parameters (one object; `paramsText` coerces a\n * query string's text), its JSON answers by status.\n */",
+    "/**\n * Each operation's validators: its body per media type, its parameters (one object; `paramsText` coerces a\n * query string's text), its JSON answers by status, and each answer's documented headers by status (one\n * object, names lower-cased, values as text: coerced to the schema's types).\n */",
     "export const validators = {",
     ...ids.map((id) => {
       const v = validatorOf[id] as (typeof validatorOf)[string];
       const request = table(Object.entries(v.request).map(([type, use]) => [type, name(use)]));
       const responses = table(Object.entries(v.responses).map(([status, use]) => [status, name(use)]));
-      return `  ${id}: { request: ${request}, params: ${name(v.params)}, paramsText: ${name(v.paramsText)}, responses: ${responses} },`;
+      const headers = table(Object.entries(v.headers).map(([status, use]) => [status, name(use)]));
+      return `  ${id}: { request: ${request}, params: ${name(v.params)}, paramsText: ${name(v.paramsText)}, responses: ${responses}, headers: ${headers} },`;
     }),
     "} as const;",
     "",
@@ -448,6 +472,14 @@ function listShape(method: string, schema: JsonSchema | undefined, parameters: P
   const size = parameters.find((p) => p.name === "page_size" && typeof p.schema?.maximum === "number");
   const pageSize = size ? { param: size.name, max: size.schema?.maximum as number } : undefined;
   return { list: { items, paged, ...(pageSize ? { pageSize } : {}) } };
+}
+
+/** An answer's documented headers, each with its schema as the client reads schemas. */
+function headersOf(response: ResponseObject) {
+  const headers = Object.entries(response.headers ?? {});
+  return headers.length === 0
+    ? {}
+    : { headers: Object.fromEntries(headers.map(([name, header]) => [name, forClient(header.schema ?? {})])) };
 }
 
 /** A body whose one required list has `maxItems` is sent in calls of that many. */

@@ -20,7 +20,7 @@ function importsOf(file: string): string[] {
   );
 }
 const graph = new Map(files.map((file) => [relative(src, file), importsOf(file)]));
-const entryPoints = ["index.ts", "spec.ts", "testing/index.ts", "testing/fetch.ts"];
+const entryPoints = ["index.ts", "spec.ts", "testing/index.ts", "testing/fetch.ts", "verify/index.ts"];
 
 test("the CLI imports only the package's entry points (and its own modules)", () => {
   const stray = [...graph]

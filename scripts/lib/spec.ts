@@ -32,7 +32,7 @@ export interface MediaType {
 }
 export interface ResponseObject {
   description: string;
-  headers?: Record<string, { description?: string; schema?: JsonSchema }>;
+  headers?: Record<string, { description?: string; required?: boolean; schema?: JsonSchema }>;
   content?: Record<string, MediaType>;
   /** One Zoom code, or a list when one status documents several. */
   "x-zoom-error-code"?: number | number[];

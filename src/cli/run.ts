@@ -8,6 +8,7 @@ import { operation } from "../spec.js";
 import { apply, applyHelp } from "./commands/apply.js";
 import { create, createHelp } from "./commands/create.js";
 import { mock, mockHelp } from "./commands/mock.js";
+import { verifyCommand, verifyHelp } from "./commands/verify.js";
 import { errorJson, UsageError } from "./errors.js";
 import { commonSection, EXIT_CODES } from "./help.js";
 import { type Io, Terminal } from "./io.js";
@@ -24,6 +25,7 @@ const commands: Record<string, Command> = {
   apply: { run: apply, help: applyHelp },
   create: { run: create, help: createHelp },
   mock: { run: mock, help: mockHelp },
+  verify: { run: verifyCommand, help: verifyHelp },
 };
 
 function globalHelp(): string {
@@ -35,6 +37,7 @@ function globalHelp(): string {
     "  zoom-im-groups create --file groups.csv [options]           create many",
     "  zoom-im-groups apply --file groups.csv [--plan] [--prune]   make groups and members match a file",
     "  zoom-im-groups mock [options]                               run a mock Zoom",
+    "  zoom-im-groups verify [--member-email EMAIL] [options]      check an account against the spec",
     "",
     "Run `zoom-im-groups COMMAND --help` for a command's flags.",
     "",

@@ -90,6 +90,8 @@ export interface DocumentedResponse {
   contentTypes: readonly string[];
   /** The documented JSON example, if any (the mock answers with it on demand). */
   example?: unknown;
+  /** The documented headers by name as the spec spells it (HTTP matches them in any case), with their schemas. */
+  headers?: Readonly<Record<string, Schema>>;
 }
 
 /** An operation, as the spec describes it. */
@@ -268,6 +270,11 @@ export const operations = {
         "example": {
           "code": 200,
           "message": "Only available for Paid account."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "201": {
@@ -282,6 +289,14 @@ export const operations = {
           "search_by_account": true,
           "search_by_domain": false,
           "search_by_ma_account": false
+        },
+        "headers": {
+          "Content-Location": {
+            "type": "string"
+          },
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "400": {
@@ -302,6 +317,11 @@ export const operations = {
               "message": "Invalid field: type must be one of normal, shared, restricted."
             }
           ]
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -316,6 +336,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -331,6 +356,11 @@ export const operations = {
         "example": {
           "code": 4130,
           "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "409": {
@@ -346,6 +376,11 @@ export const operations = {
         "example": {
           "code": 4132,
           "message": "Group name Design team is already in use."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -360,6 +395,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "413": {
@@ -374,6 +414,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "The body is larger than 1048576 bytes."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "415": {
@@ -388,6 +433,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Unsupported content type \"text/csv\": send multipart/form-data or application/json."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -402,6 +452,30 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          },
+          "X-RateLimit-Limit": {
+            "type": "integer"
+          },
+          "X-RateLimit-Remaining": {
+            "type": "integer"
+          }
         }
       }
     }
@@ -510,7 +584,12 @@ export const operations = {
         "message": "The account's IM directory groups.",
         "contentTypes": [
           "application/json"
-        ]
+        ],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -525,6 +604,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -539,6 +623,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -553,6 +642,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -567,6 +661,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -649,7 +761,12 @@ export const operations = {
         "message": "The group.",
         "contentTypes": [
           "application/json"
-        ]
+        ],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -664,6 +781,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -678,6 +800,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -692,6 +819,11 @@ export const operations = {
         "example": {
           "code": 4130,
           "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -706,6 +838,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -720,6 +857,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -810,7 +965,12 @@ export const operations = {
     "responses": {
       "204": {
         "message": "The group was updated.",
-        "contentTypes": []
+        "contentTypes": [],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -825,6 +985,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -839,6 +1004,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -853,6 +1023,11 @@ export const operations = {
         "example": {
           "code": 4130,
           "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "409": {
@@ -867,6 +1042,11 @@ export const operations = {
         "example": {
           "code": 4132,
           "message": "Group name Design team is already in use."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -881,6 +1061,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "413": {
@@ -895,6 +1080,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "The body is larger than 1048576 bytes."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "415": {
@@ -909,6 +1099,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Unsupported content type \"text/csv\": send application/json."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -923,6 +1118,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -964,7 +1177,12 @@ export const operations = {
     "responses": {
       "204": {
         "message": "The group was deleted.",
-        "contentTypes": []
+        "contentTypes": [],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -979,6 +1197,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -993,6 +1216,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -1007,6 +1235,11 @@ export const operations = {
         "example": {
           "code": 4130,
           "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -1021,6 +1254,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -1035,6 +1273,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -1163,7 +1419,12 @@ export const operations = {
         "message": "One page of the group's members.",
         "contentTypes": [
           "application/json"
-        ]
+        ],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -1178,6 +1439,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -1192,6 +1458,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -1206,6 +1477,11 @@ export const operations = {
         "example": {
           "code": 4130,
           "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -1220,6 +1496,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -1234,6 +1515,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -1333,7 +1632,12 @@ export const operations = {
         "message": "The members were added.",
         "contentTypes": [
           "application/json"
-        ]
+        ],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -1348,6 +1652,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -1362,6 +1671,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -1377,6 +1691,11 @@ export const operations = {
         "example": {
           "code": 1001,
           "message": "User does not exist."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -1391,6 +1710,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "413": {
@@ -1405,6 +1729,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "The body is larger than 1048576 bytes."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "415": {
@@ -1419,6 +1748,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Unsupported content type \"text/csv\": send application/json."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -1433,6 +1767,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -1482,7 +1834,12 @@ export const operations = {
     "responses": {
       "204": {
         "message": "The member was removed.",
-        "contentTypes": []
+        "contentTypes": [],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -1497,6 +1854,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -1511,6 +1873,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -1526,6 +1893,11 @@ export const operations = {
         "example": {
           "code": 1001,
           "message": "User does not exist."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "410": {
@@ -1540,6 +1912,11 @@ export const operations = {
         "example": {
           "code": 4137,
           "message": "The IM Group APIs are no longer available."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -1554,6 +1931,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -1623,7 +2018,12 @@ export const operations = {
         "message": "The account's groups.",
         "contentTypes": [
           "application/json"
-        ]
+        ],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -1638,6 +2038,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -1652,6 +2057,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -1666,6 +2076,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -1741,6 +2169,11 @@ export const operations = {
           "id": "6Tq2cHhORUK0oW4n6bJjPA",
           "name": "Design team",
           "total_members": 0
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "400": {
@@ -1756,6 +2189,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "It has reached the maximum number of groups. You can clean up some groups then add."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -1770,6 +2208,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "409": {
@@ -1784,6 +2227,11 @@ export const operations = {
         "example": {
           "code": 4132,
           "message": "The group name \"Design team\" is already in use."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "413": {
@@ -1798,6 +2246,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "The body is larger than 1048576 bytes."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "415": {
@@ -1812,6 +2265,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Unsupported content type \"text/csv\": send application/json."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -1826,6 +2284,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -1865,7 +2341,12 @@ export const operations = {
     "responses": {
       "204": {
         "message": "The group was deleted.",
-        "contentTypes": []
+        "contentTypes": [],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -1880,6 +2361,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -1894,6 +2380,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -1908,6 +2399,11 @@ export const operations = {
         "example": {
           "code": 4130,
           "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -1922,6 +2418,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -2042,7 +2556,12 @@ export const operations = {
         "message": "One page of the group's members.",
         "contentTypes": [
           "application/json"
-        ]
+        ],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -2057,6 +2576,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -2071,6 +2595,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -2085,6 +2614,11 @@ export const operations = {
         "example": {
           "code": 4130,
           "message": "Group does not exist: 3Bq0qmdvRAKCVlJJ2yUxlA."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -2099,6 +2633,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -2196,7 +2748,12 @@ export const operations = {
         "message": "The members were added.",
         "contentTypes": [
           "application/json"
-        ]
+        ],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -2211,6 +2768,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -2225,6 +2787,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -2240,6 +2807,11 @@ export const operations = {
         "example": {
           "code": 1001,
           "message": "User does not exist."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "413": {
@@ -2254,6 +2826,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "The body is larger than 1048576 bytes."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "415": {
@@ -2268,6 +2845,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Unsupported content type \"text/csv\": send application/json."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -2282,6 +2864,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }
@@ -2329,7 +2929,12 @@ export const operations = {
     "responses": {
       "204": {
         "message": "The member was removed.",
-        "contentTypes": []
+        "contentTypes": [],
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
+        }
       },
       "400": {
         "zoomCode": 300,
@@ -2344,6 +2949,11 @@ export const operations = {
         "example": {
           "code": 300,
           "message": "Validation Failed."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "401": {
@@ -2358,6 +2968,11 @@ export const operations = {
         "example": {
           "code": 124,
           "message": "Invalid access token."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "404": {
@@ -2373,6 +2988,11 @@ export const operations = {
         "example": {
           "code": 1001,
           "message": "User does not exist."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          }
         }
       },
       "429": {
@@ -2387,6 +3007,24 @@ export const operations = {
         "example": {
           "code": 429,
           "message": "You have reached the maximum per-second rate limit for this API. Try again later."
+        },
+        "headers": {
+          "x-zm-trackingid": {
+            "type": "string"
+          },
+          "Retry-After": {
+            "type": "string"
+          },
+          "X-RateLimit-Category": {
+            "type": "string"
+          },
+          "X-RateLimit-Type": {
+            "type": "string",
+            "enum": [
+              "QPS",
+              "Daily-limit"
+            ]
+          }
         }
       }
     }

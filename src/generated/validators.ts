@@ -9,7 +9,7 @@ function codePointLength(text) {
 }
 
 // JSON values, as they are
-const { v1, v2, v4, v5, v6, v7, v10, v11, v13, v14, v15, v16, v18, v19, v20, v21, v23 } = (() => {
+const { v1, v2, v4, v5, v9, v11, v14, v15, v17, v18, v19, v20, v22, v23, v24, v25, v27 } = (() => {
 const v1 = validate10;
 const schema11 = {"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal"},"search_by_domain":{"type":"boolean","default":false},"search_by_account":{"type":"boolean","default":false},"search_by_ma_account":{"type":"boolean","default":false}}};
 const func2 = codePointLength;
@@ -452,7 +452,7 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
-const v6 = validate14;
+const v9 = validate14;
 const schema15 = {"type":"object","required":["groups"],"properties":{"page_count":{"type":"integer"},"page_number":{"type":"integer"},"page_size":{"type":"integer"},"total_records":{"type":"integer"},"next_page_token":{"type":"string"},"groups":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"total_members":{"type":"integer"},"type":{"type":"string","enum":["normal","shared","restricted"]},"search_by_domain":{"type":"boolean"},"search_by_account":{"type":"boolean"},"search_by_ma_account":{"type":"boolean"}}}}}};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -675,7 +675,7 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
-const v7 = validate15;
+const v11 = validate15;
 const schema16 = {"type":"object","properties":{"groupId":{"type":"string","minLength":1,"pattern":"^(?!\\.\\.?$)"}},"required":["groupId"],"additionalProperties":false};
 const pattern1 = new RegExp("^(?!\\.\\.?$)", "u");
 
@@ -755,7 +755,7 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-const v10 = validate16;
+const v14 = validate16;
 const schema17 = {"type":"object","minProperties":1,"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal"},"search_by_domain":{"type":"boolean","default":false},"search_by_account":{"type":"boolean","default":false},"search_by_ma_account":{"type":"boolean","default":false}}};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -903,7 +903,7 @@ validate16.errors = vErrors;
 return errors === 0;
 }
 
-const v11 = validate17;
+const v15 = validate17;
 const schema18 = {"type":"object","properties":{"groupId":{"type":"string","minLength":1,"pattern":"^(?!\\.\\.?$)"},"page_size":{"type":"integer","minimum":1,"maximum":300,"default":30},"next_page_token":{"type":"string"},"page_number":{"type":"integer","minimum":1}},"required":["groupId"],"additionalProperties":false};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1054,7 +1054,7 @@ validate17.errors = vErrors;
 return errors === 0;
 }
 
-const v13 = validate18;
+const v17 = validate18;
 const schema19 = {"type":"object","required":["members"],"properties":{"page_count":{"type":"integer"},"page_number":{"type":"integer"},"page_size":{"type":"integer"},"total_records":{"type":"integer"},"next_page_token":{"type":"string"},"members":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"email":{"type":"string"},"first_name":{"type":"string"},"last_name":{"type":"string"},"type":{"type":"integer"}}}}}};
 
 function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1242,7 +1242,7 @@ validate18.errors = vErrors;
 return errors === 0;
 }
 
-const v14 = validate19;
+const v18 = validate19;
 const schema20 = {"type":"object","required":["members"],"additionalProperties":false,"properties":{"members":{"type":"array","minItems":1,"maxItems":10,"items":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1},"email":{"type":"string","format":"email","maxLength":128}}}}}};
 const formats0 = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/u;
 
@@ -1420,7 +1420,7 @@ validate19.errors = vErrors;
 return errors === 0;
 }
 
-const v15 = validate20;
+const v19 = validate20;
 const schema21 = {"type":"object","properties":{"ids":{"type":"string"},"added_at":{"type":"string","format":"date-time"}}};
 const formats2 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/u;
 
@@ -1480,7 +1480,7 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 
-const v16 = validate21;
+const v20 = validate21;
 const schema22 = {"type":"object","properties":{"groupId":{"type":"string","minLength":1,"pattern":"^(?!\\.\\.?$)"},"memberId":{"type":"string","minLength":1,"pattern":"^(?!\\.\\.?$)"}},"required":["groupId","memberId"],"additionalProperties":false};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1604,7 +1604,7 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 
-const v18 = validate22;
+const v22 = validate22;
 const schema23 = {"type":"object","required":["groups"],"properties":{"total_records":{"type":"integer"},"groups":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"total_members":{"type":"integer"}}}}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1717,7 +1717,7 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
-const v19 = validate23;
+const v23 = validate23;
 const schema24 = {"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1806,7 +1806,7 @@ validate23.errors = vErrors;
 return errors === 0;
 }
 
-const v20 = validate24;
+const v24 = validate24;
 const schema25 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"total_members":{"type":"integer"}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1865,7 +1865,7 @@ validate24.errors = vErrors;
 return errors === 0;
 }
 
-const v21 = validate25;
+const v25 = validate25;
 const schema26 = {"type":"object","properties":{"groupId":{"type":"string","minLength":1,"pattern":"^(?!\\.\\.?$)"},"page_size":{"type":"integer","minimum":1,"maximum":300,"default":30},"next_page_token":{"type":"string"}},"required":["groupId"],"additionalProperties":false};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1991,7 +1991,7 @@ validate25.errors = vErrors;
 return errors === 0;
 }
 
-const v23 = validate26;
+const v27 = validate26;
 const schema27 = {"type":"object","required":["members"],"additionalProperties":false,"properties":{"members":{"type":"array","minItems":1,"maxItems":30,"items":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"id":{"type":"string","minLength":1},"email":{"type":"string","format":"email","maxLength":128}}}}}};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2167,11 +2167,11 @@ errors++;
 validate26.errors = vErrors;
 return errors === 0;
 }
-return { v1, v2, v4, v5, v6, v7, v10, v11, v13, v14, v15, v16, v18, v19, v20, v21, v23 };
+return { v1, v2, v4, v5, v9, v11, v14, v15, v17, v18, v19, v20, v22, v23, v24, v25, v27 };
 })();
 
 // Forms: text coerced to the schema's types
-const { v0, v3, v8, v9, v12, v17, v22 } = (() => {
+const { v0, v3, v6, v7, v8, v10, v12, v13, v16, v21, v26 } = (() => {
 const v0 = validate10;
 const schema11 = {"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal"},"search_by_domain":{"type":"boolean","default":false},"search_by_account":{"type":"boolean","default":false},"search_by_ma_account":{"type":"boolean","default":false}}};
 const func2 = codePointLength;
@@ -2482,11 +2482,609 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const v8 = validate12;
-const schema13 = {"type":"object","properties":{"groupId":{"type":"string","minLength":1,"pattern":"^(?!\\.\\.?$)"}},"required":["groupId"],"additionalProperties":false};
-const pattern1 = new RegExp("^(?!\\.\\.?$)", "u");
+const v6 = validate12;
+const schema13 = {"type":"object","properties":{"x-zm-trackingid":{"type":"string"}},"required":[]};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["x-zm-trackingid"] !== undefined){
+let data0 = data["x-zm-trackingid"];
+if(typeof data0 !== "string"){
+let dataType0 = typeof data0;
+let coerced0 = undefined;
+if(dataType0 == 'object' && Array.isArray(data0) && data0.length == 1){
+data0 = data0[0];
+dataType0 = typeof data0;
+if(typeof data0 === "string"){
+coerced0 = data0;
+}
+}
+if(!(coerced0 !== undefined)){
+if(dataType0 == "number" || dataType0 == "boolean"){
+coerced0 = "" + data0;
+}
+else if(data0 === null){
+coerced0 = "";
+}
+else {
+const err0 = {instancePath:instancePath+"/x-zm-trackingid",schemaPath:"#/properties/x-zm-trackingid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(coerced0 !== undefined){
+data0 = coerced0;
+if(data !== undefined){
+data["x-zm-trackingid"] = coerced0;
+}
+}
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+const v7 = validate13;
+const schema14 = {"type":"object","properties":{"content-location":{"type":"string"},"x-zm-trackingid":{"type":"string"}},"required":[]};
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["content-location"] !== undefined){
+let data0 = data["content-location"];
+if(typeof data0 !== "string"){
+let dataType0 = typeof data0;
+let coerced0 = undefined;
+if(dataType0 == 'object' && Array.isArray(data0) && data0.length == 1){
+data0 = data0[0];
+dataType0 = typeof data0;
+if(typeof data0 === "string"){
+coerced0 = data0;
+}
+}
+if(!(coerced0 !== undefined)){
+if(dataType0 == "number" || dataType0 == "boolean"){
+coerced0 = "" + data0;
+}
+else if(data0 === null){
+coerced0 = "";
+}
+else {
+const err0 = {instancePath:instancePath+"/content-location",schemaPath:"#/properties/content-location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(coerced0 !== undefined){
+data0 = coerced0;
+if(data !== undefined){
+data["content-location"] = coerced0;
+}
+}
+}
+}
+if(data["x-zm-trackingid"] !== undefined){
+let data1 = data["x-zm-trackingid"];
+if(typeof data1 !== "string"){
+let dataType1 = typeof data1;
+let coerced1 = undefined;
+if(dataType1 == 'object' && Array.isArray(data1) && data1.length == 1){
+data1 = data1[0];
+dataType1 = typeof data1;
+if(typeof data1 === "string"){
+coerced1 = data1;
+}
+}
+if(!(coerced1 !== undefined)){
+if(dataType1 == "number" || dataType1 == "boolean"){
+coerced1 = "" + data1;
+}
+else if(data1 === null){
+coerced1 = "";
+}
+else {
+const err1 = {instancePath:instancePath+"/x-zm-trackingid",schemaPath:"#/properties/x-zm-trackingid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(coerced1 !== undefined){
+data1 = coerced1;
+if(data !== undefined){
+data["x-zm-trackingid"] = coerced1;
+}
+}
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
+const v8 = validate14;
+const schema15 = {"type":"object","properties":{"x-zm-trackingid":{"type":"string"},"retry-after":{"type":"string"},"x-ratelimit-category":{"type":"string"},"x-ratelimit-type":{"type":"string","enum":["QPS","Daily-limit"]},"x-ratelimit-limit":{"type":"integer"},"x-ratelimit-remaining":{"type":"integer"}},"required":[]};
+
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["x-zm-trackingid"] !== undefined){
+let data0 = data["x-zm-trackingid"];
+if(typeof data0 !== "string"){
+let dataType0 = typeof data0;
+let coerced0 = undefined;
+if(dataType0 == 'object' && Array.isArray(data0) && data0.length == 1){
+data0 = data0[0];
+dataType0 = typeof data0;
+if(typeof data0 === "string"){
+coerced0 = data0;
+}
+}
+if(!(coerced0 !== undefined)){
+if(dataType0 == "number" || dataType0 == "boolean"){
+coerced0 = "" + data0;
+}
+else if(data0 === null){
+coerced0 = "";
+}
+else {
+const err0 = {instancePath:instancePath+"/x-zm-trackingid",schemaPath:"#/properties/x-zm-trackingid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(coerced0 !== undefined){
+data0 = coerced0;
+if(data !== undefined){
+data["x-zm-trackingid"] = coerced0;
+}
+}
+}
+}
+if(data["retry-after"] !== undefined){
+let data1 = data["retry-after"];
+if(typeof data1 !== "string"){
+let dataType1 = typeof data1;
+let coerced1 = undefined;
+if(dataType1 == 'object' && Array.isArray(data1) && data1.length == 1){
+data1 = data1[0];
+dataType1 = typeof data1;
+if(typeof data1 === "string"){
+coerced1 = data1;
+}
+}
+if(!(coerced1 !== undefined)){
+if(dataType1 == "number" || dataType1 == "boolean"){
+coerced1 = "" + data1;
+}
+else if(data1 === null){
+coerced1 = "";
+}
+else {
+const err1 = {instancePath:instancePath+"/retry-after",schemaPath:"#/properties/retry-after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(coerced1 !== undefined){
+data1 = coerced1;
+if(data !== undefined){
+data["retry-after"] = coerced1;
+}
+}
+}
+}
+if(data["x-ratelimit-category"] !== undefined){
+let data2 = data["x-ratelimit-category"];
+if(typeof data2 !== "string"){
+let dataType2 = typeof data2;
+let coerced2 = undefined;
+if(dataType2 == 'object' && Array.isArray(data2) && data2.length == 1){
+data2 = data2[0];
+dataType2 = typeof data2;
+if(typeof data2 === "string"){
+coerced2 = data2;
+}
+}
+if(!(coerced2 !== undefined)){
+if(dataType2 == "number" || dataType2 == "boolean"){
+coerced2 = "" + data2;
+}
+else if(data2 === null){
+coerced2 = "";
+}
+else {
+const err2 = {instancePath:instancePath+"/x-ratelimit-category",schemaPath:"#/properties/x-ratelimit-category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(coerced2 !== undefined){
+data2 = coerced2;
+if(data !== undefined){
+data["x-ratelimit-category"] = coerced2;
+}
+}
+}
+}
+if(data["x-ratelimit-type"] !== undefined){
+let data3 = data["x-ratelimit-type"];
+if(typeof data3 !== "string"){
+let dataType3 = typeof data3;
+let coerced3 = undefined;
+if(dataType3 == 'object' && Array.isArray(data3) && data3.length == 1){
+data3 = data3[0];
+dataType3 = typeof data3;
+if(typeof data3 === "string"){
+coerced3 = data3;
+}
+}
+if(!(coerced3 !== undefined)){
+if(dataType3 == "number" || dataType3 == "boolean"){
+coerced3 = "" + data3;
+}
+else if(data3 === null){
+coerced3 = "";
+}
+else {
+const err3 = {instancePath:instancePath+"/x-ratelimit-type",schemaPath:"#/properties/x-ratelimit-type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(coerced3 !== undefined){
+data3 = coerced3;
+if(data !== undefined){
+data["x-ratelimit-type"] = coerced3;
+}
+}
+}
+if(!((data3 === "QPS") || (data3 === "Daily-limit"))){
+const err4 = {instancePath:instancePath+"/x-ratelimit-type",schemaPath:"#/properties/x-ratelimit-type/enum",keyword:"enum",params:{allowedValues: schema15.properties["x-ratelimit-type"].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data["x-ratelimit-limit"] !== undefined){
+let data4 = data["x-ratelimit-limit"];
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+let dataType4 = typeof data4;
+let coerced4 = undefined;
+if(dataType4 == 'object' && Array.isArray(data4) && data4.length == 1){
+data4 = data4[0];
+dataType4 = typeof data4;
+if(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4))){
+coerced4 = data4;
+}
+}
+if(!(coerced4 !== undefined)){
+if(dataType4 === "boolean" || data4 === null
+              || (dataType4 === "string" && data4 && data4 == +data4 && !(data4 % 1))){
+coerced4 = +data4;
+}
+else {
+const err5 = {instancePath:instancePath+"/x-ratelimit-limit",schemaPath:"#/properties/x-ratelimit-limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(coerced4 !== undefined){
+data4 = coerced4;
+if(data !== undefined){
+data["x-ratelimit-limit"] = coerced4;
+}
+}
+}
+}
+if(data["x-ratelimit-remaining"] !== undefined){
+let data5 = data["x-ratelimit-remaining"];
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+let dataType5 = typeof data5;
+let coerced5 = undefined;
+if(dataType5 == 'object' && Array.isArray(data5) && data5.length == 1){
+data5 = data5[0];
+dataType5 = typeof data5;
+if(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5))){
+coerced5 = data5;
+}
+}
+if(!(coerced5 !== undefined)){
+if(dataType5 === "boolean" || data5 === null
+              || (dataType5 === "string" && data5 && data5 == +data5 && !(data5 % 1))){
+coerced5 = +data5;
+}
+else {
+const err6 = {instancePath:instancePath+"/x-ratelimit-remaining",schemaPath:"#/properties/x-ratelimit-remaining/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(coerced5 !== undefined){
+data5 = coerced5;
+if(data !== undefined){
+data["x-ratelimit-remaining"] = coerced5;
+}
+}
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate14.errors = vErrors;
+return errors === 0;
+}
+
+const v10 = validate15;
+const schema16 = {"type":"object","properties":{"x-zm-trackingid":{"type":"string"},"retry-after":{"type":"string"},"x-ratelimit-category":{"type":"string"},"x-ratelimit-type":{"type":"string","enum":["QPS","Daily-limit"]}},"required":[]};
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["x-zm-trackingid"] !== undefined){
+let data0 = data["x-zm-trackingid"];
+if(typeof data0 !== "string"){
+let dataType0 = typeof data0;
+let coerced0 = undefined;
+if(dataType0 == 'object' && Array.isArray(data0) && data0.length == 1){
+data0 = data0[0];
+dataType0 = typeof data0;
+if(typeof data0 === "string"){
+coerced0 = data0;
+}
+}
+if(!(coerced0 !== undefined)){
+if(dataType0 == "number" || dataType0 == "boolean"){
+coerced0 = "" + data0;
+}
+else if(data0 === null){
+coerced0 = "";
+}
+else {
+const err0 = {instancePath:instancePath+"/x-zm-trackingid",schemaPath:"#/properties/x-zm-trackingid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(coerced0 !== undefined){
+data0 = coerced0;
+if(data !== undefined){
+data["x-zm-trackingid"] = coerced0;
+}
+}
+}
+}
+if(data["retry-after"] !== undefined){
+let data1 = data["retry-after"];
+if(typeof data1 !== "string"){
+let dataType1 = typeof data1;
+let coerced1 = undefined;
+if(dataType1 == 'object' && Array.isArray(data1) && data1.length == 1){
+data1 = data1[0];
+dataType1 = typeof data1;
+if(typeof data1 === "string"){
+coerced1 = data1;
+}
+}
+if(!(coerced1 !== undefined)){
+if(dataType1 == "number" || dataType1 == "boolean"){
+coerced1 = "" + data1;
+}
+else if(data1 === null){
+coerced1 = "";
+}
+else {
+const err1 = {instancePath:instancePath+"/retry-after",schemaPath:"#/properties/retry-after/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(coerced1 !== undefined){
+data1 = coerced1;
+if(data !== undefined){
+data["retry-after"] = coerced1;
+}
+}
+}
+}
+if(data["x-ratelimit-category"] !== undefined){
+let data2 = data["x-ratelimit-category"];
+if(typeof data2 !== "string"){
+let dataType2 = typeof data2;
+let coerced2 = undefined;
+if(dataType2 == 'object' && Array.isArray(data2) && data2.length == 1){
+data2 = data2[0];
+dataType2 = typeof data2;
+if(typeof data2 === "string"){
+coerced2 = data2;
+}
+}
+if(!(coerced2 !== undefined)){
+if(dataType2 == "number" || dataType2 == "boolean"){
+coerced2 = "" + data2;
+}
+else if(data2 === null){
+coerced2 = "";
+}
+else {
+const err2 = {instancePath:instancePath+"/x-ratelimit-category",schemaPath:"#/properties/x-ratelimit-category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(coerced2 !== undefined){
+data2 = coerced2;
+if(data !== undefined){
+data["x-ratelimit-category"] = coerced2;
+}
+}
+}
+}
+if(data["x-ratelimit-type"] !== undefined){
+let data3 = data["x-ratelimit-type"];
+if(typeof data3 !== "string"){
+let dataType3 = typeof data3;
+let coerced3 = undefined;
+if(dataType3 == 'object' && Array.isArray(data3) && data3.length == 1){
+data3 = data3[0];
+dataType3 = typeof data3;
+if(typeof data3 === "string"){
+coerced3 = data3;
+}
+}
+if(!(coerced3 !== undefined)){
+if(dataType3 == "number" || dataType3 == "boolean"){
+coerced3 = "" + data3;
+}
+else if(data3 === null){
+coerced3 = "";
+}
+else {
+const err3 = {instancePath:instancePath+"/x-ratelimit-type",schemaPath:"#/properties/x-ratelimit-type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(coerced3 !== undefined){
+data3 = coerced3;
+if(data !== undefined){
+data["x-ratelimit-type"] = coerced3;
+}
+}
+}
+if(!((data3 === "QPS") || (data3 === "Daily-limit"))){
+const err4 = {instancePath:instancePath+"/x-ratelimit-type",schemaPath:"#/properties/x-ratelimit-type/enum",keyword:"enum",params:{allowedValues: schema16.properties["x-ratelimit-type"].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate15.errors = vErrors;
+return errors === 0;
+}
+
+const v12 = validate16;
+const schema17 = {"type":"object","properties":{"groupId":{"type":"string","minLength":1,"pattern":"^(?!\\.\\.?$)"}},"required":["groupId"],"additionalProperties":false};
+const pattern1 = new RegExp("^(?!\\.\\.?$)", "u");
+
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2583,14 +3181,14 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate12.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-const v9 = validate13;
-const schema14 = {"type":"object","minProperties":1,"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal"},"search_by_domain":{"type":"boolean","default":false},"search_by_account":{"type":"boolean","default":false},"search_by_ma_account":{"type":"boolean","default":false}}};
+const v13 = validate17;
+const schema18 = {"type":"object","minProperties":1,"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[^\\x00-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF]*$"},"type":{"type":"string","enum":["normal","shared","restricted"],"default":"normal"},"search_by_domain":{"type":"boolean","default":false},"search_by_account":{"type":"boolean","default":false},"search_by_ma_account":{"type":"boolean","default":false}}};
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2724,7 +3322,7 @@ data["type"] = coerced1;
 }
 }
 if(!(((data1 === "normal") || (data1 === "shared")) || (data1 === "restricted"))){
-const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema14.properties.type.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema18.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2859,14 +3457,14 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate13.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
 
-const v12 = validate14;
-const schema15 = {"type":"object","properties":{"groupId":{"type":"string","minLength":1,"pattern":"^(?!\\.\\.?$)"},"page_size":{"type":"integer","minimum":1,"maximum":300,"default":30},"next_page_token":{"type":"string"},"page_number":{"type":"integer","minimum":1}},"required":["groupId"],"additionalProperties":false};
+const v16 = validate18;
+const schema19 = {"type":"object","properties":{"groupId":{"type":"string","minLength":1,"pattern":"^(?!\\.\\.?$)"},"page_size":{"type":"integer","minimum":1,"maximum":300,"default":30},"next_page_token":{"type":"string"},"page_number":{"type":"integer","minimum":1}},"required":["groupId"],"additionalProperties":false};
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3107,14 +3705,14 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate14.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
 
-const v17 = validate15;
-const schema16 = {"type":"object","properties":{"groupId":{"type":"string","minLength":1,"pattern":"^(?!\\.\\.?$)"},"memberId":{"type":"string","minLength":1,"pattern":"^(?!\\.\\.?$)"}},"required":["groupId","memberId"],"additionalProperties":false};
+const v21 = validate19;
+const schema20 = {"type":"object","properties":{"groupId":{"type":"string","minLength":1,"pattern":"^(?!\\.\\.?$)"},"memberId":{"type":"string","minLength":1,"pattern":"^(?!\\.\\.?$)"}},"required":["groupId","memberId"],"additionalProperties":false};
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3281,14 +3879,14 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate15.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
-const v22 = validate16;
-const schema17 = {"type":"object","properties":{"groupId":{"type":"string","minLength":1,"pattern":"^(?!\\.\\.?$)"},"page_size":{"type":"integer","minimum":1,"maximum":300,"default":30},"next_page_token":{"type":"string"}},"required":["groupId"],"additionalProperties":false};
+const v26 = validate20;
+const schema21 = {"type":"object","properties":{"groupId":{"type":"string","minLength":1,"pattern":"^(?!\\.\\.?$)"},"page_size":{"type":"integer","minimum":1,"maximum":300,"default":30},"next_page_token":{"type":"string"}},"required":["groupId"],"additionalProperties":false};
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3481,10 +4079,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate16.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
-return { v0, v3, v8, v9, v12, v17, v22 };
+return { v0, v3, v6, v7, v8, v10, v12, v13, v16, v21, v26 };
 })();
 
 /** One of Ajv's errors: where (a JSON pointer), which rule, its parameters and Ajv's message. */
@@ -3498,27 +4096,28 @@ export interface SchemaError {
 /** True when the value keeps the schema's rules; otherwise `errors` says how it does not. */
 export type Validator = ((value: unknown) => boolean) & { errors?: SchemaError[] | null };
 
-const all = { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23 } as { v0: Validator; v1: Validator; v2: Validator; v3: Validator; v4: Validator; v5: Validator; v6: Validator; v7: Validator; v8: Validator; v9: Validator; v10: Validator; v11: Validator; v12: Validator; v13: Validator; v14: Validator; v15: Validator; v16: Validator; v17: Validator; v18: Validator; v19: Validator; v20: Validator; v21: Validator; v22: Validator; v23: Validator };
+const all = { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27 } as { v0: Validator; v1: Validator; v2: Validator; v3: Validator; v4: Validator; v5: Validator; v6: Validator; v7: Validator; v8: Validator; v9: Validator; v10: Validator; v11: Validator; v12: Validator; v13: Validator; v14: Validator; v15: Validator; v16: Validator; v17: Validator; v18: Validator; v19: Validator; v20: Validator; v21: Validator; v22: Validator; v23: Validator; v24: Validator; v25: Validator; v26: Validator; v27: Validator };
 
 /**
  * Each operation's validators: its body per media type, its parameters (one object; `paramsText` coerces a
- * query string's text), its JSON answers by status.
+ * query string's text), its JSON answers by status, and each answer's documented headers by status (one
+ * object, names lower-cased, values as text: coerced to the schema's types).
  */
 export const validators = {
-  imGroupCreate: { request: { "multipart/form-data": all.v0, "application/json": all.v1 }, params: all.v2, paramsText: all.v3, responses: { "200": all.v4, "201": all.v5, "400": all.v4, "401": all.v4, "404": all.v4, "409": all.v4, "410": all.v4, "413": all.v4, "415": all.v4, "429": all.v4 } },
-  imGroups: { request: {  }, params: all.v2, paramsText: all.v3, responses: { "200": all.v6, "400": all.v4, "401": all.v4, "410": all.v4, "429": all.v4 } },
-  imGroup: { request: {  }, params: all.v7, paramsText: all.v8, responses: { "200": all.v5, "400": all.v4, "401": all.v4, "404": all.v4, "410": all.v4, "429": all.v4 } },
-  imGroupUpdate: { request: { "multipart/form-data": all.v9, "application/json": all.v10 }, params: all.v7, paramsText: all.v8, responses: { "400": all.v4, "401": all.v4, "404": all.v4, "409": all.v4, "410": all.v4, "413": all.v4, "415": all.v4, "429": all.v4 } },
-  imGroupDelete: { request: {  }, params: all.v7, paramsText: all.v8, responses: { "400": all.v4, "401": all.v4, "404": all.v4, "410": all.v4, "429": all.v4 } },
-  imGroupMembers: { request: {  }, params: all.v11, paramsText: all.v12, responses: { "200": all.v13, "400": all.v4, "401": all.v4, "404": all.v4, "410": all.v4, "429": all.v4 } },
-  imGroupMembersCreate: { request: { "application/json": all.v14 }, params: all.v7, paramsText: all.v8, responses: { "201": all.v15, "400": all.v4, "401": all.v4, "404": all.v4, "410": all.v4, "413": all.v4, "415": all.v4, "429": all.v4 } },
-  imGroupMembersDelete: { request: {  }, params: all.v16, paramsText: all.v17, responses: { "400": all.v4, "401": all.v4, "404": all.v4, "410": all.v4, "429": all.v4 } },
-  groups: { request: {  }, params: all.v2, paramsText: all.v3, responses: { "200": all.v18, "400": all.v4, "401": all.v4, "429": all.v4 } },
-  groupCreate: { request: { "application/json": all.v19 }, params: all.v2, paramsText: all.v3, responses: { "201": all.v20, "400": all.v4, "401": all.v4, "409": all.v4, "413": all.v4, "415": all.v4, "429": all.v4 } },
-  groupDelete: { request: {  }, params: all.v7, paramsText: all.v8, responses: { "400": all.v4, "401": all.v4, "404": all.v4, "429": all.v4 } },
-  groupMembers: { request: {  }, params: all.v21, paramsText: all.v22, responses: { "200": all.v13, "400": all.v4, "401": all.v4, "404": all.v4, "429": all.v4 } },
-  groupMembersCreate: { request: { "application/json": all.v23 }, params: all.v7, paramsText: all.v8, responses: { "201": all.v15, "400": all.v4, "401": all.v4, "404": all.v4, "413": all.v4, "415": all.v4, "429": all.v4 } },
-  groupMembersDelete: { request: {  }, params: all.v16, paramsText: all.v17, responses: { "400": all.v4, "401": all.v4, "404": all.v4, "429": all.v4 } },
+  imGroupCreate: { request: { "multipart/form-data": all.v0, "application/json": all.v1 }, params: all.v2, paramsText: all.v3, responses: { "200": all.v4, "201": all.v5, "400": all.v4, "401": all.v4, "404": all.v4, "409": all.v4, "410": all.v4, "413": all.v4, "415": all.v4, "429": all.v4 }, headers: { "200": all.v6, "201": all.v7, "400": all.v6, "401": all.v6, "404": all.v6, "409": all.v6, "410": all.v6, "413": all.v6, "415": all.v6, "429": all.v8 } },
+  imGroups: { request: {  }, params: all.v2, paramsText: all.v3, responses: { "200": all.v9, "400": all.v4, "401": all.v4, "410": all.v4, "429": all.v4 }, headers: { "200": all.v6, "400": all.v6, "401": all.v6, "410": all.v6, "429": all.v10 } },
+  imGroup: { request: {  }, params: all.v11, paramsText: all.v12, responses: { "200": all.v5, "400": all.v4, "401": all.v4, "404": all.v4, "410": all.v4, "429": all.v4 }, headers: { "200": all.v6, "400": all.v6, "401": all.v6, "404": all.v6, "410": all.v6, "429": all.v10 } },
+  imGroupUpdate: { request: { "multipart/form-data": all.v13, "application/json": all.v14 }, params: all.v11, paramsText: all.v12, responses: { "400": all.v4, "401": all.v4, "404": all.v4, "409": all.v4, "410": all.v4, "413": all.v4, "415": all.v4, "429": all.v4 }, headers: { "204": all.v6, "400": all.v6, "401": all.v6, "404": all.v6, "409": all.v6, "410": all.v6, "413": all.v6, "415": all.v6, "429": all.v10 } },
+  imGroupDelete: { request: {  }, params: all.v11, paramsText: all.v12, responses: { "400": all.v4, "401": all.v4, "404": all.v4, "410": all.v4, "429": all.v4 }, headers: { "204": all.v6, "400": all.v6, "401": all.v6, "404": all.v6, "410": all.v6, "429": all.v10 } },
+  imGroupMembers: { request: {  }, params: all.v15, paramsText: all.v16, responses: { "200": all.v17, "400": all.v4, "401": all.v4, "404": all.v4, "410": all.v4, "429": all.v4 }, headers: { "200": all.v6, "400": all.v6, "401": all.v6, "404": all.v6, "410": all.v6, "429": all.v10 } },
+  imGroupMembersCreate: { request: { "application/json": all.v18 }, params: all.v11, paramsText: all.v12, responses: { "201": all.v19, "400": all.v4, "401": all.v4, "404": all.v4, "410": all.v4, "413": all.v4, "415": all.v4, "429": all.v4 }, headers: { "201": all.v6, "400": all.v6, "401": all.v6, "404": all.v6, "410": all.v6, "413": all.v6, "415": all.v6, "429": all.v10 } },
+  imGroupMembersDelete: { request: {  }, params: all.v20, paramsText: all.v21, responses: { "400": all.v4, "401": all.v4, "404": all.v4, "410": all.v4, "429": all.v4 }, headers: { "204": all.v6, "400": all.v6, "401": all.v6, "404": all.v6, "410": all.v6, "429": all.v10 } },
+  groups: { request: {  }, params: all.v2, paramsText: all.v3, responses: { "200": all.v22, "400": all.v4, "401": all.v4, "429": all.v4 }, headers: { "200": all.v6, "400": all.v6, "401": all.v6, "429": all.v10 } },
+  groupCreate: { request: { "application/json": all.v23 }, params: all.v2, paramsText: all.v3, responses: { "201": all.v24, "400": all.v4, "401": all.v4, "409": all.v4, "413": all.v4, "415": all.v4, "429": all.v4 }, headers: { "201": all.v6, "400": all.v6, "401": all.v6, "409": all.v6, "413": all.v6, "415": all.v6, "429": all.v10 } },
+  groupDelete: { request: {  }, params: all.v11, paramsText: all.v12, responses: { "400": all.v4, "401": all.v4, "404": all.v4, "429": all.v4 }, headers: { "204": all.v6, "400": all.v6, "401": all.v6, "404": all.v6, "429": all.v10 } },
+  groupMembers: { request: {  }, params: all.v25, paramsText: all.v26, responses: { "200": all.v17, "400": all.v4, "401": all.v4, "404": all.v4, "429": all.v4 }, headers: { "200": all.v6, "400": all.v6, "401": all.v6, "404": all.v6, "429": all.v10 } },
+  groupMembersCreate: { request: { "application/json": all.v27 }, params: all.v11, paramsText: all.v12, responses: { "201": all.v19, "400": all.v4, "401": all.v4, "404": all.v4, "413": all.v4, "415": all.v4, "429": all.v4 }, headers: { "201": all.v6, "400": all.v6, "401": all.v6, "404": all.v6, "413": all.v6, "415": all.v6, "429": all.v10 } },
+  groupMembersDelete: { request: {  }, params: all.v20, paramsText: all.v21, responses: { "400": all.v4, "401": all.v4, "404": all.v4, "429": all.v4 }, headers: { "204": all.v6, "400": all.v6, "401": all.v6, "404": all.v6, "429": all.v10 } },
 } as const;
 
 /** The formats the validators know. */
