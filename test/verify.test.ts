@@ -310,3 +310,35 @@ test("the JUnit XML has a test case per check, its failures and skips counted an
   expect(xml).toContain("&lt;secret &amp; co&gt;");
   expect(xml).not.toContain("<secret");
 });
+
+describe("--api groups: Zoom's Groups API, where Zoom retired IM groups", () => {
+  /** A retired account (every IM-group operation answers 410) whose Groups API holds one group of someone's. */
+  async function retiredAccount() {
+    const mock = createMockZoom({ retired: true });
+    const fetch = (request: Request) => mock.handle(request);
+    const client = createImGroupsClient({ accessToken: TOKEN, baseUrl: BASE, fetch });
+    await client.createGroup({ name: "Someone's team" });
+    return { mock, options: { accessToken: TOKEN, baseUrl: BASE, fetch } };
+  }
+
+  test("every Groups operation is exercised and checked; the account holds what it held before", async () => {
+    const { mock, options } = await retiredAccount();
+    const before = mock.groups("default", "groups");
+    const report = await verify(options, { api: "groups", memberEmail: EMAIL });
+    expect(report.ok).toBe(true);
+    expect([...report.operations].sort()).toEqual(
+      ["groupCreate", "groupDelete", "groupMembers", "groupMembersCreate", "groupMembersDelete", "groups"].sort(),
+    );
+    expect(report.counts.failed).toBe(0);
+    expect(report.checks.some((check) => check.check === "the group is gone" && check.outcome === "passed")).toBe(true);
+    expect(mock.groups("default", "groups")).toEqual(before);
+  });
+
+  test("the same account fails the IM-group run with the retirement, and is left as it was", async () => {
+    const { mock, options } = await retiredAccount();
+    const report = await verify(options, { memberEmail: EMAIL });
+    expect(report.ok).toBe(false);
+    expect(report.checks.find((check) => check.outcome === "failed")?.message).toMatch(/410|4137|retired/i);
+    expect(mock.groups("default", "groups").map((group) => group.name)).toEqual(["Someone's team"]);
+  });
+});

@@ -7,4 +7,4 @@
  */
 export type { CheckOutcome, VerifyCheck, VerifyReport } from "./report.js";
 export { junitXml } from "./report.js";
-export { VERIFY_PREFIX, type VerifyOptions, verify } from "./verify.js";
+export { type Api, VERIFY_PREFIX, type VerifyOptions, verify } from "./verify.js";

@@ -3,7 +3,7 @@
  * against the spec (answer.ts), and a cleanup that runs whatever happened (a failure, a violation, the signal).
  * It writes only to groups named with its prefix: its own, and those an earlier run was killed before deleting.
  */
-import { operations, serverUrl } from "../generated/operations.js";
+import { type OperationId, operations, serverUrl } from "../generated/operations.js";
 import { createImGroupsClient, GroupNotFoundError, type ImGroupsClientOptions, ValidationError } from "../index.js";
 import { validateRequest } from "../validation.js";
 import { checkAnswer, type RecordedAnswer } from "./answer.js";
@@ -25,14 +25,42 @@ export interface VerifyOptions {
   memberEmail?: string;
   /** Send only reads: list the groups, read one, list its members. For accounts where writes are not allowed. */
   readOnly?: boolean;
+  /** `im` (default): the IM-group operations; `groups`: Zoom's Groups API, where Zoom retired IM groups. */
+  api?: Api;
   /** Stops the run (Ctrl-C): no further step starts, the cleanup still runs, and the report says `interrupted`. */
   signal?: AbortSignal;
   /** Hears each check as it is decided (to print progress); what it throws is ignored. */
   onCheck?: (check: VerifyCheck) => void;
 }
 
-/** The operations a full run calls, in the order of the spec's family. */
-const WRITES = ["imGroupCreate", "imGroupUpdate", "imGroupMembersCreate", "imGroupMembersDelete", "imGroupDelete"];
+/** Which API a run checks: IM groups, or Zoom's Groups API (their successor where Zoom retired them). */
+export type Api = "im" | "groups";
+
+/** What each step does, by the shape of its operation's path under its API's base; the Groups API has no read or update. */
+const ROLES = {
+  list: "GET ",
+  create: "POST ",
+  read: "GET /{groupId}",
+  update: "PATCH /{groupId}",
+  remove: "DELETE /{groupId}",
+  members: "GET /{groupId}/members",
+  addMember: "POST /{groupId}/members",
+  removeMember: "DELETE /{groupId}/members/{memberId}",
+} as const;
+type Role = keyof typeof ROLES;
+
+/** An API's operations by role, read from the spec: `/im/groups…` or `/groups…`. */
+function rolesOf(api: Api): Partial<Record<Role, OperationId>> {
+  const base = api === "im" ? "/im/groups" : "/groups";
+  const found: Partial<Record<Role, OperationId>> = {};
+  for (const operation of Object.values(operations)) {
+    if (!operation.path.startsWith(base)) continue;
+    const shape = `${operation.method} ${operation.path.slice(base.length)}`;
+    const role = (Object.keys(ROLES) as Role[]).find((name) => ROLES[name] === shape);
+    if (role) found[role] = operation.operationId as OperationId;
+  }
+  return found;
+}
 
 class Interrupted extends Error {}
 
@@ -59,7 +87,12 @@ class Interrupted extends Error {}
  * });
  */
 export async function verify(clientOptions: ImGroupsClientOptions, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const { memberEmail, readOnly = false, signal } = options;
+  const { memberEmail, readOnly = false, signal, api = "im" } = options;
+  const ids = rolesOf(api);
+  const idOf = (role: Role) => ids[role] ?? role;
+  const WRITES = (["create", "update", "addMember", "removeMember", "remove"] as const).flatMap(
+    (role) => ids[role] ?? [],
+  );
   const secrets = [
     typeof clientOptions.accessToken === "string" ? clientOptions.accessToken : "",
     clientOptions.serverToServer?.clientSecret ?? "",
@@ -70,7 +103,26 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
     ...clientOptions,
     middleware: [...(clientOptions.middleware ?? []), recorder.middleware],
   } as ImGroupsClientOptions);
-  if (memberEmail !== undefined) checkMemberEmail(memberEmail);
+  if (memberEmail !== undefined) checkMemberEmail(memberEmail, idOf("addMember") as OperationId);
+  // The client's method for each role of the API (the names a person chose).
+  const calls =
+    api === "im"
+      ? {
+          list: (o: object) => client.listImGroups(o),
+          create: (groupName: string, o: object) => client.createImGroup({ name: groupName, type: "restricted" }, o),
+          remove: (id: string, o: object) => client.deleteImGroup(id, o),
+          members: (id: string, o: object) => client.listImGroupMembers(id, o),
+          addMember: (id: string, email: string, o: object) => client.addImGroupMembers(id, [{ email }], o),
+          removeMember: (id: string, member: string, o: object) => client.removeImGroupMember(id, member, o),
+        }
+      : {
+          list: (o: object) => client.listGroups(o),
+          create: (groupName: string, o: object) => client.createGroup({ name: groupName }, o),
+          remove: (id: string, o: object) => client.deleteGroup(id, o),
+          members: (id: string, o: object) => client.listGroupMembers(id, o),
+          addMember: (id: string, email: string, o: object) => client.addGroupMembers(id, [{ email }], o),
+          removeMember: (id: string, member: string, o: object) => client.removeGroupMember(id, member, o),
+        };
 
   const checks: VerifyCheck[] = [];
   const exercised = new Set<string>();
@@ -160,8 +212,7 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
   }
   type Group = { id?: unknown; name?: unknown; search_by_domain?: unknown };
   const on = (stop: AbortSignal | undefined) => (stop ? { signal: stop } : {});
-  const groupsList = (stop: AbortSignal | undefined) =>
-    listed<Group>(client.listImGroups(stop ? { signal: stop } : {}).pages(), "groups");
+  const groupsList = (stop: AbortSignal | undefined) => listed<Group>(calls.list(on(stop)).pages(), "groups");
 
   const name = `${VERIFY_PREFIX}${new Date().toISOString()} ${Math.random().toString(36).slice(2, 8)}`;
   const renamed = `${name} updated`;
@@ -170,46 +221,46 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
 
   async function readOnlyRun() {
     for (const operation of WRITES) skip("write", operation, "a read-only run sends no writes");
-    const { value: groups = [] } = await call("list the groups", "imGroups", 200, groupsList);
+    const { value: groups = [] } = await call("list the groups", idOf("list"), 200, groupsList);
     const first = groups.find((group): group is { id: string } => typeof group.id === "string" && group.id !== "");
     if (!first) {
-      skip("read a group", "imGroup", "the account has no group to read");
-      skip("list its members", "imGroupMembers", "the account has no group to read");
+      if (ids.read) skip("read a group", ids.read, "the account has no group to read");
+      skip("list its members", idOf("members"), "the account has no group to read");
       return;
     }
-    const read = await call("read a group", "imGroup", 200, (stop) => client.getImGroup(first.id, on(stop)));
-    if (read.value)
-      behaviour(
-        "read a group",
-        read.answer,
-        "imGroup",
-        "shows the listed group",
-        read.value.id === first.id,
-        shown(read.value.id, first.id, "id"),
-      );
-    await call("list its members", "imGroupMembers", 200, (stop) =>
-      listed(client.listImGroupMembers(first.id, on(stop)).pages(), "members"),
+    if (ids.read) {
+      const read = await call("read a group", ids.read, 200, (stop) => client.getImGroup(first.id, on(stop)));
+      if (read.value)
+        behaviour(
+          "read a group",
+          read.answer,
+          ids.read,
+          "shows the listed group",
+          read.value.id === first.id,
+          shown(read.value.id, first.id, "id"),
+        );
+    }
+    await call("list its members", idOf("members"), 200, (stop) =>
+      listed(calls.members(first.id, on(stop)).pages(), "members"),
     );
   }
 
   async function writeRun() {
     // Leftovers of a run killed before its cleanup: named with the prefix, and nothing else.
-    const sweep = await call("look for leftovers of earlier runs", "imGroups", 200, groupsList);
+    const sweep = await call("look for leftovers of earlier runs", idOf("list"), 200, groupsList);
     for (const group of sweep.value ?? []) {
       if (typeof group.name !== "string" || !group.name.startsWith(VERIFY_PREFIX) || typeof group.id !== "string")
         continue;
       const { id, name: leftover } = group as { id: string; name: string };
-      const removed = await call(`remove the leftover "${leftover}"`, "imGroupDelete", 204, (stop) =>
-        client.deleteImGroup(id, on(stop)),
+      const removed = await call(`remove the leftover "${leftover}"`, idOf("remove"), 204, (stop) =>
+        calls.remove(id, on(stop)),
       );
       if (!removed.error) leftoversRemoved.push(leftover);
     }
 
     state.createSent = true;
     const step = "create the group";
-    const created = await call(step, "imGroupCreate", 201, (stop) =>
-      client.createImGroup({ name, type: "restricted" }, on(stop)),
-    );
+    const created = await call(step, idOf("create"), 201, (stop) => calls.create(name, on(stop)));
     state.groupId = created.value?.id;
     const answer = created.answer;
     if (answer && answer.status >= 200 && answer.status < 300) {
@@ -219,7 +270,7 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
       behaviour(
         step,
         answer,
-        "imGroupCreate",
+        idOf("create"),
         "names the new group",
         typeof id === "string" && id !== "",
         typeof id === "string" && id !== ""
@@ -234,38 +285,42 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
       return;
     }
 
-    const read = await call("read the group", "imGroup", 200, (stop) => client.getImGroup(id, on(stop)));
-    if (read.value)
-      behaviour(
-        "read the group",
-        read.answer,
-        "imGroup",
-        "shows the created group",
-        read.value.id === id && read.value.name === name,
-        shown(read.value.name, name, "name"),
-      );
+    if (ids.read) {
+      const read = await call("read the group", ids.read, 200, (stop) => client.getImGroup(id, on(stop)));
+      if (read.value)
+        behaviour(
+          "read the group",
+          read.answer,
+          ids.read,
+          "shows the created group",
+          read.value.id === id && read.value.name === name,
+          shown(read.value.name, name, "name"),
+        );
+    }
 
-    const list = await call("find the group in the list", "imGroups", 200, groupsList);
+    const list = await call("find the group in the list", idOf("list"), 200, groupsList);
     if (list.value)
       behaviour(
         "find the group in the list",
         list.answer,
-        "imGroups",
+        idOf("list"),
         "shows the group",
         list.value.some((group) => group.id === id),
         `the list shows ${list.value.some((group) => group.id === id) ? "" : "no group with "}id ${id}`,
       );
 
-    const update = await call("update the group", "imGroupUpdate", 204, (stop) =>
-      client.updateImGroup(id, { name: renamed, search_by_domain: true }, on(stop)),
-    );
-    if (!update.error) {
-      const after = await call("read the update", "imGroup", 200, (stop) => client.getImGroup(id, on(stop)));
+    const update = ids.update
+      ? await call("update the group", ids.update, 204, (stop) =>
+          client.updateImGroup(id, { name: renamed, search_by_domain: true }, on(stop)),
+        )
+      : { error: "the Groups API has no update" };
+    if (!update.error && ids.read) {
+      const after = await call("read the update", ids.read, 200, (stop) => client.getImGroup(id, on(stop)));
       if (after.value)
         behaviour(
           "read the update",
           after.answer,
-          "imGroup",
+          ids.read,
           "shows the update",
           after.value.name === renamed,
           shown(after.value.name, renamed, "name"),
@@ -274,16 +329,32 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
 
     await members(id);
 
-    const deleted = await call("delete the group", "imGroupDelete", 204, (stop) => client.deleteImGroup(id, on(stop)));
+    const deleted = await call("delete the group", idOf("remove"), 204, (stop) => calls.remove(id, on(stop)));
     if (deleted.error) return;
     state.deleted = true;
-    const gone = await call("read the deleted group", "imGroup", 404, (stop) => client.getImGroup(id, on(stop)), {
+    if (!ids.read) {
+      // No read in the Groups API: the list tells whether the group is gone.
+      const after = await call("list after the delete", idOf("list"), 200, groupsList);
+      if (after.value) {
+        const still = after.value.some((group) => group.id === id);
+        behaviour(
+          "list after the delete",
+          after.answer,
+          idOf("list"),
+          "the group is gone",
+          !still,
+          `the list ${still ? "still shows" : "no longer shows"} id ${id}`,
+        );
+      }
+      return;
+    }
+    const gone = await call("read the deleted group", ids.read, 404, (stop) => client.getImGroup(id, on(stop)), {
       failureExpected: true,
     });
     behaviour(
       "read the deleted group",
       gone.answer,
-      "imGroup",
+      ids.read,
       "the group is gone",
       gone.error instanceof GroupNotFoundError,
       gone.error instanceof GroupNotFoundError
@@ -293,22 +364,22 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
   }
 
   async function members(groupId: string) {
-    const operations = ["imGroupMembersCreate", "imGroupMembers", "imGroupMembersDelete"];
+    const memberOperations = [idOf("addMember"), idOf("members"), idOf("removeMember")];
     if (memberEmail === undefined) {
-      for (const operation of operations)
+      for (const operation of memberOperations)
         skip("members", operation, "no member email given (memberEmail, --member-email)");
       return;
     }
     const email = memberEmail.toLowerCase();
-    const added = await call("add the member", "imGroupMembersCreate", 201, (stop) =>
-      client.addImGroupMembers(groupId, [{ email: memberEmail }], on(stop)),
+    const added = await call("add the member", idOf("addMember"), 201, (stop) =>
+      calls.addMember(groupId, memberEmail, on(stop)),
     );
     if (!added.value) return skipMembers("the member add failed");
     const known = added.value.unknown.length === 0;
     behaviour(
       "add the member",
       added.answer,
-      "imGroupMembersCreate",
+      idOf("addMember"),
       "adds the member",
       known,
       known
@@ -317,8 +388,8 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
     );
     if (!known) return skipMembers("the member was not added");
     type Member = { id?: unknown; email?: unknown };
-    const listedMembers = await call("list the members", "imGroupMembers", 200, (stop) =>
-      listed<Member>(client.listImGroupMembers(groupId, on(stop)).pages(), "members"),
+    const listedMembers = await call("list the members", idOf("members"), 200, (stop) =>
+      listed<Member>(calls.members(groupId, on(stop)).pages(), "members"),
     );
     const member = listedMembers.value?.find(
       (candidate) =>
@@ -329,20 +400,20 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
       behaviour(
         "list the members",
         listedMembers.answer,
-        "imGroupMembers",
+        idOf("members"),
         "shows the member",
         member !== undefined,
         `the member list ${member ? "shows" : "does not show"} ${memberEmail}`,
       );
     const memberId = typeof member?.id === "string" && member.id !== "" ? member.id : added.value.ids[0];
-    if (!memberId) return skip("remove the member", "imGroupMembersDelete", "no id of the member to remove");
-    await call("remove the member", "imGroupMembersDelete", 204, (stop) =>
-      client.removeImGroupMember(groupId, memberId, on(stop)),
+    if (!memberId) return skip("remove the member", idOf("removeMember"), "no id of the member to remove");
+    await call("remove the member", idOf("removeMember"), 204, (stop) =>
+      calls.removeMember(groupId, memberId, on(stop)),
     );
   }
   function skipMembers(reason: string) {
-    skip("list the members", "imGroupMembers", reason);
-    skip("remove the member", "imGroupMembersDelete", reason);
+    skip("list the members", idOf("members"), reason);
+    skip("remove the member", idOf("removeMember"), reason);
   }
 
   /** After anything: the run's group goes, by id, else (its create's answer lost) by its names. */
@@ -352,18 +423,18 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
     const always = { cleanup: true };
     if (state.groupId) {
       const id = state.groupId;
-      const removed = await call(step, "imGroupDelete", 204, () => client.deleteImGroup(id), always).catch(() => ({
+      const removed = await call(step, idOf("remove"), 204, () => calls.remove(id, {}), always).catch(() => ({
         error: true,
       }));
       return removed.error ? [name] : [];
     }
-    const found = await call(step, "imGroups", 200, groupsList, always).catch(() => ({ value: undefined }));
+    const found = await call(step, idOf("list"), 200, groupsList, always).catch(() => ({ value: undefined }));
     if (!found.value) return [name];
     const left: string[] = [];
     for (const group of found.value) {
       if (typeof group.id !== "string" || (group.name !== name && group.name !== renamed)) continue;
       const id = group.id;
-      const removed = await call(step, "imGroupDelete", 204, () => client.deleteImGroup(id), always).catch(() => ({
+      const removed = await call(step, idOf("remove"), 204, () => calls.remove(id, {}), always).catch(() => ({
         error: true,
       }));
       if (removed.error) left.push(String(group.name));
@@ -397,9 +468,9 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
 }
 
 /** A member email is checked as the spec's member add checks it, before anything is sent. */
-function checkMemberEmail(email: string): void {
+function checkMemberEmail(email: string, operationId: OperationId): void {
   const body = { members: [{ email }] };
-  const issues = validateRequest("imGroupMembersCreate", { params: { groupId: "verify" }, body }).map((issue) => ({
+  const issues = validateRequest(operationId, { params: { groupId: "verify" }, body }).map((issue) => ({
     ...issue,
     field: "memberEmail",
     message: issue.message.replace(/^members\[0\]\.email/, "memberEmail"),

@@ -20,6 +20,11 @@ const verifyFlags: FlagDefs = {
     help: "a user of the account to add to the run's group, list and remove (without it the member checks are skipped)",
   },
   "read-only": { type: "boolean", help: "send reads only: list the groups, read one, list its members" },
+  api: {
+    type: "string",
+    value: "im|groups",
+    help: "im (default): the IM-group operations; groups: Zoom's Groups API, where Zoom retired IM groups",
+  },
   json: { type: "boolean", help: "print the report as one JSON document" },
   junit: {
     type: "string",
@@ -48,7 +53,8 @@ export function verifyHelp(): string {
     "zoom-im-groups verify — check a Zoom account or a server standing in for Zoom against the spec",
     "",
     "Usage:",
-    "  zoom-im-groups verify [--member-email EMAIL] [--read-only] [--json] [--junit FILE] [--base-url URL | --mock]",
+    "  zoom-im-groups verify [--api im|groups] [--member-email EMAIL] [--read-only] [--json] [--junit FILE]",
+    "                        [--base-url URL | --mock]",
     "",
     "Creates a group named with the prefix",
     `"${VERIFY_PREFIX.trim()}", reads it, finds it in the list, updates it, adds,`,
@@ -74,6 +80,8 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
   }
   const timeoutMs = integer("timeout", flags.timeout, { min: 1, max: 3600, fallback: 30 }) * 1000;
   const memberEmail = text(flags, "member-email");
+  const api = text(flags, "api") ?? "im";
+  if (api !== "im" && api !== "groups") throw new UsageError(`--api must be im or groups (got ${JSON.stringify(api)})`);
   const { env } = terminal.io;
   const mock = flags.mock === true;
   const baseUrl = text(flags, "base-url");
@@ -107,6 +115,7 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
         {
           ...(memberEmail === undefined ? {} : { memberEmail }),
           readOnly: flags["read-only"] === true,
+          api,
           signal: terminal.io.signal,
           ...(json ? {} : { onCheck: (check) => void terminal.out(line(check)) }),
         },
