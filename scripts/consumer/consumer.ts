@@ -42,7 +42,7 @@ void [wrong, neither, both];
 function whatToDo(error: unknown): string {
   if (error instanceof ValidationError) return `fix ${error.issues.map((issue) => issue.field).join(", ")}`;
   if (error instanceof ConfigurationError) return "fix the client's options";
-  if (error instanceof GroupNameConflictError) return error.mayHaveCreated ? "it exists: made by this call" : "taken";
+  if (error instanceof GroupNameConflictError) return error.mayHaveChanged ? "it exists: made by this call" : "taken";
   if (error instanceof RateLimitError) {
     const type: "QPS" | "Daily-limit" | undefined = error.rateLimitType;
     // @ts-expect-error rateLimitType is the spec's two values, nothing else
@@ -84,11 +84,13 @@ async function create(status: number, expected: (outcome: Outcome) => boolean, c
     maxRetries: 0,
     middleware: [
       {
+        // The create's answer is the case; a list the client reads after it (to find a missing id) is Prism's own.
         onRequest: ({ request }) => {
-          if (prefer) request.headers.set("Prefer", prefer);
+          if (prefer && request.method === "POST") request.headers.set("Prefer", prefer);
           return request;
         },
-        onResponse: ({ response }) => {
+        onResponse: ({ request, response }) => {
+          if (request.method !== "POST") return undefined;
           seen.status = response.status;
           seen.violations = response.headers.get("sl-violations") ?? "";
           return undefined;
@@ -128,8 +130,13 @@ const cases: [string, () => Promise<string | null>][] = [
     },
   ],
   [
-    "upstream: 201 with the example's empty body: created, no id",
-    () => create(201, (o) => o.id === undefined, upstream("code=201")),
+    "upstream: 201 with the example's empty body: the id looked up by name; not listed, the group may exist",
+    () =>
+      create(
+        201,
+        (o) => typeof o.id === "string" || (o instanceof ZoomImGroupsError && o.mayHaveChanged),
+        upstream("code=201"),
+      ),
   ],
   [
     "upstream: 201 with a body generated from the schema: the group's fields, typed",

@@ -58,6 +58,15 @@ async function exercise(encoding: Encoding): Promise<Seen[]> {
   await client.removeImGroupMember(group.id, member?.id ?? "none").catch(() => undefined); // 404 code 1001
   await client.deleteImGroup(group.id);
   await client.getImGroup(group.id).catch(() => undefined); // 404 code 4130
+  // Zoom's Groups API, where Zoom retired IM groups.
+  const team = await client.createGroup({ name: `${name} team` });
+  await client.createGroup({ name: `${name} team` }).catch(() => undefined); // 409
+  for await (const _ of client.listGroups());
+  await client.addGroupMembers(team.id, members); // 404 code 1001 for the unknown one, then its halves
+  for await (const _ of client.listGroupMembers(team.id, { pageSize: 5 }));
+  const [teammate] = zoom.mock.members(team.id);
+  await client.removeGroupMember(team.id, teammate?.id ?? "none");
+  await client.deleteGroup(team.id);
   return seen;
 }
 
