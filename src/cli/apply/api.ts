@@ -15,8 +15,10 @@ export type Step = "list" | "create" | "update" | "members" | "add" | "remove";
 
 export interface ApplyApi {
   name: ApiName;
-  /** As people call the groups: `IM groups`, `groups` (of Zoom's Groups API). */
+  /** As people call the groups: `IM groups`, `groups`. */
   groups: string;
+  /** As people call the API: `the IM-group API`, `Zoom's Groups API`. */
+  title: string;
   operations: Readonly<Partial<Record<Step, OperationId>> & Record<Exclude<Step, "update">, OperationId>>;
 }
 
@@ -24,6 +26,7 @@ export const apis: Readonly<Record<ApiName, ApplyApi>> = {
   im: {
     name: "im",
     groups: "IM groups",
+    title: "the IM-group API",
     operations: {
       list: "imGroups",
       create: "imGroupCreate",
@@ -35,7 +38,8 @@ export const apis: Readonly<Record<ApiName, ApplyApi>> = {
   },
   groups: {
     name: "groups",
-    groups: "groups (Zoom's Groups API)",
+    groups: "groups",
+    title: "Zoom's Groups API",
     operations: {
       list: "groups",
       create: "groupCreate",

@@ -36,7 +36,7 @@ export function capText(
   const { dailyCap, accountMax } = caps;
   if (dailyCap !== undefined && creates > 0) {
     const spread = days.map((creates, day) => `${n(creates)} ${dayName(day)}`).join(", ");
-    const cap = `Zoom allows ${n(dailyCap)} creates of ${api.groups} per account per UTC day`;
+    const cap = `${api.title} allows ${n(dailyCap)} group creates per account per UTC day`;
     lines.push(
       days.length > 1
         ? `${n(creates)} to create over ${days.length} UTC days: ${spread} (${cap}; "today" assumes none was created on this account yet today, which Zoom does not say). ` +
@@ -62,8 +62,8 @@ export function portalLines(plans: readonly GroupPlan[]): string[] {
         .map(([field, value]) => `${field} ${String(value)}`)
         .join(", ")})`,
   );
+  const api = given[0]?.api.title ?? "this API";
   return [
-    `Set in Zoom's web portal: ${fields.join(", ")} ${fields.length === 1 ? "is" : "are"} not part of the ${given[0]?.api.groups ?? "API"}; ` +
-      `not sent, for ${count(given.length, "group")}: ${someOf(described, 10)}.`,
+    `Set in Zoom's web portal: ${api} has no ${fields.join(" or ")}, so apply sends none; ${count(given.length, "group")} of the file ${given.length === 1 ? "gives" : "give"} them: ${someOf(described, 10)}.`,
   ];
 }

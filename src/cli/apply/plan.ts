@@ -165,6 +165,8 @@ export function planText(plans: readonly GroupPlan[], totals: PlanTotals, eta: s
     lines.push(`${plan.create ? "+" : "~"} ${JSON.stringify(plan.group.name)}: ${counts.join(", ")}`);
     for (const [field, { from, to }] of Object.entries(plan.changes))
       lines.push(`    ${field}: ${shown(from)} → ${shown(to)}`);
+    for (const [field, value] of Object.entries(plan.portal))
+      lines.push(`    ${field}: ${shown(value)} (set in Zoom's web portal: not sent)`);
     for (const member of plan.add) lines.push(`    + ${memberName(member)}`);
     for (const member of plan.remove)
       lines.push(`    - ${memberName(member)}${member.email && member.id ? ` (${member.id})` : ""}`);

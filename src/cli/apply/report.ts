@@ -164,7 +164,7 @@ export function humanSummary(summary: ApplySummary, lines: readonly ActionLine[]
   if (dailyCap)
     out.push(
       `Daily cap: Zoom allows ${n(dailyCap.cap)} group creates per account per UTC day; ${n(dailyCap.created)} created this run, ` +
-        `${n(dailyCap.left)} left to create (with their members)${resetsAt ? `; the cap resets at ${resetsAt}` : ""}. Everything else was done.`,
+        `${n(dailyCap.left)} left to create (with their members)${resetsAt ? `; the cap resets at ${resetsAt}` : ""}.`,
     );
   if (summary.again)
     out.push(

@@ -140,8 +140,11 @@ export function applyHelp(): string {
   ].join("\n");
 }
 
-/** `--rate 30` (Light), `--rate Light=30`, `--rate medium=20`: a ceiling per label, each 1–1000. */
-export function rateFlags(values: readonly string[]): Record<string, number> {
+/**
+ * `--rate 30` (Light), `--rate Light=30`, `--rate medium=20`: a value per label, each 1–`max` (also the mock's
+ * `--rate-limit`).
+ */
+export function rateFlags(values: readonly string[], flag = "rate", max = 1000): Record<string, number> {
   const rates: Record<string, number> = {};
   for (const value of values) {
     const match = /^\s*(?:([A-Za-z]+)\s*=)?\s*(.*)$/.exec(value);
@@ -150,11 +153,11 @@ export function rateFlags(values: readonly string[]): Record<string, number> {
     if (label === undefined) {
       const near = nearest(given ?? "", rateLimitLabels);
       throw new UsageError(
-        `--rate ${value}: no rate-limit label "${given}"${near ? ` (did you mean ${near}?)` : ""}; the labels are ${rateLimitLabels.join(", ")}`,
+        `--${flag} ${value}: no rate-limit label "${given}"${near ? ` (did you mean ${near}?)` : ""}; the labels are ${rateLimitLabels.join(", ")}`,
       );
     }
-    if (rates[label] !== undefined) throw new UsageError(`--rate ${label} is given more than once`);
-    rates[label] = integer(`rate ${label}=`, match?.[2], { min: 1, max: 1000, fallback: 0 });
+    if (rates[label] !== undefined) throw new UsageError(`--${flag} ${label} is given more than once`);
+    rates[label] = integer(`${flag} ${label}=`, match?.[2], { min: 1, max, fallback: 0 });
   }
   return rates;
 }
@@ -417,7 +420,7 @@ function onGroupsApi(args: readonly string[], terminal: Terminal): string {
 function refuseOverMax(api: ApplyApi, max: number, existing: number, create: number, terminal: Terminal): number {
   const over = existing + create - max;
   terminal.err(
-    `error: the account holds ${count(existing, "group")} of ${api.groups} and the file adds ${create.toLocaleString("en-US")}: ` +
+    `error: the account holds ${count(existing, "group")} (${api.title}) and the file adds ${create.toLocaleString("en-US")}: ` +
       `${(existing + create).toLocaleString("en-US")}, past Zoom's maximum of ${max.toLocaleString("en-US")} groups in one account. ` +
       `Nothing was changed. Take ${count(over, "group")} out of the file, or delete groups the account no longer needs, then apply again.`,
   );

@@ -10,7 +10,7 @@ import {
   ValidationError,
 } from "../../index.js";
 import { encodings, operation, operations, validateCreateImGroupBody } from "../../spec.js";
-import { apiOf, type apis } from "../apply/api.js";
+import { apiOf, apis } from "../apply/api.js";
 import { runFileCommand } from "../bulk/command.js";
 import { UsageError } from "../errors.js";
 import { bodyFromFlags, fieldFlags, flagMessage } from "../fields.js";
@@ -120,7 +120,7 @@ export async function create(args: string[], terminal: Terminal): Promise<number
   if (api.name === "groups") {
     if (text(flags, "file") !== undefined)
       throw new UsageError(
-        "create --file makes IM groups; on the Groups API, `apply --api groups --file FILE` creates them within Zoom's 100-a-day cap and adds their members",
+        `create --file makes IM groups; on the Groups API, \`apply --api groups --file FILE\` creates them within Zoom's cap of ${operations[apis.groups.operations.create].dailyCap} a day, planned over UTC days, and adds their members`,
       );
     const unsettable = Object.keys(body).filter((field) => field !== "name");
     if (unsettable.length > 0)
