@@ -20,7 +20,7 @@ const mockFlags: FlagDefs = {
   "rate-limit": {
     type: "string",
     multiple: true,
-    value: "LABEL=N",
+    value: "N|LABEL=N",
     help: `requests per second per account of a rate-limit label (${rateLimitLabels.join(", ")}) before 429 X-RateLimit-Type: QPS; repeat it per label; a bare N is Light`,
   },
   others: {
