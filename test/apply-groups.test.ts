@@ -78,6 +78,23 @@ describe("apply --api groups: the file through Zoom's Groups API", () => {
     expect(groupsHeld(running)).toEqual(groupsWanted(groups));
   });
 
+  test("--prune removes, through the Groups API, the members the file does not list", async () => {
+    const { running, log, env } = await mockZoom();
+    const client = createImGroupsClient({ accessToken: "setup", baseUrl: running.url });
+    const design = await client.createGroup({ name: "Design" });
+    await client.addGroupMembers(design.id, [{ email: "ada@example.com" }, { email: "old@example.com" }]);
+    log.length = 0;
+    const groups: FileGroup[] = [{ name: "Design", members: ["ada@example.com", "bob@example.com"] }];
+    const run = await cli(["apply", "--file", await file("prune.csv", csvOf(groups)), ...GROUPS, "--prune"], env);
+    expect(run.code).toBe(0);
+    expect(groupsHeld(running)).toEqual(groupsWanted(groups));
+    expect(
+      writes(log)
+        .map((entry) => `${entry.method} ${entry.path.replace(design.id, "ID")}`)
+        .sort(),
+    ).toEqual(["DELETE /v2/groups/ID/members/mockusr000002", "POST /v2/groups/ID/members"]);
+  });
+
   test("--plan lists the settings as set in Zoom's web portal, and --plan --json carries them", async () => {
     const { log, env } = await mockZoom();
     const groups: FileGroup[] = [

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { type AccountPlan, createImGroupsClient, createPacer } from "../../index.js";
 import { operations, rateLimitLabels, rateLimitsByPlan } from "../../spec.js";
 import { lookUpByName, type Reader, readAccount } from "../apply/account.js";
-import { type ApplyApi, apiOf, callsOf, capsOf, memberPageSizeOf } from "../apply/api.js";
+import { type ApplyApi, apiOf, apis, callsOf, capsOf, memberPageSizeOf } from "../apply/api.js";
 import { capText, daysOf, nextUtcMidnight, portalLines } from "../apply/caps.js";
 import type { DesiredFile } from "../apply/desired.js";
 import { readDesired } from "../apply/desired.js";
@@ -50,7 +50,7 @@ const applyFlags: FlagDefs = {
   api: {
     type: "string",
     value: "im|groups",
-    help: "im: IM groups (default); groups: Zoom's Groups API, where Zoom retired IM groups (names and members; its caps of 100 creates a day and 5,000 groups are planned)",
+    help: `im: IM groups (default); groups: Zoom's Groups API, where Zoom retired IM groups (names and members; its caps of ${capsOf(apis.groups).dailyCap} creates a day and ${capsOf(apis.groups).accountMax?.toLocaleString("en-US")} groups are planned)`,
   },
   file: {
     type: "string",
