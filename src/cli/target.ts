@@ -64,10 +64,10 @@ export function resolveTarget(
 }
 
 /** For `--dry-run`. */
-export function describeTarget(target: Target | "embedded"): string {
+export function describeTarget(target: Target | "embedded", path: string = operation.path): string {
   if (target === "embedded") return "the embedded mock Zoom on loopback (--mock; nothing reaches Zoom)";
   const { options } = target;
-  const url = `${(options.baseUrl ?? operation.serverUrl).replace(/\/+$/, "")}${operation.path}`;
+  const url = `${(options.baseUrl ?? operation.serverUrl).replace(/\/+$/, "")}${path}`;
   if (target.noCredentials)
     return `${url}, but no credentials are set: a real run needs ${CREDENTIAL_VARIABLES} (or --mock)`;
   if ("serverToServer" in options && options.serverToServer) {
@@ -77,10 +77,19 @@ export function describeTarget(target: Target | "embedded"): string {
   return `${url} with ZOOM_ACCESS_TOKEN`;
 }
 
+/**
+ * `ZOOM_MOCK_RETIRED=1` with `--mock`: the embedded mock plays an account where Zoom retired the IM-group APIs
+ * (every IM-group operation answers 410, code 4137; the Groups API works), to rehearse what the CLI says there.
+ */
+export const MOCK_RETIRED = "ZOOM_MOCK_RETIRED";
+
 export async function connect(target: Target | "embedded", encoding: Encoding, terminal: Terminal): Promise<Target> {
   if (target !== "embedded") return target;
-  const embedded = await startMockZoom();
-  terminal.err(`zoom-im-groups: --mock: using the embedded mock Zoom at ${embedded.url} (nothing reaches Zoom).`);
+  const retired = /^(1|true|yes)$/i.test(terminal.io.env[MOCK_RETIRED]?.trim() ?? "");
+  const embedded = await startMockZoom(retired ? { retired } : {});
+  terminal.err(
+    `zoom-im-groups: --mock: using the embedded mock Zoom at ${embedded.url}${retired ? `, IM groups retired (${MOCK_RETIRED})` : ""} (nothing reaches Zoom).`,
+  );
   return { options: { accessToken: "embedded-mock-token", baseUrl: embedded.url, encoding }, embedded };
 }
 

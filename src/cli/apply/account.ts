@@ -2,11 +2,11 @@
  * What the account holds, read once per run: the group list, then the members of each group the file names
  * (never of another), paced under their label like every call. Nothing here writes.
  */
-import type { ImGroup, ImGroupMember, ImGroupsClient } from "../../index.js";
+import type { ImGroup, ImGroupMember } from "../../index.js";
 import { ZoomImGroupsError } from "../../index.js";
+import type { ApiCalls } from "./api.js";
 import type { DesiredGroup } from "./desired.js";
 import type { LookUp } from "./execute.js";
-import { MEMBER_PAGE_SIZE } from "./plan.js";
 
 export interface Account {
   /** By name (names are unique per account). */
@@ -19,17 +19,23 @@ export interface Account {
 
 const call = (signal: AbortSignal) => ({ signal });
 
-export async function listGroups(client: ImGroupsClient, signal: AbortSignal): Promise<Map<string, ImGroup>> {
+/** Reads through one API's calls; `pageSize`: the member list's largest page (the spec's). */
+export interface Reader {
+  calls: ApiCalls;
+  pageSize: number | undefined;
+}
+
+export async function listGroups({ calls }: Reader, signal: AbortSignal): Promise<Map<string, ImGroup>> {
   const groups = new Map<string, ImGroup>();
-  for await (const group of client.listImGroups(call(signal)))
+  for await (const group of calls.list(call(signal)))
     if (typeof group.name === "string" && typeof group.id === "string") groups.set(group.name, group);
   return groups;
 }
 
-export async function listMembers(client: ImGroupsClient, id: string, signal: AbortSignal): Promise<ImGroupMember[]> {
+export async function listMembers(reader: Reader, id: string, signal: AbortSignal): Promise<ImGroupMember[]> {
   const members: ImGroupMember[] = [];
-  const options = MEMBER_PAGE_SIZE ? { ...call(signal), pageSize: MEMBER_PAGE_SIZE } : call(signal);
-  for await (const member of client.listImGroupMembers(id, options)) members.push(member);
+  const options = reader.pageSize ? { ...call(signal), pageSize: reader.pageSize } : call(signal);
+  for await (const member of reader.calls.members(id, options)) members.push(member);
   return members;
 }
 
@@ -38,7 +44,7 @@ export async function listMembers(client: ImGroupsClient, id: string, signal: Ab
  * failure every call would meet (credentials, the API retired) ends the read; any other leaves that group unread.
  */
 export async function readAccount(
-  client: ImGroupsClient,
+  client: Reader,
   named: readonly DesiredGroup[],
   options: { signal: AbortSignal; concurrency: number; progress?: (read: number, of: number) => void },
 ): Promise<Account> {
@@ -77,7 +83,7 @@ export async function readAccount(
  * A 409's look-up: the group list once for every create that meets one meanwhile (they share a list in
  * flight), and again when that list was asked for before the group was made.
  */
-export function lookUpByName(client: ImGroupsClient, signal: AbortSignal): LookUp {
+export function lookUpByName(client: Reader, signal: AbortSignal): LookUp {
   let listing: Promise<Map<string, ImGroup>> | undefined;
   const shared = () => {
     listing ??= listGroups(client, signal).finally(() => {

@@ -9,7 +9,6 @@ import {
   GroupNameConflictError,
   type ImGroup,
   type ImGroupMember,
-  type ImGroupsClient,
   RateLimitError,
   UserNotFoundError,
   ZoomImGroupsError,
@@ -17,6 +16,7 @@ import {
 import type { StopReason } from "../bulk/report.js";
 import type { RunStop } from "../bulk/runner.js";
 import { type ErrorJson, errorJson } from "../errors.js";
+import { type ApiCalls, capsOf } from "./api.js";
 import { memberName } from "./desired.js";
 import { type Action, type ActionKind, actionsOf, type Change, type GroupPlan, labelOf, planGroup } from "./plan.js";
 
@@ -51,7 +51,13 @@ export interface ActionLine {
 export type LookUp = (name: string) => Promise<{ group: ImGroup; members: ImGroupMember[] } | undefined>;
 
 export interface ExecuteOptions {
-  client: ImGroupsClient;
+  /** The client's methods for the plans' API. */
+  calls: ApiCalls;
+  /**
+   * Creates this run may start (the API's daily cap, planned): the creates past it are `not-sent`
+   * (`daily-limit`), the rest of the plan goes on. Undefined: no cap.
+   */
+  createsAllowed?: number | undefined;
   stop: RunStop;
   plans: readonly GroupPlan[];
   prune: boolean;
@@ -81,7 +87,7 @@ export function lineOf(action: Action, fields: Partial<ActionLine> & { outcome: 
   return {
     type: "action",
     action: action.kind,
-    label: labelOf(action.kind),
+    label: labelOf(action.kind, plan.api),
     group: plan.group.name,
     row: plan.group.row,
     line: plan.group.line,
@@ -94,8 +100,14 @@ export function lineOf(action: Action, fields: Partial<ActionLine> & { outcome: 
 const notSent = (action: Action, reason: NonNullable<ActionLine["reason"]>) =>
   lineOf(action, { outcome: "not-sent", reason });
 
-export async function execute(options: ExecuteOptions): Promise<void> {
-  const { client, stop, inFlight } = options;
+/** What a run left to a later day: creates past the daily cap (planned, or met as a daily-limit 429). */
+export interface Executed {
+  capped: number;
+  capError?: RateLimitError;
+}
+
+export async function execute(options: ExecuteOptions): Promise<Executed> {
+  const { calls, stop, inFlight } = options;
   const queues = new Map<string, Action[]>();
   const running = new Map<string, number>();
   /** A create's adds, started once it is recorded. */
@@ -107,6 +119,12 @@ export async function execute(options: ExecuteOptions): Promise<void> {
     finish = resolve;
   });
   const call = { stopRetrying: stop.signal };
+  /** Creates started, against the daily cap; those past it, with their adds, wait for another day. */
+  let creates = 0;
+  const capped: Action[] = [];
+  let capError: RateLimitError | undefined;
+  const pastCap = () =>
+    capError !== undefined || (options.createsAllowed !== undefined && creates >= options.createsAllowed);
 
   const queueOf = (label: string) => {
     const queue = queues.get(label) ?? [];
@@ -118,7 +136,7 @@ export async function execute(options: ExecuteOptions): Promise<void> {
   function push(actions: readonly Action[]): void {
     const labels = new Set<string>();
     for (const action of actions) {
-      const label = labelOf(action.kind);
+      const label = labelOf(action.kind, action.plan.api);
       queueOf(label).push(action);
       labels.add(label);
     }
@@ -127,11 +145,15 @@ export async function execute(options: ExecuteOptions): Promise<void> {
 
   function pump(label: string): void {
     const queue = queueOf(label);
-    while (!stop.signal.aborted && queue.length > 0 && (running.get(label) ?? 0) < options.concurrency(label))
-      start(label, queue.shift() as Action);
+    while (!stop.signal.aborted && queue.length > 0 && (running.get(label) ?? 0) < options.concurrency(label)) {
+      const action = queue.shift() as Action;
+      if (action.kind === "create" && pastCap()) capped.push(action);
+      else start(label, action);
+    }
   }
 
   function start(label: string, action: Action): void {
+    if (action.kind === "create") creates++;
     running.set(label, (running.get(label) ?? 0) + 1);
     active++;
     inFlight.add(action);
@@ -158,7 +180,7 @@ export async function execute(options: ExecuteOptions): Promise<void> {
     try {
       switch (action.kind) {
         case "create": {
-          const group = await client.createImGroup(plan.group.body, call);
+          const group = await calls.create(plan.body, call);
           plan.id = group.id;
           const next = dependents.get(action) ?? [];
           dependents.delete(action);
@@ -166,16 +188,18 @@ export async function execute(options: ExecuteOptions): Promise<void> {
           return { lines: [lineOf(action, { outcome: "done", id: group.id, ...tracking })], next };
         }
         case "update":
-          await client.updateImGroup(plan.id as string, changedValues(action.changes), call);
+          if (!calls.update)
+            throw new ZoomImGroupsError("this API has no update: set these settings in Zoom's web portal");
+          await calls.update(plan.id as string, changedValues(action.changes), call);
           return { lines: [lineOf(action, { outcome: "done" })], next: [] };
         case "add": {
-          const { unknown } = await client.addImGroupMembers(plan.id as string, action.members, call);
+          const { unknown } = await calls.add(plan.id as string, action.members, call);
           const named = unknown.length > 0 ? { unknown: unknown.map(memberName) } : {};
           return { lines: [lineOf(action, { outcome: "done", ...named })], next: [] };
         }
         case "remove":
           if (!action.member.id) throw new ZoomImGroupsError("the member list gave this member no id to remove it by");
-          await client.removeImGroupMember(plan.id as string, action.member.id, call);
+          await calls.remove(plan.id as string, action.member.id, call);
           return { lines: [lineOf(action, { outcome: "done" })], next: [] };
       }
     } catch (error) {
@@ -208,7 +232,7 @@ export async function execute(options: ExecuteOptions): Promise<void> {
       const line = lineOf(action, { outcome: "failed", error: errorJson(conflict) });
       return { lines: [line, ...blocked(action, line)], next: [] };
     }
-    const fresh = planGroup(plan.group, found.group, found.members, options.prune);
+    const fresh = planGroup(plan.group, found.group, found.members, options.prune, plan.api);
     Object.assign(plan, fresh);
     const next = actionsOf(plan).first;
     options.planned?.(next);
@@ -232,6 +256,11 @@ export async function execute(options: ExecuteOptions): Promise<void> {
       json.mayHaveChanged
         ? lineOf(action, { outcome: "failed", reason, mayHaveChanged: true, error: json })
         : { ...notSent(action, reason), error: json };
+    // The create's own daily cap (the Groups API's 100 a day): no further create today; the rest goes on.
+    if (error instanceof RateLimitError && error.isDailyLimit && action.kind === "create" && isCapped(action)) {
+      capError ??= error;
+      return cutShort("daily-limit");
+    }
     if (error instanceof RateLimitError && error.isDailyLimit) {
       stop.stop("daily-limit", error);
       return cutShort("daily-limit");
@@ -263,8 +292,17 @@ export async function execute(options: ExecuteOptions): Promise<void> {
       for (const dependent of dependents.get(action) ?? []) unsent.push(notSent(dependent, reason));
       dependents.delete(action);
     }
+  // Past the daily cap: each create and its adds, for another day.
+  for (const action of capped) {
+    unsent.push(notSent(action, "daily-limit"));
+    for (const dependent of dependents.get(action) ?? []) unsent.push(notSent(dependent, "daily-limit"));
+    dependents.delete(action);
+  }
   if (unsent.length > 0) await options.recordUnsent(unsent);
+  return { capped: capped.length, ...(capError ? { capError } : {}) };
 }
+
+const isCapped = (action: Action) => capsOf(action.plan.api).dailyCap !== undefined;
 
 const changedValues = (changes: Record<string, Change>) =>
   Object.fromEntries(Object.entries(changes).map(([field, { to }]) => [field, to]));

@@ -4,25 +4,14 @@
  * it, each with the rate-limit label of its operation (from the spec's table, never restated here).
  */
 import type { ImGroup, ImGroupMember, MemberToAdd } from "../../index.js";
-import { type OperationId, operations } from "../../spec.js";
+import { type ApplyApi, addMaxOf, operationOf, settingsOf } from "./api.js";
 import type { DesiredGroup } from "./desired.js";
 import { memberName } from "./desired.js";
 
 export type ActionKind = "create" | "update" | "add" | "remove";
 
-/** The operation behind each kind of action: its label, its per-call maximum, come from the spec. */
-export const operationOf: Readonly<Record<ActionKind, OperationId>> = {
-  create: "imGroupCreate",
-  update: "imGroupUpdate",
-  add: "imGroupMembersCreate",
-  remove: "imGroupMembersDelete",
-};
-export const labelOf = (kind: ActionKind): string => operations[operationOf[kind]].rateLimitLabel;
-/** Members per add call: the spec's `maxItems`. */
-export const ADD_MAX = (operations.imGroupMembersCreate as { batch?: { max: number } }).batch?.max ?? 1;
-/** Members per page of the member list: the spec's maximum `page_size`. */
-export const MEMBER_PAGE_SIZE = (operations.imGroupMembers as { list?: { pageSize?: { max: number } } }).list?.pageSize
-  ?.max;
+/** The rate-limit label of a kind of action on an API: its operation's, from the spec. */
+export const labelOf = (kind: ActionKind, api: ApplyApi): string => operationOf(api, kind).rateLimitLabel;
 
 export interface Change {
   from: unknown;
@@ -32,6 +21,12 @@ export interface Change {
 /** What one group needs. `id` is unknown until a create has made it. */
 export interface GroupPlan {
   group: DesiredGroup;
+  /** The API it is provisioned through. */
+  api: ApplyApi;
+  /** The create's body: the name and the settings this API can set. */
+  body: Record<string, unknown> & { name: string };
+  /** Settings the file gives that this API cannot set (the Groups API: all of them): set in Zoom's web portal. */
+  portal: Record<string, unknown>;
   id: string | undefined;
   create: boolean;
   changes: Record<string, Change>;
@@ -61,10 +56,17 @@ export function planGroup(
   current: ImGroup | undefined,
   members: readonly ImGroupMember[],
   prune: boolean,
+  api: ApplyApi,
 ): GroupPlan {
-  if (!current) return { group, id: undefined, create: true, changes: {}, add: group.members, remove: [], kept: 0 };
+  const settable = new Set(settingsOf(api));
+  const body: GroupPlan["body"] = { name: group.name };
+  const portal: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(group.body))
+    if (field !== "name") (settable.has(field) ? body : portal)[field] = value;
+  const shared = { group, api, body, portal };
+  if (!current) return { ...shared, id: undefined, create: true, changes: {}, add: group.members, remove: [], kept: 0 };
   const changes: Record<string, Change> = {};
-  for (const [field, to] of Object.entries(group.body)) {
+  for (const [field, to] of Object.entries(body)) {
     if (field === "name") continue;
     const from = (current as Record<string, unknown>)[field];
     if (from !== to) changes[field] = { from, to };
@@ -72,7 +74,7 @@ export function planGroup(
   const add = group.members.filter((wanted) => !members.some((held) => sameMember(wanted, held)));
   const extra = members.filter((held) => !group.members.some((wanted) => sameMember(wanted, held)));
   return {
-    group,
+    ...shared,
     id: current.id,
     create: false,
     changes,
@@ -85,8 +87,9 @@ export function planGroup(
 /** A group's actions in the order they are drawn: its create or update, its removals, its adds in calls of ADD_MAX. */
 export function actionsOf(plan: GroupPlan): { first: Action[]; afterCreate: Action[] } {
   const adds: Action[] = [];
-  for (let at = 0; at < plan.add.length; at += ADD_MAX)
-    adds.push({ kind: "add", plan, members: plan.add.slice(at, at + ADD_MAX) });
+  const max = addMaxOf(plan.api);
+  for (let at = 0; at < plan.add.length; at += max)
+    adds.push({ kind: "add", plan, members: plan.add.slice(at, at + max) });
   if (plan.create) return { first: [{ kind: "create", plan }], afterCreate: adds };
   const update: Action[] =
     Object.keys(plan.changes).length > 0 ? [{ kind: "update", plan, changes: plan.changes }] : [];
@@ -120,8 +123,8 @@ export function totalsOf(plans: readonly GroupPlan[]): PlanTotals {
     kept: 0,
     requests: {},
   };
-  const count = (kind: ActionKind, n = 1) => {
-    const label = labelOf(kind);
+  const count = (kind: ActionKind, api: ApplyApi, n = 1) => {
+    const label = labelOf(kind, api);
     totals.requests[label] = (totals.requests[label] ?? 0) + n;
   };
   for (const plan of plans) {
@@ -132,7 +135,7 @@ export function totalsOf(plans: readonly GroupPlan[]): PlanTotals {
     totals.remove += plan.remove.length;
     totals.kept += plan.kept;
     const { first, afterCreate } = actionsOf(plan);
-    for (const action of [...first, ...afterCreate]) count(action.kind);
+    for (const action of [...first, ...afterCreate]) count(action.kind, plan.api);
   }
   return totals;
 }
@@ -150,7 +153,7 @@ export function planText(plans: readonly GroupPlan[], totals: PlanTotals, eta: s
   const lines: string[] = [];
   for (const plan of plans) {
     if (!changesSomething(plan)) continue;
-    const settings = Object.entries(plan.group.body).filter(([field]) => field !== "name");
+    const settings = Object.entries(plan.body).filter(([field]) => field !== "name");
     const counts = [
       ...(plan.create
         ? [`create${settings.length ? ` (${settings.map(([field, value]) => `${field} ${value}`).join(", ")})` : ""}`]
@@ -162,6 +165,8 @@ export function planText(plans: readonly GroupPlan[], totals: PlanTotals, eta: s
     lines.push(`${plan.create ? "+" : "~"} ${JSON.stringify(plan.group.name)}: ${counts.join(", ")}`);
     for (const [field, { from, to }] of Object.entries(plan.changes))
       lines.push(`    ${field}: ${shown(from)} → ${shown(to)}`);
+    for (const [field, value] of Object.entries(plan.portal))
+      lines.push(`    ${field}: ${shown(value)} (set in Zoom's web portal: not sent)`);
     for (const member of plan.add) lines.push(`    + ${memberName(member)}`);
     for (const member of plan.remove)
       lines.push(`    - ${memberName(member)}${member.email && member.id ? ` (${member.id})` : ""}`);
@@ -189,9 +194,7 @@ export function planJson(plans: readonly GroupPlan[], totals: PlanTotals, etaSec
       row: plan.group.row,
       ...(plan.id ? { id: plan.id } : {}),
       action: plan.create ? "create" : Object.keys(plan.changes).length > 0 ? "update" : "members",
-      ...(plan.create
-        ? { settings: Object.fromEntries(Object.entries(plan.group.body).filter(([f]) => f !== "name")) }
-        : {}),
+      ...(plan.create ? { settings: Object.fromEntries(Object.entries(plan.body).filter(([f]) => f !== "name")) } : {}),
       ...(Object.keys(plan.changes).length > 0 ? { changes: plan.changes } : {}),
       add: plan.add.map(memberName),
       remove: plan.remove.map((member) => ({

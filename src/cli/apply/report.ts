@@ -40,6 +40,8 @@ export interface ApplySummary {
   stopError?: ErrorJson;
   outputError?: { output: string; code?: string; message: string; onStderr: number; unwritten: number };
   resetsAt?: string;
+  /** Creates past the API's daily cap (the Groups API's 100 a day), left with their members for the next UTC day. */
+  dailyCap?: { cap: number; created: number; left: number };
   /** The command that does the rest: the same apply (a re-run is the resume). */
   again?: string;
   elapsedMs: number;
@@ -158,6 +160,12 @@ export function humanSummary(summary: ApplySummary, lines: readonly ActionLine[]
   };
   const stop = summary.stoppedBy && stopped[summary.stoppedBy];
   if (stop) out.push(stop);
+  const { dailyCap } = summary;
+  if (dailyCap)
+    out.push(
+      `Daily cap: Zoom allows ${n(dailyCap.cap)} group creates per account per UTC day; ${n(dailyCap.created)} created this run, ` +
+        `${n(dailyCap.left)} left to create (with their members)${resetsAt ? `; the cap resets at ${resetsAt}` : ""}.`,
+    );
   if (summary.again)
     out.push(
       `To finish${resetsAt ? " after the reset" : ""}, run the same apply again (it reads what the account holds and does only what is left): ${summary.again}`,

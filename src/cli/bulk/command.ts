@@ -5,6 +5,7 @@ import { createImGroupsClient, createPacer, type Encoding } from "../../index.js
 import { errorJson, UsageError } from "../errors.js";
 import { type Flags, integer, text } from "../flags.js";
 import type { Terminal } from "../io.js";
+import { groupsApiCommand, isRetired } from "../retired.js";
 import { connect, describeTarget, resolveTarget } from "../target.js";
 import { count, someOf } from "../text.js";
 import { resumeHint } from "./hint.js";
@@ -212,10 +213,17 @@ export async function runFileCommand(
       elapsedMs: Math.round(performance.now() - started),
       ...(flags["dry-run"] ? { dryRun: true as const, wouldSend: pending.length } : {}),
     };
-    const hint = flags["dry-run"] ? undefined : resumeHint(args, summary, tally.nameConflicts, outputPath, terminal);
+    // Retired IM groups: no create of this command works on the account; apply --api groups does the file.
+    const retired = stop.reason === "fatal" && isRetired(stop.error);
+    const hint =
+      flags["dry-run"] || retired ? undefined : resumeHint(args, summary, tally.nameConflicts, outputPath, terminal);
     if (hint) summary.resume = hint.command;
     await ledger.line(JSON.stringify(summary), false);
     for (const line of humanSummary(summary, hint?.note)) terminal.err(line);
+    if (retired)
+      terminal.err(
+        `On this account, run it on the Groups API: ${groupsApiCommand("apply", asApply(args), terminal)} (apply creates the file's groups within the Groups API's daily cap; settings it has no field for are listed, not sent)`,
+      );
     if (summary.stoppedBy) return EXIT_BY_STOP[summary.stoppedBy];
     // The summary's own write failed (every row's line was written): it goes to stderr, and the exit says so.
     if (stop.reason) {
@@ -315,4 +323,19 @@ function humanSummary(summary: Summary, note: string | undefined): string[] {
     lines.push(`${what}${summary.resetsAt ? " after the reset" : ""}: ${summary.resume}${note ? ` (${note})` : ""}`);
   }
   return lines;
+}
+
+/** `create --file`'s words that `apply` reads the same way; the rest (ledger, resume, encoding…) are its own. */
+function asApply(args: readonly string[]): string[] {
+  const withValue = ["--file", "--format", "--delimiter", "--base-url", "--timeout", "--rate"];
+  const bare = ["--strict", "--mock"];
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const flag = arg.split("=")[0] as string;
+    if (bare.includes(arg)) kept.push(arg);
+    else if (withValue.includes(flag)) kept.push(...(arg.includes("=") ? [arg] : [arg, args[++i] as string]));
+    else if (!arg.includes("=") && args[i + 1] !== undefined && !(args[i + 1] as string).startsWith("--")) i++;
+  }
+  return kept;
 }

@@ -8,10 +8,12 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { type AccountPlan, createImGroupsClient, createPacer } from "../../index.js";
 import { operations, rateLimitLabels, rateLimitsByPlan } from "../../spec.js";
-import { lookUpByName, readAccount } from "../apply/account.js";
+import { lookUpByName, type Reader, readAccount } from "../apply/account.js";
+import { type ApplyApi, apiOf, apis, callsOf, capsOf, memberPageSizeOf } from "../apply/api.js";
+import { capText, daysOf, nextUtcMidnight, portalLines } from "../apply/caps.js";
 import type { DesiredFile } from "../apply/desired.js";
 import { readDesired } from "../apply/desired.js";
-import { type ActionLine, execute, lineOf } from "../apply/execute.js";
+import { type ActionLine, type Executed, execute, lineOf } from "../apply/execute.js";
 import {
   type Action,
   changesSomething,
@@ -33,6 +35,7 @@ import { errorJson, UsageError } from "../errors.js";
 import { type FlagDefs, integer, parseFlags, text, texts } from "../flags.js";
 import { CREDENTIALS, commonSection, EXIT_CODES, flagLines, section } from "../help.js";
 import type { Terminal } from "../io.js";
+import { groupsApiCommand, isRetired, sayRetired } from "../retired.js";
 import { commandLine } from "../shell.js";
 import { connect, resolveTarget } from "../target.js";
 import { count, nearest, someOf } from "../text.js";
@@ -44,6 +47,11 @@ const plans = Object.keys(rateLimitsByPlan) as AccountPlan[];
 const DEFAULT_PLAN: AccountPlan = "pro";
 
 const applyFlags: FlagDefs = {
+  api: {
+    type: "string",
+    value: "im|groups",
+    help: `im: IM groups (default); groups: Zoom's Groups API, where Zoom retired IM groups (names and members; its caps of ${capsOf(apis.groups).dailyCap} creates a day and ${capsOf(apis.groups).accountMax?.toLocaleString("en-US")} groups are planned)`,
+  },
   file: {
     type: "string",
     value: "PATH|-",
@@ -106,14 +114,18 @@ export function applyHelp(): string {
         .join(", ")}`,
   );
   return [
-    "zoom-im-groups apply — make the account's IM groups and their members match a file",
+    "zoom-im-groups apply — make the account's groups and their members match a file",
     "",
     "Usage:",
     "  zoom-im-groups apply --file groups.csv [--plan] [--prune] [options]",
+    "  zoom-im-groups apply --api groups --file groups.csv [--plan] [--prune] [options]",
     "",
     "Reads what the account holds, plans the difference (groups to create, settings",
     "to change, members to add; with --prune, members to remove) and does it. Run",
     "it again at any time: it finds what is left. It never deletes a group.",
+    "With --api groups, through Zoom's Groups API: settings the file gives are listed",
+    "as set in Zoom's web portal, and creates past Zoom's daily cap wait for the next",
+    "UTC day (run the same apply again then).",
     "",
     section("Options", flagLines(applyFlags)),
     "",
@@ -128,8 +140,11 @@ export function applyHelp(): string {
   ].join("\n");
 }
 
-/** `--rate 30` (Light), `--rate Light=30`, `--rate medium=20`: a ceiling per label, each 1–1000. */
-export function rateFlags(values: readonly string[]): Record<string, number> {
+/**
+ * `--rate 30` (Light), `--rate Light=30`, `--rate medium=20`: a value per label, each 1–`max` (also the mock's
+ * `--rate-limit`).
+ */
+export function rateFlags(values: readonly string[], flag = "rate", max = 1000): Record<string, number> {
   const rates: Record<string, number> = {};
   for (const value of values) {
     const match = /^\s*(?:([A-Za-z]+)\s*=)?\s*(.*)$/.exec(value);
@@ -138,11 +153,11 @@ export function rateFlags(values: readonly string[]): Record<string, number> {
     if (label === undefined) {
       const near = nearest(given ?? "", rateLimitLabels);
       throw new UsageError(
-        `--rate ${value}: no rate-limit label "${given}"${near ? ` (did you mean ${near}?)` : ""}; the labels are ${rateLimitLabels.join(", ")}`,
+        `--${flag} ${value}: no rate-limit label "${given}"${near ? ` (did you mean ${near}?)` : ""}; the labels are ${rateLimitLabels.join(", ")}`,
       );
     }
-    if (rates[label] !== undefined) throw new UsageError(`--rate ${label} is given more than once`);
-    rates[label] = integer(`rate ${label}=`, match?.[2], { min: 1, max: 1000, fallback: 0 });
+    if (rates[label] !== undefined) throw new UsageError(`--${flag} ${label} is given more than once`);
+    rates[label] = integer(`${flag} ${label}=`, match?.[2], { min: 1, max, fallback: 0 });
   }
   return rates;
 }
@@ -178,6 +193,8 @@ export async function apply(args: string[], terminal: Terminal): Promise<number>
     throw new UsageError("--output keeps a run's ledger; --plan changes nothing (its plan goes to stdout)");
   if (flags.json && !planOnly)
     throw new UsageError("--json goes with --plan (an apply's ledger is JSON lines already)");
+  const api = apiOf(text(flags, "api"));
+  if (!api) throw new UsageError(`--api must be im or groups (got ${JSON.stringify(text(flags, "api"))})`);
   const accountPlan = accountPlanFlag(text(flags, "account-plan"));
   const rates = rateFlags(texts(flags, "rate"));
   const timeoutMs = integer("timeout", flags.timeout, { min: 1, max: 3600, fallback: 30 }) * 1000;
@@ -217,15 +234,18 @@ export async function apply(args: string[], terminal: Terminal): Promise<number>
       throttle: pacer,
     });
     const shown = applyProgress(terminal, pacer);
+    const calls = callsOf(api, client);
+    const reader: Reader = { calls, pageSize: memberPageSizeOf(api) };
     let account: Awaited<ReturnType<typeof readAccount>>;
     try {
-      account = await readAccount(client, desired.groups, {
+      account = await readAccount(reader, desired.groups, {
         signal: stop.signal,
-        concurrency: concurrency(labelOf("add")),
+        concurrency: concurrency(labelOf("add", api)),
         progress: (read, of) => shown.reading(read, of),
       });
     } catch (error) {
       shown.endReading();
+      if (isRetired(error) && api.name === "im") return sayRetired(error, onGroupsApi(args, terminal), [], terminal);
       if (stop.reason !== "interrupted") throw error;
       terminal.err("Interrupted while reading what the account holds: nothing was changed.");
       return EXIT_BY_STOP.interrupted;
@@ -235,7 +255,7 @@ export async function apply(args: string[], terminal: Terminal): Promise<number>
       .filter((group) => !account.unread.has(group.name))
       .map((group) => {
         const current = account.groups.get(group.name);
-        return planGroup(group, current, (current?.id && account.members.get(current.id)) || [], prune);
+        return planGroup(group, current, (current?.id && account.members.get(current.id)) || [], prune, api);
       });
     const totals = totalsOf(groupPlans);
     const eta = etaSeconds(totals.requests, ceilingOf);
@@ -248,13 +268,36 @@ export async function apply(args: string[], terminal: Terminal): Promise<number>
       terminal.err(
         `error: the members of ${JSON.stringify(name)} could not be read (${errorJson(error).message}): it is left out of the plan.`,
       );
+    const caps = capsOf(api);
+    const days = daysOf(totals.create, caps.dailyCap);
+    const capLines = capText(api, totals.create, account.groups.size, caps, days);
+    const portal = portalLines(groupPlans);
+    const overMax = caps.accountMax !== undefined && account.groups.size + totals.create > caps.accountMax;
 
     if (planOnly) {
-      if (flags.json) terminal.out(JSON.stringify(planJson(groupPlans, totals, eta)));
-      else for (const line of planText(groupPlans, totals, etaText, prune)) terminal.out(line);
+      if (flags.json)
+        terminal.out(
+          JSON.stringify({
+            ...planJson(groupPlans, totals, eta),
+            api: api.name,
+            ...(caps.dailyCap === undefined ? {} : { days: days.map((creates, day) => ({ day, creates })) }),
+            ...(caps.accountMax === undefined
+              ? {}
+              : { accountMax: caps.accountMax, existing: account.groups.size, overAccountMax: overMax }),
+            portal: groupPlans
+              .filter((plan) => Object.keys(plan.portal).length > 0)
+              .map((plan) => ({ name: plan.group.name, settings: plan.portal })),
+          }),
+        );
+      else
+        for (const line of [...planText(groupPlans, totals, etaText, prune), ...capLines, ...portal])
+          terminal.out(line);
+      if (overMax) return refuseOverMax(api, caps.accountMax as number, account.groups.size, totals.create, terminal);
       terminal.err("--plan: nothing was changed.");
       return account.unread.size > 0 ? 1 : 0;
     }
+    if (overMax) return refuseOverMax(api, caps.accountMax as number, account.groups.size, totals.create, terminal);
+    for (const line of [...capLines, ...portal]) terminal.err(line);
 
     terminal.err(
       `apply: ${count(totals.create, "group")} to create, ${totals.update} to update; ${count(totals.add, "member")} to add, ${totals.remove} to remove; ${count(totals.unchanged, "group")} already as the file says. ${etaText}`,
@@ -281,6 +324,7 @@ export async function apply(args: string[], terminal: Terminal): Promise<number>
       return output.line(JSON.stringify(line), line.outcome !== "not-sent");
     };
     const inFlight = new Set<Action>();
+    let executed: Executed = { capped: 0 };
     const onQuit = () => sayInFlight(inFlight, againCommand(args, outputPath, terminal), terminal);
     io.quit?.addEventListener("abort", onQuit, { once: true });
     try {
@@ -298,8 +342,9 @@ export async function apply(args: string[], terminal: Terminal): Promise<number>
             error: errorJson(error),
           });
       }
-      await execute({
-        client,
+      executed = await execute({
+        calls,
+        createsAllowed: caps.dailyCap,
         stop,
         plans: groupPlans.filter(changesSomething),
         prune,
@@ -309,17 +354,21 @@ export async function apply(args: string[], terminal: Terminal): Promise<number>
           for (const line of lines) tally.add(line);
           return output.lines(lines.map((line) => JSON.stringify(line)));
         },
-        lookUp: lookUpByName(client, stop.signal),
+        lookUp: lookUpByName(reader, stop.signal),
         inFlight,
         planned: (actions) => {
-          for (const action of actions) left[labelOf(action.kind)] = (left[labelOf(action.kind)] ?? 0) + 1;
+          for (const action of actions) left[labelOf(action.kind, api)] = (left[labelOf(action.kind, api)] ?? 0) + 1;
         },
       });
     } finally {
       io.quit?.removeEventListener("abort", onQuit);
     }
     running.end();
-    const resetsAt = stop.reason === "daily-limit" && (stop.error as { retryAfter?: Date } | undefined)?.retryAfter;
+    // Creates past the API's daily cap wait for the next UTC day (the rest of the plan was done).
+    const leftForLater = tally.notSent.create > 0 && caps.dailyCap !== undefined && stop.reason === undefined;
+    const capResets = executed.capError?.retryAfter ?? (leftForLater ? nextUtcMidnight(new Date()) : undefined);
+    const resetsAt =
+      (stop.reason === "daily-limit" && (stop.error as { retryAfter?: Date } | undefined)?.retryAfter) || capResets;
     const unfinished = Object.values(tally.failed).some(Boolean) || Object.values(tally.notSent).some(Boolean);
     const summary: ApplySummary = {
       type: "summary",
@@ -336,11 +385,16 @@ export async function apply(args: string[], terminal: Terminal): Promise<number>
       ...(stop.reason === "fatal" ? { stopError: errorJson(stop.error) } : {}),
       ...(stop.reason === "output-failed" ? { outputError: outputErrorOf(output, stop.error) } : {}),
       ...(resetsAt ? { resetsAt: resetsAt.toISOString() } : {}),
+      ...(leftForLater && caps.dailyCap !== undefined
+        ? { dailyCap: { cap: caps.dailyCap, created: tally.done.create, left: tally.notSent.create } }
+        : {}),
       ...(unfinished && stop.reason !== "fatal" ? { again: againCommand(args, outputPath, terminal) } : {}),
       elapsedMs: Math.round(performance.now() - started),
     };
     await output.line(JSON.stringify(summary), false);
     for (const line of humanSummary(summary, tally.failedLines)) terminal.err(line);
+    if (summary.stoppedBy === "fatal" && isRetired(stop.error) && api.name === "im")
+      terminal.err(`On this account, run it on the Groups API: ${onGroupsApi(args, terminal)}`);
     if (summary.stoppedBy) return EXIT_BY_STOP[summary.stoppedBy];
     // The summary's own write failed (every action's line was written): it goes to stderr, and the exit says so.
     if (stop.reason) {
@@ -357,6 +411,22 @@ export async function apply(args: string[], terminal: Terminal): Promise<number>
     ledger?.close();
     await connected.embedded?.close();
   }
+}
+
+/** The same apply on the Groups API (its ledger to a new file, as any re-run's). */
+function onGroupsApi(args: readonly string[], terminal: Terminal): string {
+  return groupsApiCommand("apply", withoutFlags(args, ["--output"], []), terminal);
+}
+
+/** Existing groups and the file's new ones would pass the API's account maximum: nothing is created. Exit 2. */
+function refuseOverMax(api: ApplyApi, max: number, existing: number, create: number, terminal: Terminal): number {
+  const over = existing + create - max;
+  terminal.err(
+    `error: the account holds ${count(existing, "group")} (${api.title}) and the file adds ${create.toLocaleString("en-US")}: ` +
+      `${(existing + create).toLocaleString("en-US")}, past Zoom's maximum of ${max.toLocaleString("en-US")} groups in one account. ` +
+      `Nothing was changed. Take ${count(over, "group")} out of the file, or delete groups the account no longer needs, then apply again.`,
+  );
+  return 2;
 }
 
 function refuseInvalid(desired: DesiredFile, strict: boolean, terminal: Terminal): void {
