@@ -1,12 +1,15 @@
 /**
- * `npm run spec:compare -- FILE [--json]`: compares an upstream description of the IM-group operations
- * (Swagger 2.0, OpenAPI 3.x or a Postman collection v2.x) with spec/, operation by operation, and classifies
- * every difference as breaking, additive or docs. Each of the spec's operations is found in the file by its
- * operationId, else (Postman) by its summary as the item's name, else by method and path; one the file lacks
- * is `<operationId>.removed`, and an operation of the file under the family's path that the spec lacks is
- * `<its id>.added`. `--operation ID` (repeatable) compares those of the spec's operations only, for a file that
- * describes some (the vendored Postman item has the create alone). Exit 0: no breaking difference outside the allowlist; 1: at least one; 2: the file or the
- * arguments could not be used.
+ * `npm run spec:compare -- FILE [--json]`: compares an upstream description of the spec's operations (IM
+ * groups and Groups; Swagger 2.0, OpenAPI 3.x or a Postman collection v2.x) with spec/, operation by
+ * operation, and classifies every difference as breaking, additive or docs. A file is compared for the
+ * families it describes: the spec's tags it uses (an operation's `tags`, a Postman folder's name), or all of
+ * them when it uses none. Each of the spec's operations is found in the file by its operationId, else
+ * (Postman) by its summary as the item's name, else by method and path; one the file lacks is
+ * `<operationId>.removed` when the file describes its family (else it is listed as not compared), and an
+ * operation of the file under a described family's path that the spec lacks is `<its id>.added`.
+ * `--operation ID` (repeatable) compares those of the spec's operations only, for a file that describes some
+ * (the vendored Postman item has the create alone). Exit 0: no breaking difference outside the allowlist; 1:
+ * at least one; 2: the file or the arguments could not be used.
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
