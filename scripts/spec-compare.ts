@@ -1,12 +1,15 @@
 /**
- * `npm run spec:compare -- FILE [--json]`: compares an upstream description of the IM-group operations
- * (Swagger 2.0, OpenAPI 3.x or a Postman collection v2.x) with spec/, operation by operation, and classifies
- * every difference as breaking, additive or docs. Each of the spec's operations is found in the file by its
- * operationId, else (Postman) by its summary as the item's name, else by method and path; one the file lacks
- * is `<operationId>.removed`, and an operation of the file under the family's path that the spec lacks is
- * `<its id>.added`. `--operation ID` (repeatable) compares those of the spec's operations only, for a file that
- * describes some (the vendored Postman item has the create alone). Exit 0: no breaking difference outside the allowlist; 1: at least one; 2: the file or the
- * arguments could not be used.
+ * `npm run spec:compare -- FILE [--json]`: compares an upstream description of the spec's operations (IM
+ * groups and Groups; Swagger 2.0, OpenAPI 3.x or a Postman collection v2.x) with spec/, operation by
+ * operation, and classifies every difference as breaking, additive or docs. A file is compared for the
+ * families it describes: the spec's tags it uses (an operation's `tags`, a Postman folder's name), or all of
+ * them when it uses none. Each of the spec's operations is found in the file by its operationId, else
+ * (Postman) by its summary as the item's name, else by method and path; one the file lacks is
+ * `<operationId>.removed` when the file describes its family (else it is listed as not compared), and an
+ * operation of the file under a described family's path that the spec lacks is `<its id>.added`.
+ * `--operation ID` (repeatable) compares those of the spec's operations only, for a file that describes some
+ * (the vendored Postman item has the create alone). Exit 0: no breaking difference outside the allowlist; 1:
+ * at least one; 2: the file or the arguments could not be used.
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -28,9 +31,25 @@ export interface MatchedOperation {
   route: string;
   /** How it was found: `operationId imGroupCreate`, `Postman item "…"`, `GET /v2/im/groups`. */
   foundBy?: string;
+  /**
+   * Why it was not compared: not found, and the file describes none of its tags (the IM-group reference does
+   * not describe the Groups API), so no `.removed` either.
+   */
+  notCompared?: string;
 }
 export interface Comparison {
-  upstream: { file: string; kind: UpstreamKind; title: string; operations: MatchedOperation[] };
+  upstream: {
+    file: string;
+    kind: UpstreamKind;
+    title: string;
+    operations: MatchedOperation[];
+    /**
+     * The spec's tags this file describes, the families compared: those it declares or gives an operation (a
+     * Postman folder's name). Every tag of the spec when the file uses none of them, or `--operation` names
+     * what to compare.
+     */
+    covers: string[];
+  };
   differences: ComparedDifference[];
   summary: { breaking: number; allowlisted: number; additive: number; docs: number };
   /** No breaking difference outside the allowlist. */
@@ -67,7 +86,10 @@ const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\/]/g, "\\$&
 export interface CompareOptions {
   /** Compare these of the spec's operations only (and report no operation the spec lacks). */
   only?: readonly string[];
-  /** Report every operation of the file the spec lacks, not only those under the family's path. */
+  /**
+   * Expect every operation of the spec whatever the file's tags, and report every operation of the file the
+   * spec lacks, not only those under a family's path (check:changeset: the file is the next spec).
+   */
   everyOperation?: boolean;
 }
 
@@ -82,39 +104,59 @@ export async function compareWithSpec(
   { only, everyOperation = false }: CompareOptions = {},
 ): Promise<Comparison> {
   const document = await loadSpec(spec);
-  const ours = operationsOf(document.paths)
-    .map(({ method, path, operation, item }) => ({
-      method,
-      path,
-      operation,
-      parameters: mergeParameters(item.parameters, operation.parameters),
-    }))
-    .filter(({ operation }) => !only || only.includes(operation.operationId));
+  const all: Located[] = operationsOf(document.paths).map(({ method, path, operation, item }) => ({
+    method,
+    path,
+    operation,
+    parameters: mergeParameters(item.parameters, operation.parameters),
+    tags: (operation.tags as string[] | undefined) ?? [],
+  }));
+  const ours = all.filter(({ operation }) => !only || only.includes(operation.operationId));
   if (only && ours.length !== only.length) throw new Error(`the spec has no operation ${only.join(" or ")}`);
   const upstream = await loadUpstream(file);
   const allowlist = await loadAllowlist(allowlistPath);
+  // The families the file describes: the spec's tags it uses; all of them when it uses none (or when told).
+  const specTags = [...new Set(ours.flatMap(({ tags }) => tags))];
+  const declared = specTags.filter((tag) => upstream.tags.includes(tag));
+  const covers = only || everyOperation || declared.length === 0 ? specTags : declared;
+  const expected = ({ tags }: Located) => tags.length === 0 || tags.some((tag) => covers.includes(tag));
   const unmatched = new Set(upstream.operations);
+  const paths = all.map(({ path }) => path);
   const operations: MatchedOperation[] = [];
   const mine: [string, Facts][] = [];
   const theirs: [string, Facts][] = [];
+  // Where the file puts the spec's paths (`/v2` in front in a Postman URL), learnt from what it matched.
+  const bases = new Set([""]);
   for (const operation of ours) {
     const id = operation.operation.operationId;
     const route = `${operation.method} ${operation.path}`;
+    const found = find(operation, [...unmatched], upstream.kind, paths);
+    if (!found && !expected(operation)) {
+      const notCompared = `the file describes no operation tagged ${operation.tags.join(" or ")} (it covers ${covers.join(", ")})`;
+      operations.push({ operationId: id, route, notCompared });
+      continue;
+    }
     mine.push([id, factsOf(operation.operation, route, operation.parameters)]);
-    const found = find(operation, [...unmatched], upstream.kind);
     operations.push({ operationId: id, route, ...(found && { foundBy: found.foundBy }) });
     if (!found) continue;
     unmatched.delete(found.located);
     const { method, path, operation: theirOperation, parameters } = found.located;
+    if (path.endsWith(operation.path)) bases.add(path.slice(0, path.length - operation.path.length));
     const theirRoute = `${method} ${path.endsWith(operation.path) ? operation.path : path}`;
     theirs.push([id, factsOf(theirOperation, theirRoute, parameters)]);
   }
-  // An operation of the family the spec lacks: Zoom documents more than the package offers.
-  const family = commonPath(ours.map(({ path }) => path));
+  // An operation of a family the file describes that the spec lacks: Zoom documents more than the package
+  // offers. A family's path is the one its operations share (`/im/groups`, `/groups`), after the file's base.
+  const families = covers
+    .map((tag) => commonPath(ours.filter(({ tags }) => tags.includes(tag)).map(({ path }) => path)))
+    .filter(Boolean);
+  const inFamily = (path: string) =>
+    families.some((family) =>
+      [...bases].some((base) => path === base + family || path.startsWith(`${base + family}/`)),
+    );
   if (!only)
     for (const { method, path, operation } of unmatched)
-      if (everyOperation || new RegExp(`${escapeRegExp(family)}(/|$)`).test(path))
-        theirs.push([operation.operationId || `${method} ${path}`, new Map()]);
+      if (everyOperation || inFamily(path)) theirs.push([operation.operationId || `${method} ${path}`, new Map()]);
   const differences = diffFacts(operationFacts(mine), operationFacts(theirs)).map((difference): ComparedDifference => {
     const entry =
       difference.classification === "breaking"
@@ -132,18 +174,29 @@ export async function compareWithSpec(
     docs: count((d) => d.classification === "docs"),
   };
   const { kind, title } = upstream;
-  return { upstream: { file, kind, title, operations }, differences, summary, ok: summary.breaking === 0 };
+  return {
+    upstream: { file, kind, title, operations, covers },
+    differences,
+    summary,
+    ok: summary.breaking === 0,
+  };
 }
 
-/** Upstream's operation for one of ours: by operationId, else (Postman) by name, else by method and path. */
-function find(ours: Located, candidates: Located[], kind: UpstreamKind) {
+/**
+ * Upstream's operation for one of ours: by operationId, else (Postman) by name, else by method and path. A
+ * path is the spec's path that it ends with, the longest of them: `/v2/im/groups` is `/im/groups`, never
+ * `/groups` (the Groups API's).
+ */
+function find(ours: Located, candidates: Located[], kind: UpstreamKind, paths: string[]) {
   const { operationId, summary } = ours.operation;
   const byId = candidates.find(({ operation }) => operationId && operation.operationId === operationId);
   if (byId) return { located: byId, foundBy: `operationId ${operationId}` };
   const byName = kind === "postman" && candidates.find(({ operation }) => operation.summary === summary);
   if (byName) return { located: byName, foundBy: `Postman item "${summary}"` };
   // The same method on the same path, a base path (`/v2`) allowed in front of it.
-  const byRoute = candidates.find(({ path, method }) => method === ours.method && path.endsWith(ours.path));
+  const specPathOf = (path: string) =>
+    paths.filter((mine) => path.endsWith(mine)).reduce((a, b) => (b.length > a.length ? b : a), "");
+  const byRoute = candidates.find(({ path, method }) => method === ours.method && specPathOf(path) === ours.path);
   if (byRoute)
     return {
       located: byRoute,
@@ -152,7 +205,7 @@ function find(ours: Located, candidates: Located[], kind: UpstreamKind) {
   return undefined;
 }
 
-/** The path segments every one of the spec's paths starts with: `/im/groups` for the family. */
+/** The path segments every one of a family's paths starts with: `/im/groups` for the IM groups. */
 function commonPath(paths: string[]): string {
   const split = paths.map((path) => path.split("/"));
   const first = split[0] ?? [];
@@ -181,8 +234,10 @@ export async function postmanDrift(itemPath = postmanItemPath): Promise<string[]
 export function formatComparison(comparison: Comparison): string {
   const { upstream, summary } = comparison;
   const lines = [`${upstream.file}: ${upstream.kind} "${upstream.title}"`];
-  for (const { operationId, route, foundBy } of upstream.operations)
-    lines.push(`  ${operationId} ${route}: ${foundBy ? `found by ${foundBy}` : "not in the file"}`);
+  for (const { operationId, route, foundBy, notCompared } of upstream.operations)
+    lines.push(
+      `  ${operationId} ${route}: ${foundBy ? `found by ${foundBy}` : notCompared ? `not compared: ${notCompared}` : "not in the file"}`,
+    );
   for (const classification of ["breaking", "additive", "docs"]) {
     for (const difference of comparison.differences.filter((d) => d.classification === classification)) {
       const label = difference.allowlisted ? "allowed" : classification;

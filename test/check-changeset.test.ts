@@ -133,19 +133,26 @@ test("an additive spec change (a longer name allowed) needs at least a minor cha
 describe("what the release adds is at least a minor, also below 1.0.0", () => {
   const newField = (yaml: string) =>
     new SpecEdit(yaml).add([...FIELDS, "zz_note"], { type: "string", maxLength: 200 }).toString();
-  /** The ninth operation's path moved outside /im/groups: a new operation anywhere counts. */
+  /**
+   * The ninth operation's path moved outside both families' (/im/groups, /groups) to a path the spec does not
+   * have (checked): a new operation anywhere counts.
+   */
+  const OUTSIDE = "/chat/groups/{groupId}/members/{memberId}";
   const elsewhere = (yaml: string) => {
     const spec = new SpecEdit(withNinthOperation(yaml));
     const operation = spec.get<Record<string, unknown>>(["paths", "/im/groups/{groupId}/members/{memberId}", "get"]);
     const item = spec.get<Record<string, unknown>>(["paths", "/im/groups/{groupId}/members/{memberId}"]);
-    spec.add(["paths", "/groups/{groupId}/members/{memberId}"], { parameters: item.parameters, get: operation });
+    expect(
+      Object.keys(spec.get<Record<string, unknown>>(["paths"])).filter((path) => path.startsWith("/chat")),
+    ).toEqual([]);
+    spec.add(["paths", OUTSIDE], { parameters: item.parameters, get: operation });
     spec.doc.deleteIn(["paths", "/im/groups/{groupId}/members/{memberId}", "get"]);
     return spec.toString();
   };
 
   test.each([
     ["a new operation", withNinthOperation, `${NINTH_ID}.added`],
-    ["a new operation outside the family's path", elsewhere, `${NINTH_ID}.added`],
+    ["a new operation outside the families' paths", elsewhere, `${NINTH_ID}.added`],
     ["a new optional field", newField, "imGroupCreate.request.field.zz_note.added"],
   ])("%s: a patch changeset is refused, naming it; a minor passes", async (label, change, id) => {
     for (const version of ["1.2.0", "0.3.0"]) {

@@ -131,9 +131,10 @@ describe("four changes, each through the loop", () => {
           changed.requestBody.content["application/json"].schema.properties.name.maxLength = tighter;
       },
     );
-    // The update's name is the create's ($ref): both follow.
+    // The update's name is the create's ($ref), and so is the Groups create's: all three follow.
     expect(outcome.operations.imGroupCreate.requestSchema.properties.name.maxLength).toBe(tighter);
     expect(outcome.operations.imGroupUpdate.requestSchema.properties.name.maxLength).toBe(tighter);
+    expect(outcome.operations.groupCreate.requestSchema.properties.name.maxLength).toBe(tighter);
     expect(outcome.compare).toEqual({ [REFERENCE]: [], [OLDER[0] as string]: [], [OLDER[1] as string]: [] });
     expect(outcome.provenance).toEqual([]);
     const patch = await outcome.changeset("patch");
@@ -142,6 +143,9 @@ describe("four changes, each through the loop", () => {
       `imGroupCreate.request.field.name.maxLength.tightened: ${before} in main, ${tighter} now`,
     );
     expect(patch.message).toContain(`imGroupUpdate.request.field.name.maxLength.tightened`);
+    expect(patch.message).toContain(
+      `groupCreate.request.field.name.maxLength.tightened: ${before} in main, ${tighter} now`,
+    );
     expect(patch.message).toContain(`set the bump in .changeset/change.md to ${least("breaking")}`);
     expect(await outcome.changeset(least("breaking"))).toMatchObject({ ok: true });
   });

@@ -272,6 +272,11 @@ describe("check:provenance", () => {
       (s: Yaml) => delete s.paths["/im/groups"].post["x-source"],
       "paths./im/groups.post: no x-source for operationId, x-zoom-scopes",
     ],
+    [
+      "a Zoom cap without its source (the Groups create's creates a day)",
+      (s: Yaml) => delete s.paths["/groups"].post["x-source"]["x-zoom-daily-cap"],
+      "paths./groups.post: x-source names no source for x-zoom-daily-cap",
+    ],
     ["a server without x-source", (s: Yaml) => delete s.servers[0]["x-source"], "servers.0: no x-source for url"],
     [
       "a security scheme without x-source",

@@ -1,7 +1,8 @@
 /**
- * check:provenance (a test in test/spec-tooling.test.ts): every constraint, default, enum, response, header, media type, server,
- * security scheme and Zoom error code of the spec says where it comes from (`x-source`): ids the spec lists
- * in its root `x-sources`, or `decision:<slug>`, the slug of a `##` heading of docs/decisions.md.
+ * check:provenance (a test in test/spec-tooling.test.ts): every constraint, default, enum, response, header,
+ * media type, server, security scheme, Zoom error code and Zoom cap on an operation (`x-zoom-daily-cap`,
+ * `x-zoom-account-max`) of the spec says where it comes from (`x-source`): ids the spec lists in its root
+ * `x-sources`, or `decision:<slug>`, the slug of a `##` heading of docs/decisions.md.
  *
  * `x-source` is a list of sources (covering everything the object states), or a map from keyword to a list
  * (covering each constraint keyword the object has, and no keyword it lacks). A schema directly under a
@@ -27,7 +28,11 @@ const CONSTRAINTS = [
     "maxProperties",
   ],
 ];
-const OPERATION = ["operationId", "x-zoom-scopes", "x-zoom-granular-scopes", "x-zoom-rate-limit-label"];
+/** An operation's own statements: its id, Zoom's scopes and label, and Zoom's caps on it (the Groups create's). */
+const OPERATION = [
+  ...["operationId", "x-zoom-scopes", "x-zoom-granular-scopes", "x-zoom-rate-limit-label"],
+  ...["x-zoom-daily-cap", "x-zoom-account-max"],
+];
 const HELD_BY = {
   responses: "response",
   headers: "header",

@@ -5,6 +5,8 @@
  *   built from such a file answers 415 to multipart); `formData` parameters are a form body.
  * - Postman: a form key's type is its example's ("false" is a boolean), its enum the values its description
  *   names (`normal`, "can only be one of a,b,c"); a response's Zoom code is in its name.
+ * Each operation carries its tags (a Postman request: the names of the folders it is in); the tags a file uses
+ * are the families it describes (spec:compare expects those of the spec's operations only).
  */
 import { readFile } from "node:fs/promises";
 import SwaggerParser from "@apidevtools/swagger-parser";
@@ -20,6 +22,8 @@ export interface Located {
   operation: OperationObject;
   /** The path item's parameters, then the operation's (which win by name and place). */
   parameters: ParameterObject[];
+  /** Its tags; a Postman request's are the names of the folders it is in, outermost first. */
+  tags: string[];
 }
 
 type Header = { key: string; value: string };
@@ -43,17 +47,32 @@ export type PostmanItem = { name: string; request: PostmanRequest; response: Pos
 type Json = Record<string, unknown>;
 const isJson = (value: unknown): value is Json => !!value && typeof value === "object" && !Array.isArray(value);
 const list = (value: unknown) => (Array.isArray(value) ? (value as string[]) : undefined);
+const isString = (value: unknown): value is string => typeof value === "string";
 
-/** Every operation of an upstream file, with the file's kind and title. */
-export async function loadUpstream(
-  file: string,
-): Promise<{ kind: UpstreamKind; title: string; operations: Located[] }> {
+export interface Upstream {
+  kind: UpstreamKind;
+  title: string;
+  operations: Located[];
+  /** Every tag the file declares (an OpenAPI or Swagger file's root `tags`) or gives an operation. */
+  tags: string[];
+}
+
+/** Every operation of an upstream file, with the file's kind, title and tags. */
+export async function loadUpstream(file: string): Promise<Upstream> {
   const document: unknown = parseYaml(await readFile(file, "utf8")); // YAML is a superset of JSON
   if (!isJson(document)) throw new Error(`${file} holds no object`);
   const info = (isJson(document.info) ? document.info : document) as { title?: string; name?: string };
   const title = info.title ?? info.name ?? "(untitled)";
-  if (document.request || Array.isArray(document.item))
-    return { kind: "postman", title, operations: fromPostman(document as PostmanItem) };
+  const tagsOf = (operations: Located[], declared: unknown = []) => [
+    ...new Set([
+      ...(Array.isArray(declared) ? declared : []).map((tag: { name?: unknown }) => tag?.name).filter(isString),
+      ...operations.flatMap((operation) => operation.tags),
+    ]),
+  ];
+  if (document.request || Array.isArray(document.item)) {
+    const operations = fromPostman(document as PostmanItem);
+    return { kind: "postman", title, operations, tags: tagsOf(operations) };
+  }
   const openapi = String(document.openapi).startsWith("3.");
   if (!openapi && document.swagger !== "2.0") throw new Error(`${file} is not OpenAPI 3.x, Swagger 2.0 or Postman`);
   const dereferenced = (await SwaggerParser.dereference(structuredClone(document) as never)) as unknown as {
@@ -64,8 +83,9 @@ export async function loadUpstream(
     path,
     operation: openapi ? operation : fromSwagger2(operation as never, document),
     parameters: mergeParameters(item.parameters, operation.parameters),
+    tags: (list(operation.tags) ?? []).filter(isString),
   }));
-  return { kind: openapi ? "openapi3" : "swagger2", title, operations };
+  return { kind: openapi ? "openapi3" : "swagger2", title, operations, tags: tagsOf(operations, document.tags) };
 }
 
 /** Path-level parameters, then the operation's (which win by name and place); only path and query ones. */
@@ -145,18 +165,20 @@ function fieldSchema({ value, description }: PostmanField): JsonSchema {
   };
 }
 
-/** Every request of a collection (or the one item), folders walked in order. */
+/** Every request of a collection (or the one item), folders walked in order, each tagged with its folders. */
 function fromPostman(document: PostmanItem): Located[] {
-  const items: PostmanItem[] = [];
-  const walk = (node: PostmanItem) => {
-    if (node.request) items.push(node);
-    for (const child of node.item ?? []) walk(child);
+  const items: Located[] = [];
+  const walk = (node: PostmanItem, folders: string[]) => {
+    if (node.request) items.push(fromPostmanItem(node, folders));
+    // The collection itself has no name (its title is in `info`): only folders tag what they hold.
+    const inside = node.item && node !== document ? [...folders, node.name] : folders;
+    for (const child of node.item ?? []) walk(child, inside);
   };
-  walk(document);
-  return items.map(fromPostmanItem);
+  walk(document, []);
+  return items;
 }
 
-function fromPostmanItem(item: PostmanItem): Located {
+function fromPostmanItem(item: PostmanItem, tags: string[]): Located {
   const { body, method, description, url } = item.request;
   const fields = body?.mode === "formdata" ? body.formdata : body?.mode === "urlencoded" ? body.urlencoded : undefined;
   const schema = fields
@@ -197,6 +219,7 @@ function fromPostmanItem(item: PostmanItem): Located {
     method: method.toUpperCase(),
     path,
     parameters,
+    tags,
     operation: {
       operationId: "",
       summary: item.name,
