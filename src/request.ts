@@ -5,15 +5,15 @@
  */
 import createClient from "openapi-fetch";
 import { toFormData } from "./encoding.js";
-import { AuthenticationError, ZoomApiError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
+import { AuthenticationError, ValidationError, ZoomApiError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
-import { type OperationId, operations } from "./generated/operations.js";
+import { type Operation, type OperationId, operations } from "./generated/operations.js";
 import type { normalizeOptions } from "./options.js";
 import { redactError } from "./redact.js";
 import { bodyOf, isRecord } from "./response.js";
 import { decideRetry } from "./retry.js";
 import { anyOf, call, raceAbort, sleep, withDeadline, withinDeadline } from "./transport.js";
-import { assertValidRequest } from "./validation.js";
+import { validateRequest } from "./validation.js";
 
 /** Per-call options of every method. @group Client */
 export interface CallOptions {
@@ -77,7 +77,9 @@ export function createRequester(settings: Settings) {
 
   async function attempts(operationId: OperationId, input: RequestInput, callOptions: CallOptions): Promise<Answer> {
     const operation = operations[operationId];
-    assertValidRequest(operationId, input);
+    const issues = validateRequest(operationId, input);
+    if (issues.length > 0)
+      throw new ValidationError(issues, operationId === "imGroupCreate" ? "IM group" : `${operationId} request`);
     const { signal, stopRetrying } = callOptions;
     signal?.throwIfAborted();
     stopRetrying?.throwIfAborted();
@@ -105,10 +107,9 @@ export function createRequester(settings: Settings) {
       try {
         const answer = await attempt(operationId, input, url, token, signal, earlier);
         heard(undefined, label);
-        say(
-          "debug",
-          `${what} attempt ${attemptNo}: HTTP ${answer.status}${trackingOf(answer.headers, settings.redact)}`,
-        );
+        // `say` redacts the line, tracking id included.
+        const id = answer.headers.get("x-zm-trackingid");
+        say("debug", `${what} attempt ${attemptNo}: HTTP ${answer.status}${id ? ` (tracking id ${id})` : ""}`);
         return answer;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
@@ -153,8 +154,7 @@ export function createRequester(settings: Settings) {
       endpoint: "api" as const,
       writes: operation.method !== "GET",
     };
-    const types: readonly string[] = operation.requestContentTypes;
-    const form = multipart && types.includes("multipart/form-data");
+    const form = multipart && (operation.requestContentTypes as readonly string[]).includes("multipart/form-data");
     const params = input.params ?? {};
     const result = await withDeadline(
       target,
@@ -164,10 +164,7 @@ export function createRequester(settings: Settings) {
           operation.method.toLowerCase() as "get",
           operation.path as "/im/groups",
           {
-            params: {
-              path: pick(params, operation.pathParams),
-              query: pick(params, operation.queryParams),
-            },
+            params: { path: pick(params, operation.pathParams), query: pick(params, operation.queryParams) },
             ...(input.body === undefined
               ? {}
               : { body: input.body, bodySerializer: form ? toFormData : (body: unknown) => JSON.stringify(body) }),
@@ -231,11 +228,7 @@ export function createRequester(settings: Settings) {
  * A success is the documented status, or another 2xx that carries what a success does (Zoom files "paid
  * account only" under HTTP 200: a 2xx with Zoom's error body, or an empty one where a body is documented, is not).
  */
-function succeeded(
-  operation: { successStatus: number; successSchema?: unknown },
-  status: number,
-  body: unknown,
-): boolean {
+function succeeded(operation: Operation, status: number, body: unknown): boolean {
   if (status < 200 || status >= 300) return false;
   if (isRecord(body) && typeof body.code === "number" && body.id === undefined) return false;
   if (status === operation.successStatus) return true;
@@ -260,11 +253,6 @@ function safely<T>(hook: () => T): T | undefined {
   } catch {
     return undefined;
   }
-}
-
-function trackingOf(headers: Headers, redact: (text: string) => string): string {
-  const id = headers.get("x-zm-trackingid");
-  return id ? ` (tracking id ${redact(id)})` : "";
 }
 
 function describeFailure(error: unknown): string {

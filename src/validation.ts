@@ -3,7 +3,7 @@
  * each problem in the project's words, naming the field and the rule. The rules themselves live only in the
  * spec: this module reads the broken keyword, its limit from the error, and the field's schema for help.
  */
-import { ValidationError, type ValidationIssue } from "./errors.js";
+import type { ValidationIssue } from "./errors.js";
 import { type OperationId, operations, type Schema } from "./generated/operations.js";
 import { type SchemaError, type Validator, validators } from "./generated/validators.js";
 
@@ -24,13 +24,6 @@ export function validateRequest(
 /** The create's body alone, as the CLI checks a bulk file's rows. */
 export const validateCreateImGroupBody = (body: unknown): ValidationIssue[] =>
   validateRequest("imGroupCreate", { body });
-
-/** Throws `ValidationError` naming every bad field and the rule it broke; nothing is sent. */
-export function assertValidRequest(operationId: OperationId, request: { params?: object; body?: unknown }): void {
-  const issues = validateRequest(operationId, request);
-  if (issues.length > 0)
-    throw new ValidationError(issues, operationId === "imGroupCreate" ? "IM group" : `${operationId} request`);
-}
 
 function check(validate: Validator, schema: Schema, value: unknown, prefix: string): ValidationIssue[] {
   if (validate(value)) return [];
