@@ -4,7 +4,7 @@
  * split in halves until that item stands alone: the others are added, the unknown ones reported.
  */
 import { UserNotFoundError, ValidationError } from "./errors.js";
-import { type OperationId, operations } from "./generated/operations.js";
+import { type Operation, type OperationId, operations } from "./generated/operations.js";
 import type { CallOptions, createRequester } from "./request.js";
 import type { AddedImGroupMembers, MemberToAdd } from "./types.js";
 import { validateRequest } from "./validation.js";
@@ -18,7 +18,7 @@ export async function addInBatches(
   items: readonly MemberToAdd[],
   callOptions: CallOptions | undefined,
 ): Promise<AddedImGroupMembers> {
-  const batch = (operations[operationId] as { batch?: { field: string; max: number } }).batch;
+  const batch = (operations[operationId] as Operation).batch;
   if (!batch) throw new Error(`${operationId} takes no list in the spec`);
   const { field, max } = batch;
   const result: AddedImGroupMembers = { added: [], unknown: [], ids: [] };

@@ -89,10 +89,7 @@ export class ValidationError extends ZoomImGroupsError {
 
 export type { RateLimitType } from "./generated/operations.js";
 
-/**
- * Which endpoint a request went to, Zoom's API or the OAuth token URL: only the API's writes can change the
- * account.
- */
+/** Where a request went, Zoom's API or the OAuth token URL: only the API's writes can change the account. */
 export type Endpoint = "api" | "token";
 
 /** The network failed before an answer came; `mayHaveChanged` if any byte of a create can have been sent. */
@@ -286,11 +283,11 @@ export class ImGroupsApiRetiredError extends ZoomApiError {
 /** HTTP 429. `rateLimitType` says which limit, `retryAfter` when it clears, if Zoom said. */
 export class RateLimitError extends ZoomApiError {
   /** Which limit, from `X-RateLimit-Type`: the spec's values, or undefined when Zoom sent another or none. */
-  readonly rateLimitType: RateLimitType | undefined;
+  readonly rateLimitType!: RateLimitType | undefined;
   /** When the limit clears, from a valid `Retry-After`. */
-  readonly retryAfter: Date | undefined;
+  readonly retryAfter!: Date | undefined;
   /** The account's daily limit (whatever `Retry-After` says): never retried, and a bulk run stops at it. */
-  readonly isDailyLimit: boolean;
+  readonly isDailyLimit!: boolean;
   constructor(input: ApiErrorInput) {
     const sent = input.headers.get("x-ratelimit-type")?.toLowerCase();
     const type = rateLimitTypes.find((known) => known.toLowerCase() === sent);
@@ -306,9 +303,7 @@ export class RateLimitError extends ZoomApiError {
       : `Zoom's per-second rate limit was hit; slow down and try again ${when}.`;
     // A daily limit is hours away: not retried, and every further call would meet it.
     super(input, advice, { retryable: !daily, failsEveryCall: daily });
-    this.rateLimitType = type;
-    this.retryAfter = retryAfter;
-    this.isDailyLimit = daily;
+    Object.assign(this, { rateLimitType: type, retryAfter, isDailyLimit: daily });
   }
 }
 
@@ -375,9 +370,7 @@ function locationOrigin(input: ApiErrorInput): string {
 }
 
 /** A server's body with line breaks must not break a log line or a CLI error. */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /** The cause's message, and its own cause's. */
 export function causeText(cause: unknown): string {
