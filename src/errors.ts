@@ -339,9 +339,7 @@ function errorClassFor({ status, body }: ApiErrorInput): typeof ZoomApiError {
   if (status === 429) return RateLimitError;
   if (status >= 500) return ServerError;
   // A Zoom code means the same on every operation: the spec's `x-zoom-error-codes` names its class.
-  const code = zoomErrorBody(body).code;
-  const named =
-    code === undefined ? undefined : (zoomErrorCodes as Readonly<Record<string, keyof typeof classes>>)[code];
+  const named = (zoomErrorCodes as Readonly<Record<string, keyof typeof classes>>)[String(zoomErrorBody(body).code)];
   if (named) return classes[named] as typeof ZoomApiError;
   // Anything answers 200 and 404 (a proxy's page, a wrong base URL): alone they mean Zoom's documented
   // refusal only with the documented empty body.

@@ -99,21 +99,10 @@ export function normalizeOptions(options: ImGroupsClientOptions) {
   const redact = (text: string) => redactSecrets(text, tokens?.secrets() ?? []);
   const maxRetries = wholeNumber("maxRetries", options.maxRetries, 2, 0, MAX_RETRIES);
   const maxRetryDelayMs = wholeNumber("maxRetryDelayMs", options.maxRetryDelayMs, 60_000, 0, MAX_TIMER_MS);
-  tokens = tokenSource(options, { fetch, timeoutMs, redact, maxRetries, maxRetryDelayMs });
-  return {
-    baseUrl,
-    encoding,
-    fetch,
-    maxRetries,
-    maxRetryDelayMs,
-    timeoutMs,
-    middleware: options.middleware ?? [],
-    logger: options.logger,
-    throttle: options.throttle,
-    tokens,
-    tokenFunction: typeof options.accessToken === "function",
-    redact,
-  };
+  const settings = { baseUrl, encoding, fetch, maxRetries, maxRetryDelayMs, timeoutMs, redact };
+  tokens = tokenSource(options, settings);
+  const { middleware = [], logger, throttle, accessToken } = options;
+  return { ...settings, middleware, logger, throttle, tokens, tokenFunction: typeof accessToken === "function" };
 }
 
 function tokenSource(options: ImGroupsClientOptions, settings: Parameters<typeof serverToServer>[1]): TokenSource {

@@ -68,10 +68,9 @@ export function createRequester(settings: Settings) {
    */
   function request(operationId: OperationId, input: RequestInput, callOptions: CallOptions = {}): Promise<Answer> {
     // The one place every failure leaves the package: whatever it throws is clean all the way down.
+    const { signal } = callOptions;
     return attempts(operationId, input, callOptions).catch((error: unknown) => {
-      throw callOptions.signal?.aborted && error === callOptions.signal.reason
-        ? error
-        : redactError(error, settings.redact);
+      throw signal?.aborted && error === signal.reason ? error : redactError(error, settings.redact);
     });
   }
 

@@ -66,10 +66,8 @@ export async function withinDeadline<T>(
   const timer = setTimeout(() => deadline.abort(timeout), timeoutMs);
   const both = anyOf(signal, deadline.signal);
   try {
-    return await raceAbort(
-      call(() => run(both)),
-      both,
-    );
+    const running = call(() => run(both));
+    return await raceAbort(running, both);
   } finally {
     clearTimeout(timer);
   }
