@@ -146,13 +146,8 @@ export function createRequester(settings: Settings) {
     earlier: boolean,
   ): Promise<Answer> {
     const operation = operations[operationId];
-    const target = {
-      ...settings,
-      method: operation.method,
-      url,
-      endpoint: "api" as const,
-      writes: operation.method !== "GET",
-    };
+    const { method } = operation;
+    const target = { ...settings, operationId, method, url, endpoint: "api" as const, writes: method !== "GET" };
     const form = multipart && (operation.requestContentTypes as readonly string[]).includes("multipart/form-data");
     const params = input.params ?? {};
     const result = await withDeadline(
@@ -160,7 +155,7 @@ export function createRequester(settings: Settings) {
       signal,
       (attemptSignal, fetch) =>
         api.request(
-          operation.method.toLowerCase() as "get",
+          method.toLowerCase() as "get",
           operation.path as "/im/groups",
           {
             params: { path: pick(params, operation.pathParams), query: pick(params, operation.queryParams) },
@@ -178,19 +173,11 @@ export function createRequester(settings: Settings) {
         ),
       earlier,
     );
-    const { response } = result as { response: Response };
+    const { status, headers } = (result as { response: Response }).response;
     const body = bodyOf(result as { data?: unknown; error?: unknown; response: Response });
-    if (succeeded(operation, response.status, body))
-      return { status: response.status, body, headers: response.headers };
-    throw ZoomApiError.generate({
-      ...target,
-      operationId,
-      status: response.status,
-      body,
-      headers: response.headers,
-      mayHaveChanged: earlier,
-      templateValues: { ...stringsOf(params), ...input.templateValues },
-    });
+    if (succeeded(operation, status, body)) return { status, body, headers };
+    const templateValues = { ...stringsOf(params), ...input.templateValues };
+    throw ZoomApiError.generate({ ...target, status, body, headers, mayHaveChanged: earlier, templateValues });
   }
 
   /** The one decision after a failed attempt: stop, renew the token and repeat once, or retry after a wait. */
