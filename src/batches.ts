@@ -53,10 +53,7 @@ export async function addInBatches(
 }
 
 function shift<T extends { field: string; message: string }>(issue: T, field: string, by: number): T {
-  const renumber = (text: string) =>
-    text.replace(
-      new RegExp(`(^|\\s)${field}\\[(\\d+)\\]`, "g"),
-      (_, before, at) => `${before}${field}[${Number(at) + by}]`,
-    );
+  const pattern = new RegExp(`(^|\\s)${field}\\[(\\d+)\\]`, "g");
+  const renumber = (text: string) => text.replace(pattern, (_, before, at) => `${before}${field}[${Number(at) + by}]`);
   return { ...issue, field: renumber(issue.field), message: renumber(issue.message) };
 }

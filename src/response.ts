@@ -36,11 +36,10 @@ export function zoomErrorBody(body: unknown): { code?: number; message?: string;
     title && detail && !detail.startsWith(title) ? `${title.replace(/[.!?]?$/, ".")} ${detail}` : detail || title;
   const message = trimmed(body.message) || problem;
   if (message) result.message = message;
-  if (Array.isArray(body.errors)) {
+  if (Array.isArray(body.errors))
     result.errors = body.errors
       .filter(isRecord)
       .map((error) => ({ field: String(error.field ?? ""), message: String(error.message ?? "") }));
-  }
   return result;
 }
 
