@@ -39,9 +39,8 @@ export class ZoomImGroupsError extends Error {
   /** A plain object for logs and `JSON.stringify`: the message and the enumerable fields (not headers or cause). */
   toJSON(): Record<string, unknown> {
     const json: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const [key, value] of Object.entries(this)) {
+    for (const [key, value] of Object.entries(this))
       if (value !== undefined) json[key] = value instanceof Date ? value.toISOString() : value;
-    }
     return json;
   }
 }
@@ -398,9 +397,8 @@ const classes = {
   ServerError,
   RedirectError,
 };
-for (const [name, ErrorClass] of Object.entries(classes)) {
+for (const [name, ErrorClass] of Object.entries(classes))
   Object.defineProperty(ErrorClass.prototype, "name", { value: name, writable: true, configurable: true });
-}
 
 /** Works across realms and bundles, where `instanceof` may not. */
 export function isZoomApiError(error: unknown): error is ZoomApiError {

@@ -1,7 +1,4 @@
-/**
- * Secrets out of everything the package shows: `redactSecrets` finds a secret in every form a server may echo
- * it; `redactError` applies it to an error all the way down, at the one place the client's calls reject.
- */
+/** Secrets out of everything the package shows: in any form a server may echo them, in errors all the way down. */
 import { ZoomImGroupsError } from "./errors.js";
 
 type Redact = (text: string) => string;

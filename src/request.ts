@@ -1,7 +1,6 @@
 /**
  * The one request path every method takes: validate → (throttle by label → token → attempt) → one decision:
- * retry, renew the token, or stop. It knows no operation by name: what differs between them (method, path,
- * parameters, body, success status, rate-limit label, whether a write) comes from src/generated/operations.ts.
+ * retry, renew the token, or stop. It knows no operation by name: what differs comes from the generated table.
  */
 import createClient from "openapi-fetch";
 import { toFormData } from "./encoding.js";

@@ -1,7 +1,6 @@
 /**
- * Checks a request against the spec with the generated validators (src/generated/validators.ts) and words
- * each problem in the project's words, naming the field and the rule. The rules themselves live only in the
- * spec: this module reads the broken keyword, its limit from the error, and the field's schema for help.
+ * Checks a request with the generated validators and words each problem, naming the field and the rule. The
+ * rules live only in the spec: this reads the broken keyword, its limit, and the field's schema for help.
  */
 import type { ValidationIssue } from "./errors.js";
 import { type OperationId, operations, type Schema } from "./generated/operations.js";
