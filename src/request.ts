@@ -4,6 +4,7 @@
  */
 import createClient from "openapi-fetch";
 import { toFormData } from "./encoding.js";
+import type { ApiErrorInput } from "./errors.js";
 import { AuthenticationError, ValidationError, ZoomApiError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
 import { type Operation, type OperationId, operations } from "./generated/operations.js";
@@ -25,20 +26,14 @@ export interface CallOptions {
   stopRetrying?: AbortSignal;
 }
 
-/** What one operation is sent with: its path and query parameters, and its body. */
-export interface RequestInput {
+/** What one operation is sent with: its path and query parameters, its body, and its names for Zoom's messages. */
+export interface RequestInput extends Pick<ApiErrorInput, "templateValues"> {
   params?: Record<string, unknown>;
   body?: unknown;
-  /** What Zoom's message templates name (`{groupName}`), for error messages. */
-  templateValues?: Readonly<Record<string, string>>;
 }
 
 /** A successful answer: its status, its body (JSON value, text, or `""`), its headers. */
-export interface Answer {
-  status: number;
-  body: unknown;
-  headers: Headers;
-}
+export type Answer = Pick<ApiErrorInput, "status" | "body" | "headers">;
 
 type Settings = ReturnType<typeof normalizeOptions>;
 
