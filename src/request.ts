@@ -112,19 +112,26 @@ export function createRequester(settings: Settings) {
       // A delete retried after an attempt that may have done it, and now told "not found": it is done.
       if (operation.method === "DELETE" && earlier && failure instanceof ZoomApiError && failure.status === 404)
         return { status: failure.status, body: "", headers: failure.headers };
+      // The one decision: renew the token and repeat once, stop, or retry after a wait.
       const line = `${what} attempt ${attemptNo} failed: ${describeFailure(failure)}`;
-      const next = nextStep(failure, { retries, renewedToken, token, stopped: stopRetrying?.aborted === true });
-      if (next.step === "stop") {
-        say("debug", `${line}; not retried (${next.reason})`);
-        throw failure;
-      }
-      if (next.step === "renew") {
+      const stopped = stopRetrying?.aborted === true;
+      // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
+      const apiRefusedToken = failure instanceof AuthenticationError && failure.operationId !== undefined;
+      if (!stopped && apiRefusedToken && !renewedToken && settings.tokens.renew(token)) {
         renewedToken = true;
         say("warn", `${line}; renewing the access token and repeating once`);
         continue;
       }
-      say("warn", `${line}; retrying in ${next.delayMs} ms`);
-      await sleep(next.delayMs, stop).catch((error: unknown) => {
+      const decision = stopped ? { retry: false as const, reason: "stopped" } : decideRetry(failure, retries, settings);
+      if (!decision.retry) {
+        say("debug", `${line}; not retried (${decision.reason})`);
+        throw failure;
+      }
+      // A throttle that keeps the rate (a pacer) puts the retry back in its queue soon: no per-row backoff tail.
+      const asked = safely(() => throttle?.retryDelayMs?.(failure, decision.delayMs));
+      const delayMs = typeof asked === "number" && asked >= 0 && Number.isFinite(asked) ? asked : decision.delayMs;
+      say("warn", `${line}; retrying in ${delayMs} ms`);
+      await sleep(delayMs, stop).catch((error: unknown) => {
         throw signal?.aborted ? error : failure;
       });
       retries++;
@@ -172,23 +179,6 @@ export function createRequester(settings: Settings) {
     if (succeeded(operation, status, body)) return { status, body, headers };
     const templateValues = { ...stringsOf(params), ...input.templateValues };
     throw ZoomApiError.generate({ ...target, status, body, headers, mayHaveChanged: earlier, templateValues });
-  }
-
-  /** The one decision after a failed attempt: stop, renew the token and repeat once, or retry after a wait. */
-  function nextStep(
-    failure: unknown,
-    state: { retries: number; renewedToken: boolean; token: string; stopped: boolean },
-  ): { step: "stop"; reason: string } | { step: "renew" } | { step: "retry"; delayMs: number } {
-    if (state.stopped) return { step: "stop", reason: "stopped" };
-    // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
-    const apiRefusedToken = failure instanceof AuthenticationError && failure.operationId !== undefined;
-    if (apiRefusedToken && !state.renewedToken && settings.tokens.renew(state.token)) return { step: "renew" };
-    const decision = decideRetry(failure, state.retries, settings);
-    if (!decision.retry) return { step: "stop", reason: decision.reason };
-    // A throttle that keeps the rate (a pacer) puts the retry back in its queue soon: no per-row backoff tail.
-    const asked = throttle?.retryDelayMs ? safely(() => throttle.retryDelayMs?.(failure, decision.delayMs)) : undefined;
-    const delayMs = typeof asked === "number" && asked >= 0 && Number.isFinite(asked) ? asked : decision.delayMs;
-    return { step: "retry", delayMs };
   }
 
   /** A caller's token function is raced against the deadline; Server-to-Server requests have their own. */
