@@ -50,9 +50,9 @@ export interface ImGroupsClient {
   /** Every member of a group, page after page (`GET /im/groups/{groupId}/members`, `next_page_token`). */
   listImGroupMembers(groupId: string, options?: ListOptions): ItemList<ImGroupMember, ImGroupMemberList>;
   /**
-   * Adds any number of members (`POST /im/groups/{groupId}/members`), in calls of at most the spec's per-call
-   * maximum (10), one after another. A member Zoom does not know (code 1001) does not stop the others: it is
-   * listed in `unknown`. Every member is checked before the first call; adding a member twice changes nothing.
+   * Adds any number of members (`POST /im/groups/{groupId}/members`), all checked first, in calls of the spec's
+   * per-call maximum, one after another. A member Zoom does not know (code 1001) is listed in `unknown`; the
+   * others are added. Adding a member twice changes nothing.
    */
   addImGroupMembers(
     groupId: string,
@@ -64,16 +64,13 @@ export interface ImGroupsClient {
 
   /** Every group of Zoom's Groups API (`GET /groups`), the IM groups' successor where Zoom retired them. */
   listGroups(options?: CallOptions): ItemList<Group, GroupList>;
-  /**
-   * Creates a group of the Groups API (`POST /groups`), resolving with its id as `createImGroup` does. Zoom allows
-   * 100 creates per account per UTC day (then a daily-limit `RateLimitError`) and 5,000 groups per account.
-   */
+  /** Creates a group of the Groups API (`POST /groups`) and resolves with its id as `createImGroup` does. */
   createGroup(body: CreateGroupBody, options?: CallOptions): Promise<CreatedGroup>;
   /** Deletes a group of the Groups API (`DELETE /groups/{groupId}`). */
   deleteGroup(groupId: string, options?: CallOptions): Promise<void>;
   /** Every member of a group of the Groups API, page after page (`GET /groups/{groupId}/members`). */
   listGroupMembers(groupId: string, options?: ListOptions): ItemList<ImGroupMember, ImGroupMemberList>;
-  /** Adds any number of members (`POST /groups/{groupId}/members`) in calls of at most 30, as `addImGroupMembers`. */
+  /** Adds any number of members (`POST /groups/{groupId}/members`), as `addImGroupMembers` does. */
   addGroupMembers(
     groupId: string,
     members: readonly MemberToAdd[],

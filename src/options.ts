@@ -31,9 +31,8 @@ export interface Throttle {
    */
   wait(signal: AbortSignal, label: string): Promise<void>;
   /**
-   * Hears how every request that was made ended: `undefined` when it created the group, else its failure (a
-   * 429 is a `RateLimitError`), so that all callers can slow down or speed up. An attempt that stops before
-   * its request (a token failure, a stop) or that the caller's `signal` aborts is not reported.
+   * Hears how every request that was made ended, so all callers can slow down or speed up: `undefined` when it
+   * succeeded, else its failure. An attempt that stops before its request, or that `signal` aborts, is not reported.
    */
   settled?(failure: unknown, label: string): void;
   /**

@@ -12,7 +12,7 @@ import type { normalizeOptions } from "./options.js";
 import { redactError } from "./redact.js";
 import { bodyOf, isRecord } from "./response.js";
 import { decideRetry } from "./retry.js";
-import { anyOf, call, raceAbort, sleep, withDeadline, withinDeadline } from "./transport.js";
+import { anyOf, call, type Destination, raceAbort, sleep, withDeadline, withinDeadline } from "./transport.js";
 import { validateRequest } from "./validation.js";
 
 /** Per-call options of every method. @group Client */
@@ -151,29 +151,20 @@ export function createRequester(settings: Settings) {
     const target = { ...settings, operationId, method, url, endpoint: "api" as const, writes: method !== "GET" };
     const form = multipart && (operation.requestContentTypes as readonly string[]).includes("multipart/form-data");
     const params = input.params ?? {};
-    const result = await withDeadline(
-      target,
-      signal,
-      (attemptSignal, fetch) =>
-        api.request(
-          method.toLowerCase() as "get",
-          operation.path as "/im/groups",
-          {
-            params: { path: pick(params, operation.pathParams), query: pick(params, operation.queryParams) },
-            ...(input.body === undefined
-              ? {}
-              : { body: input.body, bodySerializer: form ? toFormData : (body: unknown) => JSON.stringify(body) }),
-            // Zoom's Swagger files say it can also produce XML: ask for JSON, the only body this client reads.
-            headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
-            parseAs: "text",
-            // Zoom never redirects these calls; following one would re-send it (and its token) elsewhere.
-            redirect: "manual",
-            signal: attemptSignal,
-            fetch,
-          } as never,
-        ),
-      earlier,
-    );
+    const init = {
+      params: { path: pick(params, operation.pathParams), query: pick(params, operation.queryParams) },
+      ...(input.body === undefined
+        ? {}
+        : { body: input.body, bodySerializer: form ? toFormData : (body: unknown) => JSON.stringify(body) }),
+      // Zoom's Swagger files say it can also produce XML: ask for JSON, the only body this client reads.
+      headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
+      parseAs: "text",
+      // Zoom never redirects these calls; following one would re-send it (and its token) elsewhere.
+      redirect: "manual",
+    };
+    const send = (signal: AbortSignal, fetch: Destination["fetch"]) =>
+      api.request(method.toLowerCase() as "get", operation.path as "/im/groups", { ...init, signal, fetch } as never);
+    const result = await withDeadline(target, signal, send, earlier);
     const { status, headers } = (result as { response: Response }).response;
     const body = bodyOf(result as { data?: unknown; error?: unknown; response: Response });
     if (succeeded(operation, status, body)) return { status, body, headers };
