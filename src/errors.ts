@@ -1,13 +1,6 @@
 /** Everything this package throws; `ZoomApiError.generate` picks the class from (HTTP status, Zoom code). */
-import {
-  type OperationId,
-  operations,
-  type RateLimitType,
-  type Rule,
-  rateLimitTypes,
-  serverUrl,
-  zoomErrorCodes,
-} from "./generated/operations.js";
+import type { OperationId, RateLimitType, Rule } from "./generated/operations.js";
+import { operations, rateLimitTypes, serverUrl, zoomErrorCodes } from "./generated/operations.js";
 import { fillTemplate, zoomErrorBody } from "./response.js";
 import { retryAfterAt } from "./retry-after.js";
 import type { ZoomFieldError } from "./types.js";

@@ -1,12 +1,7 @@
 /** Client options, checked and normalised once at construction into the one shape the core reads. */
 import type { Middleware } from "openapi-fetch";
-import {
-  type AccessToken,
-  givenToken,
-  type ServerToServerCredentials,
-  serverToServer,
-  type TokenSource,
-} from "./auth.js";
+import type { AccessToken, ServerToServerCredentials, TokenSource } from "./auth.js";
+import { givenToken, serverToServer } from "./auth.js";
 import { type Encoding, encodings } from "./encoding.js";
 import { ConfigurationError } from "./errors.js";
 import { serverUrl } from "./generated/operations.js";
