@@ -32,11 +32,10 @@ export function givenToken(accessToken: AccessToken): TokenSource {
   return {
     async get() {
       const token = typeof accessToken === "string" ? accessToken : await accessToken();
-      if (typeof token !== "string" || token === "") {
+      if (typeof token !== "string" || token === "")
         throw new ConfigurationError(
           "accessToken(): the function must return a non-empty string (or a promise of one)",
         );
-      }
       // Remember recent tokens so redaction knows them; bounded so a long-lived client does not grow.
       if (seen.size > 16) seen.clear();
       seen.add(token);

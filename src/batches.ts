@@ -4,7 +4,7 @@
  * split in halves until that item stands alone: the others are added, the unknown ones reported.
  */
 import { UserNotFoundError, ValidationError } from "./errors.js";
-import { type OperationId, operations } from "./generated/operations.js";
+import { type Operation, type OperationId, operations } from "./generated/operations.js";
 import type { CallOptions, createRequester } from "./request.js";
 import type { AddedImGroupMembers, MemberToAdd } from "./types.js";
 import { validateRequest } from "./validation.js";
@@ -18,7 +18,7 @@ export async function addInBatches(
   items: readonly MemberToAdd[],
   callOptions: CallOptions | undefined,
 ): Promise<AddedImGroupMembers> {
-  const batch = (operations[operationId] as { batch?: { field: string; max: number } }).batch;
+  const batch = (operations[operationId] as Operation).batch;
   if (!batch) throw new Error(`${operationId} takes no list in the spec`);
   const { field, max } = batch;
   const result: AddedImGroupMembers = { added: [], unknown: [], ids: [] };
@@ -53,10 +53,7 @@ export async function addInBatches(
 }
 
 function shift<T extends { field: string; message: string }>(issue: T, field: string, by: number): T {
-  const renumber = (text: string) =>
-    text.replace(
-      new RegExp(`(^|\\s)${field}\\[(\\d+)\\]`, "g"),
-      (_, before, at) => `${before}${field}[${Number(at) + by}]`,
-    );
+  const pattern = new RegExp(`(^|\\s)${field}\\[(\\d+)\\]`, "g");
+  const renumber = (text: string) => text.replace(pattern, (_, before, at) => `${before}${field}[${Number(at) + by}]`);
   return { ...issue, field: renumber(issue.field), message: renumber(issue.message) };
 }

@@ -2,9 +2,10 @@
 
 import { addInBatches } from "./batches.js";
 import { ZoomImGroupsError } from "./errors.js";
+import type { OperationId } from "./generated/operations.js";
 import { type ImGroupsClientOptions, normalizeOptions } from "./options.js";
 import { type ItemList, listOf } from "./pages.js";
-import { type Answer, type CallOptions, createRequester } from "./request.js";
+import { type CallOptions, createRequester } from "./request.js";
 import { createdGroup } from "./response.js";
 import type {
   AddedImGroupMembers,
@@ -49,9 +50,9 @@ export interface ImGroupsClient {
   /** Every member of a group, page after page (`GET /im/groups/{groupId}/members`, `next_page_token`). */
   listImGroupMembers(groupId: string, options?: ListOptions): ItemList<ImGroupMember, ImGroupMemberList>;
   /**
-   * Adds any number of members (`POST /im/groups/{groupId}/members`), in calls of at most the spec's per-call
-   * maximum (10), one after another. A member Zoom does not know (code 1001) does not stop the others: it is
-   * listed in `unknown`. Every member is checked before the first call; adding a member twice changes nothing.
+   * Adds any number of members (`POST /im/groups/{groupId}/members`), all checked first, in calls of the spec's
+   * per-call maximum, one after another. A member Zoom does not know (code 1001) is listed in `unknown`; the
+   * others are added. Adding a member twice changes nothing.
    */
   addImGroupMembers(
     groupId: string,
@@ -63,16 +64,13 @@ export interface ImGroupsClient {
 
   /** Every group of Zoom's Groups API (`GET /groups`), the IM groups' successor where Zoom retired them. */
   listGroups(options?: CallOptions): ItemList<Group, GroupList>;
-  /**
-   * Creates a group of the Groups API (`POST /groups`), resolving with its id as `createImGroup` does. Zoom allows
-   * 100 creates per account per UTC day (then a daily-limit `RateLimitError`) and 5,000 groups per account.
-   */
+  /** Creates a group of the Groups API (`POST /groups`) and resolves with its id as `createImGroup` does. */
   createGroup(body: CreateGroupBody, options?: CallOptions): Promise<CreatedGroup>;
   /** Deletes a group of the Groups API (`DELETE /groups/{groupId}`). */
   deleteGroup(groupId: string, options?: CallOptions): Promise<void>;
   /** Every member of a group of the Groups API, page after page (`GET /groups/{groupId}/members`). */
   listGroupMembers(groupId: string, options?: ListOptions): ItemList<ImGroupMember, ImGroupMemberList>;
-  /** Adds any number of members (`POST /groups/{groupId}/members`) in calls of at most 30, as `addImGroupMembers`. */
+  /** Adds any number of members (`POST /groups/{groupId}/members`), as `addImGroupMembers` does. */
   addGroupMembers(
     groupId: string,
     members: readonly MemberToAdd[],
@@ -98,52 +96,38 @@ export function createImGroupsClient(options: ImGroupsClientOptions): ImGroupsCl
   const request = createRequester(settings);
   const none = async () => undefined;
 
-  /** A create's group, its id from the answer or else from the list (names are unique per account). */
-  async function created<T>(answer: Answer, name: string, list: AsyncIterable<{ id?: string; name?: string }>) {
-    const group = createdGroup(answer, settings.redact);
+  /** A create's group, its id from the answer or else from `list` (names are unique per account). */
+  async function create<T>(id: OperationId, list: OperationId, body: { name: string }, callOptions?: CallOptions) {
+    const group = createdGroup(await request(id, { body, ...named(body) }, callOptions), settings.redact);
     if (group.id !== undefined) return group as T;
-    for await (const listed of list) if (listed.name === name && listed.id) return { ...group, id: listed.id } as T;
+    for await (const listed of listOf<{ id?: string; name?: string }, unknown>(request, list, {}, callOptions))
+      if (listed.name === body.name && listed.id) return { ...group, id: listed.id } as T;
     throw new ZoomImGroupsError(
-      `Zoom created the group "${name}" but its answer carried no id and the group list does not show it yet; look it up later.`,
+      `Zoom created the group "${body.name}" but its answer carried no id and the group list does not show it yet; look it up later.`,
       { mayHaveChanged: true },
     );
   }
+  const memberList = (id: OperationId, groupId: string, { pageSize, ...callOptions }: ListOptions = {}) =>
+    listOf<ImGroupMember, ImGroupMemberList>(request, id, { groupId, page_size: pageSize }, callOptions);
 
   const client: ImGroupsClient = {
-    createImGroup: async (body, callOptions) =>
-      created<CreatedImGroup>(
-        await request("imGroupCreate", { body, ...named(body) }, callOptions),
-        body.name,
-        client.listImGroups(callOptions),
-      ),
+    createImGroup: (body, callOptions) => create<CreatedImGroup>("imGroupCreate", "imGroups", body, callOptions),
     listImGroups: (callOptions) => listOf<ImGroup, ImGroupList>(request, "imGroups", {}, callOptions),
     getImGroup: (groupId, callOptions) =>
       request("imGroup", { params: { groupId } }, callOptions).then((answer) => answer.body as ImGroup),
     updateImGroup: (groupId, changes, callOptions) =>
       request("imGroupUpdate", { params: { groupId }, body: changes, ...named(changes) }, callOptions).then(none),
     deleteImGroup: (groupId, callOptions) => request("imGroupDelete", { params: { groupId } }, callOptions).then(none),
-    listImGroupMembers: (groupId, { pageSize, ...callOptions } = {}) =>
-      listOf<ImGroupMember, ImGroupMemberList>(
-        request,
-        "imGroupMembers",
-        { groupId, page_size: pageSize },
-        callOptions,
-      ),
+    listImGroupMembers: (groupId, options) => memberList("imGroupMembers", groupId, options),
     addImGroupMembers: (groupId, members, callOptions) =>
       addInBatches(request, "imGroupMembersCreate", { groupId }, members, callOptions),
     removeImGroupMember: (groupId, memberId, callOptions) =>
       request("imGroupMembersDelete", { params: { groupId, memberId } }, callOptions).then(none),
 
     listGroups: (callOptions) => listOf<Group, GroupList>(request, "groups", {}, callOptions),
-    createGroup: async (body, callOptions) =>
-      created<CreatedGroup>(
-        await request("groupCreate", { body, ...named(body) }, callOptions),
-        body.name,
-        client.listGroups(callOptions),
-      ),
+    createGroup: (body, callOptions) => create<CreatedGroup>("groupCreate", "groups", body, callOptions),
     deleteGroup: (groupId, callOptions) => request("groupDelete", { params: { groupId } }, callOptions).then(none),
-    listGroupMembers: (groupId, { pageSize, ...callOptions } = {}) =>
-      listOf<ImGroupMember, ImGroupMemberList>(request, "groupMembers", { groupId, page_size: pageSize }, callOptions),
+    listGroupMembers: (groupId, options) => memberList("groupMembers", groupId, options),
     addGroupMembers: (groupId, members, callOptions) =>
       addInBatches(request, "groupMembersCreate", { groupId }, members, callOptions),
     removeGroupMember: (groupId, memberId, callOptions) =>

@@ -24,8 +24,7 @@ export const encodings = Object.keys(mediaTypes) as readonly Encoding[];
  */
 export function toFormData(body: unknown): FormData {
   const form = new FormData();
-  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+  for (const [name, value] of Object.entries(body as Record<string, unknown>))
     for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined) form.append(name, String(item));
-  }
   return form;
 }

@@ -1,13 +1,6 @@
 /** Everything this package throws; `ZoomApiError.generate` picks the class from (HTTP status, Zoom code). */
-import {
-  type OperationId,
-  operations,
-  type RateLimitType,
-  type Rule,
-  rateLimitTypes,
-  serverUrl,
-  zoomErrorCodes,
-} from "./generated/operations.js";
+import type { OperationId, RateLimitType, Rule } from "./generated/operations.js";
+import { operations, rateLimitTypes, serverUrl, zoomErrorCodes } from "./generated/operations.js";
 import { fillTemplate, zoomErrorBody } from "./response.js";
 import { retryAfterAt } from "./retry-after.js";
 import type { ZoomFieldError } from "./types.js";
@@ -39,9 +32,8 @@ export class ZoomImGroupsError extends Error {
   /** A plain object for logs and `JSON.stringify`: the message and the enumerable fields (not headers or cause). */
   toJSON(): Record<string, unknown> {
     const json: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const [key, value] of Object.entries(this)) {
+    for (const [key, value] of Object.entries(this))
       if (value !== undefined) json[key] = value instanceof Date ? value.toISOString() : value;
-    }
     return json;
   }
 }
@@ -89,10 +81,7 @@ export class ValidationError extends ZoomImGroupsError {
 
 export type { RateLimitType } from "./generated/operations.js";
 
-/**
- * Which endpoint a request went to, Zoom's API or the OAuth token URL: only the API's writes can change the
- * account.
- */
+/** Where a request went, Zoom's API or the OAuth token URL: only the API's writes can change the account. */
 export type Endpoint = "api" | "token";
 
 /** The network failed before an answer came; `mayHaveChanged` if any byte of a create can have been sent. */
@@ -286,11 +275,11 @@ export class ImGroupsApiRetiredError extends ZoomApiError {
 /** HTTP 429. `rateLimitType` says which limit, `retryAfter` when it clears, if Zoom said. */
 export class RateLimitError extends ZoomApiError {
   /** Which limit, from `X-RateLimit-Type`: the spec's values, or undefined when Zoom sent another or none. */
-  readonly rateLimitType: RateLimitType | undefined;
+  readonly rateLimitType!: RateLimitType | undefined;
   /** When the limit clears, from a valid `Retry-After`. */
-  readonly retryAfter: Date | undefined;
+  readonly retryAfter!: Date | undefined;
   /** The account's daily limit (whatever `Retry-After` says): never retried, and a bulk run stops at it. */
-  readonly isDailyLimit: boolean;
+  readonly isDailyLimit!: boolean;
   constructor(input: ApiErrorInput) {
     const sent = input.headers.get("x-ratelimit-type")?.toLowerCase();
     const type = rateLimitTypes.find((known) => known.toLowerCase() === sent);
@@ -306,9 +295,7 @@ export class RateLimitError extends ZoomApiError {
       : `Zoom's per-second rate limit was hit; slow down and try again ${when}.`;
     // A daily limit is hours away: not retried, and every further call would meet it.
     super(input, advice, { retryable: !daily, failsEveryCall: daily });
-    this.rateLimitType = type;
-    this.retryAfter = retryAfter;
-    this.isDailyLimit = daily;
+    Object.assign(this, { rateLimitType: type, retryAfter, isDailyLimit: daily });
   }
 }
 
@@ -344,9 +331,7 @@ function errorClassFor({ status, body }: ApiErrorInput): typeof ZoomApiError {
   if (status === 429) return RateLimitError;
   if (status >= 500) return ServerError;
   // A Zoom code means the same on every operation: the spec's `x-zoom-error-codes` names its class.
-  const code = zoomErrorBody(body).code;
-  const named =
-    code === undefined ? undefined : (zoomErrorCodes as Readonly<Record<string, keyof typeof classes>>)[code];
+  const named = (zoomErrorCodes as Readonly<Record<string, keyof typeof classes>>)[String(zoomErrorBody(body).code)];
   if (named) return classes[named] as typeof ZoomApiError;
   // Anything answers 200 and 404 (a proxy's page, a wrong base URL): alone they mean Zoom's documented
   // refusal only with the documented empty body.
@@ -375,9 +360,7 @@ function locationOrigin(input: ApiErrorInput): string {
 }
 
 /** A server's body with line breaks must not break a log line or a CLI error. */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /** The cause's message, and its own cause's. */
 export function causeText(cause: unknown): string {
@@ -407,9 +390,8 @@ const classes = {
   ServerError,
   RedirectError,
 };
-for (const [name, ErrorClass] of Object.entries(classes)) {
+for (const [name, ErrorClass] of Object.entries(classes))
   Object.defineProperty(ErrorClass.prototype, "name", { value: name, writable: true, configurable: true });
-}
 
 /** Works across realms and bundles, where `instanceof` may not. */
 export function isZoomApiError(error: unknown): error is ZoomApiError {

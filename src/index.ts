@@ -4,15 +4,14 @@
  * @module zoom-im-groups
  */
 export type { AccessToken, ServerToServerCredentials } from "./auth.js";
-export { type CallOptions, createImGroupsClient, type ImGroupsClient, type ListOptions } from "./client.js";
+export type { CallOptions, ImGroupsClient, ListOptions } from "./client.js";
+export { createImGroupsClient } from "./client.js";
 export type { Encoding } from "./encoding.js";
+export type { ApiErrorInput, Endpoint, ErrorFacts, RateLimitType, ValidationIssue } from "./errors.js";
 export {
-  type ApiErrorInput,
   AuthenticationError,
   BadRequestError,
   ConfigurationError,
-  type Endpoint,
-  type ErrorFacts,
   GroupNameConflictError,
   GroupNotFoundError,
   ImGroupsApiRetiredError,
@@ -20,13 +19,11 @@ export {
   PaidAccountRequiredError,
   PermissionDeniedError,
   RateLimitError,
-  type RateLimitType,
   RedirectError,
   RouteNotFoundError,
   ServerError,
   UserNotFoundError,
   ValidationError,
-  type ValidationIssue,
   ZoomApiError,
   ZoomConnectionError,
   ZoomImGroupsError,
@@ -40,13 +37,7 @@ export type {
   ServerToServerOptions,
   Throttle,
 } from "./options.js";
-export {
-  type AccountPlan,
-  createPacer,
-  type Pacer,
-  type PacerBudget,
-  type PacerClock,
-  type PacerOptions,
-} from "./pacer.js";
+export type { AccountPlan, Pacer, PacerBudget, PacerClock, PacerOptions } from "./pacer.js";
+export { createPacer } from "./pacer.js";
 export type { ItemList } from "./pages.js";
 export type * from "./types.js";

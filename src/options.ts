@@ -1,18 +1,11 @@
 /** Client options, checked and normalised once at construction into the one shape the core reads. */
 import type { Middleware } from "openapi-fetch";
-import {
-  type AccessToken,
-  givenToken,
-  type ServerToServerCredentials,
-  serverToServer,
-  type TokenSource,
-} from "./auth.js";
+import type { AccessToken, ServerToServerCredentials, TokenSource } from "./auth.js";
+import { givenToken, serverToServer } from "./auth.js";
 import { type Encoding, encodings } from "./encoding.js";
 import { ConfigurationError } from "./errors.js";
 import { serverUrl } from "./generated/operations.js";
 import { redactSecrets } from "./redact.js";
-
-const DEFAULT_TOKEN_URL = "https://zoom.us/oauth/token";
 
 /** Receives one line per attempt and retry decision. Default: silent. */
 export interface Logger {
@@ -33,9 +26,8 @@ export interface Throttle {
    */
   wait(signal: AbortSignal, label: string): Promise<void>;
   /**
-   * Hears how every request that was made ended: `undefined` when it created the group, else its failure (a
-   * 429 is a `RateLimitError`), so that all callers can slow down or speed up. An attempt that stops before
-   * its request (a token failure, a stop) or that the caller's `signal` aborts is not reported.
+   * Hears how every request that was made ended, so all callers can slow down or speed up: `undefined` when it
+   * succeeded, else its failure. An attempt that stops before its request, or that `signal` aborts, is not reported.
    */
   settled?(failure: unknown, label: string): void;
   /**
@@ -91,9 +83,8 @@ export function normalizeOptions(options: ImGroupsClientOptions) {
     throw new ConfigurationError("createImGroupsClient: options are required");
   const baseUrl = checkedUrl("baseUrl", options.baseUrl ?? serverUrl).replace(/\/+$/, "");
   const encoding = options.encoding ?? "multipart";
-  if (!encodings.includes(encoding)) {
+  if (!encodings.includes(encoding))
     throw new ConfigurationError(`encoding must be one of ${encodings.join(", ")} (got ${JSON.stringify(encoding)})`);
-  }
   const timeoutMs = wholeNumber("timeoutMs", options.timeoutMs, 30_000, 1, MAX_TIMER_MS);
   checkCallbacks(options);
   const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
@@ -102,60 +93,41 @@ export function normalizeOptions(options: ImGroupsClientOptions) {
   const redact = (text: string) => redactSecrets(text, tokens?.secrets() ?? []);
   const maxRetries = wholeNumber("maxRetries", options.maxRetries, 2, 0, MAX_RETRIES);
   const maxRetryDelayMs = wholeNumber("maxRetryDelayMs", options.maxRetryDelayMs, 60_000, 0, MAX_TIMER_MS);
-  tokens = tokenSource(options, { fetch, timeoutMs, redact, maxRetries, maxRetryDelayMs });
-  return {
-    baseUrl,
-    encoding,
-    fetch,
-    maxRetries,
-    maxRetryDelayMs,
-    timeoutMs,
-    middleware: options.middleware ?? [],
-    logger: options.logger,
-    throttle: options.throttle,
-    tokens,
-    tokenFunction: typeof options.accessToken === "function",
-    redact,
-  };
+  const settings = { baseUrl, encoding, fetch, maxRetries, maxRetryDelayMs, timeoutMs, redact };
+  tokens = tokenSource(options, settings);
+  const { middleware = [], logger, throttle, accessToken } = options;
+  return { ...settings, middleware, logger, throttle, tokens, tokenFunction: typeof accessToken === "function" };
 }
 
 function tokenSource(options: ImGroupsClientOptions, settings: Parameters<typeof serverToServer>[1]): TokenSource {
   const { accessToken, serverToServer: credentials } = options;
-  if (accessToken !== undefined && credentials !== undefined) {
+  if (accessToken !== undefined && credentials !== undefined)
     throw new ConfigurationError("give either accessToken or serverToServer, not both");
-  }
-  if (typeof accessToken === "string" && accessToken.trim() === "") {
+  if (typeof accessToken === "string" && accessToken.trim() === "")
     throw new ConfigurationError("accessToken must not be empty");
-  }
   if (typeof accessToken === "string" || typeof accessToken === "function") return givenToken(accessToken);
-  if (credentials === undefined) {
+  if (credentials === undefined)
     throw new ConfigurationError("give accessToken (a token or a function) or serverToServer credentials");
-  }
-  for (const key of ["accountId", "clientId", "clientSecret"] as const) {
-    if (typeof credentials[key] !== "string" || credentials[key].trim() === "") {
+  for (const key of ["accountId", "clientId", "clientSecret"] as const)
+    if (typeof credentials[key] !== "string" || credentials[key].trim() === "")
       throw new ConfigurationError(`serverToServer.${key} must be a non-empty string`);
-    }
-  }
-  const tokenUrl = checkedUrl("serverToServer.tokenUrl", credentials.tokenUrl ?? DEFAULT_TOKEN_URL);
+  const tokenUrl = checkedUrl("serverToServer.tokenUrl", credentials.tokenUrl ?? "https://zoom.us/oauth/token");
   return serverToServer({ ...credentials, tokenUrl }, settings);
 }
 
 /** Credentials belong in the options (in a URL they would leak into every message); the path is appended. */
 function checkedUrl(name: string, value: string): string {
-  if (typeof value !== "string" || !URL.canParse(value)) {
+  if (typeof value !== "string" || !URL.canParse(value))
     throw new ConfigurationError(`${name} must be an absolute URL (http or https)`);
-  }
   const url = new URL(value);
   const shown = `${url.protocol}//${url.host}${url.pathname}`;
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
+  if (url.protocol !== "https:" && url.protocol !== "http:")
     throw new ConfigurationError(`${name} must be an http or https URL (got ${url.protocol})`);
-  }
   // `https://id:12/secret@host` parses (host `id`, port 12), its credentials in the path: any `@` is refused.
-  if (url.username || url.password || value.includes("@")) {
+  if (url.username || url.password || value.includes("@"))
     throw new ConfigurationError(
       `${name} must not contain a user name or password (or any @); give them as accessToken or serverToServer`,
     );
-  }
   if (/[?#]/.test(value)) throw new ConfigurationError(`${name} must not contain a query or fragment (got ${shown}…)`);
   return value;
 }
@@ -167,11 +139,10 @@ const MAX_RETRIES = 100;
 
 function wholeNumber(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max)
     throw new ConfigurationError(
       `${name} must be a whole number of at least ${min} and at most ${max.toLocaleString("en-US")} (got ${String(value)})`,
     );
-  }
   return value;
 }
 

@@ -6,10 +6,9 @@
  */
 import { ConfigurationError, RateLimitError, ServerError, ZoomApiError } from "./errors.js";
 import { type AccountPlan, rateLimitsByPlan } from "./generated/operations.js";
+import { MAX_TIMER_MS, type Throttle } from "./options.js";
 
 export type { AccountPlan };
-
-import { MAX_TIMER_MS, type Throttle } from "./options.js";
 
 const HEADROOM = 0.97;
 const BUCKET_MS = 10;

@@ -1,5 +1,5 @@
 /** Lists as async iterables: every item of every page, following `next_page_token` as the spec documents it. */
-import { type OperationId, operations } from "./generated/operations.js";
+import { type Operation, type OperationId, operations } from "./generated/operations.js";
 import type { CallOptions, createRequester } from "./request.js";
 
 /**
@@ -21,9 +21,7 @@ export function listOf<Item, Page>(
   params: Record<string, unknown>,
   callOptions: CallOptions | undefined,
 ): ItemList<Item, Page> {
-  const shape: { items: string; paged: boolean } | undefined = (
-    operations[operationId] as { list?: { items: string; paged: boolean } }
-  ).list;
+  const shape = (operations[operationId] as Operation).list;
   if (!shape) throw new Error(`${operationId} is not a list in the spec`);
   const page = async (nextPageToken?: string) =>
     (await request(operationId, { params: { ...params, next_page_token: nextPageToken || undefined } }, callOptions))

@@ -1,7 +1,4 @@
-/**
- * Secrets out of everything the package shows: `redactSecrets` finds a secret in every form a server may echo
- * it; `redactError` applies it to an error all the way down, at the one place the client's calls reject.
- */
+/** Secrets out of everything the package shows: in any form a server may echo them, in errors all the way down. */
 import { ZoomImGroupsError } from "./errors.js";
 
 type Redact = (text: string) => string;
@@ -113,18 +110,15 @@ function clean(value: unknown, redact: Redact, seen: Map<object, unknown>, depth
   if (!changes.size) return value;
   if (!isError) return { ...value, ...Object.fromEntries(changes) };
   // A copy keeps the class (instanceof, name) and the native error brand that util.inspect reads.
-  const target = value instanceof ZoomImGroupsError ? value : copyOf(value as Error);
+  const target = value instanceof ZoomImGroupsError ? value : new Error();
+  if (target !== value) {
+    Object.setPrototypeOf(target, Object.getPrototypeOf(value));
+    Object.defineProperties(target, Object.getOwnPropertyDescriptors(value));
+  }
   seen.set(value, target);
   for (const [key, next] of changes) {
     const enumerable = Object.getOwnPropertyDescriptor(value, key)?.enumerable ?? false;
     Object.defineProperty(target, key, { value: next, enumerable, writable: true, configurable: true });
   }
   return target;
-}
-
-function copyOf(error: Error): Error {
-  const copy = new Error();
-  Object.setPrototypeOf(copy, Object.getPrototypeOf(error));
-  Object.defineProperties(copy, Object.getOwnPropertyDescriptors(error));
-  return copy;
 }

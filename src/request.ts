@@ -1,19 +1,19 @@
 /**
  * The one request path every method takes: validate → (throttle by label → token → attempt) → one decision:
- * retry, renew the token, or stop. It knows no operation by name: what differs between them (method, path,
- * parameters, body, success status, rate-limit label, whether a write) comes from src/generated/operations.ts.
+ * retry, renew the token, or stop. It knows no operation by name: what differs comes from the generated table.
  */
 import createClient from "openapi-fetch";
 import { toFormData } from "./encoding.js";
-import { AuthenticationError, ZoomApiError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
+import type { ApiErrorInput } from "./errors.js";
+import { AuthenticationError, ValidationError, ZoomApiError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
-import { type OperationId, operations } from "./generated/operations.js";
+import { type Operation, type OperationId, operations } from "./generated/operations.js";
 import type { normalizeOptions } from "./options.js";
 import { redactError } from "./redact.js";
 import { bodyOf, isRecord } from "./response.js";
 import { decideRetry } from "./retry.js";
-import { anyOf, call, raceAbort, sleep, withDeadline, withinDeadline } from "./transport.js";
-import { assertValidRequest } from "./validation.js";
+import { anyOf, call, type Destination, raceAbort, sleep, withDeadline, withinDeadline } from "./transport.js";
+import { validateRequest } from "./validation.js";
 
 /** Per-call options of every method. @group Client */
 export interface CallOptions {
@@ -26,20 +26,14 @@ export interface CallOptions {
   stopRetrying?: AbortSignal;
 }
 
-/** What one operation is sent with: its path and query parameters, and its body. */
-export interface RequestInput {
+/** What one operation is sent with: its path and query parameters, its body, and its names for Zoom's messages. */
+export interface RequestInput extends Pick<ApiErrorInput, "templateValues"> {
   params?: Record<string, unknown>;
   body?: unknown;
-  /** What Zoom's message templates name (`{groupName}`), for error messages. */
-  templateValues?: Readonly<Record<string, string>>;
 }
 
 /** A successful answer: its status, its body (JSON value, text, or `""`), its headers. */
-export interface Answer {
-  status: number;
-  body: unknown;
-  headers: Headers;
-}
+export type Answer = Pick<ApiErrorInput, "status" | "body" | "headers">;
 
 type Settings = ReturnType<typeof normalizeOptions>;
 
@@ -68,16 +62,17 @@ export function createRequester(settings: Settings) {
    */
   function request(operationId: OperationId, input: RequestInput, callOptions: CallOptions = {}): Promise<Answer> {
     // The one place every failure leaves the package: whatever it throws is clean all the way down.
+    const { signal } = callOptions;
     return attempts(operationId, input, callOptions).catch((error: unknown) => {
-      throw callOptions.signal?.aborted && error === callOptions.signal.reason
-        ? error
-        : redactError(error, settings.redact);
+      throw signal?.aborted && error === signal.reason ? error : redactError(error, settings.redact);
     });
   }
 
   async function attempts(operationId: OperationId, input: RequestInput, callOptions: CallOptions): Promise<Answer> {
     const operation = operations[operationId];
-    assertValidRequest(operationId, input);
+    const issues = validateRequest(operationId, input);
+    if (issues.length > 0)
+      throw new ValidationError(issues, operationId === "imGroupCreate" ? "IM group" : `${operationId} request`);
     const { signal, stopRetrying } = callOptions;
     signal?.throwIfAborted();
     stopRetrying?.throwIfAborted();
@@ -105,10 +100,9 @@ export function createRequester(settings: Settings) {
       try {
         const answer = await attempt(operationId, input, url, token, signal, earlier);
         heard(undefined, label);
-        say(
-          "debug",
-          `${what} attempt ${attemptNo}: HTTP ${answer.status}${trackingOf(answer.headers, settings.redact)}`,
-        );
+        // `say` redacts the line, tracking id included.
+        const id = answer.headers.get("x-zm-trackingid");
+        say("debug", `${what} attempt ${attemptNo}: HTTP ${answer.status}${id ? ` (tracking id ${id})` : ""}`);
         return answer;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
@@ -118,19 +112,26 @@ export function createRequester(settings: Settings) {
       // A delete retried after an attempt that may have done it, and now told "not found": it is done.
       if (operation.method === "DELETE" && earlier && failure instanceof ZoomApiError && failure.status === 404)
         return { status: failure.status, body: "", headers: failure.headers };
+      // The one decision: renew the token and repeat once, stop, or retry after a wait.
       const line = `${what} attempt ${attemptNo} failed: ${describeFailure(failure)}`;
-      const next = nextStep(failure, { retries, renewedToken, token, stopped: stopRetrying?.aborted === true });
-      if (next.step === "stop") {
-        say("debug", `${line}; not retried (${next.reason})`);
-        throw failure;
-      }
-      if (next.step === "renew") {
+      const stopped = stopRetrying?.aborted === true;
+      // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
+      const apiRefusedToken = failure instanceof AuthenticationError && failure.operationId !== undefined;
+      if (!stopped && apiRefusedToken && !renewedToken && settings.tokens.renew(token)) {
         renewedToken = true;
         say("warn", `${line}; renewing the access token and repeating once`);
         continue;
       }
-      say("warn", `${line}; retrying in ${next.delayMs} ms`);
-      await sleep(next.delayMs, stop).catch((error: unknown) => {
+      const decision = stopped ? { retry: false as const, reason: "stopped" } : decideRetry(failure, retries, settings);
+      if (!decision.retry) {
+        say("debug", `${line}; not retried (${decision.reason})`);
+        throw failure;
+      }
+      // A throttle that keeps the rate (a pacer) puts the retry back in its queue soon: no per-row backoff tail.
+      const asked = safely(() => throttle?.retryDelayMs?.(failure, decision.delayMs));
+      const delayMs = typeof asked === "number" && asked >= 0 && Number.isFinite(asked) ? asked : decision.delayMs;
+      say("warn", `${line}; retrying in ${delayMs} ms`);
+      await sleep(delayMs, stop).catch((error: unknown) => {
         throw signal?.aborted ? error : failure;
       });
       retries++;
@@ -146,72 +147,29 @@ export function createRequester(settings: Settings) {
     earlier: boolean,
   ): Promise<Answer> {
     const operation = operations[operationId];
-    const target = {
-      ...settings,
-      method: operation.method,
-      url,
-      endpoint: "api" as const,
-      writes: operation.method !== "GET",
-    };
-    const types: readonly string[] = operation.requestContentTypes;
-    const form = multipart && types.includes("multipart/form-data");
+    const { method } = operation;
+    const target = { ...settings, operationId, method, url, endpoint: "api" as const, writes: method !== "GET" };
+    const form = multipart && (operation.requestContentTypes as readonly string[]).includes("multipart/form-data");
     const params = input.params ?? {};
-    const result = await withDeadline(
-      target,
-      signal,
-      (attemptSignal, fetch) =>
-        api.request(
-          operation.method.toLowerCase() as "get",
-          operation.path as "/im/groups",
-          {
-            params: {
-              path: pick(params, operation.pathParams),
-              query: pick(params, operation.queryParams),
-            },
-            ...(input.body === undefined
-              ? {}
-              : { body: input.body, bodySerializer: form ? toFormData : (body: unknown) => JSON.stringify(body) }),
-            // Zoom's Swagger files say it can also produce XML: ask for JSON, the only body this client reads.
-            headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
-            parseAs: "text",
-            // Zoom never redirects these calls; following one would re-send it (and its token) elsewhere.
-            redirect: "manual",
-            signal: attemptSignal,
-            fetch,
-          } as never,
-        ),
-      earlier,
-    );
-    const { response } = result as { response: Response };
+    const init = {
+      params: { path: pick(params, operation.pathParams), query: pick(params, operation.queryParams) },
+      ...(input.body === undefined
+        ? {}
+        : { body: input.body, bodySerializer: form ? toFormData : (body: unknown) => JSON.stringify(body) }),
+      // Zoom's Swagger files say it can also produce XML: ask for JSON, the only body this client reads.
+      headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
+      parseAs: "text",
+      // Zoom never redirects these calls; following one would re-send it (and its token) elsewhere.
+      redirect: "manual",
+    };
+    const send = (signal: AbortSignal, fetch: Destination["fetch"]) =>
+      api.request(method.toLowerCase() as "get", operation.path as "/im/groups", { ...init, signal, fetch } as never);
+    const result = await withDeadline(target, signal, send, earlier);
+    const { status, headers } = (result as { response: Response }).response;
     const body = bodyOf(result as { data?: unknown; error?: unknown; response: Response });
-    if (succeeded(operation, response.status, body))
-      return { status: response.status, body, headers: response.headers };
-    throw ZoomApiError.generate({
-      ...target,
-      operationId,
-      status: response.status,
-      body,
-      headers: response.headers,
-      mayHaveChanged: earlier,
-      templateValues: { ...stringsOf(params), ...input.templateValues },
-    });
-  }
-
-  /** The one decision after a failed attempt: stop, renew the token and repeat once, or retry after a wait. */
-  function nextStep(
-    failure: unknown,
-    state: { retries: number; renewedToken: boolean; token: string; stopped: boolean },
-  ): { step: "stop"; reason: string } | { step: "renew" } | { step: "retry"; delayMs: number } {
-    if (state.stopped) return { step: "stop", reason: "stopped" };
-    // A 401 from the API (not from the token endpoint) with renewable credentials: one fresh token, one repeat.
-    const apiRefusedToken = failure instanceof AuthenticationError && failure.operationId !== undefined;
-    if (apiRefusedToken && !state.renewedToken && settings.tokens.renew(state.token)) return { step: "renew" };
-    const decision = decideRetry(failure, state.retries, settings);
-    if (!decision.retry) return { step: "stop", reason: decision.reason };
-    // A throttle that keeps the rate (a pacer) puts the retry back in its queue soon: no per-row backoff tail.
-    const asked = throttle?.retryDelayMs ? safely(() => throttle.retryDelayMs?.(failure, decision.delayMs)) : undefined;
-    const delayMs = typeof asked === "number" && asked >= 0 && Number.isFinite(asked) ? asked : decision.delayMs;
-    return { step: "retry", delayMs };
+    if (succeeded(operation, status, body)) return { status, body, headers };
+    const templateValues = { ...stringsOf(params), ...input.templateValues };
+    throw ZoomApiError.generate({ ...target, status, body, headers, mayHaveChanged: earlier, templateValues });
   }
 
   /** A caller's token function is raced against the deadline; Server-to-Server requests have their own. */
@@ -231,11 +189,7 @@ export function createRequester(settings: Settings) {
  * A success is the documented status, or another 2xx that carries what a success does (Zoom files "paid
  * account only" under HTTP 200: a 2xx with Zoom's error body, or an empty one where a body is documented, is not).
  */
-function succeeded(
-  operation: { successStatus: number; successSchema?: unknown },
-  status: number,
-  body: unknown,
-): boolean {
+function succeeded(operation: Operation, status: number, body: unknown): boolean {
   if (status < 200 || status >= 300) return false;
   if (isRecord(body) && typeof body.code === "number" && body.id === undefined) return false;
   if (status === operation.successStatus) return true;
@@ -260,11 +214,6 @@ function safely<T>(hook: () => T): T | undefined {
   } catch {
     return undefined;
   }
-}
-
-function trackingOf(headers: Headers, redact: (text: string) => string): string {
-  const id = headers.get("x-zm-trackingid");
-  return id ? ` (tracking id ${redact(id)})` : "";
 }
 
 function describeFailure(error: unknown): string {

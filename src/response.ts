@@ -2,9 +2,6 @@
 import { operations, type Schema } from "./generated/operations.js";
 import type { CreatedImGroup, ZoomFieldError } from "./types.js";
 
-/** The fields of the create's 201 body, from the spec. */
-const createdFields: Readonly<Record<string, Schema>> = operations.imGroupCreate.successSchema.properties;
-
 /** openapi-fetch's `{data, error, response}` as one body: the JSON value, else the text, `""` when empty. */
 export function bodyOf(result: { data?: unknown; error?: unknown; response: Response }): unknown {
   const value = result.response.ok ? result.data : result.error;
@@ -39,11 +36,10 @@ export function zoomErrorBody(body: unknown): { code?: number; message?: string;
     title && detail && !detail.startsWith(title) ? `${title.replace(/[.!?]?$/, ".")} ${detail}` : detail || title;
   const message = trimmed(body.message) || problem;
   if (message) result.message = message;
-  if (Array.isArray(body.errors)) {
+  if (Array.isArray(body.errors))
     result.errors = body.errors
       .filter(isRecord)
       .map((error) => ({ field: String(error.field ?? ""), message: String(error.message ?? "") }));
-  }
   return result;
 }
 
@@ -54,7 +50,7 @@ export function createdGroup(
 ): Omit<CreatedImGroup, "id"> & { id?: string } {
   const record = isRecord(answer.body) ? answer.body : {};
   const group: Omit<CreatedImGroup, "id"> & { id?: string } = { status: answer.status };
-  for (const [name, field] of Object.entries(createdFields)) {
+  for (const [name, field] of Object.entries<Schema>(operations.imGroupCreate.successSchema.properties)) {
     const value = record[name];
     if (field.type && hasJsonType(field.type, value))
       Object.assign(group, { [name]: typeof value === "string" ? redact(value) : value });
@@ -97,9 +93,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-function trimmed(value: unknown): string {
-  return typeof value === "string" ? value.trim() : "";
-}
+const trimmed = (value: unknown) => (typeof value === "string" ? value.trim() : "");
 
 /** Fills Zoom's `{groupName}`; an unknown placeholder becomes `missing`, or goes with its punctuation. */
 export function fillTemplate(text: string, values: Readonly<Record<string, string>> = {}, missing?: string): string {

@@ -30,6 +30,4 @@ export function retryAfterAt(value: string | null, now: number = Date.now()): nu
   return Number.isNaN(at) || new Date(at).toISOString().slice(0, 19) !== written ? undefined : valid(at - offset);
 }
 
-function valid(at: number): number | undefined {
-  return Number.isFinite(new Date(at).getTime()) ? at : undefined;
-}
+const valid = (at: number) => (Number.isFinite(new Date(at).getTime()) ? at : undefined);

@@ -1,9 +1,7 @@
 /**
- * What a tool needs of the spec, as data: every operation (method, path, parameters, request schema with its
- * rules, success status, rate-limit label, documented answers with their Zoom codes), what each Zoom code
- * means, Zoom's rate limits per plan, the request media types, and the validator the client uses. The CLI's
- * flags, help and bulk-file checks are built from it; so can a form or a linter of yours. An application
- * that only calls Zoom needs none of it: the main entry is `zoom-im-groups`.
+ * What a tool needs of the spec, as data: every operation as the generated table states it, what each Zoom code
+ * means, the rate limits per plan, the media types and the client's validator. The CLI's flags, help and bulk
+ * checks are built from it; so can a form or a linter of yours. An app that only calls Zoom needs none of it.
  * @module zoom-im-groups/spec
  */
 export { type Encoding, encodings, mediaTypes } from "./encoding.js";
@@ -58,9 +56,8 @@ export const createImGroupRequestSchema: ObjectSchema & {
 
 /**
  * The spec's message for a status an operation documents (the create's by default: `"409"` → `Group name
- * {groupName} is already in use.`), its placeholders filled from `values`; a placeholder without a value is
- * written as `missing`, or left out with the punctuation that introduced it. Undefined for a status the spec
- * does not document.
+ * {groupName} is already in use.`), placeholders filled from `values`; one without a value is written as
+ * `missing`, or left out with the punctuation that introduced it. Undefined for an undocumented status.
  */
 export function documentedMessage(
   status: number | string,

@@ -1,23 +1,14 @@
 /** One request within its deadline and signal, and what its failure means; abort-aware waits. Timers are
  * setTimeout (not AbortSignal.timeout) so that fake timers drive them. */
-import {
-  ConfigurationError,
-  causeText,
-  type Endpoint,
-  ZoomConnectionError,
-  ZoomImGroupsError,
-  ZoomTimeoutError,
-} from "./errors.js";
+import type { ApiErrorInput } from "./errors.js";
+import { ConfigurationError, causeText, ZoomConnectionError, ZoomImGroupsError, ZoomTimeoutError } from "./errors.js";
 
-export interface Destination {
-  method: string;
-  url: string;
-  endpoint: Endpoint;
+/** Where a request goes, as its errors name it, and the client's fetch, deadline and redaction. */
+export interface Destination extends Required<Pick<ApiErrorInput, "method" | "url" | "endpoint" | "redact">> {
   /** The request can change the account (not a read, not the token endpoint). */
   writes?: boolean;
   timeoutMs: number;
   fetch: (request: Request) => Promise<Response>;
-  redact: (text: string) => string;
 }
 
 /** A failure becomes a timeout, a connection error, or (when `run` never called `fetch`) a configuration error. */
@@ -66,10 +57,8 @@ export async function withinDeadline<T>(
   const timer = setTimeout(() => deadline.abort(timeout), timeoutMs);
   const both = anyOf(signal, deadline.signal);
   try {
-    return await raceAbort(
-      call(() => run(both)),
-      both,
-    );
+    const running = call(() => run(both));
+    return await raceAbort(running, both);
   } finally {
     clearTimeout(timer);
   }

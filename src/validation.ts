@@ -1,9 +1,8 @@
 /**
- * Checks a request against the spec with the generated validators (src/generated/validators.ts) and words
- * each problem in the project's words, naming the field and the rule. The rules themselves live only in the
- * spec: this module reads the broken keyword, its limit from the error, and the field's schema for help.
+ * Checks a request with the generated validators and words each problem, naming the field and the rule. The
+ * rules live only in the spec: this reads the broken keyword, its limit, and the field's schema for help.
  */
-import { ValidationError, type ValidationIssue } from "./errors.js";
+import type { ValidationIssue } from "./errors.js";
 import { type OperationId, operations, type Schema } from "./generated/operations.js";
 import { type SchemaError, type Validator, validators } from "./generated/validators.js";
 
@@ -14,10 +13,10 @@ export function validateRequest(
 ): ValidationIssue[] {
   const operation: { params: Schema; requestSchema?: Schema } = operations[operationId];
   const { params, request: byType } = validators[operationId];
-  const issues = check(params, operation.params, withoutUndefined(request.params ?? {}), "");
+  const issues = check(params, operation.params, withoutUndefined(request.params ?? {}));
   const body = (byType as Record<string, Validator | undefined>)["application/json"];
   if (body && operation.requestSchema)
-    issues.push(...check(body, operation.requestSchema, withoutUndefined(request.body), ""));
+    issues.push(...check(body, operation.requestSchema, withoutUndefined(request.body)));
   return issues;
 }
 
@@ -25,18 +24,11 @@ export function validateRequest(
 export const validateCreateImGroupBody = (body: unknown): ValidationIssue[] =>
   validateRequest("imGroupCreate", { body });
 
-/** Throws `ValidationError` naming every bad field and the rule it broke; nothing is sent. */
-export function assertValidRequest(operationId: OperationId, request: { params?: object; body?: unknown }): void {
-  const issues = validateRequest(operationId, request);
-  if (issues.length > 0)
-    throw new ValidationError(issues, operationId === "imGroupCreate" ? "IM group" : `${operationId} request`);
-}
-
-function check(validate: Validator, schema: Schema, value: unknown, prefix: string): ValidationIssue[] {
+function check(validate: Validator, schema: Schema, value: unknown): ValidationIssue[] {
   if (validate(value)) return [];
   const issues = new Map<string, ValidationIssue>();
   for (const error of validate.errors ?? []) {
-    const issue = word(error, schema, value, prefix);
+    const issue = word(error, schema, value);
     // One issue per field and rule: Ajv may report a rule once per failing branch.
     issues.set(`${issue.field}\u0000${issue.rule}`, issue);
   }
@@ -44,20 +36,20 @@ function check(validate: Validator, schema: Schema, value: unknown, prefix: stri
 }
 
 /** One of Ajv's errors in the project's words: `members[3].email must be an email address (got "x")`. */
-function word(error: SchemaError, root: Schema, value: unknown, prefix: string): ValidationIssue {
+function word(error: SchemaError, root: Schema, value: unknown): ValidationIssue {
   const steps = error.instancePath
     .split("/")
     .slice(1)
     .map((step) => step.replace(/~1/g, "/").replace(/~0/g, "~"));
   let schema: Schema | undefined = root;
   let at: unknown = value;
+  let path = "";
   for (const step of steps) {
-    schema = /^\d+$/.test(step) && schema?.type === "array" ? schema.items : schema?.properties?.[step];
+    const index = /^\d+$/.test(step);
+    schema = index && schema?.type === "array" ? schema.items : schema?.properties?.[step];
     at = (at as Record<string, unknown> | undefined)?.[step];
+    path = index ? `${path}[${step}]` : path ? `${path}.${step}` : step;
   }
-  const path =
-    prefix +
-    steps.reduce((text, step) => (/^\d+$/.test(step) ? `${text}[${step}]` : text ? `${text}.${step}` : step), "");
   const params = error.params;
   const rule = error.keyword as ValidationIssue["rule"];
   const field = (name: unknown) => (path ? `${path}.${String(name)}` : String(name));
@@ -72,12 +64,11 @@ function word(error: SchemaError, root: Schema, value: unknown, prefix: string):
       return issue(field(params.missingProperty), "is required");
     case "additionalProperties": {
       const name = String(params.additionalProperty);
-      const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
       const known = Object.keys(schema?.properties ?? {}).join(", ");
       return {
         field: field(name),
         rule,
-        message: `${path ? `${path}.` : ""}${shown} is not a field of this request (fields: ${known})`,
+        message: `${path ? `${path}.` : ""}${clip(name)} is not a field of this request (fields: ${known})`,
       };
     }
     case "type":
@@ -111,6 +102,7 @@ function word(error: SchemaError, root: Schema, value: unknown, prefix: string):
   }
 }
 
+const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 const bound = (rule: string) => (rule.startsWith("min") ? "at least" : "at most");
 const count = (limit: unknown, unit: string) => `${String(limit)} ${unit}${limit === 1 ? "" : "s"}`;
 const typeWords: Record<string, string> = {
@@ -135,8 +127,7 @@ function withoutUndefined(value: unknown): unknown {
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
-  if (typeof value === "string")
-    return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === "string") return `string ${JSON.stringify(clip(value))}`;
   if (typeof value === "object") return "an object";
   return `${typeof value} ${String(value)}`;
 }
