@@ -4,7 +4,7 @@
  * documented answer the mock gives on demand (`X-Mock-Status`), and what it answers on its own, from successes to
  * 401, 404, 409, 410 and 429, on every operation.
  */
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { operations as generated, type Operation, type OperationId } from "../../src/spec.ts";
 import { createMockZoom, type MockZoom, type MockZoomOptions } from "../../src/testing/index.ts";
 import {
@@ -156,9 +156,15 @@ describe.each(operationIds)("the mock's answers to %s", (operationId) => {
     // Zoom retires the IM-group APIs, not the Groups API.
     const retired = (await seeded({ retired: true })).mock;
     if (imGroups(operationId)) await send(requestOf(operationId, params, bodies[operationId]), retired);
-    const limited = await seeded({ rateLimit: 1, rateLimits: { Medium: 1 } });
-    // The seeding took this second's one slot of each label, so the next request is refused.
-    await send(requestOf(operationId, limited.params, bodies[operationId]), limited.mock);
+    // The seeding takes this second's one slot of each label, so the next request is refused: the clock is held
+    // still meanwhile, so a busy machine crossing a second boundary cannot free a slot.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const limited = await seeded({ rateLimit: 1, rateLimits: { Medium: 1 } });
+      await send(requestOf(operationId, limited.params, bodies[operationId]), limited.mock);
+    } finally {
+      vi.useRealTimers();
+    }
     const expected = [
       operation.successStatus,
       401,
