@@ -2,28 +2,12 @@
  * `apply --api groups` killed with SIGKILL at random moments (counted in writes), then the same apply: no local
  * state survives, so the account alone says what is left, and the Groups store ends exactly as the file says.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { expect, test } from "vitest";
-import { csvOf, groupsFile, random } from "./support/apply.ts";
-import { COMMAND, useCliWorkspace } from "./support/cli.ts";
+import { csvOf, groupsFile, random, start } from "./support/apply.ts";
+import { useCliWorkspace } from "./support/cli.ts";
 
 const { file, mockZoom } = useCliWorkspace("zoom-apply-groups-process-");
-
-function start(args: string[], env: Record<string, string>) {
-  const [command, ...prefix] = COMMAND as [string, ...string[]];
-  const child = spawn(command, [...prefix, ...args], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk;
-  });
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
-    child.on("close", (code, signal) => resolve({ code, signal, stderr })),
-  );
-  return { child, ended };
-}
 
 test("three SIGKILLs of apply --api groups, each followed by the same apply: the Groups store ends as the file says", async () => {
   const seed = Number(process.env.APPLY_KILL_SEED ?? 3030);

@@ -3,32 +3,14 @@
  * apply must find what is left from the account alone), and a second Ctrl-C, which quits at once after saying
  * what was on the wire. The CLI is spawned from source (or ZOOM_CLI_BIN); moments are counted in requests.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { expect, test } from "vitest";
 import { createImGroupsClient } from "../src/index.ts";
-import { csvOf, type FileGroup, groupsFile, heldBy, random, wanted } from "./support/apply.ts";
-import { COMMAND, csv, names, useCliWorkspace } from "./support/cli.ts";
+import { csvOf, type FileGroup, groupsFile, heldBy, random, start, wanted } from "./support/apply.ts";
+import { csv, names, useCliWorkspace } from "./support/cli.ts";
 
 const workspace = useCliWorkspace("zoom-apply-process-");
 const { file, mockZoom, listen } = workspace;
-
-function start(args: string[], env: Record<string, string>, onStderr?: (text: string) => void) {
-  const [command, ...prefix] = COMMAND as [string, ...string[]];
-  const child = spawn(command, [...prefix, ...args], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stdout.resume();
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk;
-    onStderr?.(stderr);
-  });
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
-    child.on("close", (code, signal) => resolve({ code, signal, stderr })),
-  );
-  return { child, ended };
-}
 
 test("ten SIGKILLs at random moments, each followed by the same apply: the account ends exactly as the file says", async () => {
   const seed = Number(process.env.APPLY_KILL_SEED ?? 20260);

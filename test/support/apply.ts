@@ -2,7 +2,9 @@
  * Files for `apply` and what a mock account holds, compared the same way: per group its settings and its
  * members (lower-cased emails, sorted). A seeded generator, so a failing case can be run again.
  */
+import { spawn } from "node:child_process";
 import type { RunningMockZoom } from "../../src/testing/index.ts";
+import { COMMAND } from "./cli.ts";
 
 export interface FileGroup {
   name: string;
@@ -90,4 +92,23 @@ export function methods(log: readonly { method: string }[]): Record<string, numb
   const counts: Record<string, number> = {};
   for (const { method } of log) counts[method] = (counts[method] ?? 0) + 1;
   return counts;
+}
+
+/** The CLI spawned from source (or ZOOM_CLI_BIN) with `env` alone; stderr collected, `onStderr` told of it. */
+export function start(args: string[], env: Record<string, string>, onStderr?: (text: string) => void) {
+  const [command, ...prefix] = COMMAND as [string, ...string[]];
+  const child = spawn(command, [...prefix, ...args], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stdout.resume();
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk;
+    onStderr?.(stderr);
+  });
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
+    child.on("close", (code, signal) => resolve({ code, signal, stderr })),
+  );
+  return { child, ended };
 }

@@ -21,8 +21,8 @@ import {
   delimiterFlag,
   InputError,
   type InputRow,
-  nearDuplicateText,
   parseRows,
+  reportRows,
   type ValidRow,
 } from "./rows.js";
 import { RunStop, rowOf, runBulk } from "./runner.js";
@@ -30,7 +30,6 @@ import { RunStop, rowOf, runBulk } from "./runner.js";
 /** Retries per row (the library's default is 2; each takes a pacer slot) and the longest Retry-After the client accepts. */
 const MAX_RETRIES = 5;
 const MAX_RETRY_DELAY_MS = 60_000;
-const INVALID_SHOWN = 10;
 
 export async function runFileCommand(
   args: readonly string[],
@@ -78,20 +77,11 @@ export async function runFileCommand(
   const prior = resumePath === undefined ? undefined : await readResumeFile(resumePath, terminal);
 
   const { valid, invalid, nearDuplicates } = checkRows(rows, flags.strict === true);
-  if (!flags.strict) {
-    for (const near of nearDuplicates.slice(0, INVALID_SHOWN))
-      terminal.err(
-        `warning: row ${near.row.row} (line ${near.row.line}): ${nearDuplicateText(near)}; both are sent as written (--strict makes such rows invalid).`,
-      );
-    if (nearDuplicates.length > INVALID_SHOWN)
-      terminal.err(`… and ${count(nearDuplicates.length - INVALID_SHOWN, "more name")} like these.`);
-  }
-  for (const { row, problems } of invalid.slice(0, INVALID_SHOWN))
-    terminal.err(`row ${row.row} (line ${row.line}): ${problems.join("; ")}`);
-  if (invalid.length > INVALID_SHOWN)
-    terminal.err(
-      `… and ${count(invalid.length - INVALID_SHOWN, "more invalid row")}; all are in the output with --skip-invalid --dry-run.`,
-    );
+  reportRows(
+    terminal,
+    { invalid, nearDuplicates },
+    { strict: flags.strict === true, fate: "sent", more: "; all are in the output with --skip-invalid --dry-run" },
+  );
   if (invalid.length > 0 && !flags["skip-invalid"]) {
     const are = invalid.length === 1 ? "is" : "are";
     throw new UsageError(

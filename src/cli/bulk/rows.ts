@@ -355,6 +355,31 @@ export function checkRows(
   return { valid, invalid, nearDuplicates };
 }
 
+/** The rows to report, at most this many of each kind on stderr. */
+const SHOWN = 10;
+
+/**
+ * A file's near-duplicate names (unless `strict`, which made them invalid) and invalid rows on stderr, the first
+ * few of each; `fate` says what happens to near duplicates ("sent", "applied"), `more` ends the invalid rows' tail.
+ */
+export function reportRows(
+  terminal: { err(text: string): unknown },
+  { invalid, nearDuplicates }: { invalid: readonly InvalidRow[]; nearDuplicates: readonly NearDuplicate[] },
+  { strict, fate, more = "" }: { strict: boolean; fate: string; more?: string },
+): void {
+  if (!strict) {
+    for (const near of nearDuplicates.slice(0, SHOWN))
+      terminal.err(
+        `warning: row ${near.row.row} (line ${near.row.line}): ${nearDuplicateText(near)}; both are ${fate} as written (--strict makes such rows invalid).`,
+      );
+    if (nearDuplicates.length > SHOWN)
+      terminal.err(`… and ${count(nearDuplicates.length - SHOWN, "more name")} like these.`);
+  }
+  for (const { row, problems } of invalid.slice(0, SHOWN))
+    terminal.err(`row ${row.row} (line ${row.line}): ${problems.join("; ")}`);
+  if (invalid.length > SHOWN) terminal.err(`… and ${count(invalid.length - SHOWN, "more invalid row")}${more}.`);
+}
+
 export function nearDuplicateText({ row, earlier, differs }: NearDuplicate): string {
   const looks = differs === "Unicode form" ? ": it looks the same, written with other code points" : "";
   return `the name ${quoted(row.body.name as string)} differs from row ${earlier.row}'s ${quoted(earlier.body.name as string)} (line ${earlier.line}) only in ${differs}${looks}`;

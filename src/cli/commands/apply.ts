@@ -29,7 +29,7 @@ import { type ApplySummary, ApplyTally, humanSummary, plannedOf, rateFigures } f
 import { nextOutputName, withoutFlags } from "../bulk/hint.js";
 import { fileLedger, type Ledger, stdoutLedger } from "../bulk/output.js";
 import { EXIT_BY_STOP } from "../bulk/report.js";
-import { delimiterFlag, nearDuplicateText } from "../bulk/rows.js";
+import { delimiterFlag, reportRows } from "../bulk/rows.js";
 import { RunStop } from "../bulk/runner.js";
 import { errorJson, UsageError } from "../errors.js";
 import { type FlagDefs, integer, parseFlags, text, texts } from "../flags.js";
@@ -42,7 +42,6 @@ import { count, nearest, someOf } from "../text.js";
 
 const MAX_RETRIES = 5;
 const MAX_RETRY_DELAY_MS = 60_000;
-const SHOWN = 10;
 const plans = Object.keys(rateLimitsByPlan) as AccountPlan[];
 const DEFAULT_PLAN: AccountPlan = "pro";
 
@@ -430,18 +429,8 @@ function refuseOverMax(api: ApplyApi, max: number, existing: number, create: num
 }
 
 function refuseInvalid(desired: DesiredFile, strict: boolean, terminal: Terminal): void {
-  const { invalid, nearDuplicates } = desired;
-  if (!strict) {
-    for (const near of nearDuplicates.slice(0, SHOWN))
-      terminal.err(
-        `warning: row ${near.row.row} (line ${near.row.line}): ${nearDuplicateText(near)}; both are applied as written (--strict makes such rows invalid).`,
-      );
-    if (nearDuplicates.length > SHOWN)
-      terminal.err(`… and ${count(nearDuplicates.length - SHOWN, "more name")} like these.`);
-  }
-  for (const { row, problems } of invalid.slice(0, SHOWN))
-    terminal.err(`row ${row.row} (line ${row.line}): ${problems.join("; ")}`);
-  if (invalid.length > SHOWN) terminal.err(`… and ${count(invalid.length - SHOWN, "more invalid row")}.`);
+  const { invalid } = desired;
+  reportRows(terminal, desired, { strict, fate: "applied" });
   if (invalid.length > 0) {
     const are = invalid.length === 1 ? "is" : "are";
     throw new UsageError(
