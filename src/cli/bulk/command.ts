@@ -147,14 +147,7 @@ export async function runFileCommand(
         maxRetryDelayMs: MAX_RETRY_DELAY_MS,
         throttle: pacer,
       });
-      const onInterrupt = () => {
-        terminal.err(
-          "zoom-im-groups: interrupted; nothing more is sent, calls on the wire finish (Ctrl-C again to quit at once).",
-        );
-        stop.stop("interrupted");
-      };
-      if (io.signal.aborted) onInterrupt();
-      else io.signal.addEventListener("abort", onInterrupt, { once: true });
+      const stopListening = stop.stopOnInterrupt(io.signal, terminal);
       const inFlight = new Set<InputRow>();
       const onQuit = () => sayInFlight(inFlight, args, outputPath, terminal);
       io.quit?.addEventListener("abort", onQuit, { once: true });
@@ -174,7 +167,7 @@ export async function runFileCommand(
           inFlight,
         });
       } finally {
-        io.signal.removeEventListener("abort", onInterrupt);
+        stopListening();
         io.quit?.removeEventListener("abort", onQuit);
       }
     }

@@ -29,6 +29,19 @@ export class RunStop {
     return this.#controller.signal;
   }
 
+  /** Ctrl-C (`signal`) stops the run as interrupted, after saying so on stderr; returns what stops listening. */
+  stopOnInterrupt(signal: AbortSignal, terminal: { err(text: string): unknown }): () => void {
+    const onInterrupt = () => {
+      terminal.err(
+        "zoom-im-groups: interrupted; nothing more is sent, calls on the wire finish (Ctrl-C again to quit at once).",
+      );
+      this.stop("interrupted");
+    };
+    if (signal.aborted) onInterrupt();
+    else signal.addEventListener("abort", onInterrupt, { once: true });
+    return () => signal.removeEventListener("abort", onInterrupt);
+  }
+
   stop(reason: StopReason, error?: unknown): void {
     if (this.reason) return;
     this.reason = reason;

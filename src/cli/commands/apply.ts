@@ -214,14 +214,7 @@ export async function apply(args: string[], terminal: Terminal): Promise<number>
   const concurrency = (label: string) => Math.min(500, Math.max(16, Math.ceil(2 * ceilingOf(label))));
   const connected = await connect(target, "multipart", terminal);
   const stop = new RunStop();
-  const onInterrupt = () => {
-    terminal.err(
-      "zoom-im-groups: interrupted; nothing more is sent, calls on the wire finish (Ctrl-C again to quit at once).",
-    );
-    stop.stop("interrupted");
-  };
-  if (io.signal.aborted) onInterrupt();
-  else io.signal.addEventListener("abort", onInterrupt, { once: true });
+  const stopListening = stop.stopOnInterrupt(io.signal, terminal);
   let ledger: Ledger | undefined;
   const started = performance.now();
   try {
@@ -405,7 +398,7 @@ export async function apply(args: string[], terminal: Terminal): Promise<number>
     }
     return tally.complete ? 0 : 1;
   } finally {
-    io.signal.removeEventListener("abort", onInterrupt);
+    stopListening();
     // Only here, after every action in flight has settled (execute waits for all of them).
     ledger?.close();
     await connected.embedded?.close();
