@@ -1,5 +1,6 @@
 /** An apply's summary: every kind of action counted done, failed and not sent; failures and unknown members named. */
 import type { Pacer } from "../../index.js";
+import type { OutputError } from "../bulk/output.js";
 import { failureReason, type StopReason } from "../bulk/report.js";
 import type { ErrorJson } from "../errors.js";
 import { count, someOf } from "../text.js";
@@ -38,7 +39,7 @@ export interface ApplySummary {
   rates: Record<string, LabelFigures>;
   stoppedBy?: StopReason;
   stopError?: ErrorJson;
-  outputError?: { output: string; code?: string; message: string; onStderr: number; unwritten: number };
+  outputError?: OutputError;
   resetsAt?: string;
   /** Creates past the API's daily cap (the Groups API's 100 a day), left with their members for the next UTC day. */
   dailyCap?: { cap: number; created: number; left: number };

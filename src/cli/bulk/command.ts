@@ -10,7 +10,7 @@ import { connect, describeTarget, resolveTarget } from "../target.js";
 import { count, someOf } from "../text.js";
 import { resumeHint } from "./hint.js";
 import { readBounded, readFileBounded } from "./input.js";
-import { fileLedger, type Ledger, stdoutLedger } from "./output.js";
+import { fileLedger, stdoutLedger } from "./output.js";
 import { progress } from "./progress.js";
 import { EXIT_BY_STOP, type RowReport, type StopReason, type Summary, Tally } from "./report.js";
 import { readResumeFile } from "./resume.js";
@@ -191,7 +191,7 @@ export async function runFileCommand(
       failures: tally.failures,
       ...(stop.reason ? { stoppedBy: stop.reason } : {}),
       ...(stop.reason === "fatal" ? { stopError: errorJson(stop.error) } : {}),
-      ...(stop.reason === "output-failed" ? { outputError: outputErrorOf(ledger, stop.error) } : {}),
+      ...(stop.reason === "output-failed" ? { outputError: ledger.failure(stop.error) } : {}),
       ...(resetsAt ? { resetsAt: resetsAt.toISOString() } : {}),
       elapsedMs: Math.round(performance.now() - started),
       ...(flags["dry-run"] ? { dryRun: true as const, wouldSend: pending.length } : {}),
@@ -238,17 +238,6 @@ function sayInFlight(
   // As after a stop with rows not sent: a resumed run (or --skip-existing) counts a group that exists as existing.
   const hint = resumeHint(args, { notSent: 1, failed: 0 } as Summary, 0, outputPath, terminal);
   if (hint) terminal.err(`To go on: ${hint.command}${hint.note ? ` (${hint.note})` : ""}`);
-}
-
-function outputErrorOf(ledger: Ledger, error: unknown): NonNullable<Summary["outputError"]> {
-  const failure = error as NodeJS.ErrnoException | undefined;
-  return {
-    output: ledger.name,
-    ...(failure?.code ? { code: failure.code } : {}),
-    message: failure?.message ?? "write failed",
-    onStderr: ledger.onStderr,
-    unwritten: ledger.unwritten,
-  };
 }
 
 function humanSummary(summary: Summary, note: string | undefined): string[] {

@@ -13,12 +13,33 @@ export interface LedgerEnd {
   error?: NodeJS.ErrnoException;
 }
 
+/** Where a run's record ends when its output failed: the summary's `outputError`. */
+export interface OutputError {
+  output: string;
+  code?: string;
+  message: string;
+  onStderr: number;
+  unwritten: number;
+}
+
 export class Ledger {
   #end: LedgerEnd | undefined;
   readonly #listeners: ((end: LedgerEnd) => void)[] = [];
   /** Lines not written that went nowhere (not-sent, invalid, resumed rows: no group behind them). */
   unwritten = 0;
   onStderr = 0;
+
+  /** What the summary says of a failed output: which, why, and how many lines went to stderr or nowhere. */
+  failure(error: unknown): OutputError {
+    const failure = error as NodeJS.ErrnoException | undefined;
+    return {
+      output: this.name,
+      ...(failure?.code ? { code: failure.code } : {}),
+      message: failure?.message ?? "write failed",
+      onStderr: this.onStderr,
+      unwritten: this.unwritten,
+    };
+  }
 
   constructor(
     /** `stdout` or `--output run.jsonl`. */

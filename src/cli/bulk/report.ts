@@ -1,6 +1,7 @@
 /** A bulk run's JSON lines: one per row, then a summary. `--resume` reads them back, field by field. */
 import { documentedMessage, operation } from "../../spec.js";
 import type { ErrorJson } from "../errors.js";
+import type { OutputError } from "./output.js";
 
 export type RowOutcome = "created" | "exists" | "failed" | "invalid" | "not-sent";
 export type StopReason = "interrupted" | "daily-limit" | "stdout-closed" | "output-failed" | "fatal";
@@ -42,7 +43,7 @@ export interface Summary {
   failures: Record<string, number>;
   stoppedBy?: StopReason;
   stopError?: ErrorJson;
-  outputError?: { output: string; code?: string; message: string; onStderr: number; unwritten: number };
+  outputError?: OutputError;
   resetsAt?: string;
   resume?: string;
   elapsedMs: number;

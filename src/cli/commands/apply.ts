@@ -375,7 +375,7 @@ export async function apply(args: string[], terminal: Terminal): Promise<number>
       rates: rateFigures(pacer, labels),
       ...(stop.reason ? { stoppedBy: stop.reason } : {}),
       ...(stop.reason === "fatal" ? { stopError: errorJson(stop.error) } : {}),
-      ...(stop.reason === "output-failed" ? { outputError: outputErrorOf(output, stop.error) } : {}),
+      ...(stop.reason === "output-failed" ? { outputError: output.failure(stop.error) } : {}),
       ...(resetsAt ? { resetsAt: resetsAt.toISOString() } : {}),
       ...(leftForLater && caps.dailyCap !== undefined
         ? { dailyCap: { cap: caps.dailyCap, created: tally.done.create, left: tally.notSent.create } }
@@ -461,15 +461,4 @@ function sayInFlight(inFlight: ReadonlySet<Action>, again: string, terminal: Ter
       : "zoom-im-groups: quit at once; no action was on the wire.",
   );
   terminal.err(`Run the same apply again; it reads what the account holds and does only what is left: ${again}`);
-}
-
-function outputErrorOf(ledger: Ledger, error: unknown): NonNullable<ApplySummary["outputError"]> {
-  const failure = error as NodeJS.ErrnoException | undefined;
-  return {
-    output: ledger.name,
-    ...(failure?.code ? { code: failure.code } : {}),
-    message: failure?.message ?? "write failed",
-    onStderr: ledger.onStderr,
-    unwritten: ledger.unwritten,
-  };
 }
