@@ -4,7 +4,13 @@
  * It writes only to groups named with its prefix: its own, and those an earlier run was killed before deleting.
  */
 import { type OperationId, operations, serverUrl } from "../generated/operations.js";
-import { createImGroupsClient, GroupNotFoundError, type ImGroupsClientOptions, ValidationError } from "../index.js";
+import {
+  createImGroupsClient,
+  GroupNotFoundError,
+  type ImGroupsClientOptions,
+  ValidationError,
+  ZoomImGroupsError,
+} from "../index.js";
 import { validateRequest } from "../validation.js";
 import { checkAnswer, type RecordedAnswer } from "./answer.js";
 import { createRecorder } from "./recorder.js";
@@ -262,6 +268,9 @@ export async function verify(clientOptions: ImGroupsClientOptions, options: Veri
     const step = "create the group";
     const created = await call(step, idOf("create"), 201, (stop) => calls.create(name, on(stop)));
     state.groupId = created.value?.id;
+    // A create that failed before anything reached the server (a refused connection) left nothing to clean up.
+    if (created.error instanceof ZoomImGroupsError && !created.error.mayHaveChanged && !created.answer)
+      state.createSent = false;
     const answer = created.answer;
     if (answer && answer.status >= 200 && answer.status < 300) {
       const id = jsonField(answer.text, "id");
